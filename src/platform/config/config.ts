@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  APRES_DATA_DIR: z.string().default('./data'),
+  APRES_SEED_DEMO: booleanFlag.default(true),
+  APRES_COOKIE_SECURE: booleanFlag.default(false),
+  APRES_MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Set: a PostgreSQL server. Unset: the embedded PGlite store in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  filesDir: string;
+  seedDemo: boolean;
+  cookieSecure: boolean;
+  maxAttachmentBytes: number;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.APRES_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    filesDir: path.join(dataDir, 'files'),
+    seedDemo: e.APRES_SEED_DEMO,
+    cookieSecure: e.APRES_COOKIE_SECURE,
+    maxAttachmentBytes: e.APRES_MAX_ATTACHMENT_BYTES,
+    logLevel: e.LOG_LEVEL,
+  };
+}
