@@ -1,0 +1,195 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, T | string, T | string>;
+
+export type Role = 'customer' | 'reseller' | 'distributor' | 'agent' | 'technician' | 'admin';
+export type Locale = 'fr' | 'en' | 'ro' | 'ru' | 'sv';
+export type OrganisationKind = 'customer' | 'reseller' | 'distributor';
+
+export interface BrandTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  country: string;
+  time_zone: string;
+  default_locale: Locale;
+  locales: string[];
+  support_email: string | null;
+  phone: string | null;
+  ticket_number_format: string;
+  settings: Json<Record<string, unknown>>;
+  created_at: Generated<Date>;
+}
+
+export interface TicketNumberCounterTable {
+  brand_id: string;
+  scope: string;
+  last_value: number;
+}
+
+export interface OrganisationTable {
+  id: Generated<string>;
+  name: string;
+  kind: OrganisationKind;
+  parent_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AppUserTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  role: Role;
+  locale: Generated<Locale>;
+  phone: string | null;
+  organisation_id: string | null;
+  password_hash: string | null;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface UserBrandTable {
+  user_id: string;
+  brand_id: string;
+}
+
+export interface AgentGroupTable {
+  id: Generated<string>;
+  brand_id: string;
+  name: string;
+}
+
+export interface GroupMemberTable {
+  group_id: string;
+  user_id: string;
+}
+
+export interface TicketTable {
+  id: Generated<string>;
+  brand_id: string;
+  number: string;
+  channel: string;
+  requester_id: string;
+  organisation_id: string | null;
+  reseller_id: string | null;
+  subject: string;
+  description: string;
+  custom_fields: Json<Record<string, unknown>>;
+  priority: Generated<string>;
+  status: Generated<string>;
+  group_id: string | null;
+  assignee_id: string | null;
+  merged_into_id: string | null;
+  created_by_id: string | null;
+  search_config: string;
+  search_vector: ColumnType<string, never, never>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  accepted_at: Date | null;
+  resolved_at: Date | null;
+  closed_at: Date | null;
+}
+
+export interface TicketSerialTable {
+  ticket_id: string;
+  position: number;
+  serial: string;
+}
+
+export interface TicketEntryTable {
+  id: Generated<string>;
+  ticket_id: string;
+  kind: string;
+  body: string;
+  author_id: string | null;
+  search_config: string;
+  search_vector: ColumnType<string, never, never>;
+  created_at: Timestamp;
+}
+
+export interface AttachmentTable {
+  id: Generated<string>;
+  ticket_id: string | null;
+  entry_id: string | null;
+  uploaded_by_id: string | null;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  created_at: Generated<Date>;
+}
+
+export interface TicketAuditTable {
+  id: Generated<number>;
+  ticket_id: string;
+  actor_id: string | null;
+  at: Timestamp;
+  field: string;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Date;
+}
+
+export interface ApiTokenTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: Generated<Date>;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  success: boolean;
+  at: Generated<Date>;
+}
+
+export interface IdempotencyKeyTable {
+  user_id: string;
+  key: string;
+  route: string;
+  request_hash: string;
+  response_status: number;
+  response_body: Json<unknown>;
+  created_at: Generated<Date>;
+}
+
+export interface DB {
+  brand: BrandTable;
+  ticket_number_counter: TicketNumberCounterTable;
+  organisation: OrganisationTable;
+  app_user: AppUserTable;
+  user_brand: UserBrandTable;
+  agent_group: AgentGroupTable;
+  group_member: GroupMemberTable;
+  ticket: TicketTable;
+  ticket_serial: TicketSerialTable;
+  ticket_entry: TicketEntryTable;
+  attachment: AttachmentTable;
+  ticket_audit: TicketAuditTable;
+  session: SessionTable;
+  api_token: ApiTokenTable;
+  login_attempt: LoginAttemptTable;
+  idempotency_key: IdempotencyKeyTable;
+}
+
+export type BrandRow = Selectable<BrandTable>;
+export type AppUserRow = Selectable<AppUserTable>;
+export type TicketRow = Selectable<TicketTable>;
+export type NewTicketRow = Insertable<TicketTable>;
+export type TicketEntryRow = Selectable<TicketEntryTable>;
+export type AttachmentRow = Selectable<AttachmentTable>;
