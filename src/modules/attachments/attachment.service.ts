@@ -1,0 +1,150 @@
+import type { Readable } from 'node:stream';
+import type { Db } from '../../platform/db/database.ts';
+import { AppError, notFound, validationFailed } from '../../platform/errors/app-error.ts';
+import { FileTooLargeError, type FileStore } from '../../platform/files/file-store.ts';
+import { type Actor, isStaff } from '../auth/actor.ts';
+import { ticketVisibleTo } from '../tickets/ticket-visibility.ts';
+
+export interface Attachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+/** What customers really attach: screenshots, photos, invoices, logs, office files, archives. */
+export const ALLOWED_CONTENT_TYPES = new Set([
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'image/heic',
+  'application/pdf',
+  'text/plain',
+  'text/csv',
+  'application/zip',
+  'application/x-zip-compressed',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'message/rfc822',
+]);
+
+const attachmentNotFound = () => notFound('ATTACHMENT_NOT_FOUND', 'Attachment');
+
+function cleanFilename(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const base = name.replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  return (base || 'file').slice(0, 200);
+}
+
+export async function uploadAttachment(
+  db: Db,
+  files: FileStore,
+  actor: Actor,
+  upload: { filename: string; contentType: string; stream: Readable },
+  maxBytes: number,
+): Promise<Attachment> {
+  const contentType = upload.contentType.split(';')[0]!.trim().toLowerCase();
+  if (!ALLOWED_CONTENT_TYPES.has(contentType)) {
+    upload.stream.resume();
+    throw new AppError('ATTACHMENT_TYPE_NOT_ALLOWED', 415, `Files of type ${contentType} are not accepted`, {
+      errors: [{ field: 'file', code: 'type_not_allowed', message: `type ${contentType} is not accepted` }],
+    });
+  }
+  let stored;
+  try {
+    stored = await files.put(upload.stream, maxBytes);
+  } catch (err) {
+    if (err instanceof FileTooLargeError) {
+      throw new AppError('ATTACHMENT_TOO_LARGE', 413, `The file is larger than ${maxBytes} bytes`, {
+        errors: [{ field: 'file', code: 'too_big', message: `must be at most ${maxBytes} bytes` }],
+        maxBytes,
+      });
+    }
+    throw err;
+  }
+  const row = await db
+    .insertInto('attachment')
+    .values({
+      uploaded_by_id: actor.userId,
+      filename: cleanFilename(upload.filename),
+      content_type: contentType,
+      size_bytes: stored.sizeBytes,
+      sha256: stored.sha256,
+      storage_key: stored.storageKey,
+      ticket_id: null,
+      entry_id: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toAttachment(row);
+}
+
+function toAttachment(r: { id: string; filename: string; content_type: string; size_bytes: number; sha256: string }): Attachment {
+  return { id: r.id, filename: r.filename, contentType: r.content_type, sizeBytes: Number(r.size_bytes), sha256: r.sha256 };
+}
+
+/** Links uploads of this actor that are not yet on a ticket; any other id is a field error. */
+export async function claimAttachments(
+  trx: Db,
+  actor: Actor,
+  ids: string[],
+  target: { ticketId: string; entryId: string | null },
+  field: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  const unique = [...new Set(ids)];
+  const claimed = await trx
+    .updateTable('attachment')
+    .set({ ticket_id: target.ticketId, entry_id: target.entryId })
+    .where('id', 'in', unique)
+    .where('uploaded_by_id', '=', actor.userId)
+    .where('ticket_id', 'is', null)
+    .returning('id')
+    .execute();
+  if (claimed.length !== unique.length) {
+    const got = new Set(claimed.map((c) => c.id));
+    const missing = unique.filter((id) => !got.has(id));
+    throw validationFailed(missing.map((id) => ({ field: `${field}.${ids.indexOf(id)}`, code: 'invalid_value', message: 'no such upload of yours' })));
+  }
+}
+
+/** Attachments of a ticket grouped by entry (null: attached to the ticket itself). */
+export async function listAttachmentsFor(db: Db, scope: { ticketId: string; entryIds: (string | null)[] }) {
+  const rows = await db
+    .selectFrom('attachment')
+    .select(['id', 'filename', 'content_type', 'size_bytes', 'sha256', 'entry_id'])
+    .where('ticket_id', '=', scope.ticketId)
+    .orderBy('created_at')
+    .execute();
+  const out = new Map<string | null, Attachment[]>();
+  for (const r of rows) {
+    if (!scope.entryIds.includes(r.entry_id)) continue;
+    out.set(r.entry_id, [...(out.get(r.entry_id) ?? []), toAttachment(r)]);
+  }
+  return out;
+}
+
+export async function openAttachment(db: Db, files: FileStore, actor: Actor, id: string) {
+  const unsafeAttachment = await db
+    .selectFrom('attachment as at')
+    .leftJoin('ticket_entry as e', 'e.id', 'at.entry_id')
+    .select(['at.id', 'at.filename', 'at.content_type', 'at.size_bytes', 'at.sha256', 'at.storage_key', 'at.ticket_id', 'at.uploaded_by_id', 'e.kind as entry_kind'])
+    .where('at.id', '=', id)
+    .executeTakeFirst();
+  if (!unsafeAttachment) throw attachmentNotFound();
+  const a = unsafeAttachment;
+  if (a.ticket_id === null) {
+    if (a.uploaded_by_id !== actor.userId) throw attachmentNotFound();
+  } else {
+    const visible = await db.selectFrom('ticket as t').select('t.id').where('t.id', '=', a.ticket_id).where(ticketVisibleTo(actor)).executeTakeFirst();
+    if (!visible) throw attachmentNotFound();
+    if (a.entry_kind === 'internal_note' && !isStaff(actor)) throw attachmentNotFound();
+  }
+  return { attachment: toAttachment(a), stream: files.open(a.storage_key) };
+}

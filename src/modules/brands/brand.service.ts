@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import type { Db } from '../../platform/db/database.ts';
+import type { BrandRow } from '../../platform/db/schema.ts';
+import { AppError, notFound } from '../../platform/errors/app-error.ts';
+import { type Actor, isAdmin } from '../auth/actor.ts';
+import { IntakeFormSchema, type IntakeForm } from './intake-form.ts';
+import { formatTicketNumber } from './ticket-number.ts';
+
+/** The typed view of `brand.settings`; unknown keys are kept for later modules. */
+export const BrandSettingsSchema = z
+  .object({
+    intakeForm: IntakeFormSchema.default({ serialsRequired: false, fields: [] }),
+    portal: z.object({ organisationTickets: z.boolean().default(false) }).default({ organisationTickets: false }),
+    /** A customer writing on a resolved or closed ticket reopens it within this many days. */
+    reopenDays: z.number().int().min(0).max(365).default(14),
+    addresses: z.record(z.string(), z.string()).default({}),
+  })
+  .passthrough();
+export type BrandSettings = z.infer<typeof BrandSettingsSchema>;
+
+export interface Brand {
+  id: string;
+  slug: string;
+  name: string;
+  country: string;
+  timeZone: string;
+  defaultLocale: string;
+  locales: string[];
+  supportEmail: string | null;
+  phone: string | null;
+  ticketNumberFormat: string;
+  settings: BrandSettings;
+}
+
+export function toBrand(row: BrandRow): Brand {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    country: row.country,
+    timeZone: row.time_zone,
+    defaultLocale: row.default_locale,
+    locales: row.locales,
+    supportEmail: row.support_email,
+    phone: row.phone,
+    ticketNumberFormat: row.ticket_number_format,
+    settings: BrandSettingsSchema.parse(row.settings ?? {}),
+  };
+}
+
+export function intakeFormOf(brand: Brand): IntakeForm {
+  return brand.settings.intakeForm;
+}
+
+export function mayUseBrand(actor: Actor, brandId: string): boolean {
+  return isAdmin(actor) || actor.brandIds.includes(brandId);
+}
+
+export async function listBrands(db: Db, actor: Actor): Promise<Brand[]> {
+  let q = db.selectFrom('brand').selectAll().orderBy('name');
+  if (!isAdmin(actor)) {
+    if (actor.brandIds.length === 0) return [];
+    q = q.where('id', 'in', actor.brandIds);
+  }
+  return (await q.execute()).map(toBrand);
+}
+
+export async function listAllBrands(db: Db): Promise<Brand[]> {
+  return (await db.selectFrom('brand').selectAll().orderBy('name').execute()).map(toBrand);
+}
+
+/** A brand the actor may use; any other id answers 404, like one that does not exist. */
+export async function getBrandFor(db: Db, actor: Actor, brandId: string): Promise<Brand> {
+  if (!mayUseBrand(actor, brandId)) throw notFound('BRAND_NOT_FOUND', 'Brand');
+  const row = await db.selectFrom('brand').selectAll().where('id', '=', brandId).executeTakeFirst();
+  if (!row) throw notFound('BRAND_NOT_FOUND', 'Brand');
+  return toBrand(row);
+}
+
+export async function getBrandById(db: Db, brandId: string): Promise<Brand> {
+  const row = await db.selectFrom('brand').selectAll().where('id', '=', brandId).executeTakeFirst();
+  if (!row) throw new AppError('BRAND_NOT_FOUND', 404, 'Brand not found');
+  return toBrand(row);
+}
+
+export const BrandResponse = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  country: z.string(),
+  timeZone: z.string(),
+  defaultLocale: z.string(),
+  locales: z.array(z.string()),
+  phone: z.string().nullable(),
+  supportEmail: z.string().nullable(),
+  ticketNumberExample: z.string(),
+  intakeForm: IntakeFormSchema,
+});
+
+export function toBrandResponse(b: Brand): z.infer<typeof BrandResponse> {
+  return {
+    id: b.id,
+    slug: b.slug,
+    name: b.name,
+    country: b.country,
+    timeZone: b.timeZone,
+    defaultLocale: b.defaultLocale,
+    locales: b.locales,
+    phone: b.phone,
+    supportEmail: b.supportEmail,
+    ticketNumberExample: formatTicketNumber(b.ticketNumberFormat, 1, new Date().getUTCFullYear()),
+    intakeForm: b.settings.intakeForm,
+  };
+}
+
+/** The calendar year of an instant in the brand's time zone (numbers restart on local New Year). */
+export function yearIn(timeZone: string, at: Date): number {
+  return Number(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(at));
+}

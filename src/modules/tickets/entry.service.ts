@@ -1,0 +1,118 @@
+import type { Db } from '../../platform/db/database.ts';
+import { AppError, forbidden } from '../../platform/errors/app-error.ts';
+import { type Actor, isStaff } from '../auth/actor.ts';
+import { claimAttachments, listAttachmentsFor } from '../attachments/attachment.service.ts';
+import { getBrandById } from '../brands/brand.service.ts';
+import { searchConfigFor } from './search-config.ts';
+import { insertAudit } from './ticket.queries.ts';
+import type { CreateEntryInput, EntryResponseType } from './ticket.schemas.ts';
+import { statusTimestamps, ticketNotFound, lockVisibleTicket } from './ticket.service.ts';
+import type { TicketStatus } from './ticket-status.ts';
+import { ticketVisibleTo } from './ticket-visibility.ts';
+
+const STAFF_KINDS = new Set(['agent_reply', 'internal_note', 'phone_note']);
+
+export async function listEntries(db: Db, actor: Actor, ticketId: string): Promise<{ items: EntryResponseType[] }> {
+  const visible = await db.selectFrom('ticket as t').select('t.id').where('t.id', '=', ticketId).where(ticketVisibleTo(actor)).executeTakeFirst();
+  if (!visible) throw ticketNotFound();
+  let q = db
+    .selectFrom('ticket_entry as e')
+    .leftJoin('app_user as u', 'u.id', 'e.author_id')
+    .select(['e.id', 'e.kind', 'e.body', 'e.created_at', 'e.author_id', 'u.name as author_name', 'u.role as author_role'])
+    .where('e.ticket_id', '=', ticketId);
+  // Internal notes are the desk's own: a customer or partner never receives them.
+  if (!isStaff(actor)) q = q.where('e.kind', '!=', 'internal_note');
+  const rows = await q.orderBy('e.created_at').orderBy('e.id').execute();
+  const attachments = await listAttachmentsFor(db, { ticketId, entryIds: rows.map((r) => r.id) });
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind as EntryResponseType['kind'],
+      body: r.body,
+      author: r.author_id ? { id: r.author_id, name: r.author_name ?? '', role: r.author_role ?? '' } : null,
+      createdAt: r.created_at.toISOString(),
+      attachments: attachments.get(r.id) ?? [],
+    })),
+  };
+}
+
+/**
+ * Adds a conversation entry. Side effects on the status follow the desk's habits: the first
+ * reply starts the work, a customer's answer ends the wait, and a customer writing on a resolved
+ * or closed ticket within the brand's reopen window reopens it.
+ */
+export async function addEntry(trx: Db, actor: Actor, ticketId: string, input: CreateEntryInput, now = new Date()): Promise<EntryResponseType> {
+  const ticket = await lockVisibleTicket(trx, actor, ticketId);
+  const staff = isStaff(actor);
+  if (staff ? !STAFF_KINDS.has(input.kind) : input.kind !== 'customer_message') {
+    throw forbidden(`You cannot add a ${input.kind} to this ticket`);
+  }
+  if (ticket.merged_into_id) throw new AppError('TICKET_MERGED', 409, 'This ticket was merged into another one');
+  const entry = await trx
+    .insertInto('ticket_entry')
+    .values({
+      ticket_id: ticketId,
+      kind: input.kind,
+      body: input.body,
+      author_id: actor.userId,
+      search_config: searchConfigFor(input.body, actor.locale),
+      created_at: now,
+    })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
+  await claimAttachments(trx, actor, input.attachmentIds, { ticketId, entryId: entry.id }, 'attachmentIds');
+
+  const from = ticket.status as TicketStatus;
+  let to: TicketStatus | undefined;
+  if (input.kind === 'agent_reply' && (from === 'new' || from === 'accepted')) to = 'in_progress';
+  if (input.kind === 'customer_message') {
+    if (from === 'waiting_customer') to = 'in_progress';
+    if (from === 'resolved' || from === 'closed') {
+      const brand = await getBrandById(trx, ticket.brand_id);
+      const since = ticket.resolved_at ?? ticket.closed_at ?? ticket.updated_at;
+      const withinDays = (now.getTime() - new Date(since).getTime()) / 86_400_000 <= brand.settings.reopenDays;
+      if (withinDays) to = 'in_progress';
+    }
+  }
+  await trx
+    .updateTable('ticket')
+    .set({ updated_at: now, ...(to ? { status: to, ...statusTimestamps(ticket, to, now) } : {}) })
+    .where('id', '=', ticketId)
+    .execute();
+  await insertAudit(trx, [
+    { ticketId, actorId: actor.userId, at: now, field: 'entry', before: null, after: { id: entry.id, kind: input.kind } },
+    ...(to ? [{ ticketId, actorId: actor.userId, at: now, field: 'status', before: from, after: to }] : []),
+  ]);
+  const attachments = await listAttachmentsFor(trx, { ticketId, entryIds: [entry.id] });
+  return {
+    id: entry.id,
+    kind: input.kind,
+    body: input.body,
+    author: { id: actor.userId, name: actor.name, role: actor.role },
+    createdAt: now.toISOString(),
+    attachments: attachments.get(entry.id) ?? [],
+  };
+}
+
+export async function listHistory(db: Db, actor: Actor, ticketId: string) {
+  if (!isStaff(actor)) throw ticketNotFound();
+  const visible = await db.selectFrom('ticket as t').select('t.id').where('t.id', '=', ticketId).where(ticketVisibleTo(actor)).executeTakeFirst();
+  if (!visible) throw ticketNotFound();
+  const rows = await db
+    .selectFrom('ticket_audit as h')
+    .leftJoin('app_user as u', 'u.id', 'h.actor_id')
+    .select(['h.id', 'h.at', 'h.field', 'h.before', 'h.after', 'h.actor_id', 'u.name as actor_name'])
+    .where('h.ticket_id', '=', ticketId)
+    .orderBy('h.id')
+    .execute();
+  return {
+    items: rows.map((r) => ({
+      id: Number(r.id),
+      actor: r.actor_id ? { id: r.actor_id, name: r.actor_name ?? '' } : null,
+      at: r.at.toISOString(),
+      field: r.field,
+      before: r.before,
+      after: r.after,
+    })),
+  };
+}

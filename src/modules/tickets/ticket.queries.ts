@@ -1,0 +1,108 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+
+type Q = Kysely<DB>;
+
+/** Tickets with the names a summary shows; `t` is the ticket alias the visibility predicate expects. */
+export function selectTicketSummaries(db: Q) {
+  return db
+    .selectFrom('ticket as t')
+    .innerJoin('brand as b', 'b.id', 't.brand_id')
+    .innerJoin('app_user as r', 'r.id', 't.requester_id')
+    .leftJoin('app_user as a', 'a.id', 't.assignee_id')
+    .leftJoin('agent_group as g', 'g.id', 't.group_id')
+    .select([
+      't.id',
+      't.number',
+      't.brand_id',
+      'b.name as brand_name',
+      'b.time_zone',
+      't.subject',
+      't.status',
+      't.priority',
+      't.channel',
+      't.requester_id',
+      'r.name as requester_name',
+      'r.email as requester_email',
+      't.assignee_id',
+      'a.name as assignee_name',
+      't.group_id',
+      'g.name as group_name',
+      't.created_at',
+      't.updated_at',
+    ]);
+}
+
+export type TicketSummaryRow = Awaited<ReturnType<ReturnType<typeof selectTicketSummaries>['executeTakeFirstOrThrow']>>;
+
+export function selectTicketDetails(db: Q) {
+  return selectTicketSummaries(db)
+    .leftJoin('organisation as o', 'o.id', 't.organisation_id')
+    .leftJoin('ticket as m', 'm.id', 't.merged_into_id')
+    .select([
+      't.description',
+      't.custom_fields',
+      't.organisation_id',
+      'o.name as organisation_name',
+      't.merged_into_id',
+      'm.number as merged_into_number',
+      't.reseller_id',
+      't.accepted_at',
+      't.resolved_at',
+      't.closed_at',
+    ]);
+}
+
+export async function nextTicketSequence(db: Q, brandId: string, scope: string): Promise<number> {
+  const row = await db
+    .insertInto('ticket_number_counter')
+    .values({ brand_id: brandId, scope, last_value: 1 })
+    .onConflict((oc) =>
+      oc.columns(['brand_id', 'scope']).doUpdateSet({ last_value: sql`ticket_number_counter.last_value + 1` }),
+    )
+    .returning('last_value')
+    .executeTakeFirstOrThrow();
+  return Number(row.last_value);
+}
+
+export async function listSerials(db: Q, ticketIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (ticketIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('ticket_serial')
+    .select(['ticket_id', 'serial'])
+    .where('ticket_id', 'in', ticketIds)
+    .orderBy('ticket_id')
+    .orderBy('position')
+    .execute();
+  for (const r of rows) out.set(r.ticket_id, [...(out.get(r.ticket_id) ?? []), r.serial]);
+  return out;
+}
+
+export async function insertSerials(db: Q, ticketId: string, serials: string[], startAt = 0): Promise<void> {
+  if (serials.length === 0) return;
+  await db
+    .insertInto('ticket_serial')
+    .values(serials.map((serial, i) => ({ ticket_id: ticketId, position: startAt + i, serial })))
+    .execute();
+}
+
+export async function insertAudit(
+  db: Q,
+  rows: { ticketId: string; actorId: string | null; field: string; before: unknown; after: unknown; at?: Date }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('ticket_audit')
+    .values(
+      rows.map((r) => ({
+        ticket_id: r.ticketId,
+        actor_id: r.actorId,
+        field: r.field,
+        before: JSON.stringify(r.before ?? null),
+        after: JSON.stringify(r.after ?? null),
+        ...(r.at ? { at: r.at } : {}),
+      })),
+    )
+    .execute();
+}

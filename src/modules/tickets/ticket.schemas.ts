@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from './ticket-status.ts';
+
+const Uuid = z.uuid();
+const PersonRef = z.object({ id: z.string(), name: z.string() });
+const Serial = z.string().trim().min(1).max(64).regex(/^[\p{L}\p{N}][\p{L}\p{N} ./_-]*$/u, 'must be letters, digits, . / _ -');
+
+export const TicketStatusSchema = z.enum(TICKET_STATUSES);
+export const TicketPrioritySchema = z.enum(TICKET_PRIORITIES);
+export const TicketChannelSchema = z.enum(TICKET_CHANNELS);
+
+export const CreateTicketBody = z
+  .object({
+    brandId: Uuid,
+    subject: z.string().trim().min(1).max(300),
+    description: z.string().trim().min(1).max(100_000),
+    serialNumbers: z.array(Serial).max(100).default([]),
+    customFields: z.record(z.string(), z.unknown()).default({}),
+    priority: TicketPrioritySchema.optional(),
+    channel: TicketChannelSchema.optional(),
+    requesterId: Uuid.optional(),
+    requesterEmail: z.email().max(254).optional(),
+    requesterName: z.string().trim().min(1).max(200).optional(),
+    requesterLocale: z.enum(['fr', 'en', 'ro', 'ru', 'sv']).optional(),
+    attachmentIds: z.array(Uuid).max(20).default([]),
+  })
+  .strict()
+  .describe('A new ticket. Portal users open it for themselves; staff log it on behalf of a requester.');
+export type CreateTicketInput = z.infer<typeof CreateTicketBody>;
+
+export const UpdateTicketBody = z
+  .object({
+    status: TicketStatusSchema.optional(),
+    priority: TicketPrioritySchema.optional(),
+    groupId: Uuid.nullable().optional(),
+    assigneeId: Uuid.nullable().optional(),
+    subject: z.string().trim().min(1).max(300).optional(),
+  })
+  .strict();
+export type UpdateTicketInput = z.infer<typeof UpdateTicketBody>;
+
+export const ListTicketsQuery = z.object({
+  brandId: Uuid.optional(),
+  status: z.union([TicketStatusSchema, z.array(TicketStatusSchema)]).optional().transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
+  groupId: Uuid.optional(),
+  assigneeId: z.union([z.literal('me'), z.literal('none'), Uuid]).optional(),
+  requesterId: Uuid.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ListTicketsFilter = z.infer<typeof ListTicketsQuery>;
+
+export const TicketSummaryResponse = z.object({
+  id: z.string(),
+  number: z.string(),
+  brandId: z.string(),
+  brandName: z.string(),
+  timeZone: z.string(),
+  subject: z.string(),
+  status: TicketStatusSchema,
+  priority: TicketPrioritySchema,
+  channel: TicketChannelSchema,
+  requester: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+  assignee: PersonRef.nullable(),
+  group: PersonRef.nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TicketSummary = z.infer<typeof TicketSummaryResponse>;
+
+export const TicketResponse = TicketSummaryResponse.extend({
+  description: z.string(),
+  serialNumbers: z.array(z.string()),
+  customFields: z.record(z.string(), z.unknown()),
+  organisation: PersonRef.nullable(),
+  mergedInto: z.object({ id: z.string(), number: z.string() }).nullable(),
+  allowedTransitions: z.array(TicketStatusSchema),
+  acceptedAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  attachments: z.array(z.lazy(() => AttachmentResponse)),
+});
+export type TicketResponseType = z.infer<typeof TicketResponse>;
+
+export const TicketPage = z.object({ items: z.array(TicketSummaryResponse), nextCursor: z.string().nullable() });
+
+export const AttachmentResponse = z.object({
+  id: z.string(),
+  filename: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number(),
+  sha256: z.string(),
+});
+
+export const ENTRY_KINDS = ['customer_message', 'agent_reply', 'internal_note', 'phone_note', 'system'] as const;
+export const EntryKindSchema = z.enum(ENTRY_KINDS);
+
+export const CreateEntryBody = z
+  .object({
+    kind: z.enum(['customer_message', 'agent_reply', 'internal_note', 'phone_note']),
+    body: z.string().trim().min(1).max(100_000),
+    attachmentIds: z.array(Uuid).max(20).default([]),
+  })
+  .strict();
+export type CreateEntryInput = z.infer<typeof CreateEntryBody>;
+
+export const EntryResponse = z.object({
+  id: z.string(),
+  kind: EntryKindSchema,
+  body: z.string(),
+  author: z.object({ id: z.string(), name: z.string(), role: z.string() }).nullable(),
+  createdAt: z.string(),
+  attachments: z.array(AttachmentResponse),
+});
+export type EntryResponseType = z.infer<typeof EntryResponse>;
+
+export const HistoryResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      actor: PersonRef.nullable(),
+      at: z.string(),
+      field: z.string(),
+      before: z.unknown(),
+      after: z.unknown(),
+    }),
+  ),
+});
+
+export const MergeBody = z.object({ intoTicketId: Uuid }).strict();
+export const LookupQuery = z.object({ number: z.string().trim().min(1).max(60) });
+export const SearchQuery = z.object({
+  q: z.string().trim().min(1).max(200),
+  brandId: Uuid.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const SearchResponse = z.object({
+  items: z.array(TicketSummaryResponse.extend({ rank: z.number(), headline: z.string() })),
+});

@@ -1,0 +1,53 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Transform, type Readable } from 'node:stream';
+
+export class FileTooLargeError extends Error {}
+
+export interface StoredFile {
+  storageKey: string;
+  sha256: string;
+  sizeBytes: number;
+}
+
+/**
+ * Content-addressed files on disk: `<root>/ab/cd/<sha256>`. Written to a temporary name while
+ * hashed and counted, then renamed, so a crash never leaves a half file under a real key.
+ */
+export class FileStore {
+  constructor(private readonly root: string) {}
+
+  async put(stream: Readable, maxBytes: number): Promise<StoredFile> {
+    const tmpDir = path.join(this.root, 'tmp');
+    await fs.promises.mkdir(tmpDir, { recursive: true });
+    const tmp = path.join(tmpDir, crypto.randomUUID());
+    const hash = crypto.createHash('sha256');
+    let size = 0;
+    const meter = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        size += chunk.length;
+        if (size > maxBytes) return cb(new FileTooLargeError(`larger than ${maxBytes} bytes`));
+        hash.update(chunk);
+        cb(null, chunk);
+      },
+    });
+    try {
+      await pipeline(stream, meter, fs.createWriteStream(tmp));
+    } catch (err) {
+      await fs.promises.rm(tmp, { force: true });
+      throw err;
+    }
+    const sha256 = hash.digest('hex');
+    const storageKey = path.join(sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+    const final = path.join(this.root, storageKey);
+    await fs.promises.mkdir(path.dirname(final), { recursive: true });
+    await fs.promises.rename(tmp, final);
+    return { storageKey, sha256, sizeBytes: size };
+  }
+
+  open(storageKey: string): fs.ReadStream {
+    return fs.createReadStream(path.join(this.root, storageKey));
+  }
+}
