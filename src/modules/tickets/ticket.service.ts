@@ -1,4 +1,4 @@
-import type { Db } from '../../platform/db/database.ts';
+import { type Db, withTransaction } from '../../platform/db/database.ts';
 import type { Locale } from '../../platform/db/schema.ts';
 import { AppError, type FieldError, forbidden, notFound, validationFailed } from '../../platform/errors/app-error.ts';
 import { type Actor, isStaff, PORTAL_ROLES, STAFF_ROLES } from '../auth/actor.ts';
@@ -212,7 +212,7 @@ export async function createTicket(trx: Db, actor: Actor, input: CreateTicketInp
 }
 
 export async function updateTicket(db: Db, actor: Actor, ticketId: string, input: UpdateTicketInput, now = new Date()) {
-  return db.transaction().execute(async (trx) => {
+  return withTransaction(db, async (trx) => {
     const ticket = await lockVisibleTicket(trx, actor, ticketId);
     const staff = isStaff(actor);
     const onlyClosing = input.status === 'closed' && Object.keys(input).length === 1;
@@ -335,7 +335,7 @@ export async function lookupTicketByNumber(db: Db, actor: Actor, input: string):
 
 export async function mergeTicket(db: Db, actor: Actor, sourceId: string, targetId: string, now = new Date()) {
   if (!isStaff(actor)) throw forbidden();
-  return db.transaction().execute(async (trx) => {
+  return withTransaction(db, async (trx) => {
     if (sourceId === targetId) throw new AppError('TICKET_MERGE_INVALID', 409, 'A ticket cannot be merged into itself');
     // Lock in a fixed order so two opposite merges cannot deadlock.
     const [first, second] = sourceId < targetId ? [sourceId, targetId] : [targetId, sourceId];

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Db } from './database.ts';
+import { type Db, withTransaction } from './database.ts';
 import { AppError } from '../errors/app-error.ts';
 
 export interface IdempotentResult<T> {
@@ -19,7 +19,7 @@ export async function idempotent<T>(
   create: (trx: Db) => Promise<T>,
 ): Promise<IdempotentResult<T>> {
   if (!opts.key) {
-    const body = await db.transaction().execute((trx) => create(trx));
+    const body = await withTransaction(db, create);
     return { status: opts.status, body, replayed: false };
   }
   if (opts.key.length > 200) {
@@ -28,7 +28,7 @@ export async function idempotent<T>(
     });
   }
   const requestHash = crypto.createHash('sha256').update(JSON.stringify(opts.request ?? null)).digest('hex');
-  return db.transaction().execute(async (trx) => {
+  return withTransaction(db, async (trx) => {
     const inserted = await trx
       .insertInto('idempotency_key')
       .values({

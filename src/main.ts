@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from './platform/config/config.ts';
+import { type Database, DataDirLockedError, lockDataDir, openPglite, openPostgres } from './platform/db/database.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { FileStore } from './platform/files/file-store.ts';
+import { buildApp } from './platform/http/app.ts';
+import { DEMO_PASSWORD, seedDemo } from './seeds/seed-demo.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main() {
+  const config = loadConfig();
+  let database: Database;
+  if (config.databaseUrl) {
+    database = await openPostgres(config.databaseUrl);
+  } else {
+    lockDataDir(config.dataDir);
+    console.log(`Apres: embedded PostgreSQL (PGlite) in ${config.dataDir}`);
+    database = await openPglite({ dataDir: path.join(config.dataDir, 'pg') });
+  }
+  const applied = await migrateToLatest(database.db);
+  if (applied.length) console.log(`Apres: applied migrations ${applied.join(', ')}`);
+  if (config.seedDemo) {
+    const report = await seedDemo(database.db);
+    if (report.created) {
+      console.log(`\nApres demo accounts (password for all: ${DEMO_PASSWORD})`);
+      for (const a of report.accounts) console.log(`  ${a.role.padEnd(11)} ${a.email.padEnd(34)} ${a.brands.join(', ')}`);
+      console.log('');
+    }
+  }
+  const app = await buildApp({
+    db: database.db,
+    config,
+    files: new FileStore(config.filesDir),
+    webDir: path.join(ROOT, 'dist/web'),
+    logger: { level: config.logLevel },
+  });
+  const shutdown = async (signal: string) => {
+    console.log(`Apres: ${signal}, shutting down`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`Apres is running at http://localhost:${config.port}  (API reference: /api/v1/docs)`);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof DataDirLockedError) {
+    console.error(`Apres cannot start: ${err.message}`);
+  } else {
+    console.error('Apres failed to start:', err);
+  }
+  process.exit(1);
+});

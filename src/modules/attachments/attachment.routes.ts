@@ -1,0 +1,53 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { requireActor } from '../../platform/http/auth-hook.ts';
+import type { AppContext } from '../../platform/http/context.ts';
+import { openAttachment, uploadAttachment } from './attachment.service.ts';
+
+const AttachmentResponse = z.object({ id: z.string(), filename: z.string(), contentType: z.string(), sizeBytes: z.number(), sha256: z.string() });
+
+export const attachmentRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, files, config }) => {
+  app.post(
+    '/attachments',
+    {
+      schema: {
+        tags: ['attachments'],
+        summary: 'Upload one file (multipart field `file`); reference its id in attachmentIds',
+        consumes: ['multipart/form-data'],
+        response: { 201: AttachmentResponse },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      if (!request.isMultipart()) {
+        throw new AppError('VALIDATION_FAILED', 400, 'file: send multipart/form-data with a part named file', {
+          errors: [{ field: 'file', code: 'required', message: 'send multipart/form-data with a part named file' }],
+        });
+      }
+      const part = await request.file({ limits: { fileSize: config.maxAttachmentBytes + 1, files: 1 } });
+      if (!part || part.fieldname !== 'file') {
+        part?.file.resume();
+        throw new AppError('VALIDATION_FAILED', 400, 'file: is required', { errors: [{ field: 'file', code: 'required', message: 'is required' }] });
+      }
+      const attachment = await uploadAttachment(db, files, actor, { filename: part.filename, contentType: part.mimetype, stream: part.file }, config.maxAttachmentBytes);
+      return reply.status(201).send(attachment);
+    },
+  );
+
+  app.get(
+    '/attachments/:id',
+    { schema: { tags: ['attachments'], summary: 'Download a file you may see', params: z.object({ id: z.uuid() }) } },
+    async (request, reply) => {
+      const { attachment, stream } = await openAttachment(db, files, requireActor(request), request.params.id);
+      const safeName = encodeURIComponent(attachment.filename);
+      const inline = attachment.contentType.startsWith('image/') || attachment.contentType === 'application/pdf';
+      return reply
+        .header('content-type', attachment.contentType)
+        .header('content-length', attachment.sizeBytes)
+        .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${safeName}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(stream);
+    },
+  );
+};

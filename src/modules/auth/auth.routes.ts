@@ -1,0 +1,83 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/http/context.ts';
+import { requireActor, SESSION_COOKIE } from '../../platform/http/auth-hook.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import type { Actor } from './actor.ts';
+import { login, logout, SESSION_TTL_MS } from './session.service.ts';
+
+const UserResponse = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(['customer', 'reseller', 'distributor', 'agent', 'technician', 'admin']),
+  locale: z.enum(['fr', 'en', 'ro', 'ru', 'sv']),
+  organisationId: z.string().nullable(),
+  brandIds: z.array(z.string()),
+});
+const MeResponse = z.object({ user: UserResponse, csrfToken: z.string().nullable() });
+
+const toUser = (a: Actor) => ({
+  id: a.userId,
+  email: a.email,
+  name: a.name,
+  role: a.role,
+  locale: a.locale,
+  organisationId: a.organisationId,
+  brandIds: a.brandIds,
+});
+
+export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, config }) => {
+  app.post(
+    '/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in with e-mail and password; sets the session cookie',
+        body: z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(500) }).strict(),
+        response: { 200: MeResponse },
+      },
+    },
+    async (request, reply) => {
+      const session = await login(db, request.body.email, request.body.password, request.ip);
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.cookieSecure,
+        maxAge: Math.floor(SESSION_TTL_MS / 1000),
+      });
+      return { user: toUser(session.actor), csrfToken: session.csrfToken };
+    },
+  );
+
+  app.post('/auth/logout', { schema: { tags: ['auth'], summary: 'End the session' } }, async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await logout(db, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.get('/auth/me', { schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: MeResponse } } }, async (request) => {
+    const actor = requireActor(request);
+    return { user: toUser(actor), csrfToken: request.csrfToken };
+  });
+
+  app.patch(
+    '/auth/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: "Change the user's own settings (language)",
+        body: z.object({ locale: z.enum(['fr', 'en', 'ro', 'ru', 'sv']) }).strict(),
+        response: { 200: z.object({ user: UserResponse }) },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const updated = await db.updateTable('app_user').set({ locale: request.body.locale }).where('id', '=', actor.userId).returning('locale').executeTakeFirst();
+      if (!updated) throw new AppError('AUTH_REQUIRED', 401, 'Log in first');
+      return { user: toUser({ ...actor, locale: updated.locale }) };
+    },
+  );
+};

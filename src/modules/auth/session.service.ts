@@ -1,0 +1,103 @@
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { type Actor, loadActor } from './actor.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+
+export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
+const WINDOW_MINUTES = 15;
+export const MAX_FAILURES_PER_EMAIL = 5;
+export const MAX_FAILURES_PER_IP = 30;
+
+const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+const randomToken = () => crypto.randomBytes(32).toString('base64url');
+
+export interface SessionInfo {
+  token: string;
+  csrfToken: string;
+  actor: Actor;
+}
+
+/**
+ * Password login, rate-limited in the database (so every app process shares the count): after
+ * too many failures for one address or from one IP within 15 minutes, further tries answer 429.
+ */
+export async function login(db: Db, email: string, password: string, ip: string): Promise<SessionInfo> {
+  const since = sql<Date>`now() - make_interval(mins => ${WINDOW_MINUTES})`;
+  const [byEmail, byIp] = await Promise.all([
+    db.selectFrom('login_attempt').select((eb) => eb.fn.countAll<string>().as('n'))
+      .where(sql`lower(email)`, '=', email.toLowerCase()).where('success', '=', false).where('at', '>', since).executeTakeFirstOrThrow(),
+    db.selectFrom('login_attempt').select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('ip', '=', ip).where('success', '=', false).where('at', '>', since).executeTakeFirstOrThrow(),
+  ]);
+  if (Number(byEmail.n) >= MAX_FAILURES_PER_EMAIL || Number(byIp.n) >= MAX_FAILURES_PER_IP) {
+    throw new AppError('AUTH_RATE_LIMITED', 429, 'Too many failed logins; try again in a few minutes', { retryAfterSeconds: WINDOW_MINUTES * 60 });
+  }
+  const user = await db
+    .selectFrom('app_user')
+    .select(['id', 'password_hash', 'active'])
+    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
+  const ok = (await verifyPassword(user?.password_hash ?? null, password)) && user?.active === true;
+  await db.insertInto('login_attempt').values({ email: email.slice(0, 254), ip, success: ok }).execute();
+  if (!ok || !user) throw new AppError('AUTH_INVALID_CREDENTIALS', 401, 'Wrong e-mail address or password');
+  return createSession(db, user.id);
+}
+
+export async function createSession(db: Db, userId: string): Promise<SessionInfo> {
+  const token = randomToken();
+  const csrfToken = randomToken();
+  await db
+    .insertInto('session')
+    .values({ token_hash: sha256(token), user_id: userId, csrf_token: csrfToken, expires_at: new Date(Date.now() + SESSION_TTL_MS) })
+    .execute();
+  const actor = await loadActor(db, userId);
+  if (!actor) throw new AppError('AUTH_REQUIRED', 401, 'Account disabled');
+  return { token, csrfToken, actor };
+}
+
+export async function resolveSession(db: Db, token: string): Promise<{ actor: Actor; csrfToken: string } | undefined> {
+  const row = await db
+    .selectFrom('session')
+    .select(['user_id', 'csrf_token', 'last_seen_at'])
+    .where('token_hash', '=', sha256(token))
+    .where('expires_at', '>', new Date())
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const actor = await loadActor(db, row.user_id);
+  if (!actor) return undefined;
+  // Sliding expiry, written at most once a minute per session.
+  if (Date.now() - row.last_seen_at.getTime() > 60_000) {
+    await db
+      .updateTable('session')
+      .set({ last_seen_at: new Date(), expires_at: new Date(Date.now() + SESSION_TTL_MS) })
+      .where('token_hash', '=', sha256(token))
+      .execute();
+  }
+  return { actor, csrfToken: row.csrf_token };
+}
+
+export async function logout(db: Db, token: string): Promise<void> {
+  await db.deleteFrom('session').where('token_hash', '=', sha256(token)).execute();
+}
+
+/** Bearer tokens for integrations: `apres_<random>`, stored hashed. */
+export async function createApiToken(db: Db, userId: string, name: string): Promise<string> {
+  const token = `apres_${randomToken()}`;
+  await db.insertInto('api_token').values({ user_id: userId, name, token_hash: sha256(token) }).execute();
+  return token;
+}
+
+export async function resolveApiToken(db: Db, token: string): Promise<Actor | undefined> {
+  const row = await db
+    .updateTable('api_token')
+    .set({ last_used_at: new Date() })
+    .where('token_hash', '=', sha256(token))
+    .where('revoked_at', 'is', null)
+    .returning('user_id')
+    .executeTakeFirst();
+  return row ? loadActor(db, row.user_id) : undefined;
+}
+
+export { hashPassword };

@@ -1,0 +1,122 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idempotent } from '../../platform/db/idempotency.ts';
+import { requireActor } from '../../platform/http/auth-hook.ts';
+import type { AppContext } from '../../platform/http/context.ts';
+import { addEntry, listEntries, listHistory } from './entry.service.ts';
+import {
+  CreateEntryBody,
+  CreateTicketBody,
+  EntryResponse,
+  HistoryResponse,
+  ListTicketsQuery,
+  LookupQuery,
+  MergeBody,
+  SearchQuery,
+  SearchResponse,
+  TicketPage,
+  TicketResponse,
+  UpdateTicketBody,
+} from './ticket.schemas.ts';
+import { searchTickets } from './ticket-search.service.ts';
+import { createTicket, getTicket, listTickets, lookupTicketByNumber, mergeTicket, updateTicket } from './ticket.service.ts';
+
+const IdParams = z.object({ id: z.uuid() });
+const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }).passthrough();
+
+export const ticketRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db }) => {
+  app.get(
+    '/tickets',
+    { schema: { tags: ['tickets'], summary: 'List tickets the user may see (queue or my tickets), cursor-paginated', querystring: ListTicketsQuery, response: { 200: TicketPage } } },
+    async (request) => listTickets(db, requireActor(request), request.query),
+  );
+
+  app.post(
+    '/tickets',
+    {
+      schema: {
+        tags: ['tickets'],
+        summary: 'Open a ticket (portal) or log one on behalf of a customer (desk)',
+        description: 'Send an `Idempotency-Key` header to make retries safe: the same key returns the first result.',
+        headers: IdempotencyHeaders,
+        body: CreateTicketBody,
+        response: { 201: TicketResponse },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const result = await idempotent(
+        db,
+        { userId: actor.userId, key: request.headers['idempotency-key'], route: 'POST /tickets', request: request.body, status: 201 },
+        (trx) => createTicket(trx, actor, request.body),
+      );
+      if (result.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send(result.body);
+    },
+  );
+
+  app.get(
+    '/tickets/lookup',
+    { schema: { tags: ['tickets'], summary: 'Find a ticket by its number (a mistyped check digit answers 400)', querystring: LookupQuery, response: { 200: TicketResponse } } },
+    async (request) => lookupTicketByNumber(db, requireActor(request), request.query.number),
+  );
+
+  app.get(
+    '/search',
+    { schema: { tags: ['tickets'], summary: 'Full-text search over tickets and conversations; numbers, serials, e-mail addresses', querystring: SearchQuery, response: { 200: SearchResponse } } },
+    async (request) => searchTickets(db, requireActor(request), request.query),
+  );
+
+  app.get(
+    '/tickets/:id',
+    { schema: { tags: ['tickets'], summary: 'One ticket', params: IdParams, response: { 200: TicketResponse } } },
+    async (request) => getTicket(db, requireActor(request), request.params.id),
+  );
+
+  app.patch(
+    '/tickets/:id',
+    { schema: { tags: ['tickets'], summary: 'Change status, priority, group, assignee or subject', params: IdParams, body: UpdateTicketBody, response: { 200: TicketResponse } } },
+    async (request) => updateTicket(db, requireActor(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/tickets/:id/merge',
+    { schema: { tags: ['tickets'], summary: 'Merge this ticket into another one of the same brand', params: IdParams, body: MergeBody, response: { 200: TicketResponse } } },
+    async (request) => mergeTicket(db, requireActor(request), request.params.id, request.body.intoTicketId),
+  );
+
+  app.get(
+    '/tickets/:id/entries',
+    { schema: { tags: ['tickets'], summary: 'The conversation, oldest first', params: IdParams, response: { 200: z.object({ items: z.array(EntryResponse) }) } } },
+    async (request) => listEntries(db, requireActor(request), request.params.id),
+  );
+
+  app.post(
+    '/tickets/:id/entries',
+    {
+      schema: {
+        tags: ['tickets'],
+        summary: 'Add a message, reply, internal note or phone note',
+        params: IdParams,
+        headers: IdempotencyHeaders,
+        body: CreateEntryBody,
+        response: { 201: EntryResponse },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const result = await idempotent(
+        db,
+        { userId: actor.userId, key: request.headers['idempotency-key'], route: `POST /tickets/${request.params.id}/entries`, request: request.body, status: 201 },
+        (trx) => addEntry(trx, actor, request.params.id, request.body),
+      );
+      return reply.status(201).send(result.body);
+    },
+  );
+
+  app.get(
+    '/tickets/:id/history',
+    { schema: { tags: ['tickets'], summary: 'Audit history: who changed what, when, before → after', params: IdParams, response: { 200: HistoryResponse } } },
+    async (request) => listHistory(db, requireActor(request), request.params.id),
+  );
+};
