@@ -1,0 +1,176 @@
+import { expect, it } from 'vitest';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { brandId, describeStores } from '../../test/db.ts';
+import { checkTicketNumber } from '../brands/ticket-number.ts';
+import { addEntry, listEntries, listHistory } from './entry.service.ts';
+import { CreateTicketBody } from './ticket.schemas.ts';
+import { searchTickets } from './ticket-search.service.ts';
+import { createTicket, getTicket, listTickets, lookupTicketByNumber, mergeTicket, updateTicket } from './ticket.service.ts';
+
+const eilerFields = {
+  reproductionSteps: 'Открыть отчёт, нажать экспорт',
+  frequency: 'always',
+  productVersion: '5.3.2',
+  criticality: 'high',
+  contactPhone: '+7 916 555-12-34',
+  contactEmail: 'client@eiler.example',
+};
+
+async function expectAppError(p: Promise<unknown>, code: string): Promise<AppError> {
+  const err = await p.then(() => undefined, (e: unknown) => e);
+  expect(err).toBeInstanceOf(AppError);
+  expect((err as AppError).code).toBe(code);
+  return err as AppError;
+}
+
+describeStores('tickets', (ctx) => {
+  it('numbers a new ticket in the brand format with a valid check digit and audits the creation', async () => {
+    const { db, actor } = ctx();
+    const customer = await actor('client@eiler.example');
+    const eiler = await brandId(db, 'eiler');
+    const t = await db.transaction().execute((trx) =>
+      createTicket(trx, customer, CreateTicketBody.parse({ brandId: eiler, subject: 'Не запускается', description: 'После обновления программа не запускается', customFields: eilerFields })),
+    );
+    expect(t.number).toMatch(/^EI-\d{4}-\d{5}\d$/);
+    const brand = await db.selectFrom('brand').select('ticket_number_format').where('id', '=', eiler).executeTakeFirstOrThrow();
+    expect(checkTicketNumber(brand.ticket_number_format, t.number)).toBe('valid');
+    expect(t.channel).toBe('portal');
+    expect(t.status).toBe('new');
+    const history = await listHistory(db, await actor('agent@eiler.example'), t.id);
+    expect(history.items[0]).toMatchObject({ field: 'created', after: { number: t.number, status: 'new' } });
+  });
+
+  it('refuses a web-form request missing the product version and writes nothing', async () => {
+    const { db, actor } = ctx();
+    const customer = await actor('client@eiler.example');
+    const eiler = await brandId(db, 'eiler');
+    const before = await db.selectFrom('ticket').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const { productVersion: _omitted, ...incomplete } = eilerFields;
+    const err = await expectAppError(
+      db.transaction().execute((trx) => createTicket(trx, customer, CreateTicketBody.parse({ brandId: eiler, subject: 'x', description: 'y', customFields: incomplete }))),
+      'VALIDATION_FAILED',
+    );
+    expect(err.details?.errors).toEqual([{ field: 'customFields.productVersion', code: 'required', message: 'is required' }]);
+    const after = await db.selectFrom('ticket').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+
+  it('lets an agent log a phone request on behalf of a new customer', async () => {
+    const { db, actor } = ctx();
+    const agent = await actor('agent@carri.example');
+    const carri = await brandId(db, 'carri');
+    const t = await db.transaction().execute((trx) =>
+      createTicket(trx, agent, CreateTicketBody.parse({
+        brandId: carri, channel: 'phone', subject: 'Écran noir', description: 'Le poste reste sur écran noir',
+        serialNumbers: ['cs-123-x', 'CS-123-X', 'CS-999'], requesterEmail: 'nouveau@client.example', requesterName: 'Paul Nouveau',
+        customFields: { troubleshootingSteps: 'Redémarrage', physicalAccess: 'yes' },
+      })),
+    );
+    expect(t.channel).toBe('phone');
+    expect(t.requester).toMatchObject({ name: 'Paul Nouveau', email: 'nouveau@client.example' });
+    expect(t.serialNumbers).toEqual(['CS-123-X', 'CS-999']);
+  });
+
+  it('enforces the status transitions and stamps resolution', async () => {
+    const { db, actor } = ctx();
+    const agent = await actor('agent@carri.example');
+    const [ticket] = (await listTickets(db, agent, { limit: 1, status: ['new'] })).items;
+    await expectAppError(updateTicket(db, agent, ticket!.id, { status: 'waiting_parts' }), 'TICKET_TRANSITION_NOT_ALLOWED');
+    const accepted = await updateTicket(db, agent, ticket!.id, { status: 'accepted' });
+    expect(accepted.acceptedAt).not.toBeNull();
+    await updateTicket(db, agent, ticket!.id, { status: 'in_progress' });
+    const resolved = await updateTicket(db, agent, ticket!.id, { status: 'resolved', priority: 'urgent' });
+    expect(resolved.resolvedAt).not.toBeNull();
+    expect(resolved.allowedTransitions).toEqual(['closed', 'in_progress']);
+    const history = await listHistory(db, agent, ticket!.id);
+    expect(history.items.filter((h) => h.field === 'status').map((h) => [h.before, h.after])).toEqual([
+      ['new', 'accepted'],
+      ['accepted', 'in_progress'],
+      ['in_progress', 'resolved'],
+    ]);
+    expect(history.items.find((h) => h.field === 'priority')).toMatchObject({ before: 'normal', after: 'urgent', actor: { name: 'Sophie Lefèvre' } });
+  });
+
+  it('reopens a resolved ticket when the customer writes again, and hides internal notes from them', async () => {
+    const { db, actor } = ctx();
+    const agent = await actor('agent@smart-id.example');
+    const customer = await actor('client@smart-id.example');
+    const [ticket] = (await listTickets(db, customer, { limit: 1 })).items;
+    await db.transaction().execute((trx) => addEntry(trx, agent, ticket!.id, { kind: 'internal_note', body: 'Client fidèle — geste commercial possible', attachmentIds: [] }));
+    await updateTicket(db, agent, ticket!.id, { status: 'resolved' });
+    await db.transaction().execute((trx) => addEntry(trx, customer, ticket!.id, { kind: 'customer_message', body: 'Tot nu funcționează', attachmentIds: [] }));
+    expect((await getTicket(db, customer, ticket!.id)).status).toBe('in_progress');
+    const seenByCustomer = await listEntries(db, customer, ticket!.id);
+    expect(seenByCustomer.items.some((e) => e.kind === 'internal_note')).toBe(false);
+    const seenByAgent = await listEntries(db, agent, ticket!.id);
+    expect(seenByAgent.items.some((e) => e.kind === 'internal_note')).toBe(true);
+    await expectAppError(
+      db.transaction().execute((trx) => addEntry(trx, customer, ticket!.id, { kind: 'internal_note', body: 'x', attachmentIds: [] })),
+      'FORBIDDEN',
+    );
+  });
+
+  it('looks up by number, telling a typo from an unknown number', async () => {
+    const { db, actor } = ctx();
+    const agent = await actor('agent@carri.example');
+    const [ticket] = (await listTickets(db, agent, { limit: 1 })).items;
+    expect((await lookupTicketByNumber(db, agent, ticket!.number.toLowerCase())).id).toBe(ticket!.id);
+    const typo = ticket!.number.slice(0, -1) + ((Number(ticket!.number.at(-1)) + 1) % 10);
+    await expectAppError(lookupTicketByNumber(db, agent, typo), 'TICKET_NUMBER_CHECK_DIGIT_INVALID');
+    // A valid number of a brand the agent does not work for is simply not found.
+    const other = (await listTickets(db, await actor('agent@eiler.example'), { limit: 1 })).items[0]!;
+    await expectAppError(lookupTicketByNumber(db, agent, other.number), 'TICKET_NOT_FOUND');
+  });
+
+  it('pages the queue first come first served without gaps or repeats', async () => {
+    const { db, actor } = ctx();
+    const admin = await actor('admin@apres.example');
+    const all: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listTickets(db, admin, { limit: 3, ...(cursor ? { cursor } : {}) });
+      all.push(...page.items.map((i) => `${i.createdAt}|${i.id}`));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(all).toEqual([...all].sort());
+    expect(new Set(all).size).toBe(all.length);
+    const total = await db.selectFrom('ticket').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(all.length).toBe(Number(total.n));
+  });
+
+  it('searches in each ticket language, by serial, number and e-mail, within what the searcher may see', async () => {
+    const { db, actor } = ctx();
+    const admin = await actor('admin@apres.example');
+    const fr = await searchTickets(db, admin, { q: 'bourrage', limit: 10 });
+    expect(fr.items.map((i) => i.subject)).toContain('Imprimante réseau : bourrages papier répétés');
+    const ru = await searchTickets(db, admin, { q: 'экспорта отчётов', limit: 10 });
+    expect(ru.items[0]?.subject).toBe('Ошибка при экспорте отчёта в PDF');
+    const sv = await searchTickets(db, admin, { q: 'laddningen', limit: 10 });
+    expect(sv.items.map((i) => i.subject)).toContain('Laddboxen slutar ladda efter 10 minuter');
+    const serial = await searchTickets(db, admin, { q: '220199', limit: 10 });
+    expect(serial.items[0]?.subject).toBe('Laddboxen slutar ladda efter 10 minuter');
+    const email = await searchTickets(db, admin, { q: 'kund@charge', limit: 10 });
+    expect(email.items.length).toBeGreaterThan(0);
+    const agent = await actor('agent@carri.example');
+    expect((await searchTickets(db, agent, { q: 'laddningen', limit: 10 })).items).toEqual([]);
+  });
+
+  it('merges a duplicate into the original, moving its conversation and serials', async () => {
+    const { db, actor } = ctx();
+    const agent = await actor('agent@charge-amps.example');
+    const ca = await brandId(db, 'charge-amps');
+    const mk = (subject: string, serial: string) =>
+      db.transaction().execute((trx) => createTicket(trx, agent, CreateTicketBody.parse({ brandId: ca, subject, description: subject, serialNumbers: [serial], requesterEmail: 'dup@example.se', channel: 'email' })));
+    const original = await mk('Laddaren blinkar rött', 'CA-1');
+    const duplicate = await mk('Laddaren blinkar rött igen', 'CA-2');
+    await db.transaction().execute((trx) => addEntry(trx, agent, duplicate.id, { kind: 'phone_note', body: 'Kunden ringde', attachmentIds: [] }));
+    const merged = await mergeTicket(db, agent, duplicate.id, original.id);
+    expect(merged.serialNumbers).toEqual(['CA-1', 'CA-2']);
+    const entries = await listEntries(db, agent, original.id);
+    expect(entries.items.map((e) => e.kind)).toEqual(['phone_note', 'system']);
+    const source = await getTicket(db, agent, duplicate.id);
+    expect(source).toMatchObject({ status: 'closed', mergedInto: { id: original.id }, allowedTransitions: [] });
+    await expectAppError(mergeTicket(db, agent, original.id, original.id), 'TICKET_MERGE_INVALID');
+    await expectAppError(mergeTicket(db, agent, duplicate.id, original.id), 'TICKET_MERGE_INVALID');
+  });
+});

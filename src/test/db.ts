@@ -1,0 +1,85 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { loadActor, type Actor } from '../modules/auth/actor.ts';
+import { type Database, openPglite, openPostgres } from '../platform/db/database.ts';
+import { withDatabase } from './global-setup.ts';
+
+export type Store = 'pglite' | 'postgres';
+
+/** PGlite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
+export const STORES: Store[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+/** A fresh, migrated database holding the five demo brands, private to the caller. */
+export async function createTestDatabase(store: Store): Promise<Database> {
+  if (store === 'pglite') {
+    const dump = fs.readFileSync(inject('pgliteDump'));
+    return openPglite({ loadDataDir: new Blob([dump]) });
+  }
+  const url = process.env.TEST_DATABASE_URL!;
+  const template = inject('postgresTemplate');
+  if (!template) throw new Error('PostgreSQL template missing: global setup did not run with TEST_DATABASE_URL');
+  const name = `apres_t_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${template}`);
+  await admin.end();
+  const database = await openPostgres(withDatabase(url, name), 5);
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+export interface StoreContext {
+  store: Store;
+  database: Database;
+  db: Database['db'];
+  filesDir: string;
+  actor(email: string): Promise<Actor>;
+}
+
+/** Runs a suite once per store, each with its own database. */
+export function describeStores(name: string, suite: (ctx: () => StoreContext) => void) {
+  for (const store of STORES) {
+    describe(`${name} [${store}]`, () => {
+      let ctx: StoreContext | undefined;
+      beforeAll(async () => {
+        const database = await createTestDatabase(store);
+        const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'apres-files-'));
+        ctx = {
+          store,
+          database,
+          db: database.db,
+          filesDir,
+          actor: async (email) => {
+            const u = await database.db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+            return (await loadActor(database.db, u.id))!;
+          },
+        };
+      });
+      afterAll(async () => {
+        if (!ctx) return;
+        await ctx.database.close();
+        fs.rmSync(ctx.filesDir, { recursive: true, force: true });
+      });
+      suite(() => {
+        if (!ctx) throw new Error('database not ready');
+        return ctx;
+      });
+    });
+  }
+}
+
+export async function brandId(db: Database['db'], slug: string): Promise<string> {
+  return (await db.selectFrom('brand').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+}

@@ -1,0 +1,40 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { loadConfig } from '../platform/config/config.ts';
+import { FileStore } from '../platform/files/file-store.ts';
+import { buildApp } from '../platform/http/app.ts';
+import { DEMO_PASSWORD } from '../seeds/seed-demo.ts';
+import type { StoreContext } from './db.ts';
+
+export async function buildTestApp(ctx: StoreContext): Promise<FastifyInstance> {
+  const config = { ...loadConfig({ APRES_DATA_DIR: ctx.filesDir }), filesDir: ctx.filesDir, maxAttachmentBytes: 64 * 1024 };
+  const app = await buildApp({ db: ctx.db, config, files: new FileStore(ctx.filesDir) });
+  await app.ready();
+  return app;
+}
+
+export interface Client {
+  email: string;
+  userId: string;
+  request(opts: InjectOptions): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, payload?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  patch(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+}
+
+/** Logs in through the real endpoint and returns a client that sends the cookie and CSRF token. */
+export async function loginAs(app: FastifyInstance, email: string, password = DEMO_PASSWORD): Promise<Client> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'apres_session')!;
+  const { csrfToken, user } = res.json() as { csrfToken: string; user: { id: string } };
+  const request = (opts: InjectOptions) =>
+    app.inject({ ...opts, headers: { cookie: `apres_session=${cookie.value}`, 'x-csrf-token': csrfToken, ...(opts.headers ?? {}) } });
+  return {
+    email,
+    userId: user.id,
+    request,
+    get: (url) => request({ method: 'GET', url }),
+    post: (url, payload, headers) => request({ method: 'POST', url, ...(payload === undefined ? {} : { payload: payload as never }), ...(headers ? { headers } : {}) }),
+    patch: (url, payload) => request({ method: 'PATCH', url, payload: payload as never }),
+  };
+}
