@@ -334,13 +334,13 @@ export async function lookupTicketByNumber(db: Db, actor: Actor, input: string):
 }
 
 export async function mergeTicket(db: Db, actor: Actor, sourceId: string, targetId: string, now = new Date()) {
-  if (!isStaff(actor)) throw forbidden();
   return withTransaction(db, async (trx) => {
-    if (sourceId === targetId) throw new AppError('TICKET_MERGE_INVALID', 409, 'A ticket cannot be merged into itself');
-    // Lock in a fixed order so two opposite merges cannot deadlock.
+    // Lock in a fixed order so two opposite merges cannot deadlock; out-of-reach ids are 404 first.
     const [first, second] = sourceId < targetId ? [sourceId, targetId] : [targetId, sourceId];
     const a = await lockVisibleTicket(trx, actor, first);
-    const b = await lockVisibleTicket(trx, actor, second);
+    const b = first === second ? a : await lockVisibleTicket(trx, actor, second);
+    if (!isStaff(actor)) throw forbidden('Only the desk merges tickets');
+    if (sourceId === targetId) throw new AppError('TICKET_MERGE_INVALID', 409, 'A ticket cannot be merged into itself');
     const [source, target] = a.id === sourceId ? [a, b] : [b, a];
     if (source.brand_id !== target.brand_id) throw new AppError('TICKET_MERGE_INVALID', 409, 'Tickets of different brands cannot be merged');
     if (source.merged_into_id || target.merged_into_id) throw new AppError('TICKET_MERGE_INVALID', 409, 'A merged ticket cannot take part in another merge');
