@@ -1,0 +1,71 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { AgentTicketPage } from '../features/agent/AgentTicketPage';
+import { NewTicketPage } from '../features/agent/NewTicketPage';
+import { QueuePage } from '../features/agent/QueuePage';
+import { HomeRedirect, RequireRole } from '../features/auth/guards';
+import { LoginPage } from '../features/auth/LoginPage';
+import { NotFound } from '../features/common/states';
+import { AppLayout } from '../features/layout/AppLayout';
+import { MyTicketsPage } from '../features/portal/MyTicketsPage';
+import { PortalNewTicketPage } from '../features/portal/PortalNewTicketPage';
+import { PortalTicketPage } from '../features/portal/PortalTicketPage';
+import { LocaleSync } from './LocaleSync';
+import { createQueryClient } from './queryClient';
+import { theme } from './theme';
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <LocaleSync />
+        <BrowserRouter>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/" element={<HomeRedirect />} />
+            <Route
+              path="/agent"
+              element={
+                <RequireRole area="staff">
+                  <AppLayout />
+                </RequireRole>
+              }
+            >
+              <Route index element={<QueuePage />} />
+              <Route path="new" element={<NewTicketPage />} />
+              <Route path="tickets/:id" element={<AgentTicketPage />} />
+              <Route path="*" element={<NotFound homeTo="/agent" />} />
+            </Route>
+            <Route
+              path="/portal"
+              element={
+                <RequireRole area="portal">
+                  <AppLayout />
+                </RequireRole>
+              }
+            >
+              <Route index element={<MyTicketsPage />} />
+              <Route path="new" element={<PortalNewTicketPage />} />
+              <Route path="tickets/:id" element={<PortalTicketPage />} />
+              <Route path="*" element={<NotFound homeTo="/portal" />} />
+            </Route>
+            <Route path="*" element={<StandaloneNotFound />} />
+          </Routes>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}
+
+function StandaloneNotFound() {
+  return (
+    <div style={{ maxWidth: 560, margin: '80px auto', padding: 16 }}>
+      <NotFound homeTo="/" />
+    </div>
+  );
+}

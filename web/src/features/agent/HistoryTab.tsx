@@ -1,0 +1,119 @@
+import { Group, Paper, ScrollArea, Table, Text } from '@mantine/core';
+import { IconArrowRight, IconHistory } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { PRIORITY_COLOR, STATUS_COLOR, DateTime } from '../tickets/badges';
+import { useHistory } from '../tickets/tickets.api';
+import { Empty, ErrorState, TableSkeleton } from '../common/states';
+import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '../../api/types';
+
+const KNOWN_FIELDS = ['status', 'priority', 'assignee', 'group', 'subject', 'mergedInto', 'created', 'channel', 'serialNumbers', 'customFields', 'requester'] as const;
+type KnownField = (typeof KNOWN_FIELDS)[number];
+
+const FIELD_ALIASES: Record<string, KnownField> = {
+  assignee_id: 'assignee',
+  assigneeId: 'assignee',
+  group_id: 'group',
+  groupId: 'group',
+  merged_into: 'mergedInto',
+  merged_into_id: 'mergedInto',
+  mergedIntoId: 'mergedInto',
+  serial_numbers: 'serialNumbers',
+  custom_fields: 'customFields',
+  requester_id: 'requester',
+  requesterId: 'requester',
+};
+
+function fieldKey(field: string): KnownField | null {
+  const k = FIELD_ALIASES[field] ?? field;
+  return (KNOWN_FIELDS as readonly string[]).includes(k) ? (k as KnownField) : null;
+}
+
+function includes<T extends string>(list: readonly T[], v: unknown): v is T {
+  return typeof v === 'string' && (list as readonly string[]).includes(v);
+}
+
+/** Renders one side of an audit change: translated status/priority names, people by name. */
+function renderValue(t: TFunction, field: KnownField | null, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (field === 'status' && includes(TICKET_STATUSES, value)) return t(`status.${value}`);
+  if (field === 'priority' && includes(TICKET_PRIORITIES, value)) return t(`priority.${value}`);
+  if (field === 'channel' && includes(TICKET_CHANNELS, value)) return t(`channel.${value}`);
+  if (Array.isArray(value)) return value.map((v) => renderValue(t, null, v)).join(', ');
+  if (typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (typeof o.name === 'string') return o.name;
+    if (typeof o.number === 'string') return o.number;
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
+function ValueCell({ value, field }: { value: unknown; field: KnownField | null }) {
+  const { t } = useTranslation();
+  const text = renderValue(t, field, value);
+  const color =
+    field === 'status' && includes(TICKET_STATUSES, value)
+      ? STATUS_COLOR[value]
+      : field === 'priority' && includes(TICKET_PRIORITIES, value)
+        ? PRIORITY_COLOR[value]
+        : undefined;
+  return (
+    <Text size="sm" c={color ? `${color}.7` : text === '—' ? 'dimmed' : undefined} fw={color ? 600 : undefined} lineClamp={3} style={{ overflowWrap: 'anywhere' }}>
+      {text}
+    </Text>
+  );
+}
+
+export function HistoryTab({ ticketId, timeZone }: { ticketId: string; timeZone: string | undefined }) {
+  const { t } = useTranslation();
+  const history = useHistory(ticketId, true);
+  if (history.isPending) return <TableSkeleton rows={4} />;
+  if (history.isError) return <ErrorState error={history.error} onRetry={() => void history.refetch()} />;
+  if (history.data.length === 0) return <Empty icon={<IconHistory size={28} />} title={t('history.empty')} />;
+  return (
+    <Paper withBorder radius="md">
+      <ScrollArea type="auto">
+        <Table verticalSpacing="sm" miw={640} data-testid="history-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('history.when')}</Table.Th>
+              <Table.Th>{t('history.who')}</Table.Th>
+              <Table.Th>{t('history.field')}</Table.Th>
+              <Table.Th>{t('history.change')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {history.data.map((h) => {
+              const key = fieldKey(h.field);
+              return (
+                <Table.Tr key={h.id} data-testid="history-row">
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Text size="sm">
+                      <DateTime iso={h.at} timeZone={timeZone} />
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{h.actor?.name ?? t('history.system')}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {key ? t(`history.fields.${key}`) : h.field}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap" align="flex-start">
+                      <ValueCell value={h.before} field={key} />
+                      <IconArrowRight size={14} style={{ flexShrink: 0, marginTop: 3 }} color="var(--mantine-color-dimmed)" />
+                      <ValueCell value={h.after} field={key} />
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea>
+    </Paper>
+  );
+}

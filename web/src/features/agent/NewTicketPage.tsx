@@ -1,0 +1,192 @@
+import { Alert, Anchor, Breadcrumbs, Button, Grid, Group, NativeSelect, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle, IconCheck } from '@tabler/icons-react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { STAFF_CHANNELS, TICKET_PRIORITIES, type TicketPriority } from '../../api/types';
+import { errorMessage, fieldErrorMessage } from '../../i18n/errors';
+import { useBrands } from '../brands/brands.api';
+import { ErrorState, PageLoader } from '../common/states';
+import { CHANNEL_ICON } from '../tickets/badges';
+import { isValidEmail } from '../tickets/ticket-draft';
+import { TicketFields } from '../tickets/TicketFields';
+import { useTicketForm } from '../tickets/useTicketForm';
+
+type StaffChannel = (typeof STAFF_CHANNELS)[number];
+
+/** An agent logs a phone, fax, postal, on-site or e-mail request on behalf of a customer (SPEC §3). */
+export function NewTicketPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const brands = useBrands();
+  const [brandId, setBrandId] = useState<string | null>(null);
+  const [channel, setChannel] = useState<StaffChannel>('phone');
+  const [priority, setPriority] = useState<TicketPriority>('normal');
+  const [requesterEmail, setRequesterEmail] = useState('');
+  const [requesterName, setRequesterName] = useState('');
+  const [requesterErrors, setRequesterErrors] = useState<Record<string, string>>({});
+
+  useEffect(() => {
+    if (!brandId && brands.data?.length === 1) setBrandId(brands.data[0]?.id ?? null);
+  }, [brands.data, brandId]);
+
+  const brand = brands.data?.find((b) => b.id === brandId);
+  const form = useTicketForm(brand);
+
+  if (brands.isPending) return <PageLoader />;
+  if (brands.isError) return <ErrorState error={brands.error} onRetry={() => void brands.refetch()} />;
+
+  const checkRequester = () => {
+    const errs: Record<string, string> = {};
+    if (!requesterEmail.trim()) errs.requesterEmail = 'required';
+    else if (!isValidEmail(requesterEmail)) errs.requesterEmail = 'invalid_format';
+    if (!requesterName.trim()) errs.requesterName = 'required';
+    if (!brandId) errs.brandId = 'required';
+    return errs;
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const errs = checkRequester();
+    setRequesterErrors(errs);
+    if (!brand) return;
+    form.submit(
+      { channel, priority, requesterEmail: requesterEmail.trim(), requesterName: requesterName.trim() },
+      errs,
+      (ticket) => {
+        notifications.show({ color: 'teal', icon: <IconCheck size={16} />, title: t('newTicket.created', { number: ticket.number }), message: t('newTicket.createdHint') });
+        void navigate(`/agent/tickets/${ticket.id}`);
+      },
+    );
+  };
+
+  const errorFor = (path: string) => {
+    const code = requesterErrors[path] ?? form.errors[path];
+    return code ? fieldErrorMessage(t, code) : undefined;
+  };
+
+  return (
+    <Stack gap="lg">
+      <Breadcrumbs separator="›">
+        <Anchor component={Link} to="/agent" size="sm">
+          {t('nav.queue')}
+        </Anchor>
+        <Text size="sm">{t('nav.newTicket')}</Text>
+      </Breadcrumbs>
+      <div>
+        <Title order={1} size="h2">
+          {t('newTicket.title')}
+        </Title>
+        <Text c="dimmed" size="sm">
+          {t('newTicket.subtitle')}
+        </Text>
+      </div>
+
+      <form onSubmit={submit} noValidate>
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <Paper withBorder radius="md" p="lg">
+              <Stack gap="md">
+                <Text fw={600}>{t('newTicket.requesterSection')}</Text>
+                <TextInput
+                  label={t('newTicket.requesterEmail')}
+                  type="email"
+                  withAsterisk
+                  value={requesterEmail}
+                  onChange={(e) => setRequesterEmail(e.currentTarget.value)}
+                  error={errorFor('requesterEmail')}
+                  data-testid="requester-email"
+                  name="requesterEmail"
+                />
+                <TextInput
+                  label={t('newTicket.requesterName')}
+                  withAsterisk
+                  value={requesterName}
+                  onChange={(e) => setRequesterName(e.currentTarget.value)}
+                  error={errorFor('requesterName')}
+                  data-testid="requester-name"
+                  name="requesterName"
+                />
+                <Text size="xs" c="dimmed">
+                  {t('newTicket.requesterHint')}
+                </Text>
+                <div>
+                  <Text size="sm" fw={500} mb={4}>
+                    {t('newTicket.channel')}
+                  </Text>
+                  <SegmentedControl
+                    fullWidth
+                    orientation="vertical"
+                    value={channel}
+                    onChange={(v) => setChannel(v as StaffChannel)}
+                    data={STAFF_CHANNELS.map((c) => {
+                      const Icon = CHANNEL_ICON[c];
+                      return {
+                        value: c,
+                        label: (
+                          <Group gap={6} wrap="nowrap" justify="center">
+                            <Icon size={16} />
+                            <span>{t(`channel.${c}`)}</span>
+                          </Group>
+                        ),
+                      };
+                    })}
+                    data-testid="channel-select"
+                  />
+                </div>
+                <Select
+                  label={t('ticket.brand')}
+                  placeholder={t('newTicket.chooseBrand')}
+                  withAsterisk
+                  data={(brands.data ?? []).map((b) => ({ value: b.id, label: b.name }))}
+                  value={brandId}
+                  onChange={setBrandId}
+                  error={errorFor('brandId')}
+                  data-testid="brand-select"
+                />
+                <NativeSelect
+                  label={t('ticket.priority')}
+                  data={TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))}
+                  value={priority}
+                  onChange={(e) => setPriority(e.currentTarget.value as TicketPriority)}
+                  data-testid="priority-input"
+                />
+              </Stack>
+            </Paper>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 8 }}>
+            <Paper withBorder radius="md" p="lg">
+              <Stack gap="md">
+                <Text fw={600}>{t('newTicket.requestSection')}</Text>
+                {brand ? (
+                  <TicketFields brand={brand} draft={form.draft} onChange={form.setDraft} errors={form.errors} uploads={form.uploads} disabled={form.create.isPending} />
+                ) : (
+                  <Text c="dimmed" size="sm" py="xl" ta="center">
+                    {t('newTicket.chooseBrandFirst')}
+                  </Text>
+                )}
+                {form.create.isError && (
+                  <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert" data-testid="form-error">
+                    {errorMessage(t, form.create.error)}
+                    {form.unplacedServerErrors.map((fe, i) => (
+                      <div key={i}>{fieldErrorMessage(t, fe.code)}</div>
+                    ))}
+                  </Alert>
+                )}
+                <Group justify="flex-end">
+                  <Button component={Link} to="/agent" variant="default">
+                    {t('common.cancel')}
+                  </Button>
+                  <Button type="submit" loading={form.create.isPending} disabled={form.uploads.uploading} data-testid="new-ticket-submit">
+                    {t('newTicket.submit')}
+                  </Button>
+                </Group>
+              </Stack>
+            </Paper>
+          </Grid.Col>
+        </Grid>
+      </form>
+    </Stack>
+  );
+}

@@ -1,0 +1,186 @@
+import { Badge, Button, Group, MultiSelect, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconFilterOff, IconInbox, IconPhonePlus, IconSearch } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { TICKET_STATUSES, type TicketStatus } from '../../api/types';
+import { useCurrentUser } from '../auth/auth.api';
+import { useBrands, useGroups, useStaffUsers } from '../brands/brands.api';
+import { Empty, ErrorState, TableSkeleton } from '../common/states';
+import { TicketTable, type TicketColumn } from '../tickets/TicketTable';
+import { useTicketList, useTicketSearch } from '../tickets/tickets.api';
+import { filtersFromParams, paramsFromFilters } from './filters';
+import { TicketLookup } from './TicketLookup';
+
+const COLUMNS: TicketColumn[] = ['number', 'subject', 'requester', 'brand', 'status', 'priority', 'assignee', 'created'];
+
+export function QueuePage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const [q, setQ] = useState(filters.q);
+  const [debouncedQ] = useDebouncedValue(q.trim(), 300);
+
+  const brands = useBrands();
+  const groups = useGroups(filters.brandId);
+  const users = useStaffUsers(filters.brandId);
+
+  const update = (patch: Partial<typeof filters>) => setParams(paramsFromFilters({ ...filters, ...patch }), { replace: true });
+
+  useEffect(() => {
+    if (debouncedQ !== filters.q) setParams(paramsFromFilters({ ...filters, q: debouncedQ }), { replace: true });
+    // Only the debounced text drives the URL here; the other filters are already in it.
+  }, [debouncedQ]);
+
+  const searching = filters.q.length > 0;
+  const list = useTicketList({ brandId: filters.brandId, status: filters.status, groupId: filters.groupId, assigneeId: filters.assigneeId });
+  const search = useTicketSearch(filters.q, filters.brandId);
+
+  const tickets = searching ? (search.data ?? []) : (list.data?.pages.flatMap((p) => p.items) ?? []);
+  const pending = searching ? search.isPending : list.isPending;
+  const error = searching ? search.error : list.error;
+  const hasFilters = !!(filters.brandId || filters.status || filters.groupId || filters.assigneeId || filters.q);
+
+  const assigneeOptions = useMemo(() => {
+    const people = (users.data ?? []).filter((u) => u.id !== user.id).map((u) => ({ value: u.id, label: u.name }));
+    return [
+      { value: 'me', label: t('queue.assigneeMe') },
+      { value: 'none', label: t('queue.assigneeNone') },
+      ...people,
+    ];
+  }, [users.data, user.id, t]);
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1} size="h2">
+            {t('queue.title')}
+          </Title>
+          <Text c="dimmed" size="sm">
+            {t('queue.subtitle')}
+          </Text>
+        </div>
+        <Button component={Link} to="/agent/new" leftSection={<IconPhonePlus size={18} />} data-testid="new-ticket-button">
+          {t('nav.newTicket')}
+        </Button>
+      </Group>
+
+      <Paper withBorder radius="md" p="md">
+        <Stack gap="sm">
+          <Group gap="sm" align="flex-start" wrap="wrap">
+            <TextInput
+              style={{ flex: '1 1 320px' }}
+              aria-label={t('queue.search')}
+              placeholder={t('queue.searchPlaceholder')}
+              leftSection={<IconSearch size={16} />}
+              value={q}
+              onChange={(e) => setQ(e.currentTarget.value)}
+              type="search"
+              data-testid="search-input"
+            />
+            <TicketLookup example={brands.data?.[0]?.ticketNumberExample} />
+          </Group>
+          <Group gap="sm" align="flex-end" wrap="wrap">
+            <Select
+              label={t('queue.filterBrand')}
+              placeholder={t('queue.allBrands')}
+              data={(brands.data ?? []).map((b) => ({ value: b.id, label: b.name }))}
+              value={filters.brandId ?? null}
+              onChange={(v) => update({ brandId: v ?? undefined, groupId: undefined })}
+              clearable
+              w={200}
+              data-testid="filter-brand"
+            />
+            <MultiSelect
+              label={t('queue.filterStatus')}
+              placeholder={filters.status ? undefined : t('queue.allStatuses')}
+              data={TICKET_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+              value={filters.status ?? []}
+              onChange={(v) => update({ status: v.length ? (v as TicketStatus[]) : undefined })}
+              clearable
+              miw={220}
+              maw={420}
+              data-testid="filter-status"
+            />
+            <Select
+              label={t('queue.filterGroup')}
+              placeholder={t('queue.allGroups')}
+              data={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+              value={filters.groupId ?? null}
+              onChange={(v) => update({ groupId: v ?? undefined })}
+              clearable
+              w={200}
+              nothingFoundMessage={t('common.noOptions')}
+              data-testid="filter-group"
+            />
+            <Select
+              label={t('queue.filterAssignee')}
+              placeholder={t('queue.anyone')}
+              data={assigneeOptions}
+              value={filters.assigneeId ?? null}
+              onChange={(v) => update({ assigneeId: v ?? undefined })}
+              clearable
+              searchable
+              w={200}
+              data-testid="filter-assignee"
+            />
+            {hasFilters && (
+              <Button
+                variant="subtle"
+                color="gray"
+                leftSection={<IconFilterOff size={16} />}
+                onClick={() => {
+                  setQ('');
+                  setParams(new URLSearchParams(), { replace: true });
+                }}
+                data-testid="filters-reset"
+              >
+                {t('queue.resetFilters')}
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      </Paper>
+
+      {searching && (
+        <Group gap="xs">
+          <Text size="sm" c="dimmed">
+            {t('queue.searchResults', { q: filters.q })}
+          </Text>
+          {search.data && <Badge variant="light">{search.data.length}</Badge>}
+        </Group>
+      )}
+
+      {pending ? (
+        <TableSkeleton />
+      ) : error ? (
+        <ErrorState error={error} onRetry={() => void (searching ? search.refetch() : list.refetch())} />
+      ) : tickets.length === 0 ? (
+        <Empty
+          icon={searching ? <IconSearch size={28} /> : <IconInbox size={28} />}
+          title={searching ? t('queue.noResults') : hasFilters ? t('queue.emptyFiltered') : t('queue.empty')}
+          description={searching ? t('queue.noResultsHint') : hasFilters ? t('queue.emptyFilteredHint') : t('queue.emptyHint')}
+        />
+      ) : (
+        <Stack gap="sm">
+          <TicketTable tickets={tickets} columns={COLUMNS} linkTo={(tk) => `/agent/tickets/${tk.id}`} />
+          {!searching && (
+            <Group justify="space-between">
+              <Text size="sm" c="dimmed" data-testid="queue-count">
+                {t('queue.shown', { count: tickets.length })}
+              </Text>
+              {list.hasNextPage && (
+                <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="load-more">
+                  {t('common.loadMore')}
+                </Button>
+              )}
+            </Group>
+          )}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,102 @@
+import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconAlertCircle, IconLogin } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { errorMessage } from '../../i18n/errors';
+import { PageLoader } from '../common/states';
+import { LanguageSwitcher } from '../layout/LanguageSwitcher';
+import { Logo } from '../layout/Logo';
+import { useLogin, useMe } from './auth.api';
+import { homePath } from './guards';
+
+/** Only same-app paths are followed after login, never another origin. */
+function safeNext(next: string | null): string | null {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : null;
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const login = useLogin();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [touched, setTouched] = useState(false);
+
+  if (me.isPending) return <PageLoader />;
+  if (me.data && !login.isPending) return <Navigate to={safeNext(params.get('next')) ?? homePath(me.data.user.role)} replace />;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    if (!email.trim() || !password) return;
+    login.mutate(
+      { email: email.trim(), password },
+      {
+        onSuccess: (session) => {
+          void navigate(safeNext(params.get('next')) ?? homePath(session.user.role), { replace: true });
+        },
+      },
+    );
+  };
+
+  return (
+    <Box mih="100vh" bg="linear-gradient(160deg, var(--mantine-color-blue-0) 0%, var(--mantine-color-gray-0) 55%)">
+      <Group justify="flex-end" p="md">
+        <LanguageSwitcher />
+      </Group>
+      <Center px="md" pb={80} pt={{ base: 'md', sm: 60 }}>
+        <Stack w="100%" maw={420} gap="lg">
+          <Stack align="center" gap={4}>
+            <Logo size="lg" />
+            <Text c="dimmed" size="sm" ta="center">
+              {t('login.tagline')}
+            </Text>
+          </Stack>
+          <Paper withBorder shadow="sm" radius="md" p="xl">
+            <form onSubmit={submit} noValidate>
+              <Stack gap="md">
+                <Title order={2} size="h3">
+                  {t('login.title')}
+                </Title>
+                {login.isError && (
+                  <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert" data-testid="login-error">
+                    {errorMessage(t, login.error)}
+                  </Alert>
+                )}
+                <TextInput
+                  label={t('login.email')}
+                  type="email"
+                  autoComplete="username"
+                  autoFocus
+                  value={email}
+                  onChange={(e) => setEmail(e.currentTarget.value)}
+                  error={touched && !email.trim() ? t('errors.field.required') : undefined}
+                  data-testid="login-email"
+                  name="email"
+                />
+                <PasswordInput
+                  label={t('login.password')}
+                  autoComplete="current-password"
+                  value={password}
+                  onChange={(e) => setPassword(e.currentTarget.value)}
+                  error={touched && !password ? t('errors.field.required') : undefined}
+                  data-testid="login-password"
+                  name="password"
+                />
+                <Button type="submit" fullWidth loading={login.isPending} leftSection={<IconLogin size={18} />} data-testid="login-submit">
+                  {t('login.submit')}
+                </Button>
+              </Stack>
+            </form>
+          </Paper>
+          <Text size="xs" c="dimmed" ta="center">
+            {t('login.footer')}
+          </Text>
+        </Stack>
+      </Center>
+    </Box>
+  );
+}

@@ -1,0 +1,65 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, setCsrfToken } from '../../api/client';
+import { isApiError } from '../../api/errors';
+import type { Locale, Session, User } from '../../api/types';
+
+export const ME_KEY = ['auth', 'me'] as const;
+
+async function fetchMe(): Promise<Session | null> {
+  try {
+    const session = await api.get<Session>('/auth/me');
+    setCsrfToken(session.csrfToken);
+    return session;
+  } catch (e) {
+    if (isApiError(e) && e.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw e;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Infinity, retry: 1 });
+}
+
+/** The logged-in user; only for components rendered behind the auth guard. */
+export function useCurrentUser(): User {
+  const { data } = useMe();
+  if (!data) throw new Error('useCurrentUser outside an authenticated route');
+  return data.user;
+}
+
+export function useLogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email: string; password: string }) => api.post<Session>('/auth/login', body),
+    onSuccess: (session) => {
+      setCsrfToken(session.csrfToken);
+      qc.clear();
+      qc.setQueryData(ME_KEY, session);
+    },
+  });
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<void>('/auth/logout'),
+    onSettled: () => {
+      setCsrfToken(null);
+      qc.clear();
+      qc.setQueryData(ME_KEY, null);
+    },
+  });
+}
+
+export function useUpdateLocale() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (locale: Locale) => api.patch<{ user: User }>('/auth/me', { locale }),
+    onSuccess: ({ user }) => {
+      qc.setQueryData<Session | null>(ME_KEY, (old) => (old ? { ...old, user: { ...old.user, ...user } } : old));
+    },
+  });
+}

@@ -1,0 +1,32 @@
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { isStaff } from '../../api/types';
+import { ErrorState, PageLoader } from '../common/states';
+import { useMe } from './auth.api';
+
+export function homePath(role: string | undefined): string {
+  return isStaff(role as never) ? '/agent' : '/portal';
+}
+
+/** Lets through the roles of one side of the app; anyone else goes to their own home or to login. */
+export function RequireRole({ area, children }: { area: 'staff' | 'portal'; children: ReactNode }) {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <PageLoader />;
+  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  const staff = isStaff(me.data.user.role);
+  if ((area === 'staff') !== staff) return <Navigate to={homePath(me.data.user.role)} replace />;
+  return <>{children}</>;
+}
+
+export function HomeRedirect() {
+  const me = useMe();
+  if (me.isPending) return <PageLoader />;
+  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) return <Navigate to="/login" replace />;
+  return <Navigate to={homePath(me.data.user.role)} replace />;
+}

@@ -1,0 +1,138 @@
+import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconInbox, IconLifebuoy, IconMail, IconPhone, IconPhonePlus, IconPlus, IconTicket } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import { isStaff } from '../../api/types';
+import { useCurrentUser } from '../auth/auth.api';
+import { useBrands } from '../brands/brands.api';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { Logo } from './Logo';
+import { UserMenu } from './UserMenu';
+
+interface NavItem {
+  to: string;
+  label: string;
+  icon: typeof IconInbox;
+  exact?: boolean;
+  testId: string;
+}
+
+/** The brands' own support contacts, for customers who would rather call (seeds 000, 003, 004). */
+function SupportContacts() {
+  const { t } = useTranslation();
+  const { data: brands } = useBrands();
+  if (!brands || brands.length === 0) return null;
+  return (
+    <Stack gap="sm">
+      <Text size="xs" fw={700} c="dimmed" tt="uppercase">
+        {t('layout.contacts')}
+      </Text>
+      {brands.map((b) => (
+        <Stack key={b.id} gap={2}>
+          <Text size="sm" fw={600}>
+            {b.name}
+          </Text>
+          {b.phone && (
+            <Group gap={6} wrap="nowrap">
+              <IconPhone size={14} />
+              <Anchor href={`tel:${b.phone.replace(/[^+\d]/g, '')}`} size="xs">
+                {b.phone}
+              </Anchor>
+            </Group>
+          )}
+          {b.supportEmail && (
+            <Group gap={6} wrap="nowrap">
+              <IconMail size={14} />
+              <Anchor href={`mailto:${b.supportEmail}`} size="xs" truncate>
+                {b.supportEmail}
+              </Anchor>
+            </Group>
+          )}
+        </Stack>
+      ))}
+    </Stack>
+  );
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const { pathname } = useLocation();
+  const staff = isStaff(user.role);
+
+  const items: NavItem[] = staff
+    ? [
+        { to: '/agent', label: t('nav.queue'), icon: IconInbox, exact: true, testId: 'nav-queue' },
+        { to: '/agent/new', label: t('nav.newTicket'), icon: IconPhonePlus, testId: 'nav-new-ticket' },
+      ]
+    : [
+        { to: '/portal', label: t('nav.myTickets'), icon: IconTicket, exact: true, testId: 'nav-my-tickets' },
+        { to: '/portal/new', label: t('nav.openTicket'), icon: IconPlus, testId: 'nav-open-ticket' },
+      ];
+
+  const isActive = (item: NavItem) =>
+    item.exact ? pathname === item.to || (pathname.startsWith(`${item.to}/tickets/`)) : pathname.startsWith(item.to);
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+      bg="var(--mantine-color-gray-0)"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('layout.menu')} />
+            <Anchor component={Link} to="/" underline="never" c="inherit" aria-label="Apres">
+              <Logo />
+            </Anchor>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {staff ? t('layout.workspace') : t('layout.portal')}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitcher />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm">
+        <AppShell.Section grow component={ScrollArea}>
+          <Stack gap={4}>
+            {items.map((item) => (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={item.label}
+                leftSection={<item.icon size={18} stroke={1.6} />}
+                active={isActive(item)}
+                onClick={close}
+                variant="light"
+                fw={500}
+                style={{ borderRadius: 'var(--mantine-radius-md)' }}
+                data-testid={item.testId}
+              />
+            ))}
+          </Stack>
+        </AppShell.Section>
+        <AppShell.Section pt="md" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+          {staff ? (
+            <Group gap={6} c="dimmed">
+              <IconLifebuoy size={14} />
+              <Text size="xs">{t(`role.${user.role}`)}</Text>
+            </Group>
+          ) : (
+            <SupportContacts />
+          )}
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,62 @@
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { IconPlus, IconTicket } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useBrands } from '../brands/brands.api';
+import { Empty, ErrorState, TableSkeleton } from '../common/states';
+import { TicketTable, type TicketColumn } from '../tickets/TicketTable';
+import { useTicketList } from '../tickets/tickets.api';
+
+export function MyTicketsPage() {
+  const { t } = useTranslation();
+  const brands = useBrands();
+  // The server lists a portal user's own tickets, newest first.
+  const list = useTicketList({});
+  const tickets = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const columns: TicketColumn[] = ['number', 'subject', ...((brands.data?.length ?? 0) > 1 ? (['brand'] as const) : []), 'status', 'created', 'updated'];
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1} size="h2">
+            {t('portal.myTickets')}
+          </Title>
+          <Text c="dimmed" size="sm">
+            {t('portal.myTicketsSubtitle')}
+          </Text>
+        </div>
+        <Button component={Link} to="/portal/new" leftSection={<IconPlus size={18} />} data-testid="open-ticket-button">
+          {t('nav.openTicket')}
+        </Button>
+      </Group>
+      {list.isPending ? (
+        <TableSkeleton />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : tickets.length === 0 ? (
+        <Empty
+          icon={<IconTicket size={28} />}
+          title={t('portal.noTickets')}
+          description={t('portal.noTicketsHint')}
+          action={
+            <Button component={Link} to="/portal/new" leftSection={<IconPlus size={16} />}>
+              {t('nav.openTicket')}
+            </Button>
+          }
+        />
+      ) : (
+        <Stack gap="sm">
+          <TicketTable tickets={tickets} columns={columns} linkTo={(tk) => `/portal/tickets/${tk.id}`} />
+          {list.hasNextPage && (
+            <Group justify="center">
+              <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="load-more">
+                {t('common.loadMore')}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,144 @@
+import { Alert, Anchor, Button, Grid, Group, Paper, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle, IconBuildingFactory2, IconCheck, IconInfoCircle, IconMail, IconPhone } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { errorMessage, fieldErrorMessage } from '../../i18n/errors';
+import { useBrands } from '../brands/brands.api';
+import { Empty, ErrorState, PageLoader } from '../common/states';
+import { TicketFields } from '../tickets/TicketFields';
+import { useTicketForm } from '../tickets/useTicketForm';
+
+export function PortalNewTicketPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const brands = useBrands();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const brandId = chosen ?? (brands.data?.length === 1 ? (brands.data[0]?.id ?? null) : null);
+  const brand = brands.data?.find((b) => b.id === brandId);
+  const form = useTicketForm(brand);
+
+  if (brands.isPending) return <PageLoader />;
+  if (brands.isError) return <ErrorState error={brands.error} onRetry={() => void brands.refetch()} />;
+  if (brands.data.length === 0) return <Empty icon={<IconBuildingFactory2 size={28} />} title={t('portal.noBrands')} />;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    form.submit({}, {}, (ticket) => {
+      notifications.show({ color: 'teal', icon: <IconCheck size={16} />, title: t('portal.created', { number: ticket.number }), message: t('portal.createdHint') });
+      void navigate(`/portal/tickets/${ticket.id}`);
+    });
+  };
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1} size="h2">
+          {t('portal.openTitle')}
+        </Title>
+        <Text c="dimmed" size="sm">
+          {t('portal.openSubtitle')}
+        </Text>
+      </div>
+
+      {brands.data.length > 1 && (
+        <Paper withBorder radius="md" p="lg">
+          <Radio.Group
+            label={t('portal.chooseBrand')}
+            value={brandId}
+            onChange={(v) => {
+              setChosen(v);
+              form.create.reset();
+            }}
+            data-testid="brand-choice"
+          >
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} mt="sm">
+              {brands.data.map((b) => (
+                <Radio.Card key={b.id} value={b.id} radius="md" p="md" data-testid={`brand-${b.slug}`}>
+                  <Group wrap="nowrap" align="flex-start">
+                    <Radio.Indicator />
+                    <div>
+                      <Text fw={600} size="sm">
+                        {b.name}
+                      </Text>
+                      {b.supportEmail && (
+                        <Text size="xs" c="dimmed">
+                          {b.supportEmail}
+                        </Text>
+                      )}
+                    </div>
+                  </Group>
+                </Radio.Card>
+              ))}
+            </SimpleGrid>
+          </Radio.Group>
+        </Paper>
+      )}
+
+      {brand && (
+        <form onSubmit={submit} noValidate>
+          <Grid gap="lg">
+            <Grid.Col span={{ base: 12, md: 8 }}>
+              <Paper withBorder radius="md" p="lg">
+                <Stack gap="md">
+                  <TicketFields brand={brand} draft={form.draft} onChange={form.setDraft} errors={form.errors} uploads={form.uploads} disabled={form.create.isPending} />
+                  {form.create.isError && (
+                    <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert" data-testid="form-error">
+                      {errorMessage(t, form.create.error)}
+                      {form.unplacedServerErrors.map((fe, i) => (
+                        <div key={i}>{fieldErrorMessage(t, fe.code)}</div>
+                      ))}
+                    </Alert>
+                  )}
+                  <Group justify="flex-end">
+                    <Button component={Link} to="/portal" variant="default">
+                      {t('common.cancel')}
+                    </Button>
+                    <Button type="submit" loading={form.create.isPending} disabled={form.uploads.uploading} data-testid="new-ticket-submit">
+                      {t('portal.submit')}
+                    </Button>
+                  </Group>
+                </Stack>
+              </Paper>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 4 }}>
+              <Paper withBorder radius="md" p="lg" bg="blue.0">
+                <Stack gap="sm">
+                  <Group gap="xs">
+                    <IconInfoCircle size={18} />
+                    <Text fw={600}>{t('portal.whatNext')}</Text>
+                  </Group>
+                  <Text size="sm">{t('portal.whatNextBody', { example: brand.ticketNumberExample })}</Text>
+                  {(brand.phone || brand.supportEmail) && (
+                    <Stack gap={4}>
+                      <Text size="sm" fw={500}>
+                        {t('portal.otherwise', { brand: brand.name })}
+                      </Text>
+                      {brand.phone && (
+                        <Group gap={6}>
+                          <IconPhone size={14} />
+                          <Anchor size="sm" href={`tel:${brand.phone.replace(/[^+\d]/g, '')}`}>
+                            {brand.phone}
+                          </Anchor>
+                        </Group>
+                      )}
+                      {brand.supportEmail && (
+                        <Group gap={6}>
+                          <IconMail size={14} />
+                          <Anchor size="sm" href={`mailto:${brand.supportEmail}`}>
+                            {brand.supportEmail}
+                          </Anchor>
+                        </Group>
+                      )}
+                    </Stack>
+                  )}
+                </Stack>
+              </Paper>
+            </Grid.Col>
+          </Grid>
+        </form>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,142 @@
+import { Anchor, Group, Paper, ScrollArea, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { TicketSummary } from '../../api/types';
+import { useBrandMap } from '../brands/brands.api';
+import { DateTime, PriorityBadge, StatusBadge } from './badges';
+
+export type TicketColumn = 'number' | 'subject' | 'requester' | 'brand' | 'status' | 'priority' | 'assignee' | 'created' | 'updated';
+
+interface TicketTableProps {
+  tickets: readonly (TicketSummary & { headline?: string })[];
+  columns: readonly TicketColumn[];
+  linkTo: (t: TicketSummary) => string;
+}
+
+/** Plain text of a search headline: the server marks matches with tags that are never rendered as HTML. */
+function stripTags(s: string): string {
+  return s.replace(/<[^>]*>/g, '');
+}
+
+export function TicketTable({ tickets, columns, linkTo }: TicketTableProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const brands = useBrandMap();
+  const has = (c: TicketColumn) => columns.includes(c);
+
+  return (
+    <Paper withBorder radius="md">
+      <ScrollArea type="auto">
+        <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" miw={800} data-testid="ticket-table">
+          <Table.Thead>
+            <Table.Tr>
+              {columns.map((c) => (
+                <Table.Th key={c} style={{ whiteSpace: 'nowrap' }}>
+                  {t(`ticketTable.${c}`)}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {tickets.map((ticket) => {
+              const tz = ticket.timeZone ?? brands.get(ticket.brandId)?.timeZone;
+              const to = linkTo(ticket);
+              return (
+                <Table.Tr
+                  key={ticket.id}
+                  data-testid="ticket-row"
+                  data-ticket-id={ticket.id}
+                  data-ticket-number={ticket.number}
+                  style={{ cursor: 'pointer' }}
+                  onClick={(e) => {
+                    if ((e.target as HTMLElement).closest('a')) return;
+                    void navigate(to);
+                  }}
+                >
+                  {has('number') && (
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Anchor component={Link} to={to} ff="monospace" size="sm" fw={600}>
+                        {ticket.number}
+                      </Anchor>
+                    </Table.Td>
+                  )}
+                  {has('subject') && (
+                    <Table.Td maw={380}>
+                      <Text size="sm" fw={500} lineClamp={1}>
+                        {ticket.subject}
+                      </Text>
+                      {ticket.headline && (
+                        <Text size="xs" c="dimmed" lineClamp={1}>
+                          {stripTags(ticket.headline)}
+                        </Text>
+                      )}
+                    </Table.Td>
+                  )}
+                  {has('requester') && (
+                    <Table.Td maw={220}>
+                      <Text size="sm" truncate>
+                        {ticket.requester.name}
+                      </Text>
+                      <Text size="xs" c="dimmed" truncate>
+                        {ticket.requester.email}
+                      </Text>
+                    </Table.Td>
+                  )}
+                  {has('brand') && (
+                    <Table.Td>
+                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                        {ticket.brandName}
+                      </Text>
+                    </Table.Td>
+                  )}
+                  {has('status') && (
+                    <Table.Td>
+                      <StatusBadge status={ticket.status} />
+                    </Table.Td>
+                  )}
+                  {has('priority') && (
+                    <Table.Td>
+                      <PriorityBadge priority={ticket.priority} />
+                    </Table.Td>
+                  )}
+                  {has('assignee') && (
+                    <Table.Td>
+                      {ticket.assignee ? (
+                        <Text size="sm">{ticket.assignee.name}</Text>
+                      ) : (
+                        <Text size="sm" c="dimmed" fs="italic">
+                          {t('ticket.unassigned')}
+                        </Text>
+                      )}
+                      {ticket.group && (
+                        <Text size="xs" c="dimmed">
+                          {ticket.group.name}
+                        </Text>
+                      )}
+                    </Table.Td>
+                  )}
+                  {has('created') && (
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Text size="sm">
+                        <DateTime iso={ticket.createdAt} timeZone={tz} />
+                      </Text>
+                    </Table.Td>
+                  )}
+                  {has('updated') && (
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Group gap={4}>
+                        <Text size="sm">
+                          <DateTime iso={ticket.updatedAt} timeZone={tz} />
+                        </Text>
+                      </Group>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea>
+    </Paper>
+  );
+}

@@ -1,0 +1,51 @@
+import type { TFunction } from 'i18next';
+import { isApiError } from '../api/errors';
+
+/** Error codes of docs/API-CONTRACT.md, plus NETWORK (server unreachable) and UNKNOWN. */
+export const ERROR_CODES = [
+  'AUTH_REQUIRED',
+  'AUTH_INVALID_CREDENTIALS',
+  'AUTH_RATE_LIMITED',
+  'AUTH_CSRF_INVALID',
+  'FORBIDDEN',
+  'VALIDATION_FAILED',
+  'NOT_FOUND',
+  'TICKET_NOT_FOUND',
+  'TICKET_NUMBER_CHECK_DIGIT_INVALID',
+  'TICKET_TRANSITION_NOT_ALLOWED',
+  'TICKET_MERGE_INVALID',
+  'ATTACHMENT_TOO_LARGE',
+  'ATTACHMENT_TYPE_NOT_ALLOWED',
+  'IDEMPOTENCY_KEY_REUSED',
+  'INTERNAL',
+  'NETWORK',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const FIELD_ERROR_CODES = [
+  'required',
+  'invalid_type',
+  'too_small',
+  'too_big',
+  'invalid_format',
+  'invalid_value',
+  'unknown_field',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+function isKnown<T extends string>(list: readonly T[], code: string): code is T {
+  return (list as readonly string[]).includes(code);
+}
+
+/** The translated message for any thrown value; unknown codes fall back to a generic message. */
+export function errorMessage(t: TFunction, error: unknown): string {
+  if (isApiError(error)) {
+    if (isKnown(ERROR_CODES, error.code)) return t(`errors.codes.${error.code}`);
+    return t('errors.generic');
+  }
+  return t('errors.generic');
+}
+
+export function fieldErrorMessage(t: TFunction, code: string): string {
+  return isKnown(FIELD_ERROR_CODES, code) ? t(`errors.field.${code}`) : t('errors.field.invalid_value');
+}

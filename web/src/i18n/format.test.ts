@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { formatDateTime, formatPlainDate, pickLocalised } from './format';
+
+describe('formatDateTime', () => {
+  const iso = '2026-11-20T07:30:00Z';
+
+  it('renders the instant in the brand time zone', () => {
+    expect(formatDateTime(iso, 'en', 'Europe/Moscow')).toContain('10:30');
+    expect(formatDateTime(iso, 'en', 'Europe/Paris')).toContain('08:30');
+    expect(formatDateTime(iso, 'ro', 'Europe/Bucharest')).toContain('09:30');
+  });
+
+  it('uses the language of the user', () => {
+    expect(formatDateTime(iso, 'fr', 'Europe/Paris')).toMatch(/nov/);
+    expect(formatDateTime(iso, 'ru', 'Europe/Moscow')).toMatch(/нояб/);
+  });
+
+  it('survives a missing or unknown time zone', () => {
+    expect(formatDateTime(iso, 'en', 'Not/AZone')).toMatch(/2026/);
+    expect(formatDateTime(null, 'en')).toBe('—');
+  });
+});
+
+describe('formatPlainDate', () => {
+  it('does not shift a calendar date across time zones', () => {
+    expect(formatPlainDate('2026-01-01', 'en')).toBe('1 January 2026');
+  });
+});
+
+describe('pickLocalised', () => {
+  it('prefers the user language, then the brand language, then English', () => {
+    const l = { ru: 'Версия', en: 'Version' };
+    expect(pickLocalised(l, 'ru', 'ru')).toBe('Версия');
+    expect(pickLocalised(l, 'sv', 'ru')).toBe('Версия');
+    expect(pickLocalised(l, 'sv')).toBe('Version');
+  });
+});
