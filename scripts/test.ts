@@ -37,7 +37,7 @@ function vitest(name: string, project: string, env: NodeJS.ProcessEnv): void {
 }
 
 const env = { ...process.env };
-step('type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']) && step('type check (web)', 'npx', ['tsc', '-p', 'web/tsconfig.json', '--noEmit']);
+if (step('type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])) step('type check (web)', 'npx', ['tsc', '-p', 'web/tsconfig.json', '--noEmit']);
 step('lint', 'npx', ['eslint', '--max-warnings=0', 'src', 'web/src', 'e2e', 'bench', 'scripts']);
 
 if (!env.TEST_DATABASE_URL) skippedParts.push('database tests on PostgreSQL (TEST_DATABASE_URL is not set; they ran on PGlite only)');

@@ -48,7 +48,7 @@ export const ListTicketsQuery = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-export type ListTicketsFilter = z.infer<typeof ListTicketsQuery>;
+export type ListTicketsFilter = Omit<z.infer<typeof ListTicketsQuery>, 'status'> & { status?: z.infer<typeof TicketStatusSchema>[] | undefined };
 
 export const TicketSummaryResponse = z.object({
   id: z.string(),

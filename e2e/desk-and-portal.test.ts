@@ -1,0 +1,88 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, login, type RunningServer, screenshot, startServer } from './harness.ts';
+
+describe('agent workspace and customer portal in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('an agent logs in and answers a ticket', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await login(page, server.url, 'agent@carri.example');
+    await page.waitForURL('**/agent');
+    const rows = page.getByTestId('ticket-row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    await screenshot(page, 'agent-queue');
+    await rows.filter({ hasText: 'bourrages papier' }).first().click();
+    await page.getByTestId('ticket-page').waitFor();
+    const reply = 'Bonjour, pouvez-vous nous envoyer une photo du bac 2 ? Merci.';
+    await page.getByTestId('composer-textarea').fill(reply);
+    await page.getByTestId('composer-send').click();
+    await page.getByTestId('entry').filter({ hasText: reply }).waitFor();
+    await screenshot(page, 'agent-ticket-replied');
+    // The reply is stored: a fresh load still shows it.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('entry').filter({ hasText: reply }).count()).toBe(1);
+    await context.close();
+  });
+
+  it('a customer opens a ticket in the French portal and sees it in their list', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await login(page, server.url, 'client@carri.example');
+    await page.waitForURL('**/portal');
+    await page.getByTestId('open-ticket-button').click();
+    await page.getByTestId('field-subject').fill('Poste de travail : écran bleu au démarrage');
+    await page.getByTestId('field-description').fill('Depuis la mise à jour de vendredi, écran bleu à chaque démarrage.');
+    const serials = page.getByTestId('field-serialNumbers');
+    await serials.fill('CS-WS-99812');
+    await serials.press('Enter');
+    await page.getByTestId('field-troubleshootingSteps').fill('Redémarrage en mode sans échec, câbles vérifiés.');
+    // Submitting without the required select is refused in the browser, naming the field.
+    await page.getByTestId('new-ticket-submit').click();
+    await expect.poll(() => page.getByText('Accès physique au produit pendant le dépannage').count()).toBeGreaterThan(0);
+    await page.getByTestId('field-physicalAccess').click();
+    await page.getByRole('option', { name: 'Oui' }).click();
+    await screenshot(page, 'portal-new-ticket-fr');
+    await page.getByTestId('new-ticket-submit').click();
+    await page.getByTestId('ticket-page').waitFor();
+    const number = (await page.getByTestId('ticket-number').innerText()).trim();
+    expect(number).toMatch(/^CS-\d{4}-\d{6}-\d$/);
+    await page.goto(`${server.url}/portal`);
+    const mine = page.getByTestId('ticket-row').filter({ hasText: 'écran bleu au démarrage' });
+    await expect.poll(() => mine.count()).toBe(1);
+    await expect.poll(async () => (await mine.innerText()).includes(number)).toBe(true);
+    await screenshot(page, 'portal-my-tickets-fr');
+    await context.close();
+  });
+
+  it("a customer typing another customer's ticket URL gets not found", async () => {
+    // Learn the id of a MécaShop customer's ticket through that customer's own session.
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await login(otherPage, server.url, 'client@mecashop.example');
+    const foreignId = await otherPage.evaluate(async () => {
+      const res = await fetch('/api/v1/tickets?limit=1');
+      return ((await res.json()) as { items: { id: string }[] }).items[0]!.id;
+    });
+    await other.close();
+
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    const page = await context.newPage();
+    await login(page, server.url, 'client@carri.example');
+    await page.goto(`${server.url}/portal/tickets/${foreignId}`);
+    await page.getByTestId('not-found').waitFor();
+    expect(await page.getByTestId('ticket-details').count()).toBe(0);
+    await screenshot(page, 'portal-not-found');
+    await context.close();
+  });
+});
