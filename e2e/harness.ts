@@ -28,7 +28,7 @@ export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'apres-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', APRES_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', APRES_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' }, // the e2e server always runs on the embedded store
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -57,7 +57,7 @@ export async function startServer(): Promise<RunningServer> {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'apres-chromium-'));
+  // Playwright gives every launch a fresh temporary profile (it refuses --user-data-dir here).
   return chromium.launch({
     executablePath: process.env.APRES_CHROMIUM ?? '/usr/bin/chromium',
     args: [
@@ -69,7 +69,6 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${userDataDir}`,
     ],
   });
 }

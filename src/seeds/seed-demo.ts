@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../platform/db/database.ts';
 import type { Locale, OrganisationKind, Role } from '../platform/db/schema.ts';
 import { loadActor } from '../modules/auth/actor.ts';
@@ -65,7 +66,11 @@ export async function seedDemo(db: Db): Promise<SeedReport> {
   const existing = await db.selectFrom('brand').select('slug').execute();
   if (DEMO_BRANDS.every((b) => existing.some((e) => e.slug === b.slug))) return { created: false, accounts: [] };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction().execute(async (trx) => {
+  const created = await db.transaction().execute(async (trx) => {
+    // Several processes starting together on one PostgreSQL: one seeds, the others find it done.
+    await sql`select pg_advisory_xact_lock(hashtext('apres-demo-seed'))`.execute(trx);
+    const present = await trx.selectFrom('brand').select('slug').execute();
+    if (DEMO_BRANDS.every((b) => present.some((e) => e.slug === b.slug))) return false;
     const brandIds = new Map<string, string>();
     for (const b of DEMO_BRANDS) {
       const row = await trx
@@ -141,7 +146,9 @@ export async function seedDemo(db: Db): Promise<SeedReport> {
         await updateTicket(trx, agent, ticket.id, { status: t.status });
       }
     }
+    return true;
   });
+  if (!created) return { created: false, accounts: [] };
   return {
     created: true,
     accounts: USERS.map((u) => ({ email: u.email, role: u.role, brands: u.brands })),

@@ -8,7 +8,7 @@ const booleanFlag = z
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
   APRES_DATA_DIR: z.string().default('./data'),
   APRES_SEED_DEMO: booleanFlag.default(true),
   APRES_COOKIE_SECURE: booleanFlag.default(false),
