@@ -30,8 +30,15 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AppContext> = async (app, {
         part?.file.resume();
         throw new AppError('VALIDATION_FAILED', 400, 'file: is required', { errors: [{ field: 'file', code: 'required', message: 'is required' }] });
       }
-      const attachment = await uploadAttachment(db, files, actor, { filename: part.filename, contentType: part.mimetype, stream: part.file }, config.maxAttachmentBytes);
-      return reply.status(201).send(attachment);
+      const key = request.headers['idempotency-key'];
+      const result = await uploadAttachment(
+        db, files, actor,
+        { filename: part.filename, contentType: part.mimetype, stream: part.file },
+        config.maxAttachmentBytes,
+        typeof key === 'string' ? key : undefined,
+      );
+      if (result.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send(result.body);
     },
   );
 

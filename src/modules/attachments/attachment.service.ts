@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors/app-error.ts';
-import { FileTooLargeError, type FileStore } from '../../platform/files/file-store.ts';
+import { FileTooLargeError, type FileStore, type StoredFile } from '../../platform/files/file-store.ts';
+import { idempotent, type IdempotentResult } from '../../platform/db/idempotency.ts';
 import { type Actor, isStaff } from '../auth/actor.ts';
 import { ticketVisibleTo } from '../tickets/ticket-visibility.ts';
 
@@ -48,7 +49,8 @@ export async function uploadAttachment(
   actor: Actor,
   upload: { filename: string; contentType: string; stream: Readable },
   maxBytes: number,
-): Promise<Attachment> {
+  idempotencyKey?: string,
+): Promise<IdempotentResult<Attachment>> {
   const contentType = upload.contentType.split(';')[0]!.trim().toLowerCase();
   if (!ALLOWED_CONTENT_TYPES.has(contentType)) {
     upload.stream.resume();
@@ -68,11 +70,19 @@ export async function uploadAttachment(
     }
     throw err;
   }
+  return idempotent(
+    db,
+    { userId: actor.userId, key: idempotencyKey, route: 'POST /attachments', request: { filename: upload.filename, contentType, sha256: stored.sha256 }, status: 201 },
+    (trx) => insertAttachment(trx, actor, upload.filename, contentType, stored),
+  );
+}
+
+async function insertAttachment(db: Db, actor: Actor, filename: string, contentType: string, stored: StoredFile): Promise<Attachment> {
   const row = await db
     .insertInto('attachment')
     .values({
       uploaded_by_id: actor.userId,
-      filename: cleanFilename(upload.filename),
+      filename: cleanFilename(filename),
       content_type: contentType,
       size_bytes: stored.sizeBytes,
       sha256: stored.sha256,

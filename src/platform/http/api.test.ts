@@ -110,6 +110,15 @@ describeStores('HTTP API', (ctx) => {
     const up = await agent.request({ method: 'POST', url: '/api/v1/attachments', ...multipart('écran.png', 'image/png', png) });
     expect(up.statusCode).toBe(201);
     expect(up.json()).toMatchObject({ filename: 'écran.png', sizeBytes: png.length, sha256: crypto.createHash('sha256').update(png).digest('hex') });
+    const key = crypto.randomUUID();
+    const withKey = () => {
+      const m = multipart('a.png', 'image/png', png);
+      return agent.request({ method: 'POST', url: '/api/v1/attachments', payload: m.payload, headers: { ...m.headers, 'idempotency-key': key } });
+    };
+    const once = await withKey();
+    const twice = await withKey();
+    expect(once.statusCode).toBe(201);
+    expect(twice.json().id).toBe(once.json().id);
     const tooBig = await agent.request({ method: 'POST', url: '/api/v1/attachments', ...multipart('big.pdf', 'application/pdf', Buffer.alloc(70 * 1024)) });
     expect(tooBig.statusCode).toBe(413);
     expect(tooBig.json().code).toBe('ATTACHMENT_TOO_LARGE');
