@@ -4,7 +4,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { brandId, describeStores } from '../../test/db.ts';
 import { buildTestApp, type Client, loginAs } from '../../test/http.ts';
 import { CreateTicketBody } from './ticket.schemas.ts';
-import { createTicket, updateTicket } from './ticket.service.ts';
+import { createTicket } from './ticket-create.service.ts';
+import { updateTicket } from './ticket.service.ts';
 
 type Role = 'customer' | 'reseller' | 'distributor' | 'agent' | 'technician' | 'admin';
 const ACCOUNTS: Record<Role, string> = {

@@ -19,7 +19,9 @@ import {
   UpdateTicketBody,
 } from './ticket.schemas.ts';
 import { searchTickets } from './ticket-search.service.ts';
-import { createTicket, getTicket, listTickets, lookupTicketByNumber, mergeTicket, updateTicket } from './ticket.service.ts';
+import { createTicket } from './ticket-create.service.ts';
+import { mergeTicket } from './ticket-merge.service.ts';
+import { getTicket, listTickets, lookupTicketByNumber, updateTicket } from './ticket.service.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }).passthrough();

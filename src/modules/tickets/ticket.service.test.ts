@@ -5,7 +5,9 @@ import { checkTicketNumber } from '../brands/ticket-number.ts';
 import { addEntry, listEntries, listHistory } from './entry.service.ts';
 import { CreateTicketBody } from './ticket.schemas.ts';
 import { searchTickets } from './ticket-search.service.ts';
-import { createTicket, getTicket, listTickets, lookupTicketByNumber, mergeTicket, updateTicket } from './ticket.service.ts';
+import { createTicket } from './ticket-create.service.ts';
+import { mergeTicket } from './ticket-merge.service.ts';
+import { getTicket, listTickets, lookupTicketByNumber, updateTicket } from './ticket.service.ts';
 
 const eilerFields = {
   reproductionSteps: 'Открыть отчёт, нажать экспорт',

@@ -1,0 +1,4 @@
+export { getBrandById, getBrandFor, listBrands, mayUseBrand, toBrand, type Brand, type BrandSettings } from './brand.service.ts';
+export { IntakeFormSchema, validateCustomFields, type IntakeForm } from './intake-form.ts';
+export { checkTicketNumber, findTicketNumbers, formatTicketNumber } from './ticket-number.ts';
+export { brandRoutes } from './brand.routes.ts';
