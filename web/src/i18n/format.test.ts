@@ -15,6 +15,10 @@ describe('formatDateTime', () => {
     expect(formatDateTime(iso, 'ru', 'Europe/Moscow')).toMatch(/нояб/);
   });
 
+  it('can name the zone', () => {
+    expect(formatDateTime(iso, 'en', 'Europe/Moscow', { withZone: true })).toMatch(/10:30.*(GMT\+3|MSK)/);
+  });
+
   it('survives a missing or unknown time zone', () => {
     expect(formatDateTime(iso, 'en', 'Not/AZone')).toMatch(/2026/);
     expect(formatDateTime(null, 'en')).toBe('—');

@@ -30,12 +30,16 @@ export function formatDateTime(
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '—';
+  // Explicit fields rather than dateStyle/timeStyle: those two cannot be combined with timeZoneName.
   return new Intl.DateTimeFormat(intlTag(locale), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZone: validTimeZone(timeZone),
     ...(opts.withZone ? { timeZoneName: 'short' } : {}),
-  } as Intl.DateTimeFormatOptions).format(d);
+  }).format(d);
 }
 
 /** A calendar date typed in a form (YYYY-MM-DD): shown as such, with no time zone shift. */

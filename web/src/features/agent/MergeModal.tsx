@@ -53,7 +53,7 @@ export function MergeModal({ ticket, opened, onClose }: { ticket: Ticket; opened
               style={{ flex: 1 }}
               label={t('merge.targetNumber')}
               placeholder={ticket.number}
-              ff="monospace"
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
               value={number}
               onChange={(e) => {
                 setNumber(e.currentTarget.value);

@@ -41,7 +41,7 @@ export function TicketLookup({ example }: { example?: string }) {
         }}
         error={error}
         errorProps={{ 'data-testid': 'lookup-error' }}
-        ff="monospace"
+        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
         rightSection={
           <ActionIcon type="submit" variant="subtle" loading={lookup.isPending} aria-label={t('lookup.submit')} data-testid="lookup-submit">
             <IconArrowRight size={16} />

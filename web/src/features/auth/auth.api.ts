@@ -36,7 +36,9 @@ export function useLogin() {
     mutationFn: (body: { email: string; password: string }) => api.post<Session>('/auth/login', body),
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);
-      qc.clear();
+      // Drop the previous user's data but keep the me query itself: its observers (the guards,
+      // the locale sync) must see the new session, which they would not on a recreated query.
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
       qc.setQueryData(ME_KEY, session);
     },
   });
@@ -48,8 +50,9 @@ export function useLogout() {
     mutationFn: () => api.post<void>('/auth/logout'),
     onSettled: () => {
       setCsrfToken(null);
-      qc.clear();
+      // me = null first, so the guards leave the private pages before their data disappears.
       qc.setQueryData(ME_KEY, null);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
     },
   });
 }

@@ -8,6 +8,7 @@ import { useCurrentUser } from '../auth/auth.api';
 import { useBrands } from '../brands/brands.api';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { Logo } from './Logo';
+import { ErrorBoundary } from '../common/ErrorBoundary';
 import { UserMenu } from './UserMenu';
 
 interface NavItem {
@@ -131,7 +132,9 @@ export function AppLayout() {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Outlet />
+        <ErrorBoundary resetKey={pathname}>
+          <Outlet />
+        </ErrorBoundary>
       </AppShell.Main>
     </AppShell>
   );

@@ -61,8 +61,8 @@ export function TicketTable({ tickets, columns, linkTo }: TicketTableProps) {
                     </Table.Td>
                   )}
                   {has('subject') && (
-                    <Table.Td maw={380}>
-                      <Text size="sm" fw={500} lineClamp={1}>
+                    <Table.Td miw={220}>
+                      <Text size="sm" fw={500} lineClamp={2}>
                         {ticket.subject}
                       </Text>
                       {ticket.headline && (
@@ -73,7 +73,7 @@ export function TicketTable({ tickets, columns, linkTo }: TicketTableProps) {
                     </Table.Td>
                   )}
                   {has('requester') && (
-                    <Table.Td maw={220}>
+                    <Table.Td maw={200}>
                       <Text size="sm" truncate>
                         {ticket.requester.name}
                       </Text>

@@ -46,7 +46,7 @@ export const CHANNEL_ICON: Record<TicketChannel, Icon> = {
 export function StatusBadge({ status, size = 'sm' }: { status: TicketStatus; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOR[status]} variant="light" size={size} data-status={status}>
+    <Badge color={STATUS_COLOR[status]} variant="light" size={size} tt="none" fw={600} style={{ minWidth: 'max-content' }} data-status={status}>
       {t(`status.${status}`)}
     </Badge>
   );
@@ -55,7 +55,15 @@ export function StatusBadge({ status, size = 'sm' }: { status: TicketStatus; siz
 export function PriorityBadge({ priority, size = 'sm' }: { priority: TicketPriority; size?: 'xs' | 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();
   return (
-    <Badge color={PRIORITY_COLOR[priority]} variant={priority === 'urgent' ? 'filled' : 'outline'} size={size}>
+    <Badge
+      color={PRIORITY_COLOR[priority]}
+      variant={priority === 'urgent' ? 'filled' : 'outline'}
+      size={size}
+      tt="none"
+      fw={600}
+      style={{ minWidth: 'max-content' }}
+      data-priority={priority}
+    >
       {t(`priority.${priority}`)}
     </Badge>
   );
