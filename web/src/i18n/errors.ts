@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { isApiError } from '../api/errors';
 
-/** Error codes of docs/API-CONTRACT.md, plus NETWORK (server unreachable) and UNKNOWN. */
+/** Error codes of docs/API-CONTRACT.md, those the server also sends, and NETWORK (server unreachable). */
 export const ERROR_CODES = [
   'AUTH_REQUIRED',
   'AUTH_INVALID_CREDENTIALS',
@@ -17,6 +17,14 @@ export const ERROR_CODES = [
   'ATTACHMENT_TOO_LARGE',
   'ATTACHMENT_TYPE_NOT_ALLOWED',
   'IDEMPOTENCY_KEY_REUSED',
+  'TICKET_MERGED',
+  'BRAND_NOT_FOUND',
+  'ATTACHMENT_NOT_FOUND',
+  'AUTH_INVALID_TOKEN',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'BAD_REQUEST',
   'INTERNAL',
   'NETWORK',
 ] as const;
@@ -30,6 +38,10 @@ export const FIELD_ERROR_CODES = [
   'invalid_format',
   'invalid_value',
   'unknown_field',
+  'not_allowed',
+  'transition_not_allowed',
+  'check_digit',
+  'type_not_allowed',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

@@ -122,7 +122,7 @@ export function AgentTicketPage() {
               </Stack>
             </Tabs.Panel>
             <Tabs.Panel value="history">
-              <HistoryTab ticketId={tk.id} timeZone={tk.timeZone} />
+              <HistoryTab ticket={tk} />
             </Tabs.Panel>
           </Tabs>
         </Grid.Col>

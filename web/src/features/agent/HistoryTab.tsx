@@ -1,13 +1,29 @@
 import { Group, Paper, ScrollArea, Table, Text } from '@mantine/core';
 import { IconArrowRight, IconHistory } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITY_COLOR, STATUS_COLOR, DateTime } from '../tickets/badges';
 import { useHistory } from '../tickets/tickets.api';
 import { Empty, ErrorState, TableSkeleton } from '../common/states';
-import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '../../api/types';
+import { ENTRY_KINDS, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, type Ticket } from '../../api/types';
+import { useGroups, useStaffUsers } from '../brands/brands.api';
 
-const KNOWN_FIELDS = ['status', 'priority', 'assignee', 'group', 'subject', 'mergedInto', 'created', 'channel', 'serialNumbers', 'customFields', 'requester'] as const;
+const KNOWN_FIELDS = [
+  'status',
+  'priority',
+  'assignee',
+  'group',
+  'subject',
+  'mergedInto',
+  'mergedFrom',
+  'created',
+  'entry',
+  'channel',
+  'serialNumbers',
+  'customFields',
+  'requester',
+] as const;
 type KnownField = (typeof KNOWN_FIELDS)[number];
 
 const FIELD_ALIASES: Record<string, KnownField> = {
@@ -17,6 +33,7 @@ const FIELD_ALIASES: Record<string, KnownField> = {
   groupId: 'group',
   merged_into: 'mergedInto',
   merged_into_id: 'mergedInto',
+  merged_from: 'mergedFrom',
   mergedIntoId: 'mergedInto',
   serial_numbers: 'serialNumbers',
   custom_fields: 'customFields',
@@ -33,15 +50,17 @@ function includes<T extends string>(list: readonly T[], v: unknown): v is T {
   return typeof v === 'string' && (list as readonly string[]).includes(v);
 }
 
-/** Renders one side of an audit change: translated status/priority names, people by name. */
-function renderValue(t: TFunction, field: KnownField | null, value: unknown): string {
+/** Renders one side of an audit change: translated status/priority names, people and groups by name. */
+function renderValue(t: TFunction, field: KnownField | null, value: unknown, names: ReadonlyMap<string, string>): string {
   if (value === null || value === undefined || value === '') return '—';
+  if ((field === 'assignee' || field === 'group' || field === 'requester') && typeof value === 'string') return names.get(value) ?? value;
   if (field === 'status' && includes(TICKET_STATUSES, value)) return t(`status.${value}`);
   if (field === 'priority' && includes(TICKET_PRIORITIES, value)) return t(`priority.${value}`);
   if (field === 'channel' && includes(TICKET_CHANNELS, value)) return t(`channel.${value}`);
-  if (Array.isArray(value)) return value.map((v) => renderValue(t, null, v)).join(', ');
+  if (Array.isArray(value)) return value.map((v) => renderValue(t, null, v, names)).join(', ');
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
+    if (field === 'entry' && includes(ENTRY_KINDS, o.kind)) return t(`entryKind.${o.kind}`);
     if (typeof o.name === 'string') return o.name;
     if (typeof o.number === 'string') return o.number;
     return JSON.stringify(value);
@@ -49,9 +68,9 @@ function renderValue(t: TFunction, field: KnownField | null, value: unknown): st
   return String(value);
 }
 
-function ValueCell({ value, field }: { value: unknown; field: KnownField | null }) {
+function ValueCell({ value, field, names }: { value: unknown; field: KnownField | null; names: ReadonlyMap<string, string> }) {
   const { t } = useTranslation();
-  const text = renderValue(t, field, value);
+  const text = renderValue(t, field, value, names);
   const color =
     field === 'status' && includes(TICKET_STATUSES, value)
       ? STATUS_COLOR[value]
@@ -65,9 +84,23 @@ function ValueCell({ value, field }: { value: unknown; field: KnownField | null 
   );
 }
 
-export function HistoryTab({ ticketId, timeZone }: { ticketId: string; timeZone: string | undefined }) {
+export function HistoryTab({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
-  const history = useHistory(ticketId, true);
+  const history = useHistory(ticket.id, true);
+  const groups = useGroups(ticket.brandId);
+  const users = useStaffUsers(ticket.brandId);
+  const timeZone = ticket.timeZone;
+  // The audit keeps ids for groups and people; names come from the brand's lists.
+  const names = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const g of groups.data ?? []) m.set(g.id, g.name);
+    for (const u of users.data ?? []) m.set(u.id, u.name);
+    if (ticket.group) m.set(ticket.group.id, ticket.group.name);
+    if (ticket.assignee) m.set(ticket.assignee.id, ticket.assignee.name);
+    m.set(ticket.requester.id, ticket.requester.name);
+    for (const h of history.data ?? []) if (h.actor) m.set(h.actor.id, h.actor.name);
+    return m;
+  }, [groups.data, users.data, ticket, history.data]);
   if (history.isPending) return <TableSkeleton rows={4} />;
   if (history.isError) return <ErrorState error={history.error} onRetry={() => void history.refetch()} />;
   if (history.data.length === 0) return <Empty icon={<IconHistory size={28} />} title={t('history.empty')} />;
@@ -103,9 +136,9 @@ export function HistoryTab({ ticketId, timeZone }: { ticketId: string; timeZone:
                   </Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap" align="flex-start">
-                      <ValueCell value={h.before} field={key} />
+                      <ValueCell value={h.before} field={key} names={names} />
                       <IconArrowRight size={14} style={{ flexShrink: 0, marginTop: 3 }} color="var(--mantine-color-dimmed)" />
-                      <ValueCell value={h.after} field={key} />
+                      <ValueCell value={h.after} field={key} names={names} />
                     </Group>
                   </Table.Td>
                 </Table.Tr>

@@ -26,7 +26,7 @@ function customValue(field: IntakeField | undefined, value: unknown, locale: Loc
   }
   if (field?.type === 'date' && typeof value === 'string') return formatPlainDate(value, locale);
   if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  return <span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{String(value)}</span>;
 }
 
 export function SerialBadges({ serials }: { serials: readonly string[] }) {

@@ -27,7 +27,7 @@ export function TicketTable({ tickets, columns, linkTo }: TicketTableProps) {
   return (
     <Paper withBorder radius="md">
       <ScrollArea type="auto">
-        <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" miw={800} data-testid="ticket-table">
+        <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="sm" miw={800} data-testid="ticket-table">
           <Table.Thead>
             <Table.Tr>
               {columns.map((c) => (
@@ -61,7 +61,7 @@ export function TicketTable({ tickets, columns, linkTo }: TicketTableProps) {
                     </Table.Td>
                   )}
                   {has('subject') && (
-                    <Table.Td miw={220}>
+                    <Table.Td miw={180}>
                       <Text size="sm" fw={500} lineClamp={2}>
                         {ticket.subject}
                       </Text>
@@ -73,7 +73,7 @@ export function TicketTable({ tickets, columns, linkTo }: TicketTableProps) {
                     </Table.Td>
                   )}
                   {has('requester') && (
-                    <Table.Td maw={200}>
+                    <Table.Td maw={190}>
                       <Text size="sm" truncate>
                         {ticket.requester.name}
                       </Text>
