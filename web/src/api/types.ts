@@ -178,6 +178,8 @@ export interface CreateTicketBody {
   requesterId?: string;
   requesterEmail?: string;
   requesterName?: string;
+  /** Language of a customer created by this request (server schema; not yet in the contract). */
+  requesterLocale?: Locale;
   attachmentIds?: string[];
 }
 
@@ -191,4 +193,9 @@ export interface UpdateTicketBody {
 
 export function isStaff(role: Role | undefined): boolean {
   return role !== undefined && STAFF_ROLES.includes(role);
+}
+
+/** Resellers and distributors open cases for their own customers (SPEC §1). */
+export function isPartner(role: Role | undefined): boolean {
+  return role === 'reseller' || role === 'distributor';
 }

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Breadcrumbs, Button, Grid, Group, NativeSelect, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Button, Grid, Group, NativeSelect, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconCheck } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -9,7 +9,7 @@ import { errorMessage, fieldErrorMessage } from '../../i18n/errors';
 import { useBrands } from '../brands/brands.api';
 import { ErrorState, PageLoader } from '../common/states';
 import { CHANNEL_ICON } from '../tickets/badges';
-import { isValidEmail } from '../tickets/ticket-draft';
+import { EMPTY_REQUESTER, RequesterFields, validateRequester, type RequesterDraft } from '../tickets/RequesterFields';
 import { TicketFields } from '../tickets/TicketFields';
 import { useTicketForm } from '../tickets/useTicketForm';
 
@@ -23,8 +23,7 @@ export function NewTicketPage() {
   const [brandId, setBrandId] = useState<string | null>(null);
   const [channel, setChannel] = useState<StaffChannel>('phone');
   const [priority, setPriority] = useState<TicketPriority>('normal');
-  const [requesterEmail, setRequesterEmail] = useState('');
-  const [requesterName, setRequesterName] = useState('');
+  const [requester, setRequester] = useState<RequesterDraft>(EMPTY_REQUESTER);
   const [requesterErrors, setRequesterErrors] = useState<Record<string, string>>({});
 
   useEffect(() => {
@@ -38,10 +37,7 @@ export function NewTicketPage() {
   if (brands.isError) return <ErrorState error={brands.error} onRetry={() => void brands.refetch()} />;
 
   const checkRequester = () => {
-    const errs: Record<string, string> = {};
-    if (!requesterEmail.trim()) errs.requesterEmail = 'required';
-    else if (!isValidEmail(requesterEmail)) errs.requesterEmail = 'invalid_format';
-    if (!requesterName.trim()) errs.requesterName = 'required';
+    const errs = validateRequester(requester);
     if (!brandId) errs.brandId = 'required';
     return errs;
   };
@@ -52,7 +48,13 @@ export function NewTicketPage() {
     setRequesterErrors(errs);
     if (!brand) return;
     form.submit(
-      { channel, priority, requesterEmail: requesterEmail.trim(), requesterName: requesterName.trim() },
+      {
+        channel,
+        priority,
+        requesterEmail: requester.email.trim(),
+        requesterName: requester.name.trim(),
+        ...(requester.locale ? { requesterLocale: requester.locale } : {}),
+      },
       errs,
       (ticket) => {
         notifications.show({ color: 'teal', icon: <IconCheck size={16} />, title: t('newTicket.created', { number: ticket.number }), message: t('newTicket.createdHint') });
@@ -89,28 +91,13 @@ export function NewTicketPage() {
             <Paper withBorder radius="md" p="lg">
               <Stack gap="md">
                 <Text fw={600}>{t('newTicket.requesterSection')}</Text>
-                <TextInput
-                  label={t('newTicket.requesterEmail')}
-                  type="email"
-                  withAsterisk
-                  value={requesterEmail}
-                  onChange={(e) => setRequesterEmail(e.currentTarget.value)}
-                  error={errorFor('requesterEmail')}
-                  data-testid="requester-email"
-                  name="requesterEmail"
+                <RequesterFields
+                  value={requester}
+                  onChange={setRequester}
+                  errors={{ ...form.errors, ...requesterErrors }}
+                  hint={t('newTicket.requesterHint')}
+                  defaultLocale={brand?.defaultLocale}
                 />
-                <TextInput
-                  label={t('newTicket.requesterName')}
-                  withAsterisk
-                  value={requesterName}
-                  onChange={(e) => setRequesterName(e.currentTarget.value)}
-                  error={errorFor('requesterName')}
-                  data-testid="requester-name"
-                  name="requesterName"
-                />
-                <Text size="xs" c="dimmed">
-                  {t('newTicket.requesterHint')}
-                </Text>
                 <div>
                   <Text size="sm" fw={500} mb={4}>
                     {t('newTicket.channel')}

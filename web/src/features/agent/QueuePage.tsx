@@ -10,7 +10,7 @@ import { useBrands, useGroups, useStaffUsers } from '../brands/brands.api';
 import { Empty, ErrorState, TableSkeleton } from '../common/states';
 import { TicketTable, type TicketColumn } from '../tickets/TicketTable';
 import { useTicketList, useTicketSearch } from '../tickets/tickets.api';
-import { filtersFromParams, paramsFromFilters } from './filters';
+import { filtersFromParams, matchesFilters, paramsFromFilters } from './filters';
 import { TicketLookup } from './TicketLookup';
 
 const COLUMNS: TicketColumn[] = ['number', 'subject', 'requester', 'brand', 'status', 'priority', 'assignee', 'created'];
@@ -38,7 +38,8 @@ export function QueuePage() {
   const list = useTicketList({ brandId: filters.brandId, status: filters.status, groupId: filters.groupId, assigneeId: filters.assigneeId });
   const search = useTicketSearch(filters.q, filters.brandId);
 
-  const tickets = searching ? (search.data ?? []) : (list.data?.pages.flatMap((p) => p.items) ?? []);
+  const hits = useMemo(() => (search.data ?? []).filter((tk) => matchesFilters(tk, filters, user.id)), [search.data, filters, user.id]);
+  const tickets = searching ? hits : (list.data?.pages.flatMap((p) => p.items) ?? []);
   const pending = searching ? search.isPending : list.isPending;
   const error = searching ? search.error : list.error;
   const hasFilters = !!(filters.brandId || filters.status || filters.groupId || filters.assigneeId || filters.q);
@@ -150,7 +151,7 @@ export function QueuePage() {
           <Text size="sm" c="dimmed">
             {t('queue.searchResults', { q: filters.q })}
           </Text>
-          {search.data && <Badge variant="light">{search.data.length}</Badge>}
+          {search.data && <Badge variant="light">{hits.length}</Badge>}
         </Group>
       )}
 

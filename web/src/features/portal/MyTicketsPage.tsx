@@ -2,6 +2,8 @@ import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPlus, IconTicket } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { isPartner } from '../../api/types';
+import { useCurrentUser } from '../auth/auth.api';
 import { useBrands } from '../brands/brands.api';
 import { Empty, ErrorState, TableSkeleton } from '../common/states';
 import { TicketTable, type TicketColumn } from '../tickets/TicketTable';
@@ -13,7 +15,17 @@ export function MyTicketsPage() {
   // The server lists a portal user's own tickets, newest first.
   const list = useTicketList({});
   const tickets = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const columns: TicketColumn[] = ['number', 'subject', ...((brands.data?.length ?? 0) > 1 ? (['brand'] as const) : []), 'status', 'created', 'updated'];
+  const user = useCurrentUser();
+  // Partners follow their customers' cases, so they need to see whose case each one is.
+  const columns: TicketColumn[] = [
+    'number',
+    'subject',
+    ...(isPartner(user.role) ? (['requester'] as const) : []),
+    ...((brands.data?.length ?? 0) > 1 ? (['brand'] as const) : []),
+    'status',
+    'created',
+    'updated',
+  ];
 
   return (
     <Stack gap="lg">

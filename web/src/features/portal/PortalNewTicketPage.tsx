@@ -5,7 +5,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { errorMessage, fieldErrorMessage } from '../../i18n/errors';
+import { isPartner } from '../../api/types';
+import { useCurrentUser } from '../auth/auth.api';
 import { useBrands } from '../brands/brands.api';
+import { EMPTY_REQUESTER, RequesterFields, validateRequester, type RequesterDraft } from '../tickets/RequesterFields';
 import { Empty, ErrorState, PageLoader } from '../common/states';
 import { TicketFields } from '../tickets/TicketFields';
 import { useTicketForm } from '../tickets/useTicketForm';
@@ -18,6 +21,10 @@ export function PortalNewTicketPage() {
   const brandId = chosen ?? (brands.data?.length === 1 ? (brands.data[0]?.id ?? null) : null);
   const brand = brands.data?.find((b) => b.id === brandId);
   const form = useTicketForm(brand);
+  const user = useCurrentUser();
+  const partner = isPartner(user.role);
+  const [requester, setRequester] = useState<RequesterDraft>(EMPTY_REQUESTER);
+  const [requesterErrors, setRequesterErrors] = useState<Record<string, string>>({});
 
   if (brands.isPending) return <PageLoader />;
   if (brands.isError) return <ErrorState error={brands.error} onRetry={() => void brands.refetch()} />;
@@ -25,7 +32,16 @@ export function PortalNewTicketPage() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    form.submit({}, {}, (ticket) => {
+    const errs = partner ? validateRequester(requester) : {};
+    setRequesterErrors(errs);
+    const extra = partner
+      ? {
+          requesterEmail: requester.email.trim(),
+          requesterName: requester.name.trim(),
+          ...(requester.locale ? { requesterLocale: requester.locale } : {}),
+        }
+      : {};
+    form.submit(extra, errs, (ticket) => {
       notifications.show({ color: 'teal', icon: <IconCheck size={16} />, title: t('portal.created', { number: ticket.number }), message: t('portal.createdHint') });
       void navigate(`/portal/tickets/${ticket.id}`);
     });
@@ -82,6 +98,21 @@ export function PortalNewTicketPage() {
             <Grid.Col span={{ base: 12, md: 8 }}>
               <Paper withBorder radius="md" p="lg">
                 <Stack gap="md">
+                  {partner && (
+                    <>
+                      <Text fw={600}>{t('portal.endCustomer')}</Text>
+                      <RequesterFields
+                        value={requester}
+                        onChange={setRequester}
+                        errors={{ ...form.errors, ...requesterErrors }}
+                        hint={t('portal.endCustomerHint')}
+                        defaultLocale={brand.defaultLocale}
+                      />
+                      <Text fw={600} mt="sm">
+                        {t('newTicket.requestSection')}
+                      </Text>
+                    </>
+                  )}
                   <TicketFields brand={brand} draft={form.draft} onChange={form.setDraft} errors={form.errors} uploads={form.uploads} disabled={form.create.isPending} />
                   {form.create.isError && (
                     <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert" data-testid="form-error">
