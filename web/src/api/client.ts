@@ -46,7 +46,7 @@ async function parseBody(res: Response): Promise<unknown> {
   return undefined;
 }
 
-export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+export async function request<T>(method: string, path: string, opts: RequestOptions = {}, retried = false): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...opts.headers };
   let body: BodyInit | undefined;
   if (opts.body instanceof FormData) {
@@ -71,8 +71,29 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     throw new ApiError(0, 'NETWORK');
   }
   const data = await parseBody(res);
-  if (!res.ok) throw problemToError(res.status, data);
+  if (!res.ok) {
+    const error = problemToError(res.status, data);
+    // The token is rotated with the session (e.g. a login in another tab): fetch the current one
+    // and try once more, rather than failing a reply the user just typed.
+    if (error.code === 'AUTH_CSRF_INVALID' && !retried && method !== 'GET' && (await refreshCsrfToken())) {
+      return request<T>(method, path, opts, true);
+    }
+    throw error;
+  }
   return data as T;
+}
+
+async function refreshCsrfToken(): Promise<boolean> {
+  try {
+    const res = await fetch(`${BASE}/auth/me`, { credentials: 'include', headers: { accept: 'application/json' } });
+    if (!res.ok) return false;
+    const body = (await res.json()) as { csrfToken?: unknown };
+    if (typeof body.csrfToken !== 'string') return false;
+    csrfToken = body.csrfToken;
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export const api = {

@@ -15,6 +15,7 @@ import { useEntries, useTicket } from '../tickets/tickets.api';
 import { HistoryTab } from './HistoryTab';
 import { MergeModal } from './MergeModal';
 import { PropertiesPanel } from './PropertiesPanel';
+import { usePageTitle } from '../common/usePageTitle';
 
 export function AgentTicketPage() {
   const { id = '' } = useParams();
@@ -22,6 +23,7 @@ export function AgentTicketPage() {
   const user = useCurrentUser();
   const brands = useBrandMap();
   const ticket = useTicket(id);
+  usePageTitle(ticket.data ? `${ticket.data.number} · ${ticket.data.subject}` : undefined);
   const entries = useEntries(id, ticket.isSuccess);
   const [tab, setTab] = useState<string | null>('conversation');
   const [mergeOpened, merge] = useDisclosure(false);

@@ -12,6 +12,7 @@ import { CHANNEL_ICON } from '../tickets/badges';
 import { EMPTY_REQUESTER, RequesterFields, validateRequester, type RequesterDraft } from '../tickets/RequesterFields';
 import { TicketFields } from '../tickets/TicketFields';
 import { useTicketForm } from '../tickets/useTicketForm';
+import { usePageTitle } from '../common/usePageTitle';
 
 type StaffChannel = (typeof STAFF_CHANNELS)[number];
 
@@ -19,6 +20,7 @@ type StaffChannel = (typeof STAFF_CHANNELS)[number];
 export function NewTicketPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  usePageTitle(t('newTicket.title'));
   const brands = useBrands();
   const [brandId, setBrandId] = useState<string | null>(null);
   const [channel, setChannel] = useState<StaffChannel>('phone');
@@ -122,16 +124,6 @@ export function NewTicketPage() {
                     data-testid="channel-select"
                   />
                 </div>
-                <Select
-                  label={t('ticket.brand')}
-                  placeholder={t('newTicket.chooseBrand')}
-                  withAsterisk
-                  data={(brands.data ?? []).map((b) => ({ value: b.id, label: b.name }))}
-                  value={brandId}
-                  onChange={setBrandId}
-                  error={errorFor('brandId')}
-                  data-testid="brand-select"
-                />
                 <NativeSelect
                   label={t('ticket.priority')}
                   data={TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))}
@@ -146,6 +138,17 @@ export function NewTicketPage() {
             <Paper withBorder radius="md" p="lg">
               <Stack gap="md">
                 <Text fw={600}>{t('newTicket.requestSection')}</Text>
+                <Select
+                  label={t('ticket.brand')}
+                  placeholder={t('newTicket.chooseBrand')}
+                  withAsterisk
+                  data={(brands.data ?? []).map((b) => ({ value: b.id, label: b.name }))}
+                  value={brandId}
+                  onChange={setBrandId}
+                  error={errorFor('brandId')}
+                  maw={360}
+                  data-testid="brand-select"
+                />
                 {brand ? (
                   <TicketFields brand={brand} draft={form.draft} onChange={form.setDraft} errors={form.errors} uploads={form.uploads} disabled={form.create.isPending} />
                 ) : (

@@ -12,12 +12,14 @@ import { TicketTable, type TicketColumn } from '../tickets/TicketTable';
 import { useTicketList, useTicketSearch } from '../tickets/tickets.api';
 import { filtersFromParams, matchesFilters, paramsFromFilters } from './filters';
 import { TicketLookup } from './TicketLookup';
+import { usePageTitle } from '../common/usePageTitle';
 
 const COLUMNS: TicketColumn[] = ['number', 'subject', 'requester', 'brand', 'status', 'priority', 'assignee', 'created'];
 
 export function QueuePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
+  usePageTitle(t('queue.title'));
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const [q, setQ] = useState(filters.q);

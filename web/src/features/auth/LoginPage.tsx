@@ -9,6 +9,7 @@ import { LanguageSwitcher } from '../layout/LanguageSwitcher';
 import { Logo } from '../layout/Logo';
 import { useLogin, useMe } from './auth.api';
 import { homePath } from './guards';
+import { usePageTitle } from '../common/usePageTitle';
 
 /** Only same-app paths are followed after login, never another origin. */
 function safeNext(next: string | null): string | null {
@@ -17,6 +18,7 @@ function safeNext(next: string | null): string | null {
 
 export function LoginPage() {
   const { t } = useTranslation();
+  usePageTitle(t('login.title'));
   const me = useMe();
   const login = useLogin();
   const navigate = useNavigate();

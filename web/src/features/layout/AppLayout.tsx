@@ -56,6 +56,32 @@ function SupportContacts() {
   );
 }
 
+/** Which brands this desk user works for: the queue mixes them, so they are named here. */
+function StaffBrands({ role }: { role: string }) {
+  const { t } = useTranslation();
+  const { data: brands } = useBrands();
+  return (
+    <Stack gap={6}>
+      <Group gap={6} c="dimmed" wrap="nowrap">
+        <IconLifebuoy size={14} />
+        <Text size="xs">{role}</Text>
+      </Group>
+      {brands && brands.length > 0 && (
+        <>
+          <Text size="xs" fw={700} c="dimmed" tt="uppercase">
+            {t('layout.brands')}
+          </Text>
+          {brands.map((b) => (
+            <Text key={b.id} size="xs" truncate>
+              {b.name}
+            </Text>
+          ))}
+        </>
+      )}
+    </Stack>
+  );
+}
+
 export function AppLayout() {
   const { t } = useTranslation();
   const user = useCurrentUser();
@@ -122,10 +148,7 @@ export function AppLayout() {
         </AppShell.Section>
         <AppShell.Section pt="md" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
           {staff ? (
-            <Group gap={6} c="dimmed">
-              <IconLifebuoy size={14} />
-              <Text size="xs">{t(`role.${user.role}`)}</Text>
-            </Group>
+            <StaffBrands role={t(`role.${user.role}`)} />
           ) : (
             <SupportContacts />
           )}

@@ -8,9 +8,11 @@ import { useBrands } from '../brands/brands.api';
 import { Empty, ErrorState, TableSkeleton } from '../common/states';
 import { TicketTable, type TicketColumn } from '../tickets/TicketTable';
 import { useTicketList } from '../tickets/tickets.api';
+import { usePageTitle } from '../common/usePageTitle';
 
 export function MyTicketsPage() {
   const { t } = useTranslation();
+  usePageTitle(t('portal.myTickets'));
   const brands = useBrands();
   // The server lists a portal user's own tickets, newest first.
   const list = useTicketList({});

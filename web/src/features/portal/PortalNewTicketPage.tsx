@@ -12,10 +12,12 @@ import { EMPTY_REQUESTER, RequesterFields, validateRequester, type RequesterDraf
 import { Empty, ErrorState, PageLoader } from '../common/states';
 import { TicketFields } from '../tickets/TicketFields';
 import { useTicketForm } from '../tickets/useTicketForm';
+import { usePageTitle } from '../common/usePageTitle';
 
 export function PortalNewTicketPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  usePageTitle(t('portal.openTitle'));
   const brands = useBrands();
   const [chosen, setChosen] = useState<string | null>(null);
   const brandId = chosen ?? (brands.data?.length === 1 ? (brands.data[0]?.id ?? null) : null);

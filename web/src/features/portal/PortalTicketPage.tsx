@@ -12,6 +12,7 @@ import { Composer } from '../tickets/Composer';
 import { Conversation } from '../tickets/Conversation';
 import { TicketDetails } from '../tickets/TicketDetails';
 import { useEntries, useTicket, useUpdateTicket } from '../tickets/tickets.api';
+import { usePageTitle } from '../common/usePageTitle';
 
 export function PortalTicketPage() {
   const { id = '' } = useParams();
@@ -19,6 +20,7 @@ export function PortalTicketPage() {
   const user = useCurrentUser();
   const brands = useBrandMap();
   const ticket = useTicket(id);
+  usePageTitle(ticket.data ? `${ticket.data.number} · ${ticket.data.subject}` : undefined);
   const entries = useEntries(id, ticket.isSuccess);
   const update = useUpdateTicket(id);
 
