@@ -1,10 +1,11 @@
 import { Avatar, Badge, Box, Group, Paper, Stack, Text } from '@mantine/core';
-import { IconInfoCircle, IconLock, IconMessage, IconPhone, IconSend } from '@tabler/icons-react';
+import { IconArrowMerge, IconInfoCircle, IconLock, IconMessage, IconPhone, IconSend } from '@tabler/icons-react';
 import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attachment, Entry, EntryKind } from '../../api/types';
 import { AttachmentList } from './attachments';
 import { DateTime } from './badges';
+import { parseSystemEntry } from './system-entry';
 
 const KIND_STYLE: Record<Exclude<EntryKind, 'system'>, { bg: string; border: string; icon: ReactNode; color: string }> = {
   customer_message: {
@@ -131,12 +132,7 @@ export function Conversation({ entries, timeZone, currentUserId, opening }: Conv
       )}
       {entries.map((e) =>
         e.kind === 'system' ? (
-          <Group key={e.id} gap={6} justify="center" data-testid="entry" data-kind="system" py={4}>
-            <IconInfoCircle size={14} color="var(--mantine-color-dimmed)" />
-            <Text size="xs" c="dimmed" style={bodyStyle} ta="center">
-              {e.body} · <DateTime iso={e.createdAt} timeZone={timeZone} />
-            </Text>
-          </Group>
+          <SystemEntry key={e.id} entry={e} timeZone={timeZone} />
         ) : (
           <Message
             key={e.id}
@@ -156,5 +152,42 @@ export function Conversation({ entries, timeZone, currentUserId, opening }: Conv
         </Text>
       )}
     </Stack>
+  );
+}
+
+function SystemEntry({ entry, timeZone }: { entry: Entry; timeZone: string | undefined }) {
+  const { t } = useTranslation();
+  const event = parseSystemEntry(entry.body);
+  if (event) {
+    return (
+      <Paper withBorder radius="md" p="md" bg="gray.0" data-testid="entry" data-kind="system" data-event={event.event}>
+        <Group gap={6} mb={6} wrap="nowrap">
+          <IconArrowMerge size={16} color="var(--mantine-color-orange-6)" />
+          <Text size="sm" fw={600}>
+            {t('conversation.mergedFrom', { number: event.number })}
+          </Text>
+          <Text size="xs" c="dimmed">
+            · <DateTime iso={entry.createdAt} timeZone={timeZone} />
+            {entry.author ? ` · ${entry.author.name}` : ''}
+          </Text>
+        </Group>
+        <Text size="sm" fw={500}>
+          {event.subject}
+        </Text>
+        {event.text && (
+          <Text size="sm" c="dimmed" style={bodyStyle} mt={4}>
+            {event.text}
+          </Text>
+        )}
+      </Paper>
+    );
+  }
+  return (
+    <Group gap={6} justify="center" data-testid="entry" data-kind="system" py={4}>
+      <IconInfoCircle size={14} color="var(--mantine-color-dimmed)" />
+      <Text size="xs" c="dimmed" style={bodyStyle} ta="center">
+        {entry.body} · <DateTime iso={entry.createdAt} timeZone={timeZone} />
+      </Text>
+    </Group>
   );
 }
