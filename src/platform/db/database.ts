@@ -14,6 +14,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** The embedded instance, for dumps in tests; absent on PostgreSQL. */
   pglite?: PGlite;
+  /** The pg pool under Kysely, for libraries that speak SQL themselves (the job queue). */
+  pool: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -23,7 +25,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return { db, kind: 'postgres', pool, close: () => db.destroy() };
 }
 
 /**
@@ -42,6 +44,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     db,
     kind: 'pglite',
     pglite: lite,
+    pool,
     close: async () => {
       await db.destroy();
       await lite.close();

@@ -1,0 +1,111 @@
+import { CompiledQuery } from 'kysely';
+import PgBoss from 'pg-boss';
+import type { z } from 'zod';
+import type { Database, Db } from '../db/database.ts';
+
+/**
+ * Durable jobs on the application's own database, with pg-boss 10 (the last major that runs on
+ * Node 20). It runs on PostgreSQL and on PGlite alike because it talks through our `pg` pool.
+ * Jobs are enqueued inside the caller's transaction, so a side effect is recorded exactly when
+ * the write that causes it commits, and a crash loses nothing: a fetched job that never
+ * completes expires and is retried.
+ */
+export interface JobDefinition<T> {
+  name: string;
+  /** Job payloads are validated on the way in and on the way out. */
+  schema: z.ZodType<T>;
+  retryLimit?: number;
+  /** Seconds before the first retry; doubled each time with `retryBackoff`. */
+  retryDelay?: number;
+  retryBackoff?: boolean;
+  expireInSeconds?: number;
+}
+
+export type JobHandler<T> = (payload: T, meta: { id: string; retryCount: number }) => Promise<void>;
+
+type SqlAdapter = { executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }> };
+
+function adapterFor(db: Db): SqlAdapter {
+  return {
+    executeSql: async (text, values) => {
+      const result = await db.executeQuery(CompiledQuery.raw(text, values ?? []));
+      return { rows: result.rows as unknown[] };
+    },
+  };
+}
+
+export class JobQueue {
+  private readonly boss: PgBoss;
+  private readonly handlers = new Map<string, { def: JobDefinition<unknown>; handler: JobHandler<unknown>; pollingIntervalSeconds: number }>();
+  private readonly definitions = new Map<string, JobDefinition<unknown>>();
+  private started = false;
+
+  constructor(
+    database: Database,
+    private readonly log: (msg: string, err?: unknown) => void = (m, e) => console.error(m, e ?? ''),
+  ) {
+    this.boss = new PgBoss({
+      db: { executeSql: (text, values) => database.pool.query(text, values) },
+      schema: 'pgboss',
+      supervise: true,
+      schedule: false,
+      migrate: true,
+      maintenanceIntervalSeconds: 60,
+    });
+    this.boss.on('error', (err) => this.log('job queue error', err));
+  }
+
+  /** Declares a job kind; its queue is created on start. */
+  define<T>(def: JobDefinition<T>): JobDefinition<T> {
+    this.definitions.set(def.name, def as JobDefinition<unknown>);
+    return def;
+  }
+
+  /** Registers the worker for a job kind in this process (processes without workers only enqueue). */
+  work<T>(def: JobDefinition<T>, handler: JobHandler<T>, opts: { pollingIntervalSeconds?: number } = {}): void {
+    this.define(def);
+    this.handlers.set(def.name, { def: def as JobDefinition<unknown>, handler: handler as JobHandler<unknown>, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 });
+  }
+
+  async start(): Promise<void> {
+    await this.boss.start();
+    for (const def of this.definitions.values()) {
+      await this.boss.createQueue(def.name, {
+        name: def.name,
+        retryLimit: def.retryLimit ?? 5,
+        retryDelay: def.retryDelay ?? 30,
+        retryBackoff: def.retryBackoff ?? true,
+        expireInSeconds: def.expireInSeconds ?? 300,
+      });
+    }
+    for (const { def, handler, pollingIntervalSeconds } of this.handlers.values()) {
+      await this.boss.work(def.name, { pollingIntervalSeconds, includeMetadata: true }, async (jobs) => {
+        for (const job of jobs) {
+          const payload = def.schema.parse(job.data);
+          await handler(payload, { id: job.id, retryCount: job.retryCount });
+        }
+      });
+    }
+    this.started = true;
+  }
+
+  /** Enqueues a job, inside `db`'s transaction when it is one. */
+  async enqueue<T>(db: Db, def: JobDefinition<T>, payload: T, opts: { startAfter?: Date | number; singletonKey?: string } = {}): Promise<string | null> {
+    const data = def.schema.parse(payload) as object;
+    return this.boss.send(def.name, data, {
+      ...(opts.startAfter !== undefined ? { startAfter: opts.startAfter } : {}),
+      ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
+      retryLimit: def.retryLimit ?? 5,
+      retryDelay: def.retryDelay ?? 30,
+      retryBackoff: def.retryBackoff ?? true,
+      expireInSeconds: def.expireInSeconds ?? 300,
+      db: adapterFor(db) as PgBoss.Db,
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+  }
+}
