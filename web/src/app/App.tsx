@@ -1,21 +1,23 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { AgentTicketPage } from '../features/agent/AgentTicketPage';
-import { NewTicketPage } from '../features/agent/NewTicketPage';
-import { QueuePage } from '../features/agent/QueuePage';
 import { HomeRedirect, RequireRole } from '../features/auth/guards';
 import { LoginPage } from '../features/auth/LoginPage';
 import { NotFound } from '../features/common/states';
 import { AppLayout } from '../features/layout/AppLayout';
-import { MyTicketsPage } from '../features/portal/MyTicketsPage';
-import { PortalNewTicketPage } from '../features/portal/PortalNewTicketPage';
-import { PortalTicketPage } from '../features/portal/PortalTicketPage';
 import { LocaleSync } from './LocaleSync';
 import { createQueryClient } from './queryClient';
 import { theme } from './theme';
+
+// Each side of the app loads on first use: a customer never downloads the desk, nor the reverse.
+const QueuePage = lazy(() => import('../features/agent/QueuePage').then((m) => ({ default: m.QueuePage })));
+const AgentTicketPage = lazy(() => import('../features/agent/AgentTicketPage').then((m) => ({ default: m.AgentTicketPage })));
+const NewTicketPage = lazy(() => import('../features/agent/NewTicketPage').then((m) => ({ default: m.NewTicketPage })));
+const MyTicketsPage = lazy(() => import('../features/portal/MyTicketsPage').then((m) => ({ default: m.MyTicketsPage })));
+const PortalNewTicketPage = lazy(() => import('../features/portal/PortalNewTicketPage').then((m) => ({ default: m.PortalNewTicketPage })));
+const PortalTicketPage = lazy(() => import('../features/portal/PortalTicketPage').then((m) => ({ default: m.PortalTicketPage })));
 
 export function App() {
   const [queryClient] = useState(createQueryClient);

@@ -8,7 +8,9 @@ import { useCurrentUser } from '../auth/auth.api';
 import { useBrands } from '../brands/brands.api';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { Logo } from './Logo';
+import { Suspense } from 'react';
 import { ErrorBoundary } from '../common/ErrorBoundary';
+import { PageLoader } from '../common/states';
 import { UserMenu } from './UserMenu';
 
 interface NavItem {
@@ -156,7 +158,9 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main>
         <ErrorBoundary resetKey={pathname}>
-          <Outlet />
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
         </ErrorBoundary>
       </AppShell.Main>
     </AppShell>

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
-import { fieldErrorsByPath } from '../../api/errors';
-import { isApiError } from '../../api/errors';
+import { fieldErrorsByPath, isApiError } from '../../api/errors';
 import type { Brand, CreateTicketBody, Ticket } from '../../api/types';
+import { focusFirstError } from '../common/focusFirstError';
 import { useUploads } from './attachments';
 import { customFieldsPayload, EMPTY_DRAFT, validateDraft, type TicketDraft } from './ticket-draft';
 import { useCreateTicket } from './tickets.api';
@@ -54,7 +54,11 @@ export function useTicketForm(brand: Brand | undefined) {
     if (!brand) return false;
     const errors = { ...extraErrors, ...validateDraft(draft, brand.intakeForm) };
     setClientErrors(errors);
-    if (Object.keys(errors).length > 0 || uploads.uploading) return false;
+    if (Object.keys(errors).length > 0) {
+      focusFirstError();
+      return false;
+    }
+    if (uploads.uploading) return false;
     const body: CreateTicketBody = {
       brandId: brand.id,
       subject: draft.subject.trim(),
@@ -64,7 +68,15 @@ export function useTicketForm(brand: Brand | undefined) {
       attachmentIds: uploads.ids,
       ...extra,
     };
-    create.mutate({ body, idempotencyKey }, { onSuccess: onCreated });
+    create.mutate(
+      { body, idempotencyKey },
+      {
+        onSuccess: onCreated,
+        onError: (e) => {
+          if (isApiError(e) && e.errors.length > 0) focusFirstError();
+        },
+      },
+    );
     return true;
   };
 
