@@ -47,6 +47,8 @@ export interface AppUserTable {
   password_hash: string | null;
   active: Generated<boolean>;
   created_at: Generated<Date>;
+  email_bounced_at: Date | null;
+  email_bounce_reason: string | null;
 }
 
 export interface UserBrandTable {
@@ -89,6 +91,8 @@ export interface TicketTable {
   accepted_at: Date | null;
   resolved_at: Date | null;
   closed_at: Date | null;
+  confirmation_requested_at: Date | null;
+  confirmed_at: Date | null;
 }
 
 export interface TicketSerialTable {
@@ -106,6 +110,87 @@ export interface TicketEntryTable {
   search_config: string;
   search_vector: ColumnType<string, never, never>;
   created_at: Timestamp;
+  html_body: string | null;
+  from_address: string | null;
+  inbound_message_id: string | null;
+  outbound_message_id: string | null;
+  auto_submitted: Generated<boolean>;
+}
+
+export interface MailboxTable {
+  id: Generated<string>;
+  brand_id: string;
+  address: string;
+  display_name: string | null;
+  imap: Json<MailServerSettings> | null;
+  smtp: Json<MailServerSettings> | null;
+  enabled: Generated<boolean>;
+  imap_uidvalidity: number | null;
+  imap_last_uid: Generated<number>;
+  last_checked_at: Date | null;
+  last_error: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface MailServerSettings {
+  host: string;
+  port: number;
+  secure: boolean;
+  user?: string;
+  password?: string;
+  folder?: string;
+}
+
+export interface InboundMessageTable {
+  id: Generated<string>;
+  mailbox_id: string | null;
+  brand_id: string | null;
+  source: 'smtp' | 'imap' | 'api';
+  dedupe_key: string;
+  message_id: string | null;
+  raw_storage_key: string;
+  raw_size_bytes: number;
+  envelope_from: string | null;
+  envelope_to: Generated<string[]>;
+  status: Generated<'received' | 'processed' | 'quarantined' | 'discarded'>;
+  classification: 'normal' | 'auto_reply' | 'bounce' | 'loop' | 'bulk' | null;
+  reason: string | null;
+  detail: string | null;
+  attempts: Generated<number>;
+  ticket_id: string | null;
+  entry_id: string | null;
+  received_at: Generated<Date>;
+  processed_at: Date | null;
+}
+
+export interface OutboundMessageTable {
+  id: Generated<string>;
+  brand_id: string;
+  ticket_id: string | null;
+  entry_id: string | null;
+  kind: 'reply' | 'acknowledgment' | 'confirmation_request' | 'notification';
+  automatic: boolean;
+  to_address: string;
+  cc: Generated<string[]>;
+  subject: string;
+  body_text: string;
+  body_html: string | null;
+  message_id: string;
+  in_reply_to: string | null;
+  references: Generated<string[]>;
+  attachment_ids: Generated<string[]>;
+  status: Generated<'queued' | 'sent' | 'failed' | 'held' | 'suppressed'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  sent_at: Date | null;
+}
+
+export interface MailMessageRefTable {
+  message_id: string;
+  ticket_id: string;
+  direction: 'in' | 'out';
+  created_at: Generated<Date>;
 }
 
 export interface AttachmentTable {
@@ -185,6 +270,10 @@ export interface DB {
   api_token: ApiTokenTable;
   login_attempt: LoginAttemptTable;
   idempotency_key: IdempotencyKeyTable;
+  mailbox: MailboxTable;
+  inbound_message: InboundMessageTable;
+  outbound_message: OutboundMessageTable;
+  mail_message_ref: MailMessageRefTable;
 }
 
 export type BrandRow = Selectable<BrandTable>;
