@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { isStaff } from '../../api/types';
+import { isStaff, type Role } from '../../api/types';
 import { ErrorState, PageLoader } from '../common/states';
 import { useMe } from './auth.api';
 
-export function homePath(role: string | undefined): string {
-  return isStaff(role as never) ? '/agent' : '/portal';
+export function homePath(role: Role | undefined): string {
+  return isStaff(role) ? '/agent' : '/portal';
 }
 
 /** Lets through the roles of one side of the app; anyone else goes to their own home or to login. */
