@@ -5,6 +5,7 @@ import { type Database, DataDirLockedError, lockDataDir, openPglite, openPostgre
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { FileStore } from './platform/files/file-store.ts';
 import { buildApp } from './platform/http/app.ts';
+import { NO_TICKET_EVENTS } from './modules/tickets/ticket-events.ts';
 import { DEMO_PASSWORD, seedDemo } from './seeds/seed-demo.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,6 +34,7 @@ async function main() {
     db: database.db,
     config,
     files: new FileStore(config.filesDir),
+    ticketEvents: NO_TICKET_EVENTS,
     webDir: path.join(ROOT, 'dist/web'),
     logger: { level: config.logLevel },
   });

@@ -1,13 +1,14 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../platform/config/config.ts';
 import { FileStore } from '../platform/files/file-store.ts';
+import { NO_TICKET_EVENTS } from '../modules/tickets/ticket-events.ts';
 import { buildApp } from '../platform/http/app.ts';
 import { DEMO_PASSWORD } from '../seeds/seed-demo.ts';
 import type { StoreContext } from './db.ts';
 
 export async function buildTestApp(ctx: StoreContext): Promise<FastifyInstance> {
   const config = { ...loadConfig({ APRES_DATA_DIR: ctx.filesDir }), filesDir: ctx.filesDir, maxAttachmentBytes: 64 * 1024 };
-  const app = await buildApp({ db: ctx.db, config, files: new FileStore(ctx.filesDir) });
+  const app = await buildApp({ db: ctx.db, config, files: new FileStore(ctx.filesDir), ticketEvents: NO_TICKET_EVENTS });
   await app.ready();
   return app;
 }

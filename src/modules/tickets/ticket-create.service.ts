@@ -3,7 +3,7 @@ import type { Locale } from '../../platform/db/schema.ts';
 import { type FieldError, forbidden, validationFailed } from '../../platform/errors/app-error.ts';
 import { claimAttachments } from '../attachments/attachment.service.ts';
 import { type Actor, isStaff, PORTAL_ROLES, STAFF_ROLES } from '../auth/actor.ts';
-import { getBrandFor, yearIn } from '../brands/brand.service.ts';
+import { type Brand, getBrandFor, yearIn } from '../brands/brand.service.ts';
 import { validateCustomFields } from '../brands/intake-form.ts';
 import { counterScope, formatTicketNumber } from '../brands/ticket-number.ts';
 import { searchConfigFor } from './search-config.ts';
@@ -69,7 +69,7 @@ async function resolveRequester(
 }
 
 /** The reseller a case flows through: the partner who opened it, or the customer organisation's reseller. */
-async function resellerFor(trx: Db, actor: Actor, organisationId: string | null): Promise<string | null> {
+export async function resellerFor(trx: Db, actor: Actor, organisationId: string | null): Promise<string | null> {
   if ((actor.role === 'reseller' || actor.role === 'distributor') && actor.organisationId) return actor.organisationId;
   if (!organisationId) return null;
   const parent = await trx
@@ -102,33 +102,69 @@ export async function createTicket(trx: Db, actor: Actor, input: CreateTicketInp
 
   const requester = await resolveRequester(trx, actor, brand.id, input, brand.defaultLocale as Locale);
   const resellerId = await resellerFor(trx, actor, requester.organisationId);
-  const year = yearIn(brand.timeZone, now);
-  const seq = await nextTicketSequence(trx, brand.id, counterScope(brand.ticketNumberFormat, year));
-  const number = formatTicketNumber(brand.ticketNumberFormat, seq, year);
-  const text = `${input.subject}\n${input.description}`;
+  const ticketId = await insertTicket(trx, {
+    brand,
+    requester,
+    resellerId,
+    channel: channelFor(actor, input.channel),
+    subject: input.subject,
+    description: input.description,
+    serialNumbers: serials,
+    customFields: values,
+    priority: input.priority ?? 'normal',
+    createdById: actor.userId,
+    now,
+  });
+  await claimAttachments(trx, actor, input.attachmentIds, { ticketId, entryId: null }, 'attachmentIds');
+  return getTicket(trx, actor, ticketId);
+}
+
+/**
+ * Numbers and writes a ticket whose input was already validated by the channel that brought it
+ * (portal form, agent, e-mail). Returns its id.
+ */
+export async function insertTicket(
+  trx: Db,
+  t: {
+    brand: Brand;
+    requester: { id: string; locale: Locale; organisationId: string | null };
+    resellerId: string | null;
+    channel: TicketChannel;
+    subject: string;
+    description: string;
+    serialNumbers: string[];
+    customFields: Record<string, unknown>;
+    priority: string;
+    createdById: string | null;
+    now: Date;
+  },
+): Promise<string> {
+  const year = yearIn(t.brand.timeZone, t.now);
+  const seq = await nextTicketSequence(trx, t.brand.id, counterScope(t.brand.ticketNumberFormat, year));
+  const number = formatTicketNumber(t.brand.ticketNumberFormat, seq, year);
+  const text = `${t.subject}\n${t.description}`;
   const ticket = await trx
     .insertInto('ticket')
     .values({
-      brand_id: brand.id,
+      brand_id: t.brand.id,
       number,
-      channel: channelFor(actor, input.channel),
-      requester_id: requester.id,
-      organisation_id: requester.organisationId,
-      reseller_id: resellerId,
-      subject: input.subject,
-      description: input.description,
-      custom_fields: JSON.stringify(values),
-      priority: input.priority ?? 'normal',
+      channel: t.channel,
+      requester_id: t.requester.id,
+      organisation_id: t.requester.organisationId,
+      reseller_id: t.resellerId,
+      subject: t.subject,
+      description: t.description,
+      custom_fields: JSON.stringify(t.customFields),
+      priority: t.priority,
       status: 'new',
-      created_by_id: actor.userId,
-      search_config: searchConfigFor(text, requester.locale),
-      created_at: now,
-      updated_at: now,
+      created_by_id: t.createdById,
+      search_config: searchConfigFor(text, t.requester.locale),
+      created_at: t.now,
+      updated_at: t.now,
     })
     .returning(['id'])
     .executeTakeFirstOrThrow();
-  await insertSerials(trx, ticket.id, serials);
-  await claimAttachments(trx, actor, input.attachmentIds, { ticketId: ticket.id, entryId: null }, 'attachmentIds');
-  await insertAudit(trx, [{ ticketId: ticket.id, actorId: actor.userId, field: 'created', before: null, after: { number, status: 'new' }, at: now }]);
-  return getTicket(trx, actor, ticket.id);
+  await insertSerials(trx, ticket.id, t.serialNumbers);
+  await insertAudit(trx, [{ ticketId: ticket.id, actorId: t.createdById, field: 'created', before: null, after: { number, status: 'new', channel: t.channel }, at: t.now }]);
+  return ticket.id;
 }

@@ -26,7 +26,7 @@ import { getTicket, listTickets, lookupTicketByNumber, updateTicket } from './ti
 const IdParams = z.object({ id: z.uuid() });
 const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }).passthrough();
 
-export const ticketRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db }) => {
+export const ticketRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, ticketEvents }) => {
   app.get(
     '/tickets',
     { schema: { tags: ['tickets'], summary: 'List tickets the user may see (queue or my tickets), cursor-paginated', querystring: ListTicketsQuery, response: { 200: TicketPage } } },
@@ -50,7 +50,11 @@ export const ticketRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db 
       const result = await idempotent(
         db,
         { userId: actor.userId, key: request.headers['idempotency-key'], route: 'POST /tickets', request: request.body, status: 201 },
-        (trx) => createTicket(trx, actor, request.body),
+        async (trx) => {
+          const ticket = await createTicket(trx, actor, request.body);
+          await ticketEvents.ticketCreated(trx, ticket.id);
+          return ticket;
+        },
       );
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(201).send(result.body);
@@ -110,7 +114,11 @@ export const ticketRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db 
       const result = await idempotent(
         db,
         { userId: actor.userId, key: request.headers['idempotency-key'], route: `POST /tickets/${request.params.id}/entries`, request: request.body, status: 201 },
-        (trx) => addEntry(trx, actor, request.params.id, request.body),
+        async (trx) => {
+          const entry = await addEntry(trx, actor, request.params.id, request.body);
+          if (entry.kind === 'agent_reply') await ticketEvents.agentReplied(trx, request.params.id, entry.id);
+          return entry;
+        },
       );
       return reply.status(201).send(result.body);
     },

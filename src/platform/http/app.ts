@@ -82,7 +82,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       api.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
       for (const plugin of [authRoutes, brandRoutes, ticketRoutes, attachmentRoutes, directoryRoutes]) {
-        await api.register(plugin, { db: opts.db, config: opts.config, files: opts.files });
+        await api.register(plugin, { db: opts.db, config: opts.config, files: opts.files, ticketEvents: opts.ticketEvents });
       }
     },
     { prefix: '/api/v1' },
