@@ -59,7 +59,9 @@ function headerText(v: unknown): string {
  * customers really send (UTF-8, ISO-8859-1/15, windows-125x, KOI8-R) through iconv-lite.
  */
 export async function parseMail(raw: Buffer): Promise<ParsedMail> {
-  const m = await simpleParser(raw, { skipTextToHtml: true, skipImageLinks: true, keepCidLinks: true });
+  // keepDeliveryStatus: by default mailparser folds a DSN's message/delivery-status part into the
+  // text body; kept as its own part, the bounce filter can read the failed recipient from it.
+  const m = await simpleParser(raw, { skipTextToHtml: true, skipImageLinks: true, keepCidLinks: true, keepDeliveryStatus: true });
   const refs = m.references === undefined ? [] : Array.isArray(m.references) ? m.references : m.references.split(/\s+/);
   const headers = new Map<string, string[]>();
   for (const line of m.headerLines) {
