@@ -106,6 +106,10 @@ export interface Attachment {
   contentType: string;
   sizeBytes: number;
   sha256: string;
+  /** Content-ID of an e-mail part: the HTML body refers to it as `cid:<contentId>`. */
+  contentId?: string | null;
+  /** An inline part of an e-mail (typically an image shown in the HTML body). */
+  inline?: boolean;
 }
 
 export interface Ticket extends TicketSummary {
@@ -117,6 +121,9 @@ export interface Ticket extends TicketSummary {
   allowedTransitions: TicketStatus[];
   timeZone: string;
   acceptedAt?: string | null;
+  /** When the "is your problem solved?" e-mail went out, and when the customer answered yes. */
+  confirmationRequestedAt?: string | null;
+  confirmedAt?: string | null;
   resolvedAt?: string | null;
   closedAt?: string | null;
   attachments?: Attachment[];
@@ -132,6 +139,17 @@ export interface SearchHit extends TicketSummary {
   headline: string;
 }
 
+export const DELIVERY_STATUSES = ['queued', 'sent', 'failed', 'held', 'suppressed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** The e-mail that carried an agent reply to the customer. */
+export interface Delivery {
+  status: DeliveryStatus;
+  error: string | null;
+  sentAt: string | null;
+  to: string;
+}
+
 export interface Entry {
   id: string;
   kind: EntryKind;
@@ -139,6 +157,14 @@ export interface Entry {
   author: { id: string; name: string; role: string } | null;
   createdAt: string;
   attachments: Attachment[];
+  /** The e-mail channel fields; absent on servers before the e-mail channel. */
+  channel?: 'email' | null;
+  fromAddress?: string | null;
+  /** Sanitised by the server (no scripts, images only from cid: and data:). */
+  htmlBody?: string | null;
+  /** An auto-reply or a delivery report rather than a message written by someone. */
+  autoSubmitted?: boolean;
+  delivery?: Delivery | null;
 }
 
 export interface HistoryItem {
@@ -189,6 +215,100 @@ export interface UpdateTicketBody {
   groupId?: string | null;
   assigneeId?: string | null;
   subject?: string;
+}
+
+// --- Administration of the e-mail channel (admins only) ---
+
+export const INBOUND_REASONS = ['unparseable', 'too_large', 'processing_failed', 'no_mailbox'] as const;
+export type InboundReason = (typeof INBOUND_REASONS)[number];
+
+export interface InboundMessage {
+  id: string;
+  receivedAt: string;
+  source: 'smtp' | 'imap' | 'api';
+  envelopeFrom: string | null;
+  envelopeTo: string[];
+  messageId: string | null;
+  subject: string | null;
+  from: string | null;
+  sizeBytes: number;
+  status: string;
+  /** One of INBOUND_REASONS, or a code a newer server added. */
+  reason: string | null;
+  detail: string | null;
+  brandName: string | null;
+}
+
+export interface InboundPage {
+  items: InboundMessage[];
+  nextCursor: string | null;
+}
+
+export interface ImapSettings {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  folder: string;
+  hasPassword: boolean;
+}
+
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  hasPassword: boolean;
+}
+
+export interface Mailbox {
+  id: string;
+  brandId: string;
+  brandName: string;
+  address: string;
+  displayName: string | null;
+  enabled: boolean;
+  imap: ImapSettings | null;
+  smtp: SmtpSettings | null;
+  lastCheckedAt: string | null;
+  lastError: string | null;
+}
+
+export interface ImapSettingsInput {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  /** Omitted: the stored password is kept. */
+  password?: string;
+  folder?: string;
+}
+
+export interface SmtpSettingsInput {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  password?: string;
+}
+
+export interface MailboxInput {
+  brandId: string;
+  address: string;
+  displayName?: string | null;
+  enabled: boolean;
+  imap?: ImapSettingsInput | null;
+  smtp?: SmtpSettingsInput | null;
+}
+
+export interface ConnectionTestResult {
+  ok: boolean;
+  error: string | null;
+  detail: string | null;
+}
+
+export interface MailSettings {
+  smtpReceiver: { enabled: boolean; port: number };
 }
 
 export function isStaff(role: Role | undefined): boolean {

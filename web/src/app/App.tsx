@@ -2,7 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, useState } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { HomeRedirect, RequireRole } from '../features/auth/guards';
 import { LoginPage } from '../features/auth/LoginPage';
 import { NotFound } from '../features/common/states';
@@ -17,6 +17,8 @@ const AgentTicketPage = lazy(() => import('../features/agent/AgentTicketPage').t
 const NewTicketPage = lazy(() => import('../features/agent/NewTicketPage').then((m) => ({ default: m.NewTicketPage })));
 const MyTicketsPage = lazy(() => import('../features/portal/MyTicketsPage').then((m) => ({ default: m.MyTicketsPage })));
 const PortalNewTicketPage = lazy(() => import('../features/portal/PortalNewTicketPage').then((m) => ({ default: m.PortalNewTicketPage })));
+const QuarantinePage = lazy(() => import('../features/admin/QuarantinePage').then((m) => ({ default: m.QuarantinePage })));
+const MailboxesPage = lazy(() => import('../features/admin/MailboxesPage').then((m) => ({ default: m.MailboxesPage })));
 const PortalTicketPage = lazy(() => import('../features/portal/PortalTicketPage').then((m) => ({ default: m.PortalTicketPage })));
 
 export function App() {
@@ -41,6 +43,19 @@ export function App() {
               <Route index element={<QueuePage />} />
               <Route path="new" element={<NewTicketPage />} />
               <Route path="tickets/:id" element={<AgentTicketPage />} />
+              <Route path="*" element={<NotFound homeTo="/agent" />} />
+            </Route>
+            <Route
+              path="/admin"
+              element={
+                <RequireRole area="admin">
+                  <AppLayout />
+                </RequireRole>
+              }
+            >
+              <Route index element={<Navigate to="/admin/quarantine" replace />} />
+              <Route path="quarantine" element={<QuarantinePage />} />
+              <Route path="mailboxes" element={<MailboxesPage />} />
               <Route path="*" element={<NotFound homeTo="/agent" />} />
             </Route>
             <Route

@@ -5,7 +5,7 @@ import ro from './locales/ro.json';
 import ru from './locales/ru.json';
 import sv from './locales/sv.json';
 import { ERROR_CODES, FIELD_ERROR_CODES } from './errors';
-import { ENTRY_KINDS, ROLES, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '../api/types';
+import { DELIVERY_STATUSES, ENTRY_KINDS, INBOUND_REASONS, ROLES, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '../api/types';
 
 type Tree = { [k: string]: string | Tree };
 const catalogues: Record<string, Tree> = { en, fr, ro, ru, sv };
@@ -59,5 +59,15 @@ describe('translation catalogues', () => {
     for (const k of ENTRY_KINDS) expect(en.has(`entryKind.${k}`)).toBe(true);
     for (const c of ERROR_CODES) expect(en.has(`errors.codes.${c}`)).toBe(true);
     for (const c of FIELD_ERROR_CODES) expect(en.has(`errors.field.${c}`)).toBe(true);
+  });
+
+  it('names every quarantine reason and delivery status of the e-mail channel', () => {
+    const en = flat.en!;
+    for (const r of INBOUND_REASONS) {
+      expect(en.has(`quarantine.reasons.${r}`), r).toBe(true);
+      expect(en.has(`quarantine.reasonHelp.${r}`), r).toBe(true);
+    }
+    for (const s of DELIVERY_STATUSES) expect(en.has(`delivery.${s}`), s).toBe(true);
+    for (const s of ['smtp', 'imap', 'api']) expect(en.has(`quarantine.source.${s}`)).toBe(true);
   });
 });

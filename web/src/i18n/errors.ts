@@ -53,7 +53,8 @@ function isKnown<T extends string>(list: readonly T[], code: string): code is T 
 export function errorMessage(t: TFunction, error: unknown): string {
   if (isApiError(error)) {
     if (isKnown(ERROR_CODES, error.code)) return t(`errors.codes.${error.code}`);
-    return t('errors.generic');
+    // A code this app does not know yet: the server's own words beat a generic message.
+    return error.detail && error.code !== 'UNKNOWN' ? error.detail : t('errors.generic');
   }
   return t('errors.generic');
 }

@@ -117,6 +117,7 @@ export function AgentTicketPage() {
                     entries={entries.data}
                     timeZone={tk.timeZone}
                     currentUserId={user.id}
+                    showDelivery
                     opening={{ author: tk.requester.name, at: tk.createdAt, body: tk.description, attachments: tk.attachments ?? [], mine: false }}
                   />
                 )}

@@ -23,7 +23,11 @@ const KNOWN_FIELDS = [
   'serialNumbers',
   'customFields',
   'requester',
+  'confirmationRequested',
+  'confirmed',
 ] as const;
+/** Fields whose values are instants, shown in the ticket's time zone. */
+const DATE_FIELDS: readonly KnownField[] = ['confirmationRequested', 'confirmed'];
 type KnownField = (typeof KNOWN_FIELDS)[number];
 
 const FIELD_ALIASES: Record<string, KnownField> = {
@@ -39,6 +43,11 @@ const FIELD_ALIASES: Record<string, KnownField> = {
   custom_fields: 'customFields',
   requester_id: 'requester',
   requesterId: 'requester',
+  confirmation_requested: 'confirmationRequested',
+  confirmation_requested_at: 'confirmationRequested',
+  confirmationRequestedAt: 'confirmationRequested',
+  confirmed_at: 'confirmed',
+  confirmedAt: 'confirmed',
 };
 
 function fieldKey(field: string): KnownField | null {
@@ -68,8 +77,15 @@ function renderValue(t: TFunction, field: KnownField | null, value: unknown, nam
   return String(value);
 }
 
-function ValueCell({ value, field, names }: { value: unknown; field: KnownField | null; names: ReadonlyMap<string, string> }) {
+function ValueCell({ value, field, names, timeZone }: { value: unknown; field: KnownField | null; names: ReadonlyMap<string, string>; timeZone: string }) {
   const { t } = useTranslation();
+  if (field && DATE_FIELDS.includes(field) && typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
+    return (
+      <Text size="sm">
+        <DateTime iso={value} timeZone={timeZone} />
+      </Text>
+    );
+  }
   const text = renderValue(t, field, value, names);
   const color =
     field === 'status' && includes(TICKET_STATUSES, value)
@@ -136,9 +152,9 @@ export function HistoryTab({ ticket }: { ticket: Ticket }) {
                   </Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap" align="flex-start">
-                      <ValueCell value={h.before} field={key} names={names} />
+                      <ValueCell value={h.before} field={key} names={names} timeZone={timeZone} />
                       <IconArrowRight size={14} style={{ flexShrink: 0, marginTop: 3 }} color="var(--mantine-color-dimmed)" />
-                      <ValueCell value={h.after} field={key} names={names} />
+                      <ValueCell value={h.after} field={key} names={names} timeZone={timeZone} />
                     </Group>
                   </Table.Td>
                 </Table.Tr>

@@ -8,8 +8,11 @@ export function homePath(role: Role | undefined): string {
   return isStaff(role) ? '/agent' : '/portal';
 }
 
-/** Lets through the roles of one side of the app; anyone else goes to their own home or to login. */
-export function RequireRole({ area, children }: { area: 'staff' | 'portal'; children: ReactNode }) {
+/**
+ * Lets through the roles of one side of the app (`admin`: the administration pages, admins only);
+ * anyone else goes to their own home or to login.
+ */
+export function RequireRole({ area, children }: { area: 'staff' | 'portal' | 'admin'; children: ReactNode }) {
   const me = useMe();
   const location = useLocation();
   if (me.isPending) return <PageLoader />;
@@ -19,7 +22,8 @@ export function RequireRole({ area, children }: { area: 'staff' | 'portal'; chil
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
   }
   const staff = isStaff(me.data.user.role);
-  if ((area === 'staff') !== staff) return <Navigate to={homePath(me.data.user.role)} replace />;
+  const allowed = area === 'admin' ? me.data.user.role === 'admin' : (area === 'staff') === staff;
+  if (!allowed) return <Navigate to={homePath(me.data.user.role)} replace />;
   return <>{children}</>;
 }
 

@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconInbox, IconLifebuoy, IconMail, IconPhone, IconPhonePlus, IconPlus, IconTicket } from '@tabler/icons-react';
+import { IconInbox, IconLifebuoy, IconMail, IconMailbox, IconMailExclamation, IconPhone, IconPhonePlus, IconPlus, IconTicket } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { isStaff } from '../../api/types';
@@ -84,6 +84,23 @@ function StaffBrands({ role }: { role: string }) {
   );
 }
 
+function NavItemLink({ item, active, onClick }: { item: NavItem; active: boolean; onClick: () => void }) {
+  return (
+    <NavLink
+      component={Link}
+      to={item.to}
+      label={item.label}
+      leftSection={<item.icon size={18} stroke={1.6} />}
+      active={active}
+      onClick={onClick}
+      variant="light"
+      fw={500}
+      style={{ borderRadius: 'var(--mantine-radius-md)' }}
+      data-testid={item.testId}
+    />
+  );
+}
+
 export function AppLayout() {
   const { t } = useTranslation();
   const user = useCurrentUser();
@@ -100,6 +117,15 @@ export function AppLayout() {
         { to: '/portal', label: t('nav.myTickets'), icon: IconTicket, exact: true, testId: 'nav-my-tickets' },
         { to: '/portal/new', label: t('nav.openTicket'), icon: IconPlus, testId: 'nav-open-ticket' },
       ];
+
+  // Administration of the e-mail channel: admins only (the server refuses the others anyway).
+  const adminItems: NavItem[] =
+    user.role === 'admin'
+      ? [
+          { to: '/admin/quarantine', label: t('nav.quarantine'), icon: IconMailExclamation, testId: 'nav-quarantine' },
+          { to: '/admin/mailboxes', label: t('nav.mailboxes'), icon: IconMailbox, testId: 'nav-mailboxes' },
+        ]
+      : [];
 
   const isActive = (item: NavItem) =>
     item.exact ? pathname === item.to || (pathname.startsWith(`${item.to}/tickets/`)) : pathname.startsWith(item.to);
@@ -132,21 +158,19 @@ export function AppLayout() {
         <AppShell.Section grow component={ScrollArea}>
           <Stack gap={4}>
             {items.map((item) => (
-              <NavLink
-                key={item.to}
-                component={Link}
-                to={item.to}
-                label={item.label}
-                leftSection={<item.icon size={18} stroke={1.6} />}
-                active={isActive(item)}
-                onClick={close}
-                variant="light"
-                fw={500}
-                style={{ borderRadius: 'var(--mantine-radius-md)' }}
-                data-testid={item.testId}
-              />
+              <NavItemLink key={item.to} item={item} active={isActive(item)} onClick={close} />
             ))}
           </Stack>
+          {adminItems.length > 0 && (
+            <Stack gap={4} mt="lg" data-testid="nav-admin">
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="xs" mb={2}>
+                {t('nav.admin')}
+              </Text>
+              {adminItems.map((item) => (
+                <NavItemLink key={item.to} item={item} active={isActive(item)} onClick={close} />
+              ))}
+            </Stack>
+          )}
         </AppShell.Section>
         <AppShell.Section pt="md" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
           {staff ? (

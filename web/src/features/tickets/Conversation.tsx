@@ -1,10 +1,26 @@
-import { Avatar, Badge, Box, Group, Paper, Stack, Text } from '@mantine/core';
-import { IconArrowMerge, IconInfoCircle, IconLock, IconMessage, IconPhone, IconSend } from '@tabler/icons-react';
-import type { CSSProperties, ReactNode } from 'react';
+import { Alert, Avatar, Badge, Box, Group, Paper, Stack, Text } from '@mantine/core';
+import {
+  IconAlertTriangle,
+  IconArrowMerge,
+  IconBan,
+  IconClock,
+  IconInfoCircle,
+  IconLock,
+  IconMail,
+  IconMailCheck,
+  IconMailOff,
+  IconMessage,
+  IconPhone,
+  IconRobot,
+  IconSend,
+} from '@tabler/icons-react';
+import { useMemo, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Attachment, Entry, EntryKind } from '../../api/types';
+import type { Attachment, Delivery, Entry, EntryKind } from '../../api/types';
 import { AttachmentList } from './attachments';
 import { DateTime } from './badges';
+import { EmailBody } from './EmailBody';
+import { prepareEmailHtml } from './email-html';
 import { parseSystemEntry } from './system-entry';
 
 const KIND_STYLE: Record<Exclude<EntryKind, 'system'>, { bg: string; border: string; icon: ReactNode; color: string }> = {
@@ -54,11 +70,26 @@ interface MessageProps {
   attachments: readonly Attachment[];
   mine?: boolean;
   testId?: string;
+  /** E-mail channel: the sender's address, the sanitised HTML, an auto-reply flag. */
+  viaEmail?: boolean;
+  fromAddress?: string | null;
+  htmlBody?: string | null;
+  autoSubmitted?: boolean;
+  /** How the reply went out by e-mail (staff only). */
+  delivery?: Delivery | null;
 }
 
-function Message({ kind, author, at, timeZone, body, attachments, mine, testId }: MessageProps) {
+function Message({ kind, author, at, timeZone, body, attachments, mine, testId, viaEmail, fromAddress, htmlBody, autoSubmitted, delivery }: MessageProps) {
   const { t } = useTranslation();
   const style = KIND_STYLE[kind];
+  const prepared = useMemo(() => (htmlBody ? prepareEmailHtml(htmlBody, attachments) : null), [htmlBody, attachments]);
+  // Images the HTML shows in place are not listed again below it.
+  const listed = prepared ? attachments.filter((a) => !prepared.inlineIds.has(a.id)) : attachments;
+  const text = body.trim() ? (
+    <Text size="sm" style={bodyStyle}>
+      {body}
+    </Text>
+  ) : null;
   return (
     <Paper
       withBorder
@@ -66,7 +97,8 @@ function Message({ kind, author, at, timeZone, body, attachments, mine, testId }
       p="md"
       data-testid={testId ?? 'entry'}
       data-kind={kind}
-      style={{ background: style.bg, borderLeft: `4px solid ${style.border}` }}
+      data-channel={viaEmail ? 'email' : undefined}
+      style={{ background: style.bg, borderLeft: `4px solid ${style.border}`, ['--entry-bg' as string]: style.bg }}
     >
       <Group justify="space-between" wrap="nowrap" mb="xs" align="flex-start">
         <Group gap="sm" wrap="nowrap">
@@ -83,36 +115,117 @@ function Message({ kind, author, at, timeZone, body, attachments, mine, testId }
                 </Text>
               )}
             </Text>
-            <Text size="xs" c="dimmed">
-              <DateTime iso={at} timeZone={timeZone} />
-            </Text>
+            <Group gap={6} wrap="wrap">
+              <Text size="xs" c="dimmed">
+                <DateTime iso={at} timeZone={timeZone} />
+              </Text>
+              {viaEmail && (
+                <Group gap={4} wrap="nowrap" c="dimmed" data-testid="entry-email-from">
+                  <IconMail size={13} />
+                  <Text size="xs" c="dimmed" truncate maw={280}>
+                    {fromAddress ? t('email.from', { address: fromAddress }) : t('email.byEmail')}
+                  </Text>
+                </Group>
+              )}
+            </Group>
           </div>
         </Group>
-        <Badge variant="light" color={style.color} leftSection={style.icon} radius="sm" tt="none">
-          {t(`entryKind.${kind}`)}
-        </Badge>
+        <Group gap={6} wrap="nowrap">
+          {autoSubmitted && (
+            <Badge variant="outline" color="gray" leftSection={<IconRobot size={14} />} radius="sm" tt="none" data-testid="entry-auto">
+              {t('email.automatic')}
+            </Badge>
+          )}
+          <Badge variant="light" color={style.color} leftSection={style.icon} radius="sm" tt="none">
+            {t(`entryKind.${kind}`)}
+          </Badge>
+        </Group>
       </Group>
-      <Text size="sm" style={bodyStyle}>
-        {body}
-      </Text>
-      {attachments.length > 0 && (
+      {prepared ? <EmailBody html={prepared.html} text={text} title={t('email.frameTitle', { author })} /> : text}
+      {listed.length > 0 && (
         <Box mt="sm">
-          <AttachmentList attachments={attachments} />
+          <AttachmentList attachments={listed} />
         </Box>
       )}
+      {delivery && <DeliveryLine delivery={delivery} timeZone={timeZone} />}
     </Paper>
   );
+}
+
+/** How an agent reply went out by e-mail: sent, still trying, or why it was not sent. */
+export function DeliveryLine({ delivery, timeZone }: { delivery: Delivery; timeZone: string | undefined }) {
+  const { t } = useTranslation();
+  const common = { 'data-testid': 'entry-delivery', 'data-status': delivery.status } as const;
+  switch (delivery.status) {
+    case 'sent':
+      return (
+        <Group gap={6} mt="sm" wrap="nowrap" {...common}>
+          <IconMailCheck size={15} color="var(--mantine-color-teal-7)" />
+          <Text size="xs" c="dimmed">
+            {t('delivery.sent', { to: delivery.to })}
+            {delivery.sentAt && (
+              <>
+                {' · '}
+                <DateTime iso={delivery.sentAt} timeZone={timeZone} />
+              </>
+            )}
+          </Text>
+        </Group>
+      );
+    case 'queued':
+      return (
+        <Stack gap={2} mt="sm" {...common}>
+          <Group gap={6} wrap="nowrap">
+            <IconClock size={15} color="var(--mantine-color-orange-7)" />
+            <Text size="xs" c="dimmed">
+              {delivery.error ? t('delivery.retrying', { to: delivery.to }) : t('delivery.queued', { to: delivery.to })}
+            </Text>
+          </Group>
+          {delivery.error && (
+            <Text size="xs" c="orange.8" ff="monospace" style={bodyStyle} pl={21}>
+              {delivery.error}
+            </Text>
+          )}
+        </Stack>
+      );
+    case 'failed':
+      return (
+        <Alert mt="sm" color="red" variant="light" icon={<IconAlertTriangle size={18} />} title={t('delivery.failed', { to: delivery.to })} {...common}>
+          {delivery.error && (
+            <Text size="xs" ff="monospace" style={bodyStyle}>
+              {delivery.error}
+            </Text>
+          )}
+        </Alert>
+      );
+    case 'held':
+      return (
+        <Alert mt="sm" color="yellow" variant="light" icon={<IconMailOff size={18} />} {...common}>
+          <Text size="sm">{t('delivery.held')}</Text>
+        </Alert>
+      );
+    case 'suppressed':
+      return (
+        <Alert mt="sm" color="gray" variant="light" icon={<IconBan size={18} />} {...common}>
+          <Text size="sm">{t('delivery.suppressed', { to: delivery.to })}</Text>
+        </Alert>
+      );
+    default:
+      return null;
+  }
 }
 
 interface ConversationProps {
   entries: readonly Entry[];
   timeZone: string | undefined;
   currentUserId: string;
+  /** Staff see how each reply went out by e-mail; customers do not. */
+  showDelivery?: boolean;
   /** The opening request, shown first unless the server already made it the first entry. */
   opening?: { author: string; at: string; body: string; attachments: readonly Attachment[]; mine: boolean };
 }
 
-export function Conversation({ entries, timeZone, currentUserId, opening }: ConversationProps) {
+export function Conversation({ entries, timeZone, currentUserId, showDelivery, opening }: ConversationProps) {
   const { t } = useTranslation();
   const first = entries[0];
   const showOpening = opening && opening.body.trim() !== '' && !(first && first.body.trim() === opening.body.trim());
@@ -143,6 +256,11 @@ export function Conversation({ entries, timeZone, currentUserId, opening }: Conv
             body={e.body}
             attachments={e.attachments}
             mine={e.author?.id === currentUserId}
+            viaEmail={e.channel === 'email'}
+            fromAddress={e.fromAddress}
+            htmlBody={e.htmlBody}
+            autoSubmitted={e.autoSubmitted}
+            delivery={showDelivery ? e.delivery : null}
           />
         ),
       )}

@@ -108,6 +108,30 @@ export function TicketDetails({ ticket, brand, showRequester }: { ticket: Ticket
           <DateTime iso={ticket.updatedAt} timeZone={ticket.timeZone} withZone />
         </DataList.ItemValue>
       </DataList.Item>
+      {ticket.acceptedAt && (
+        <DataList.Item data-testid="ticket-accepted-at">
+          <DataList.ItemLabel>{t('ticket.acceptedAt')}</DataList.ItemLabel>
+          <DataList.ItemValue>
+            <DateTime iso={ticket.acceptedAt} timeZone={ticket.timeZone} withZone />
+          </DataList.ItemValue>
+        </DataList.Item>
+      )}
+      {ticket.confirmationRequestedAt && (
+        <DataList.Item data-testid="ticket-confirmation-requested-at">
+          <DataList.ItemLabel>{t('ticket.confirmationRequestedAt')}</DataList.ItemLabel>
+          <DataList.ItemValue>
+            <DateTime iso={ticket.confirmationRequestedAt} timeZone={ticket.timeZone} withZone />
+          </DataList.ItemValue>
+        </DataList.Item>
+      )}
+      {ticket.confirmedAt && (
+        <DataList.Item data-testid="ticket-confirmed-at">
+          <DataList.ItemLabel>{t('ticket.confirmedAt')}</DataList.ItemLabel>
+          <DataList.ItemValue>
+            <DateTime iso={ticket.confirmedAt} timeZone={ticket.timeZone} withZone />
+          </DataList.ItemValue>
+        </DataList.Item>
+      )}
       <DataList.Item>
         <DataList.ItemLabel>{t('ticket.serials')}</DataList.ItemLabel>
         <DataList.ItemValue>
