@@ -5,7 +5,8 @@ import { type Database, DataDirLockedError, lockDataDir, openPglite, openPostgre
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { FileStore } from './platform/files/file-store.ts';
 import { buildApp } from './platform/http/app.ts';
-import { NO_TICKET_EVENTS } from './modules/tickets/ticket-events.ts';
+import { createSmtpReceiver, type EmailContext, registerEmailWorkers, ticketMail } from './modules/email/index.ts';
+import { JobQueue } from './platform/jobs/job-queue.ts';
 import { DEMO_PASSWORD, seedDemo } from './seeds/seed-demo.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,23 +31,40 @@ async function main() {
       console.log('');
     }
   }
+  const files = new FileStore(config.filesDir);
+  const jobs = new JobQueue(database, (msg, err) => console.error(`Apres: ${msg}`, err ?? ''));
+  const email: EmailContext = { db: database.db, jobs, files, rawStore: new FileStore(config.mailDir), maxMessageBytes: config.maxMessageBytes };
+  const ticketEvents = ticketMail(email);
+  registerEmailWorkers(jobs, email, ticketEvents);
+  await jobs.start();
   const app = await buildApp({
     db: database.db,
     config,
-    files: new FileStore(config.filesDir),
-    ticketEvents: NO_TICKET_EVENTS,
+    files,
+    ticketEvents,
+    email,
     webDir: path.join(ROOT, 'dist/web'),
     logger: { level: config.logLevel },
   });
+  const smtp = config.smtpPort > 0 ? createSmtpReceiver(email, { hardLimitBytes: config.maxMessageBytes * 2, log: (m, e) => console.error(`Apres: ${m}`, e ?? '') }) : null;
   const shutdown = async (signal: string) => {
     console.log(`Apres: ${signal}, shutting down`);
+    await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
     await app.close();
+    await jobs.stop();
     await database.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  if (smtp) {
+    await new Promise<void>((resolve, reject) => {
+      smtp.once('error', reject);
+      smtp.listen(config.smtpPort, config.host, () => resolve());
+    });
+    console.log(`Apres: built-in SMTP receiver on port ${config.smtpPort} (mail the brands' support addresses)`);
+  }
   console.log(`Apres is running at http://localhost:${config.port}  (API reference: /api/v1/docs)`);
 }
 

@@ -86,6 +86,11 @@ alter table ticket_entry
   add column outbound_message_id uuid references outbound_message(id) on delete set null,
   add column auto_submitted boolean not null default false;
 
+-- Inline images of a mail keep their Content-ID so the HTML's cid: links resolve.
+alter table attachment
+  add column content_id text,
+  add column inline boolean not null default false;
+
 alter table ticket
   add column confirmation_requested_at timestamptz,
   add column confirmed_at timestamptz;

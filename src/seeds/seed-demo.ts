@@ -93,6 +93,14 @@ export async function seedDemo(db: Db): Promise<SeedReport> {
         .executeTakeFirstOrThrow();
       brandIds.set(b.slug, row.id);
     }
+    for (const b of DEMO_BRANDS) {
+      // Inbound through the built-in SMTP receiver; no outgoing server until an admin sets one.
+      await trx
+        .insertInto('mailbox')
+        .values({ brand_id: brandIds.get(b.slug)!, address: b.supportEmail, display_name: `${b.name}`, imap: null, smtp: null })
+        .onConflict((oc) => oc.expression(sql`lower(address)`).doNothing())
+        .execute();
+    }
     const groupIds = new Map<string, string>();
     for (const [slug, names] of Object.entries(GROUPS)) {
       for (const name of names) {

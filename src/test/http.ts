@@ -1,14 +1,21 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../platform/config/config.ts';
 import { FileStore } from '../platform/files/file-store.ts';
-import { NO_TICKET_EVENTS } from '../modules/tickets/ticket-events.ts';
+import path from 'node:path';
+import { type EmailContext, ticketMail } from '../modules/email/index.ts';
+import { JobQueue } from '../platform/jobs/job-queue.ts';
 import { buildApp } from '../platform/http/app.ts';
 import { DEMO_PASSWORD } from '../seeds/seed-demo.ts';
 import type { StoreContext } from './db.ts';
 
 export async function buildTestApp(ctx: StoreContext): Promise<FastifyInstance> {
   const config = { ...loadConfig({ APRES_DATA_DIR: ctx.filesDir }), filesDir: ctx.filesDir, maxAttachmentBytes: 64 * 1024 };
-  const app = await buildApp({ db: ctx.db, config, files: new FileStore(ctx.filesDir), ticketEvents: NO_TICKET_EVENTS });
+  const files = new FileStore(ctx.filesDir);
+  const jobs = new JobQueue(ctx.database);
+  await jobs.start();
+  const email: EmailContext = { db: ctx.db, jobs, files, rawStore: new FileStore(path.join(ctx.filesDir, 'mail')), maxMessageBytes: 1024 * 1024 };
+  const app = await buildApp({ db: ctx.db, config, files, ticketEvents: ticketMail(email), email, logger: process.env.APRES_TEST_LOG ? { level: 'error' } : false });
+  app.addHook('onClose', () => jobs.stop());
   await app.ready();
   return app;
 }

@@ -12,6 +12,8 @@ export interface Attachment {
   contentType: string;
   sizeBytes: number;
   sha256: string;
+  contentId?: string | null;
+  inline?: boolean;
 }
 
 /** What customers really attach: screenshots, photos, invoices, logs, office files, archives. */
@@ -95,8 +97,15 @@ async function insertAttachment(db: Db, actor: Actor, filename: string, contentT
   return toAttachment(row);
 }
 
-function toAttachment(r: { id: string; filename: string; content_type: string; size_bytes: number; sha256: string }): Attachment {
-  return { id: r.id, filename: r.filename, contentType: r.content_type, sizeBytes: Number(r.size_bytes), sha256: r.sha256 };
+function toAttachment(r: { id: string; filename: string; content_type: string; size_bytes: number; sha256: string; content_id?: string | null; inline?: boolean }): Attachment {
+  return {
+    id: r.id,
+    filename: r.filename,
+    contentType: r.content_type,
+    sizeBytes: Number(r.size_bytes),
+    sha256: r.sha256,
+    ...(r.content_id !== undefined ? { contentId: r.content_id, inline: r.inline ?? false } : {}),
+  };
 }
 
 /** Links uploads of this actor that are not yet on a ticket; any other id is a field error. */
@@ -128,7 +137,7 @@ export async function claimAttachments(
 export async function listAttachmentsFor(db: Db, scope: { ticketId: string; entryIds: (string | null)[] }) {
   const rows = await db
     .selectFrom('attachment')
-    .select(['id', 'filename', 'content_type', 'size_bytes', 'sha256', 'entry_id'])
+    .select(['id', 'filename', 'content_type', 'size_bytes', 'sha256', 'entry_id', 'content_id', 'inline'])
     .where('ticket_id', '=', scope.ticketId)
     .orderBy('created_at')
     .execute();

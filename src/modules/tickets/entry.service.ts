@@ -18,7 +18,12 @@ export async function listEntries(db: Db, actor: Actor, ticketId: string): Promi
   let q = db
     .selectFrom('ticket_entry as e')
     .leftJoin('app_user as u', 'u.id', 'e.author_id')
-    .select(['e.id', 'e.kind', 'e.body', 'e.created_at', 'e.author_id', 'u.name as author_name', 'u.role as author_role'])
+    .leftJoin('outbound_message as om', 'om.id', 'e.outbound_message_id')
+    .select([
+      'e.id', 'e.kind', 'e.body', 'e.created_at', 'e.author_id', 'u.name as author_name', 'u.role as author_role',
+      'e.html_body', 'e.from_address', 'e.inbound_message_id', 'e.auto_submitted',
+      'om.status as delivery_status', 'om.last_error as delivery_error', 'om.sent_at as delivery_sent_at', 'om.to_address as delivery_to',
+    ])
     .where('e.ticket_id', '=', ticketId);
   // Internal notes are the desk's own: a customer or partner never receives them.
   if (!isStaff(actor)) q = q.where('e.kind', '!=', 'internal_note');
@@ -32,6 +37,14 @@ export async function listEntries(db: Db, actor: Actor, ticketId: string): Promi
       author: r.author_id ? { id: r.author_id, name: r.author_name ?? '', role: r.author_role ?? '' } : null,
       createdAt: r.created_at.toISOString(),
       attachments: attachments.get(r.id) ?? [],
+      channel: r.inbound_message_id || r.delivery_status ? ('email' as const) : null,
+      fromAddress: r.from_address,
+      htmlBody: r.html_body,
+      autoSubmitted: r.auto_submitted,
+      delivery:
+        r.delivery_status && r.delivery_to
+          ? { status: r.delivery_status, error: isStaff(actor) ? r.delivery_error : null, sentAt: r.delivery_sent_at?.toISOString() ?? null, to: r.delivery_to }
+          : null,
     })),
   };
 }
@@ -62,27 +75,7 @@ export async function addEntry(trx: Db, actor: Actor, ticketId: string, input: C
     .executeTakeFirstOrThrow();
   await claimAttachments(trx, actor, input.attachmentIds, { ticketId, entryId: entry.id }, 'attachmentIds');
 
-  const from = ticket.status as TicketStatus;
-  let to: TicketStatus | undefined;
-  if (input.kind === 'agent_reply' && (from === 'new' || from === 'accepted')) to = 'in_progress';
-  if (input.kind === 'customer_message') {
-    if (from === 'waiting_customer') to = 'in_progress';
-    if (from === 'resolved' || from === 'closed') {
-      const brand = await getBrandById(trx, ticket.brand_id);
-      const since = ticket.resolved_at ?? ticket.closed_at ?? ticket.updated_at;
-      const withinDays = (now.getTime() - new Date(since).getTime()) / 86_400_000 <= brand.settings.reopenDays;
-      if (withinDays) to = 'in_progress';
-    }
-  }
-  await trx
-    .updateTable('ticket')
-    .set({ updated_at: now, ...(to ? { status: to, ...statusTimestamps(ticket, to, now) } : {}) })
-    .where('id', '=', ticketId)
-    .execute();
-  await insertAudit(trx, [
-    { ticketId, actorId: actor.userId, at: now, field: 'entry', before: null, after: { id: entry.id, kind: input.kind } },
-    ...(to ? [{ ticketId, actorId: actor.userId, at: now, field: 'status', before: from, after: to }] : []),
-  ]);
+  await applyEntryEffects(trx, ticket, { entryId: entry.id, kind: input.kind, actorId: actor.userId, now });
   const attachments = await listAttachmentsFor(trx, { ticketId, entryIds: [entry.id] });
   return {
     id: entry.id,
@@ -91,6 +84,11 @@ export async function addEntry(trx: Db, actor: Actor, ticketId: string, input: C
     author: { id: actor.userId, name: actor.name, role: actor.role },
     createdAt: now.toISOString(),
     attachments: attachments.get(entry.id) ?? [],
+    channel: null,
+    fromAddress: null,
+    htmlBody: null,
+    autoSubmitted: false,
+    delivery: null,
   };
 }
 
@@ -115,4 +113,41 @@ export async function listHistory(db: Db, actor: Actor, ticketId: string) {
       after: r.after,
     })),
   };
+}
+
+type LockedTicket = { id: string; brand_id: string; status: string; accepted_at: Date | null; resolved_at: Date | null; closed_at: Date | null; updated_at: Date };
+
+/** Whether a customer writing now reopens this resolved or closed ticket (brand's reopen window). */
+export async function customerMayReopen(trx: Db, ticket: LockedTicket, now: Date): Promise<boolean> {
+  const brand = await getBrandById(trx, ticket.brand_id);
+  const since = ticket.resolved_at ?? ticket.closed_at ?? ticket.updated_at;
+  return (now.getTime() - new Date(since).getTime()) / 86_400_000 <= brand.settings.reopenDays;
+}
+
+/**
+ * What a new entry does to its (locked) ticket, whatever channel brought it: the first reply
+ * starts the work, a customer's answer ends the wait, and a customer writing on a resolved or
+ * closed ticket within the reopen window reopens it. Audited with the entry.
+ */
+export async function applyEntryEffects(
+  trx: Db,
+  ticket: LockedTicket,
+  e: { entryId: string; kind: string; actorId: string | null; now: Date; automatic?: boolean },
+): Promise<void> {
+  const from = ticket.status as TicketStatus;
+  let to: TicketStatus | undefined;
+  if (e.kind === 'agent_reply' && (from === 'new' || from === 'accepted')) to = 'in_progress';
+  if (e.kind === 'customer_message' && !e.automatic) {
+    if (from === 'waiting_customer') to = 'in_progress';
+    if ((from === 'resolved' || from === 'closed') && (await customerMayReopen(trx, ticket, e.now))) to = 'in_progress';
+  }
+  await trx
+    .updateTable('ticket')
+    .set({ updated_at: e.now, ...(to ? { status: to, ...statusTimestamps(ticket, to, e.now) } : {}) })
+    .where('id', '=', ticket.id)
+    .execute();
+  await insertAudit(trx, [
+    { ticketId: ticket.id, actorId: e.actorId, at: e.now, field: 'entry', before: null, after: { id: e.entryId, kind: e.kind } },
+    ...(to ? [{ ticketId: ticket.id, actorId: e.actorId, at: e.now, field: 'status', before: from, after: to }] : []),
+  ]);
 }

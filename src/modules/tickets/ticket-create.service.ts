@@ -69,7 +69,7 @@ async function resolveRequester(
 }
 
 /** The reseller a case flows through: the partner who opened it, or the customer organisation's reseller. */
-export async function resellerFor(trx: Db, actor: Actor, organisationId: string | null): Promise<string | null> {
+export async function resellerFor(trx: Db, actor: Pick<Actor, 'role' | 'organisationId'>, organisationId: string | null): Promise<string | null> {
   if ((actor.role === 'reseller' || actor.role === 'distributor') && actor.organisationId) return actor.organisationId;
   if (!organisationId) return null;
   const parent = await trx

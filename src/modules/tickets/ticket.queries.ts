@@ -50,6 +50,8 @@ export function selectTicketDetails(db: Q) {
       't.accepted_at',
       't.resolved_at',
       't.closed_at',
+      't.confirmation_requested_at',
+      't.confirmed_at',
     ]);
 }
 

@@ -78,6 +78,8 @@ export const TicketResponse = TicketSummaryResponse.extend({
   acceptedAt: z.string().nullable(),
   resolvedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  confirmationRequestedAt: z.string().nullable(),
+  confirmedAt: z.string().nullable(),
   attachments: z.array(z.lazy(() => AttachmentResponse)),
 });
 export type TicketResponseType = z.infer<typeof TicketResponse>;
@@ -90,6 +92,9 @@ export const AttachmentResponse = z.object({
   contentType: z.string(),
   sizeBytes: z.number(),
   sha256: z.string(),
+  /** Inline images of a mail: the cid: its HTML refers to. */
+  contentId: z.string().nullable().optional(),
+  inline: z.boolean().optional(),
 });
 
 export const ENTRY_KINDS = ['customer_message', 'agent_reply', 'internal_note', 'phone_note', 'system'] as const;
@@ -111,6 +116,14 @@ export const EntryResponse = z.object({
   author: z.object({ id: z.string(), name: z.string(), role: z.string() }).nullable(),
   createdAt: z.string(),
   attachments: z.array(AttachmentResponse),
+  channel: z.enum(['email']).nullable(),
+  fromAddress: z.string().nullable(),
+  /** Mail HTML, already sanitised on the server. */
+  htmlBody: z.string().nullable(),
+  autoSubmitted: z.boolean(),
+  delivery: z
+    .object({ status: z.enum(['queued', 'sent', 'failed', 'held', 'suppressed']), error: z.string().nullable(), sentAt: z.string().nullable(), to: z.string() })
+    .nullable(),
 });
 export type EntryResponseType = z.infer<typeof EntryResponse>;
 

@@ -50,6 +50,8 @@ export async function getTicket(db: Db, actor: Actor, ticketId: string): Promise
     acceptedAt: row.accepted_at?.toISOString() ?? null,
     resolvedAt: row.resolved_at?.toISOString() ?? null,
     closedAt: row.closed_at?.toISOString() ?? null,
+    confirmationRequestedAt: row.confirmation_requested_at?.toISOString() ?? null,
+    confirmedAt: row.confirmed_at?.toISOString() ?? null,
     attachments: attachments.get(null) ?? [],
   };
 }

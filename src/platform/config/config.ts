@@ -13,6 +13,8 @@ const EnvSchema = z.object({
   APRES_SEED_DEMO: booleanFlag.default(true),
   APRES_COOKIE_SECURE: booleanFlag.default(false),
   APRES_MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  APRES_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  APRES_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(30 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -26,6 +28,10 @@ export interface AppConfig {
   seedDemo: boolean;
   cookieSecure: boolean;
   maxAttachmentBytes: number;
+  /** Built-in SMTP receiver port; 0 turns it off. */
+  smtpPort: number;
+  maxMessageBytes: number;
+  mailDir: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -46,6 +52,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: e.APRES_SEED_DEMO,
     cookieSecure: e.APRES_COOKIE_SECURE,
     maxAttachmentBytes: e.APRES_MAX_ATTACHMENT_BYTES,
+    smtpPort: e.APRES_SMTP_PORT,
+    maxMessageBytes: e.APRES_MAX_MESSAGE_BYTES,
+    mailDir: path.join(dataDir, 'mail'),
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -204,6 +204,8 @@ export interface AttachmentTable {
   sha256: string;
   storage_key: string;
   created_at: Generated<Date>;
+  content_id: string | null;
+  inline: Generated<boolean>;
 }
 
 export interface TicketAuditTable {

@@ -94,7 +94,7 @@ describeStores('HTTP API', (ctx) => {
     const key = crypto.randomUUID();
     const first = await agent.post('/api/v1/tickets', body, { 'idempotency-key': key });
     const second = await agent.post('/api/v1/tickets', body, { 'idempotency-key': key });
-    expect(first.statusCode).toBe(201);
+    expect(first.statusCode, first.body).toBe(201);
     expect(second.statusCode).toBe(201);
     expect(second.json().id).toBe(first.json().id);
     expect(second.headers['idempotent-replayed']).toBe('true');

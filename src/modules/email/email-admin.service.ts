@@ -1,0 +1,183 @@
+import { type Db, withTransaction } from '../../platform/db/database.ts';
+import type { MailServerSettings } from '../../platform/db/schema.ts';
+import { AppError, forbidden, notFound, validationFailed } from '../../platform/errors/app-error.ts';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
+import { type Actor, isAdmin } from '../auth/actor.ts';
+import type { EmailContext } from './email-context.ts';
+import { ProcessInboundJob } from './inbound.service.ts';
+import { parseMail } from './mail-parse.ts';
+
+function requireAdmin(actor: Actor) {
+  if (!isAdmin(actor)) throw forbidden('Only an administrator manages mailboxes and quarantine');
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c as string));
+  return Buffer.concat(chunks);
+}
+
+export async function listInbound(ctx: EmailContext, actor: Actor, q: { status: 'received' | 'processed' | 'quarantined' | 'discarded'; cursor?: string | undefined; limit: number }) {
+  requireAdmin(actor);
+  let query = ctx.db
+    .selectFrom('inbound_message as i')
+    .leftJoin('brand as b', 'b.id', 'i.brand_id')
+    .select(['i.id', 'i.received_at', 'i.source', 'i.envelope_from', 'i.envelope_to', 'i.message_id', 'i.raw_size_bytes', 'i.status', 'i.reason', 'i.detail', 'i.raw_storage_key', 'b.name as brand_name'])
+    .where('i.status', '=', q.status);
+  if (q.cursor) {
+    const c = decodeCursor(q.cursor);
+    query = query.where((eb) => eb.or([eb('i.received_at', '<', new Date(c.at)), eb.and([eb('i.received_at', '=', new Date(c.at)), eb('i.id', '<', c.id)])]));
+  }
+  const rows = await query.orderBy('i.received_at', 'desc').orderBy('i.id', 'desc').limit(q.limit + 1).execute();
+  const page = rows.slice(0, q.limit);
+  const items = [];
+  for (const r of page) {
+    // Subject and sender for the admin's eyes, when the message parses at all.
+    let subject: string | null = null;
+    let from: string | null = null;
+    if (r.reason !== 'too_large') {
+      try {
+        const mail = await parseMail(await readAll(ctx.rawStore.open(r.raw_storage_key)));
+        subject = mail.subject || null;
+        from = mail.from?.address ?? null;
+      } catch {
+        /* unparseable: shown as such */
+      }
+    }
+    items.push({
+      id: r.id,
+      receivedAt: r.received_at.toISOString(),
+      source: r.source,
+      envelopeFrom: r.envelope_from,
+      envelopeTo: r.envelope_to,
+      messageId: r.message_id,
+      subject,
+      from,
+      sizeBytes: Number(r.raw_size_bytes),
+      status: r.status,
+      reason: r.reason,
+      detail: r.detail,
+      brandName: r.brand_name,
+    });
+  }
+  const last = page.at(-1);
+  return { items, nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.received_at.toISOString(), id: last.id }) : null };
+}
+
+/** Puts a quarantined message back through processing (after a fix, or a new mailbox). */
+export async function reprocessInbound(ctx: EmailContext, actor: Actor, id: string) {
+  requireAdmin(actor);
+  return withTransaction(ctx.db, async (trx) => {
+    const row = await trx.selectFrom('inbound_message').select(['status']).where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!row) throw notFound('INBOUND_NOT_FOUND', 'Message');
+    if (row.status !== 'quarantined') throw new AppError('INBOUND_NOT_QUARANTINED', 409, 'Only a quarantined message can be reprocessed');
+    await trx.updateTable('inbound_message').set({ status: 'received', reason: null, detail: null, processed_at: null }).where('id', '=', id).execute();
+    await ctx.jobs.enqueue(trx, ProcessInboundJob, { inboundId: id });
+    return { status: 'received' as const };
+  });
+}
+
+export async function discardInbound(ctx: EmailContext, actor: Actor, id: string) {
+  requireAdmin(actor);
+  const row = await ctx.db
+    .updateTable('inbound_message')
+    .set({ status: 'discarded', processed_at: new Date() })
+    .where('id', '=', id)
+    .where('status', '=', 'quarantined')
+    .returning('id')
+    .executeTakeFirst();
+  if (!row) {
+    const exists = await ctx.db.selectFrom('inbound_message').select('id').where('id', '=', id).executeTakeFirst();
+    if (!exists) throw notFound('INBOUND_NOT_FOUND', 'Message');
+    throw new AppError('INBOUND_NOT_QUARANTINED', 409, 'Only a quarantined message can be discarded');
+  }
+  return { status: 'discarded' as const };
+}
+
+export async function openInboundRaw(ctx: EmailContext, actor: Actor, id: string) {
+  requireAdmin(actor);
+  const row = await ctx.db.selectFrom('inbound_message').select(['raw_storage_key', 'raw_size_bytes']).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('INBOUND_NOT_FOUND', 'Message');
+  return { stream: ctx.rawStore.open(row.raw_storage_key), sizeBytes: Number(row.raw_size_bytes) };
+}
+
+const publicSettings = (s: MailServerSettings | null) =>
+  s ? { host: s.host, port: s.port, secure: s.secure, user: s.user ?? null, folder: s.folder ?? null, hasPassword: Boolean(s.password) } : null;
+
+export async function listMailboxes(db: Db, actor: Actor) {
+  requireAdmin(actor);
+  const rows = await db.selectFrom('mailbox as m').innerJoin('brand as b', 'b.id', 'm.brand_id').selectAll('m').select('b.name as brand_name').orderBy('b.name').orderBy('m.address').execute();
+  return {
+    items: rows.map((m) => ({
+      id: m.id,
+      brandId: m.brand_id,
+      brandName: m.brand_name,
+      address: m.address,
+      displayName: m.display_name,
+      enabled: m.enabled,
+      imap: publicSettings(m.imap),
+      smtp: publicSettings(m.smtp),
+      lastCheckedAt: m.last_checked_at?.toISOString() ?? null,
+      lastError: m.last_error,
+    })),
+  };
+}
+
+type SettingsInput = { host: string; port: number; secure: boolean; user?: string | undefined; password?: string | undefined; folder?: string | undefined } | null | undefined;
+
+/** A password left out of an update keeps the stored one (the UI never receives it). */
+function mergeSettings(input: SettingsInput, current: MailServerSettings | null): MailServerSettings | null | undefined {
+  if (input === undefined) return undefined;
+  if (input === null) return null;
+  const password = input.password ?? current?.password;
+  return { host: input.host, port: input.port, secure: input.secure, ...(input.user ? { user: input.user } : {}), ...(password ? { password } : {}), ...(input.folder ? { folder: input.folder } : {}) };
+}
+
+export async function saveMailbox(
+  db: Db,
+  actor: Actor,
+  id: string | null,
+  input: { brandId?: string | undefined; address?: string | undefined; displayName?: string | null | undefined; enabled?: boolean | undefined; imap?: SettingsInput; smtp?: SettingsInput },
+) {
+  requireAdmin(actor);
+  return withTransaction(db, async (trx) => {
+    const current = id ? await trx.selectFrom('mailbox').selectAll().where('id', '=', id).forUpdate().executeTakeFirst() : undefined;
+    if (id && !current) throw notFound('MAILBOX_NOT_FOUND', 'Mailbox');
+    if (input.brandId && !(await trx.selectFrom('brand').select('id').where('id', '=', input.brandId).executeTakeFirst())) {
+      throw validationFailed([{ field: 'brandId', code: 'invalid_value', message: 'no such brand' }]);
+    }
+    if (input.address) {
+      const clash = await trx.selectFrom('mailbox').select('id').where((eb) => eb(eb.fn('lower', ['address']), '=', input.address!.toLowerCase())).executeTakeFirst();
+      if (clash && clash.id !== id) throw validationFailed([{ field: 'address', code: 'duplicate', message: 'another mailbox already has this address' }]);
+    }
+    const imap = mergeSettings(input.imap, current?.imap ?? null);
+    const smtp = mergeSettings(input.smtp, current?.smtp ?? null);
+    const values = {
+      ...(input.brandId ? { brand_id: input.brandId } : {}),
+      ...(input.address ? { address: input.address.toLowerCase() } : {}),
+      ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
+      ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+      ...(imap !== undefined ? { imap: imap ? JSON.stringify(imap) : null } : {}),
+      ...(smtp !== undefined ? { smtp: smtp ? JSON.stringify(smtp) : null } : {}),
+    };
+    if (current) {
+      await trx.updateTable('mailbox').set(values).where('id', '=', current.id).execute();
+      return current.id;
+    }
+    if (!input.brandId || !input.address) {
+      throw validationFailed([
+        ...(!input.brandId ? [{ field: 'brandId', code: 'required', message: 'is required' }] : []),
+        ...(!input.address ? [{ field: 'address', code: 'required', message: 'is required' }] : []),
+      ]);
+    }
+    const row = await trx.insertInto('mailbox').values({ brand_id: input.brandId, address: input.address.toLowerCase(), ...values }).returning('id').executeTakeFirstOrThrow();
+    return row.id;
+  });
+}
+
+export async function getMailboxSettings(db: Db, actor: Actor, id: string) {
+  requireAdmin(actor);
+  const m = await db.selectFrom('mailbox').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!m) throw notFound('MAILBOX_NOT_FOUND', 'Mailbox');
+  return m;
+}

@@ -1,0 +1,81 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../../platform/http/auth-hook.ts';
+import type { AppContext } from '../../platform/http/context.ts';
+import { discardInbound, getMailboxSettings, listInbound, listMailboxes, openInboundRaw, reprocessInbound, saveMailbox } from './email-admin.service.ts';
+import { testSmtpConnection } from './outbound.service.ts';
+
+const IdParams = z.object({ id: z.uuid() });
+const Settings = z
+  .object({
+    host: z.string().trim().min(1).max(253),
+    port: z.number().int().min(1).max(65535),
+    secure: z.boolean(),
+    user: z.string().max(254).optional(),
+    password: z.string().max(500).optional(),
+    folder: z.string().max(200).optional(),
+  })
+  .strict();
+const MailboxBody = z
+  .object({
+    brandId: z.uuid(),
+    address: z.email().max(254),
+    displayName: z.string().trim().max(200).nullable().optional(),
+    enabled: z.boolean().default(true),
+    imap: Settings.nullable().optional(),
+    smtp: Settings.nullable().optional(),
+  })
+  .strict();
+
+export const emailRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, email, config }) => {
+  app.get(
+    '/admin/inbound',
+    {
+      schema: {
+        tags: ['e-mail'],
+        summary: 'Inbound messages by status (the quarantine is status=quarantined)',
+        querystring: z.object({ status: z.enum(['received', 'processed', 'quarantined', 'discarded']).default('quarantined'), cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) }),
+      },
+    },
+    async (request) => listInbound(email, requireActor(request), request.query),
+  );
+  app.post('/admin/inbound/:id/reprocess', { schema: { tags: ['e-mail'], summary: 'Process a quarantined message again', params: IdParams } }, async (request) =>
+    reprocessInbound(email, requireActor(request), request.params.id),
+  );
+  app.post('/admin/inbound/:id/discard', { schema: { tags: ['e-mail'], summary: 'Discard a quarantined message (its raw copy is kept)', params: IdParams } }, async (request) =>
+    discardInbound(email, requireActor(request), request.params.id),
+  );
+  app.get('/admin/inbound/:id/raw', { schema: { tags: ['e-mail'], summary: 'The message as received (.eml)', params: IdParams } }, async (request, reply) => {
+    const { stream, sizeBytes } = await openInboundRaw(email, requireActor(request), request.params.id);
+    return reply
+      .header('content-type', 'message/rfc822')
+      .header('content-length', sizeBytes)
+      .header('content-disposition', `attachment; filename="${request.params.id}.eml"`)
+      .send(stream);
+  });
+
+  app.get('/admin/mailboxes', { schema: { tags: ['e-mail'], summary: "Brands' support mailboxes (passwords never returned)" } }, async (request) => listMailboxes(db, requireActor(request)));
+  app.post('/admin/mailboxes', { schema: { tags: ['e-mail'], summary: 'Add a mailbox', body: MailboxBody } }, async (request, reply) => {
+    const id = await saveMailbox(db, requireActor(request), null, request.body);
+    return reply.status(201).send({ id });
+  });
+  app.patch('/admin/mailboxes/:id', { schema: { tags: ['e-mail'], summary: 'Change a mailbox; an omitted password is kept', params: IdParams, body: MailboxBody.partial() } }, async (request) => ({
+    id: await saveMailbox(db, requireActor(request), request.params.id, request.body),
+  }));
+  app.post(
+    '/admin/mailboxes/:id/test',
+    { schema: { tags: ['e-mail'], summary: 'Test the IMAP or SMTP connection of a mailbox', params: IdParams, body: z.object({ kind: z.enum(['imap', 'smtp']) }).strict() } },
+    async (request) => {
+      const m = await getMailboxSettings(db, requireActor(request), request.params.id);
+      const settings = request.body.kind === 'imap' ? m.imap : m.smtp;
+      if (!settings) return { ok: false, error: `no ${request.body.kind.toUpperCase()} server configured`, detail: null };
+      if (request.body.kind === 'smtp') return { ...(await testSmtpConnection(settings)), detail: null };
+      const { testImapConnection } = await import('./imap-connection.ts');
+      return testImapConnection(settings);
+    },
+  );
+  app.get('/admin/mail-settings', { schema: { tags: ['e-mail'], summary: 'Built-in SMTP receiver settings' } }, async (request) => {
+    requireActor(request);
+    return { smtpReceiver: { enabled: config.smtpPort > 0, port: config.smtpPort } };
+  });
+};

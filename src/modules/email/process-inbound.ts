@@ -1,0 +1,223 @@
+import { Readable } from 'node:stream';
+import { sql } from 'kysely';
+import { type Db, withTransaction } from '../../platform/db/database.ts';
+import type { Locale } from '../../platform/db/schema.ts';
+import { getBrandById } from '../brands/brand.service.ts';
+import { findTicketNumbers } from '../brands/ticket-number.ts';
+import { applyEntryEffects, customerMayReopen } from '../tickets/entry.service.ts';
+import { insertTicket, resellerFor } from '../tickets/ticket-create.service.ts';
+import { insertAudit, insertSerials, listSerials } from '../tickets/ticket.queries.ts';
+import type { TicketEvents } from '../tickets/ticket-events.ts';
+import { searchConfigFor } from '../tickets/search-config.ts';
+import type { EmailContext } from './email-context.ts';
+import { runInboundFilters, type InboundContext } from './filters/inbound-filters.ts';
+import { type ParsedMail, parseMail, sanitiseMailHtml } from './mail-parse.ts';
+
+type Status = 'received' | 'processed' | 'quarantined' | 'discarded';
+type QuarantineReason = 'unparseable' | 'no_mailbox' | 'no_sender' | 'processing_failed' | 'too_large';
+
+export async function quarantine(db: Db, inboundId: string, reason: QuarantineReason, detail: string): Promise<void> {
+  await db
+    .updateTable('inbound_message')
+    .set({ status: 'quarantined', reason, detail: detail.slice(0, 2000), processed_at: new Date(), attempts: sql`attempts + 1` })
+    .where('id', '=', inboundId)
+    .where('status', '=', 'received')
+    .execute();
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c as string));
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Threading (SPEC §3, Zammad #5064): References/In-Reply-To against Message-IDs Apres stored or
+ * sent; else a valid ticket number in the subject — but only when the sender is the requester, a
+ * participant, or of the requester's organisation; anyone else quoting a number gets a new ticket.
+ */
+async function findThread(trx: Db, brandId: string, format: string, mail: ParsedMail, sender: string): Promise<string | null> {
+  const ids = [mail.inReplyTo, ...mail.references].filter((v): v is string => Boolean(v));
+  if (ids.length) {
+    const ref = await trx
+      .selectFrom('mail_message_ref as m')
+      .innerJoin('ticket as t', 't.id', 'm.ticket_id')
+      .select(['t.id', 't.merged_into_id'])
+      .where('m.message_id', 'in', ids)
+      .where('t.brand_id', '=', brandId)
+      .orderBy('m.created_at', 'desc')
+      .executeTakeFirst();
+    if (ref) return ref.merged_into_id ?? ref.id;
+  }
+  for (const number of findTicketNumbers(format, mail.subject)) {
+    const t = await trx
+      .selectFrom('ticket as t')
+      .innerJoin('app_user as r', 'r.id', 't.requester_id')
+      .select(['t.id', 't.merged_into_id', 't.organisation_id', 'r.email'])
+      .where('t.number', '=', number)
+      .where('t.brand_id', '=', brandId)
+      .executeTakeFirst();
+    if (!t) continue;
+    const isRequester = t.email.toLowerCase() === sender;
+    const participant =
+      isRequester ||
+      (await trx.selectFrom('ticket_entry').select('id').where('ticket_id', '=', t.id).where(sql`lower(from_address)`, '=', sender).executeTakeFirst()) !== undefined ||
+      (t.organisation_id !== null &&
+        (await trx.selectFrom('app_user').select('id').where(sql`lower(email)`, '=', sender).where('organisation_id', '=', t.organisation_id).executeTakeFirst()) !== undefined);
+    if (participant) return t.merged_into_id ?? t.id;
+  }
+  return null;
+}
+
+async function findOrCreateSender(trx: Db, brandId: string, address: string, name: string, locale: Locale) {
+  const existing = await trx.selectFrom('app_user').select(['id', 'locale', 'organisation_id', 'role']).where(sql`lower(email)`, '=', address).executeTakeFirst();
+  if (existing) {
+    await trx.insertInto('user_brand').values({ user_id: existing.id, brand_id: brandId }).onConflict((oc) => oc.doNothing()).execute();
+    return { id: existing.id, locale: existing.locale, organisationId: existing.organisation_id, role: existing.role };
+  }
+  const created = await trx
+    .insertInto('app_user')
+    .values({ email: address, name: name || address.split('@')[0]!, role: 'customer', locale, phone: null, organisation_id: null, password_hash: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx.insertInto('user_brand').values({ user_id: created.id, brand_id: brandId }).execute();
+  return { id: created.id, locale, organisationId: null, role: 'customer' as const };
+}
+
+async function storeMailAttachments(trx: Db, ctx: EmailContext, mail: ParsedMail, ticketId: string, entryId: string): Promise<void> {
+  for (const a of mail.attachments) {
+    // Delivery-status parts are read by the bounce filter; every file a customer sent is kept.
+    const stored = await ctx.files.put(Readable.from(a.content), Number.MAX_SAFE_INTEGER);
+    await trx
+      .insertInto('attachment')
+      .values({
+        ticket_id: ticketId,
+        entry_id: entryId,
+        uploaded_by_id: null,
+        filename: a.filename.slice(0, 200),
+        content_type: a.contentType,
+        size_bytes: stored.sizeBytes,
+        sha256: stored.sha256,
+        storage_key: stored.storageKey,
+        content_id: a.contentId,
+        inline: a.inline && a.contentId !== null,
+      })
+      .execute();
+  }
+}
+
+/**
+ * Turns one accepted message into a ticket or a conversation entry, exactly once: the inbound
+ * row is locked, and only a `received` one is processed, in one transaction with everything it
+ * writes. Auto-replies, bounces, loops and bulk mail are stored but never answered.
+ */
+export async function processInbound(ctx: EmailContext, events: TicketEvents, inboundId: string, now = new Date()): Promise<Status | 'missing'> {
+  return withTransaction(ctx.db, async (trx) => {
+    const msg = await trx.selectFrom('inbound_message').selectAll().where('id', '=', inboundId).forUpdate().executeTakeFirst();
+    if (!msg) return 'missing';
+    if (msg.status !== 'received') return msg.status;
+
+    let mail: ParsedMail;
+    try {
+      mail = await parseMail(await readAll(ctx.rawStore.open(msg.raw_storage_key)));
+    } catch (err) {
+      await quarantine(trx, msg.id, 'unparseable', (err as Error).message);
+      return 'quarantined';
+    }
+    const mailboxes = await trx.selectFrom('mailbox').select(['id', 'brand_id', 'address']).execute();
+    const own = mailboxes.map((m) => m.address.toLowerCase());
+    let brandId = msg.brand_id;
+    if (!brandId) {
+      const recipients = [...msg.envelope_to, ...mail.to.map((a) => a.address), ...mail.cc.map((a) => a.address)];
+      brandId = mailboxes.find((m) => recipients.includes(m.address.toLowerCase()))?.brand_id ?? null;
+    }
+    if (!brandId) {
+      await quarantine(trx, msg.id, 'no_mailbox', `no mailbox for ${[...msg.envelope_to, ...mail.to.map((a) => a.address)].join(', ') || 'unknown recipient'}`);
+      return 'quarantined';
+    }
+    const brand = await getBrandById(trx, brandId);
+    const f: InboundContext = runInboundFilters(mail, own);
+    const sender = (mail.replyTo?.address ?? mail.from?.address ?? msg.envelope_from ?? '').toLowerCase();
+
+    if (f.bounce?.recipient) {
+      await trx
+        .updateTable('app_user')
+        .set({ email_bounced_at: now, email_bounce_reason: `${f.bounce.status} ${f.bounce.diagnostic}`.trim().slice(0, 500) })
+        .where(sql`lower(email)`, '=', f.bounce.recipient)
+        .execute();
+    }
+    if (!sender || !sender.includes('@')) {
+      await quarantine(trx, msg.id, 'no_sender', 'no From, Reply-To or envelope sender');
+      return 'quarantined';
+    }
+
+    const automatic = f.classification !== 'normal';
+    const person = await findOrCreateSender(trx, brand.id, sender, mail.from?.name ?? '', brand.defaultLocale as Locale);
+    let ticketId = await findThread(trx, brand.id, brand.ticketNumberFormat, mail, sender);
+    if (ticketId) {
+      const t = await trx.selectFrom('ticket').selectAll().where('id', '=', ticketId).forUpdate().executeTakeFirstOrThrow();
+      // A follow-up long after closing is a new case, not a reopened one.
+      if (t.status === 'closed' && !automatic && !(await customerMayReopen(trx, t, now))) ticketId = null;
+    }
+    const text = mail.text || (mail.html ? '(HTML)' : '');
+    const created = !ticketId;
+    if (!ticketId) {
+      if (f.classification === 'bounce' || f.classification === 'loop') {
+        // A bounce or a looping mail that matches no ticket is kept, never turned into a case.
+        await trx.updateTable('inbound_message').set({ status: 'processed', classification: f.classification, reason: f.reasons.join('; ').slice(0, 500), processed_at: now }).where('id', '=', msg.id).execute();
+        return 'processed';
+      }
+      ticketId = await insertTicket(trx, {
+        brand,
+        requester: { id: person.id, locale: person.locale, organisationId: person.organisationId },
+        resellerId: await resellerFor(trx, { role: 'customer', organisationId: null }, person.organisationId),
+        channel: 'email',
+        subject: (mail.subject || '(no subject)').slice(0, 300),
+        description: text.slice(0, 100_000) || '(empty message)',
+        serialNumbers: f.serials,
+        customFields: {},
+        priority: 'normal',
+        createdById: null,
+        now,
+      });
+    } else if (f.serials.length) {
+      const known = (await listSerials(trx, [ticketId])).get(ticketId) ?? [];
+      const added = f.serials.filter((s) => !known.includes(s));
+      await insertSerials(trx, ticketId, added, known.length);
+    }
+    const entry = await trx
+      .insertInto('ticket_entry')
+      .values({
+        ticket_id: ticketId,
+        kind: f.classification === 'bounce' ? 'system' : 'customer_message',
+        body: text.slice(0, 100_000) || '(empty message)',
+        html_body: mail.html ? sanitiseMailHtml(mail.html) : null,
+        from_address: sender,
+        author_id: person.id,
+        inbound_message_id: msg.id,
+        auto_submitted: automatic,
+        search_config: searchConfigFor(`${mail.subject}\n${text}`, person.locale),
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await storeMailAttachments(trx, ctx, mail, ticketId, entry.id);
+    if (mail.messageId) {
+      await trx.insertInto('mail_message_ref').values({ message_id: mail.messageId, ticket_id: ticketId, direction: 'in' }).onConflict((oc) => oc.doNothing()).execute();
+    }
+    const ticket = await trx.selectFrom('ticket').selectAll().where('id', '=', ticketId).forUpdate().executeTakeFirstOrThrow();
+    if (!created) await applyEntryEffects(trx, ticket, { entryId: entry.id, kind: 'customer_message', actorId: person.id, now, automatic });
+    // Seed 000: the customer's reply to the confirmation request confirms a phone request.
+    if (!created && !automatic && ticket.confirmation_requested_at && !ticket.confirmed_at && person.id === ticket.requester_id) {
+      await trx.updateTable('ticket').set({ confirmed_at: now }).where('id', '=', ticketId).execute();
+      await insertAudit(trx, [{ ticketId, actorId: person.id, at: now, field: 'confirmed', before: null, after: now.toISOString() }]);
+    }
+    await trx
+      .updateTable('inbound_message')
+      .set({ status: 'processed', classification: f.classification, reason: f.reasons.join('; ').slice(0, 500) || null, ticket_id: ticketId, entry_id: entry.id, brand_id: brand.id, processed_at: now })
+      .where('id', '=', msg.id)
+      .execute();
+    if (created && !automatic) await events.ticketCreated(trx, ticketId);
+    return 'processed';
+  });
+}

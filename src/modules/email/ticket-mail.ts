@@ -1,0 +1,65 @@
+import type { Db } from '../../platform/db/database.ts';
+import { formatDateTime, translator } from '../../platform/i18n/i18n.ts';
+import type { TicketEvents } from '../tickets/ticket-events.ts';
+import type { EmailContext } from './email-context.ts';
+import { queueOutbound } from './outbound.service.ts';
+
+const AGENT_LOGGED = new Set(['phone', 'fax', 'postal', 'onsite']);
+
+async function loadTicketForMail(trx: Db, ticketId: string) {
+  return trx
+    .selectFrom('ticket as t')
+    .innerJoin('brand as b', 'b.id', 't.brand_id')
+    .innerJoin('app_user as r', 'r.id', 't.requester_id')
+    .select(['t.id', 't.number', 't.subject', 't.channel', 't.created_at', 't.brand_id', 'b.name as brand_name', 'b.time_zone', 'r.email', 'r.name as requester_name', 'r.locale'])
+    .where('t.id', '=', ticketId)
+    .executeTakeFirstOrThrow();
+}
+
+function letter(t: ReturnType<typeof translator>, name: string, body: string, number: string, brand: string): string {
+  return [t('mail.greeting', { name }), '', body, '', t('mail.footer', { number }), '', '--', t('mail.signature', { brand })].join('\n');
+}
+
+/**
+ * The e-mail side of ticket events: every new ticket is acknowledged in the requester's language
+ * with its number (seed 002, 003); a request an agent logged from the phone, fax, post or a visit
+ * asks the customer to confirm it by replying (seed 000); agent replies go out by mail.
+ */
+export function ticketMail(ctx: Pick<EmailContext, 'jobs'>): TicketEvents {
+  return {
+    async ticketCreated(trx, ticketId) {
+      const tk = await loadTicketForMail(trx, ticketId);
+      const t = translator(tk.locale);
+      const receivedAt = formatDateTime(tk.created_at, tk.locale, tk.time_zone);
+      const confirm = AGENT_LOGGED.has(tk.channel);
+      const key = confirm ? 'mail.confirm' : 'mail.ack';
+      const vars = { number: tk.number, subject: tk.subject, receivedAt, channel: t(`mail.channel.${tk.channel}`) };
+      await queueOutbound(trx, ctx, {
+        brandId: tk.brand_id,
+        ticketId: tk.id,
+        kind: confirm ? 'confirmation_request' : 'acknowledgment',
+        automatic: true,
+        to: tk.email,
+        subject: t(`${key}.subject`, vars),
+        text: letter(t, tk.requester_name, t(`${key}.body`, vars), tk.number, tk.brand_name),
+      });
+    },
+    async agentReplied(trx, ticketId, entryId) {
+      const tk = await loadTicketForMail(trx, ticketId);
+      const entry = await trx.selectFrom('ticket_entry').select(['body']).where('id', '=', entryId).executeTakeFirstOrThrow();
+      const attachments = await trx.selectFrom('attachment').select('id').where('entry_id', '=', entryId).execute();
+      const t = translator(tk.locale);
+      await queueOutbound(trx, ctx, {
+        brandId: tk.brand_id,
+        ticketId: tk.id,
+        entryId,
+        kind: 'reply',
+        automatic: false,
+        to: tk.email,
+        subject: t('mail.replySubject', { number: tk.number, subject: tk.subject }),
+        text: `${entry.body}\n\n--\n${t('mail.footer', { number: tk.number })}`,
+        attachmentIds: attachments.map((a) => a.id),
+      });
+    },
+  };
+}

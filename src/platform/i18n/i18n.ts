@@ -1,0 +1,29 @@
+import i18next, { type TFunction } from 'i18next';
+import en from './locales/en.json' with { type: 'json' };
+import fr from './locales/fr.json' with { type: 'json' };
+import ro from './locales/ro.json' with { type: 'json' };
+import ru from './locales/ru.json' with { type: 'json' };
+import sv from './locales/sv.json' with { type: 'json' };
+
+export const SERVER_LOCALES = ['fr', 'en', 'ro', 'ru', 'sv'] as const;
+export type ServerLocale = (typeof SERVER_LOCALES)[number];
+
+const instance = i18next.createInstance();
+void instance.init({
+  resources: { en: { translation: en }, fr: { translation: fr }, ro: { translation: ro }, ru: { translation: ru }, sv: { translation: sv } },
+  fallbackLng: 'en',
+  supportedLngs: [...SERVER_LOCALES],
+  interpolation: { escapeValue: false },
+  initAsync: false,
+});
+
+/** Translator for server-made text (e-mails, PDFs) in the recipient's language. */
+export function translator(locale: string): TFunction {
+  return instance.getFixedT(SERVER_LOCALES.includes(locale as ServerLocale) ? locale : 'en');
+}
+
+export function formatDateTime(at: Date, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short',
+  }).format(at);
+}
