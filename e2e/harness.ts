@@ -26,9 +26,10 @@ export interface RunningServer {
 /** Starts the real server (npm start's entry) on the embedded store in a fresh folder. */
 export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
+  const smtpPort = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'apres-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', APRES_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' }, // the e2e server always runs on the embedded store
+    env: { ...process.env, PORT: String(port), APRES_SMTP_PORT: String(smtpPort), HOST: '127.0.0.1', APRES_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' }, // the e2e server always runs on the embedded store
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
