@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail as LibParsed } from 'mailparser';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -43,7 +43,7 @@ describeStores('e-mail flow over SMTP', (ctx) => {
   let sink: SMTPServer;
   let receiverPort = 0;
   const delivered: LibParsed[] = [];
-  let customerMail: nodemailer.Transporter;
+  let customerMail: Transporter;
 
   beforeAll(async () => {
     const { database, db } = ctx();
