@@ -53,7 +53,7 @@ function newClient(s: ImapSettings, log: Log): ImapFlow {
 
 async function closeClient(client: ImapFlow): Promise<void> {
   if (client.isClosed) return;
-  await Promise.race([client.logout().catch(() => undefined), new Promise((r) => setTimeout(r, 2_000).unref())]);
+  if (client.usable) await Promise.race([client.logout().catch(() => undefined), new Promise((r) => setTimeout(r, 2_000).unref())]);
   client.close();
 }
 
@@ -63,7 +63,9 @@ export function describeImapError(err: unknown, settings?: { password?: string |
   let msg = e.authenticationFailed ? 'IMAP login failed' : (e.message ?? String(err));
   if (e.responseText && !msg.includes(e.responseText)) msg += `: ${e.responseText}`;
   if (e.code && !msg.includes(e.code)) msg += ` (${e.code})`;
-  if (settings?.password) msg = msg.split(settings.password).join('***');
+  // Servers do not echo passwords; this is a second line of defence (not for very short ones,
+  // which would mangle ordinary words).
+  if (settings?.password && settings.password.length >= 4) msg = msg.split(settings.password).join('***');
   return msg.slice(0, 500);
 }
 
@@ -146,6 +148,9 @@ async function ingest(ctx: EmailContext, client: ImapFlow, row: NonNullable<Awai
   const lock = await client.getMailboxLock(folder);
   try {
     if (!client.mailbox) throw new Error(`IMAP folder ${folder} is not open`);
+    // On a connection kept open without IDLE, the server reports new messages only in answer to
+    // a command: NOOP is IMAP's polling command (RFC 3501 6.1.2).
+    await client.noop();
     const uidValidity = Number(client.mailbox.uidValidity);
     let lastUid = Number(row.imap_last_uid);
     let uidValidityChanged = false;
