@@ -219,7 +219,7 @@ export interface UpdateTicketBody {
 
 // --- Administration of the e-mail channel (admins only) ---
 
-export const INBOUND_REASONS = ['unparseable', 'too_large', 'processing_failed', 'no_mailbox'] as const;
+export const INBOUND_REASONS = ['unparseable', 'too_large', 'processing_failed', 'no_mailbox', 'no_sender'] as const;
 export type InboundReason = (typeof INBOUND_REASONS)[number];
 
 export interface InboundMessage {
@@ -248,8 +248,8 @@ export interface ImapSettings {
   host: string;
   port: number;
   secure: boolean;
-  user: string;
-  folder: string;
+  user: string | null;
+  folder: string | null;
   hasPassword: boolean;
 }
 
@@ -257,7 +257,7 @@ export interface SmtpSettings {
   host: string;
   port: number;
   secure: boolean;
-  user: string;
+  user: string | null;
   hasPassword: boolean;
 }
 
@@ -278,7 +278,7 @@ export interface ImapSettingsInput {
   host: string;
   port: number;
   secure: boolean;
-  user: string;
+  user?: string;
   /** Omitted: the stored password is kept. */
   password?: string;
   folder?: string;
@@ -288,7 +288,7 @@ export interface SmtpSettingsInput {
   host: string;
   port: number;
   secure: boolean;
-  user: string;
+  user?: string;
   password?: string;
 }
 

@@ -25,6 +25,9 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'BAD_REQUEST',
+  'INBOUND_NOT_FOUND',
+  'INBOUND_NOT_QUARANTINED',
+  'MAILBOX_NOT_FOUND',
   'INTERNAL',
   'NETWORK',
 ] as const;
@@ -42,6 +45,7 @@ export const FIELD_ERROR_CODES = [
   'transition_not_allowed',
   'check_digit',
   'type_not_allowed',
+  'duplicate',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

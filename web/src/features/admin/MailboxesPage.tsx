@@ -152,7 +152,7 @@ export function MailboxesPage() {
               <Title order={2} size="h4">
                 {s.name}
               </Title>
-              <Button variant="subtle" size="xs" leftSection={<IconMailPlus size={14} />} onClick={() => open(null, s.id)}>
+              <Button variant="subtle" color="gray" size="xs" leftSection={<IconMailPlus size={14} />} onClick={() => open(null, s.id)} data-testid="mailbox-add-for-brand">
                 {t('mailboxes.addFor', { brand: s.name })}
               </Button>
             </Group>

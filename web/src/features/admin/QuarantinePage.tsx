@@ -18,6 +18,7 @@ const REASON_COLOR: Record<InboundReason, MantineColor> = {
   too_large: 'orange',
   processing_failed: 'grape',
   no_mailbox: 'yellow',
+  no_sender: 'cyan',
 };
 
 function isKnownReason(reason: string | null): reason is InboundReason {
@@ -124,7 +125,7 @@ export function QuarantinePage() {
                         {m.subject || t('quarantine.noSubject')}
                       </Text>
                       <Text size="xs" c="dimmed" truncate>
-                        {m.from ?? m.envelopeFrom ?? t('quarantine.unknownSender')}
+                        {m.from || m.envelopeFrom || t('quarantine.unknownSender')}
                       </Text>
                       <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                         {t('quarantine.envelope', { from: m.envelopeFrom || '<>', to: m.envelopeTo.join(', ') || '—' })}
@@ -211,7 +212,7 @@ export function QuarantinePage() {
                 {toDiscard.subject || t('quarantine.noSubject')}
               </Text>
               <Text size="xs" c="dimmed">
-                {toDiscard.from ?? toDiscard.envelopeFrom ?? t('quarantine.unknownSender')} · {reasonLabel(t, toDiscard.reason)}
+                {toDiscard.from || toDiscard.envelopeFrom || t('quarantine.unknownSender')} · {reasonLabel(t, toDiscard.reason)}
               </Text>
             </Paper>
             {discard.isError && (

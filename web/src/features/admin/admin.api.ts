@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import type { ConnectionTestResult, InboundPage, Items, MailSettings, Mailbox, MailboxInput } from '../../api/types';
 
 /** Administration of the e-mail channel (admins only): the quarantine and the brands' mailboxes. */
@@ -20,8 +20,13 @@ export function useReprocessInbound() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.post<{ status: string }>(`/admin/inbound/${encodeURIComponent(id)}/reprocess`),
-    // A reprocessed mail may have become a ticket or a reply: the queue changes too.
-    onSettled: () => Promise.all([qc.invalidateQueries({ queryKey: INBOUND_KEY }), qc.invalidateQueries({ queryKey: ['tickets'] })]),
+    onSettled: (data) => {
+      const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: INBOUND_KEY }), qc.invalidateQueries({ queryKey: ['tickets'] })]);
+      // The server queues the message for processing: look again shortly, when it has either
+      // become a ticket or a reply (and left), or come back to the quarantine with a new reason.
+      if (data?.status === 'received') setTimeout(() => void refresh(), 4000);
+      return refresh();
+    },
   });
 }
 
@@ -38,10 +43,12 @@ export function rawMessageUrl(id: string): string {
   return `/api/v1/admin/inbound/${encodeURIComponent(id)}/raw`;
 }
 
+const fetchMailboxes = () => api.get<Items<Mailbox>>('/admin/mailboxes');
+
 export function useMailboxes() {
   return useQuery({
     queryKey: MAILBOXES_KEY,
-    queryFn: () => api.get<Items<Mailbox>>('/admin/mailboxes'),
+    queryFn: fetchMailboxes,
     select: (d) => d.items,
   });
 }
@@ -54,12 +61,22 @@ export function useMailSettings() {
   });
 }
 
+/**
+ * Adds or changes a mailbox and resolves to it as stored (the server answers with its id only;
+ * the list is fetched again, which also refreshes the page behind the form).
+ */
 export function useSaveMailbox() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string | null; body: MailboxInput }) =>
-      id ? api.patch<Mailbox>(`/admin/mailboxes/${encodeURIComponent(id)}`, body) : api.post<Mailbox>('/admin/mailboxes', body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: MAILBOXES_KEY }),
+    mutationFn: async ({ id, body }: { id: string | null; body: MailboxInput }): Promise<Mailbox> => {
+      const saved = id
+        ? await api.patch<{ id: string }>(`/admin/mailboxes/${encodeURIComponent(id)}`, body)
+        : await api.post<{ id: string }>('/admin/mailboxes', body);
+      const list = await qc.fetchQuery({ queryKey: MAILBOXES_KEY, queryFn: fetchMailboxes, staleTime: 0 });
+      const mailbox = list.items.find((m) => m.id === saved.id);
+      if (!mailbox) throw new ApiError(404, 'MAILBOX_NOT_FOUND');
+      return mailbox;
+    },
   });
 }
 

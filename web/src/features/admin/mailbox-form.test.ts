@@ -29,6 +29,7 @@ describe('mailbox form', () => {
     expect(validate(initialValues(stored, null), stored)).toEqual({});
     const fresh = initialValues(null, 'b1');
     fresh.address = 'sav@eiler.example';
+    fresh.imapOn = true;
     fresh.imap = { ...fresh.imap, host: 'imap.eiler.example', user: 'sav' };
     fresh.smtpOn = false;
     expect(validate(fresh, null)).toEqual({ 'imap.password': 'required' });
@@ -37,6 +38,7 @@ describe('mailbox form', () => {
   it('checks the address, the hosts and the ports of the sections switched on', () => {
     const v = initialValues(null, null);
     v.address = 'not an address';
+    v.imapOn = true;
     v.imap.port = 70000;
     expect(validate(v, null)).toMatchObject({
       brandId: 'required',

@@ -23,7 +23,8 @@ export function initialValues(mailbox: Mailbox | null, brandId: string | null): 
     address: mailbox?.address ?? '',
     displayName: mailbox?.displayName ?? '',
     enabled: mailbox?.enabled ?? true,
-    imapOn: mailbox ? mailbox.imap !== null : true,
+    // A new address receives through the built-in SMTP receiver unless IMAP is switched on.
+    imapOn: mailbox ? mailbox.imap !== null : false,
     imap: {
       host: mailbox?.imap?.host ?? '',
       port: mailbox?.imap?.port ?? DEFAULT_PORT.imap.secure,
@@ -95,7 +96,7 @@ export function toInput(v: MailboxFormValues): MailboxInput {
           host: v.imap.host.trim(),
           port: Number(v.imap.port),
           secure: v.imap.secure,
-          user: v.imap.user.trim(),
+          ...(v.imap.user.trim() ? { user: v.imap.user.trim() } : {}),
           folder: v.imap.folder.trim() || 'INBOX',
           ...(v.imap.password ? { password: v.imap.password } : {}),
         }
@@ -105,7 +106,7 @@ export function toInput(v: MailboxFormValues): MailboxInput {
           host: v.smtp.host.trim(),
           port: Number(v.smtp.port),
           secure: v.smtp.secure,
-          user: v.smtp.user.trim(),
+          ...(v.smtp.user.trim() ? { user: v.smtp.user.trim() } : {}),
           ...(v.smtp.password ? { password: v.smtp.password } : {}),
         }
       : null,

@@ -14,7 +14,7 @@ import {
   IconRobot,
   IconSend,
 } from '@tabler/icons-react';
-import { useMemo, type CSSProperties, type ReactNode } from 'react';
+import { useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attachment, Delivery, Entry, EntryKind } from '../../api/types';
 import { AttachmentList } from './attachments';
@@ -82,14 +82,14 @@ interface MessageProps {
 function Message({ kind, author, at, timeZone, body, attachments, mine, testId, viaEmail, fromAddress, htmlBody, autoSubmitted, delivery }: MessageProps) {
   const { t } = useTranslation();
   const style = KIND_STYLE[kind];
+  const [asText, setAsText] = useState(false);
   const prepared = useMemo(() => (htmlBody ? prepareEmailHtml(htmlBody, attachments) : null), [htmlBody, attachments]);
-  // Images the HTML shows in place are not listed again below it.
-  const listed = prepared ? attachments.filter((a) => !prepared.inlineIds.has(a.id)) : attachments;
   const text = body.trim() ? (
     <Text size="sm" style={bodyStyle}>
       {body}
     </Text>
   ) : null;
+  const listed = prepared && !(asText && text) ? attachments.filter((a) => !prepared.inlineIds.has(a.id)) : attachments;
   return (
     <Paper
       withBorder
@@ -100,8 +100,8 @@ function Message({ kind, author, at, timeZone, body, attachments, mine, testId, 
       data-channel={viaEmail ? 'email' : undefined}
       style={{ background: style.bg, borderLeft: `4px solid ${style.border}`, ['--entry-bg' as string]: style.bg }}
     >
-      <Group justify="space-between" wrap="nowrap" mb="xs" align="flex-start">
-        <Group gap="sm" wrap="nowrap">
+      <Group justify="space-between" wrap="wrap" mb="xs" align="flex-start" gap="xs">
+        <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
           <Avatar radius="xl" size="sm" color={style.color} variant="light">
             {initials(author) || style.icon}
           </Avatar>
@@ -130,7 +130,7 @@ function Message({ kind, author, at, timeZone, body, attachments, mine, testId, 
             </Group>
           </div>
         </Group>
-        <Group gap={6} wrap="nowrap">
+        <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
           {autoSubmitted && (
             <Badge variant="outline" color="gray" leftSection={<IconRobot size={14} />} radius="sm" tt="none" data-testid="entry-auto">
               {t('email.automatic')}
@@ -141,7 +141,12 @@ function Message({ kind, author, at, timeZone, body, attachments, mine, testId, 
           </Badge>
         </Group>
       </Group>
-      {prepared ? <EmailBody html={prepared.html} text={text} title={t('email.frameTitle', { author })} /> : text}
+      {prepared ? (
+        <EmailBody html={prepared.html} text={text} title={t('email.frameTitle', { author })} asText={asText && text !== null} onToggle={() => setAsText((v) => !v)} />
+      ) : (
+        text
+      )}
+      {/* Images the HTML shows in place are not listed again below it (the text version lists them). */}
       {listed.length > 0 && (
         <Box mt="sm">
           <AttachmentList attachments={listed} />

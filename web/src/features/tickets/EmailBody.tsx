@@ -95,27 +95,38 @@ export function EmailHtmlFrame({ html, title }: { html: string; title: string })
 
 /**
  * A mail entry: its HTML (prepared by prepareEmailHtml) when it has one, with a switch to the
- * plain text the server extracted.
+ * plain text the server extracted (the caller keeps the switch: the attachments list depends on it).
  */
-export function EmailBody({ html, text, title }: { html: string; text: ReactNode | null; title: string }) {
+export function EmailBody({
+  html,
+  text,
+  title,
+  asText,
+  onToggle,
+}: {
+  html: string;
+  text: ReactNode | null;
+  title: string;
+  asText: boolean;
+  onToggle: () => void;
+}) {
   const { t } = useTranslation();
-  const [asText, setAsText] = useState(false);
   return (
     <Box>
       {asText && text ? text : <EmailHtmlFrame html={html} title={title} />}
       {text && (
-      <Group justify="flex-end" mt={4}>
-        <Button
-          variant="subtle"
-          color="gray"
-          size="compact-xs"
-          onClick={() => setAsText((v) => !v)}
-          leftSection={asText ? <IconMail size={14} /> : <IconFileText size={14} />}
-          data-testid="entry-html-toggle"
-        >
-          {asText ? t('email.showHtml') : t('email.showText')}
-        </Button>
-      </Group>
+        <Group justify="flex-end" mt={4}>
+          <Button
+            variant="subtle"
+            color="gray"
+            size="compact-xs"
+            onClick={onToggle}
+            leftSection={asText ? <IconMail size={14} /> : <IconFileText size={14} />}
+            data-testid="entry-html-toggle"
+          >
+            {asText ? t('email.showHtml') : t('email.showText')}
+          </Button>
+        </Group>
       )}
     </Box>
   );

@@ -93,7 +93,7 @@ img{max-width:100%;height:auto}
 table{max-width:100%}
 pre{white-space:pre-wrap}
 blockquote{margin:0 0 0 .5em;padding-left:.75em;border-left:3px solid #dee2e6;color:#495057}
-a{color:#1c7ed6}
+a[href]{color:#1c7ed6}
 `;
 
 /**
