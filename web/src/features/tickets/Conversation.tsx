@@ -105,7 +105,7 @@ function Message({ kind, author, at, timeZone, body, attachments, mine, testId, 
           <Avatar radius="xl" size="sm" color={style.color} variant="light">
             {initials(author) || style.icon}
           </Avatar>
-          <div>
+          <div style={{ minWidth: 0 }}>
             <Text size="sm" fw={600} lh={1.2}>
               {author}
               {mine && (
@@ -120,9 +120,9 @@ function Message({ kind, author, at, timeZone, body, attachments, mine, testId, 
                 <DateTime iso={at} timeZone={timeZone} />
               </Text>
               {viaEmail && (
-                <Group gap={4} wrap="nowrap" c="dimmed" data-testid="entry-email-from">
-                  <IconMail size={13} />
-                  <Text size="xs" c="dimmed" truncate maw={280}>
+                <Group gap={4} wrap="nowrap" c="dimmed" style={{ minWidth: 0, maxWidth: '100%' }} data-testid="entry-email-from">
+                  <IconMail size={13} style={{ flex: 'none' }} />
+                  <Text size="xs" c="dimmed" truncate maw={360}>
                     {fromAddress ? t('email.from', { address: fromAddress }) : t('email.byEmail')}
                   </Text>
                 </Group>

@@ -24,8 +24,11 @@ export function EmailHtmlFrame({ html, title }: { html: string; title: string })
   const measure = useCallback(() => {
     const d = frame.current?.contentDocument;
     if (!d?.documentElement) return;
-    const h = Math.max(d.documentElement.scrollHeight, d.body?.scrollHeight ?? 0);
-    if (h > 0) setHeight(h + 2);
+    const root = d.documentElement;
+    const h = Math.max(root.scrollHeight, d.body?.scrollHeight ?? 0);
+    // A mail wider than the frame scrolls sideways: leave room for that scrollbar.
+    const scrollbar = root.scrollWidth > root.clientWidth ? 18 : 0;
+    if (h > 0) setHeight(h + scrollbar + 2);
   }, []);
 
   useEffect(() => {
@@ -62,7 +65,6 @@ export function EmailHtmlFrame({ html, title }: { html: string; title: string })
           sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"
           srcDoc={doc}
           referrerPolicy="no-referrer"
-          scrolling="no"
           data-testid="entry-html"
           style={{ width: '100%', height, border: 0, display: 'block', colorScheme: 'light' }}
         />

@@ -87,8 +87,9 @@ export function prepareEmailHtml(html: string, attachments: readonly Attachment[
 
 /** Styles of the frame's own document: the mail's own styles come after and win. */
 const BASE_STYLE = `
+html{overflow-y:hidden;overflow-x:auto}
 html,body{margin:0;padding:0;background:transparent}
-body{font-family:-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;font-size:14px;line-height:1.5;color:#212529;overflow-wrap:anywhere;overflow-y:hidden}
+body{font-family:-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;font-size:14px;line-height:1.5;color:#212529;overflow-wrap:anywhere}
 img{max-width:100%;height:auto}
 table{max-width:100%}
 pre{white-space:pre-wrap}
