@@ -122,6 +122,14 @@ export function sanitiseMailHtml(html: string): string {
         'text-decoration': [/^[a-z\s-]+$/],
       },
     },
-    transformTags: { a: sanitizeHtml.simpleTransform('a', { target: '_blank', rel: 'noopener noreferrer nofollow' }) },
+    transformTags: {
+      a: sanitizeHtml.simpleTransform('a', { target: '_blank', rel: 'noopener noreferrer nofollow' }),
+      // Relative and remote image URLs (tracking pixels, same-origin requests) are dropped: only
+      // the mail's own inline images (cid:) and embedded data remain.
+      img: (tagName, attribs) => {
+        const { src, ...rest } = attribs;
+        return { tagName, attribs: src && /^(cid|data):/i.test(src.trim()) ? { ...rest, src } : rest };
+      },
+    },
   });
 }
