@@ -33,7 +33,10 @@ type Log = (msg: string, err?: unknown) => void;
 const defaultLog: Log = (msg, err) => console.warn(msg, err ?? '');
 const nothing = (status: FetchResult['status']): FetchResult => ({ status, fetched: 0, accepted: 0, duplicates: 0, uidValidityChanged: false });
 
-function newClient(s: ImapSettings, log: Log): ImapFlow {
+/** The last error a connection emitted on its own (a reset while idle), for the next report. */
+const connectionErrors = new WeakMap<ImapFlow, Error>();
+
+function newClient(s: ImapSettings, socketTimeoutMs?: number): ImapFlow {
   const client = new ImapFlow({
     host: s.host,
     port: s.port,
@@ -45,9 +48,11 @@ function newClient(s: ImapSettings, log: Log): ImapFlow {
     disableAutoIdle: true,
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
+    ...(socketTimeoutMs ? { socketTimeout: socketTimeoutMs } : {}),
   });
-  // An 'error' event without a listener would crash the process; the failing call reports it.
-  client.on('error', (err: Error) => log(`imap ${s.host}:${s.port}: connection error`, describeImapError(err, s)));
+  // An 'error' event without a listener would crash the process. Kept, not logged: the failing
+  // call, or the fetch loop noticing the closed connection, reports it once.
+  client.on('error', (err: Error) => connectionErrors.set(client, err));
   return client;
 }
 
@@ -94,6 +99,7 @@ function isSingleSession(db: Db): Promise<boolean> {
   if (!known) {
     known = sql<{ v: string }>`select version() as v`.execute(db).then((r) => /PGlite/i.test(r.rows[0]?.v ?? ''));
     singleSession.set(db, known);
+    known.catch(() => singleSession.delete(db));
   }
   return known;
 }
@@ -130,9 +136,10 @@ async function loadMailbox(db: Db, mailboxId: string) {
     .executeTakeFirst();
   if (!row) return undefined;
   const imap = row.imap ? ImapSettings.safeParse(row.imap) : null;
-  if (imap && !imap.success) throw new AppError('MAILBOX_IMAP_SETTINGS_INVALID', 400, 'The stored IMAP settings are incomplete');
-  return { ...row, imap: imap ? imap.data : null };
+  return { ...row, imap: imap?.success ? imap.data : null, imapInvalid: imap ? !imap.success : false };
 }
+
+const invalidSettings = () => new AppError('MAILBOX_IMAP_SETTINGS_INVALID', 400, 'The stored IMAP settings are incomplete');
 
 async function recordCheck(db: Db, mailboxId: string, error: string | null): Promise<void> {
   await db.updateTable('mailbox').set({ last_checked_at: sql<Date>`now()`, last_error: error }).where('id', '=', mailboxId).execute();
@@ -187,17 +194,21 @@ async function ingest(ctx: EmailContext, client: ImapFlow, row: NonNullable<Awai
 /**
  * Connects, ingests what is new and disconnects: the "fetch now" admin action, the tests, and
  * installations that poll from a job. Returns `locked` when another ingester holds the mailbox.
- * Failures are recorded on the mailbox row and thrown as `MAILBOX_FETCH_FAILED`.
+ * Failures are recorded on the mailbox row and thrown as `MAILBOX_FETCH_FAILED` for the caller to
+ * report; nothing is logged here.
  */
-export async function fetchOnce(ctx: EmailContext, mailboxId: string, opts: { log?: Log } = {}): Promise<FetchResult> {
+export async function fetchOnce(ctx: EmailContext, mailboxId: string): Promise<FetchResult> {
   if (ctx.db.isTransaction) throw new Error('fetchOnce must not run inside a transaction: each message commits before it is marked \\Seen');
-  const log = opts.log ?? defaultLog;
   const outcome = await withMailboxLock(ctx.db, mailboxId, async () => {
     const row = await loadMailbox(ctx.db, mailboxId);
     if (!row) throw notFound('MAILBOX_NOT_FOUND', 'Mailbox');
+    if (row.imapInvalid) {
+      await recordCheck(ctx.db, mailboxId, invalidSettings().message);
+      throw invalidSettings();
+    }
     if (!row.imap) return nothing('not_configured');
     if (!row.enabled) return nothing('disabled');
-    const client = newClient(row.imap, log);
+    const client = newClient(row.imap);
     try {
       await client.connect();
       const result = await ingest(ctx, client, row);
@@ -219,7 +230,7 @@ export async function testImapConnection(settings: ImapSettings): Promise<{ ok: 
   const parsed = ImapSettings.safeParse(settings);
   if (!parsed.success) return { ok: false, error: 'Incomplete IMAP settings' };
   const s = parsed.data;
-  const client = newClient(s, () => undefined);
+  const client = newClient(s);
   try {
     await client.connect();
     const status = await client.status(s.folder ?? 'INBOX', { messages: true });
@@ -308,19 +319,21 @@ export class ImapFetcher {
       let settings: ImapSettings | null = null;
       try {
         const row = await loadMailbox(this.ctx.db, this.mailboxId);
+        if (row?.imapInvalid) throw invalidSettings();
         if (!row?.imap || !row.enabled) {
           this.dirty = false;
           await this.wait(this.pollMs);
           continue;
         }
         settings = row.imap;
-        client = newClient(settings, this.log);
+        // Between two polls the connection is silent: it must outlive the interval.
+        client = newClient(settings, Math.max(5 * 60_000, this.pollMs + 60_000));
         client.on('exists', () => this.wake());
         client.on('close', () => this.wake());
         await client.connect();
         const useIdle = (this.opts.idle ?? true) && client.capabilities.has('IDLE');
         while (!this.stopping) {
-          if (!client.usable) throw new Error('IMAP connection closed');
+          if (!client.usable) throw connectionErrors.get(client) ?? new Error('IMAP connection closed');
           this.dirty = false;
           const outcome = await this.pass(client, settings);
           failures = 0;
