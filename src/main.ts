@@ -5,7 +5,7 @@ import { type Database, DataDirLockedError, lockDataDir, openPglite, openPostgre
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { FileStore } from './platform/files/file-store.ts';
 import { buildApp } from './platform/http/app.ts';
-import { createSmtpReceiver, type EmailContext, registerEmailWorkers, ticketMail } from './modules/email/index.ts';
+import { createSmtpReceiver, type EmailContext, ImapFetcher, registerEmailWorkers, ticketMail } from './modules/email/index.ts';
 import { JobQueue } from './platform/jobs/job-queue.ts';
 import { DEMO_PASSWORD, seedDemo } from './seeds/seed-demo.ts';
 
@@ -37,6 +37,10 @@ async function main() {
   const ticketEvents = ticketMail(email);
   registerEmailWorkers(jobs, email, ticketEvents);
   await jobs.start();
+  // One fetcher per brand mailbox with IMAP settings; the advisory lock keeps other processes off it.
+  const imapMailboxes = await database.db.selectFrom('mailbox').select('id').where('enabled', '=', true).where('imap', 'is not', null).execute();
+  const fetchers = imapMailboxes.map((m) => new ImapFetcher(email, m.id, { log: (msg: string) => console.error(`Apres: ${msg}`) }));
+  for (const f of fetchers) f.start();
   const app = await buildApp({
     db: database.db,
     config,
@@ -51,6 +55,7 @@ async function main() {
     console.log(`Apres: ${signal}, shutting down`);
     await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
     await app.close();
+    await Promise.all(fetchers.map((f) => f.stop()));
     await jobs.stop();
     await database.close();
     process.exit(0);

@@ -4,6 +4,7 @@ import { requireActor } from '../../platform/http/auth-hook.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import { discardInbound, getMailboxSettings, listInbound, listMailboxes, openInboundRaw, reprocessInbound, saveMailbox } from './email-admin.service.ts';
 import { testSmtpConnection } from './outbound.service.ts';
+import { testImapConnection } from './imap-fetcher.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const Settings = z
@@ -70,8 +71,8 @@ export const emailRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, 
       const settings = request.body.kind === 'imap' ? m.imap : m.smtp;
       if (!settings) return { ok: false, error: `no ${request.body.kind.toUpperCase()} server configured`, detail: null };
       if (request.body.kind === 'smtp') return { ...(await testSmtpConnection(settings)), detail: null };
-      const { testImapConnection } = await import('./imap-connection.ts');
-      return testImapConnection(settings);
+      const r = await testImapConnection({ folder: 'INBOX', ...settings });
+      return { ok: r.ok, error: r.error ?? null, detail: r.messages !== undefined ? `${r.messages} messages` : null };
     },
   );
   app.get('/admin/mail-settings', { schema: { tags: ['e-mail'], summary: 'Built-in SMTP receiver settings' } }, async (request) => {

@@ -7,3 +7,4 @@ export { registerEmailWorkers } from './email-worker.ts';
 export { createSmtpReceiver } from './smtp-receiver.ts';
 export { emailRoutes } from './email.routes.ts';
 export { parseMail, sanitiseMailHtml } from './mail-parse.ts';
+export { fetchOnce, ImapFetcher, testImapConnection } from './imap-fetcher.ts';

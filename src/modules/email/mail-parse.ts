@@ -127,8 +127,9 @@ export function sanitiseMailHtml(html: string): string {
       // Relative and remote image URLs (tracking pixels, same-origin requests) are dropped: only
       // the mail's own inline images (cid:) and embedded data remain.
       img: (tagName, attribs) => {
-        const { src, ...rest } = attribs;
-        return { tagName, attribs: src && /^(cid|data):/i.test(src.trim()) ? { ...rest, src } : rest };
+        const kept = { ...attribs };
+        if (!/^(cid|data):/i.test((kept.src ?? '').trim())) delete kept.src;
+        return { tagName, attribs: kept };
       },
     },
   });
