@@ -1,0 +1,298 @@
+/**
+ * `--preload M`: M extra tickets inserted straight into the database in 1,000-row batches, so the
+ * read paths can be measured at a million tickets without creating them one by one over HTTP.
+ *
+ * The rows look like the server's own: numbers in each brand's format with the check digit and
+ * the counters advanced past them, requesters that are real customers of the brand, serial rows,
+ * a short conversation, audit rows, statuses spread by age (most old tickets closed, some still
+ * open), creation times spread over three years and the text-search configuration the server
+ * would pick for the text.
+ */
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import type { Database } from '../../src/platform/db/database.ts';
+import type { Locale } from '../../src/platform/db/schema.ts';
+import { yearIn } from '../../src/modules/brands/brand.service.ts';
+import { counterScope, formatTicketNumber } from '../../src/modules/brands/ticket-number.ts';
+import { searchConfigFor } from '../../src/modules/tickets/search-config.ts';
+import type { TicketStatus } from '../../src/modules/tickets/ticket-status.ts';
+import { BRAND_SLUGS, BRAND_WEIGHTS, type BrandSlug, type EntryKind, makeEntry, makeTicket, type Requester } from './corpus.ts';
+import type { Rng } from './rng.ts';
+
+export interface KnownNumber {
+  brand: BrandSlug;
+  number: string;
+}
+
+/** Uniform sample of the ticket numbers an agent of the brand may open (Algorithm R). */
+export class NumberReservoir {
+  readonly items: KnownNumber[] = [];
+  private seen = 0;
+
+  constructor(
+    private readonly size: number,
+    private readonly rng: Rng,
+  ) {}
+
+  offer(item: KnownNumber): void {
+    this.seen++;
+    if (this.items.length < this.size) this.items.push(item);
+    else {
+      const j = Math.floor(this.rng.next() * this.seen);
+      if (j < this.size) this.items[j] = item;
+    }
+  }
+}
+
+interface BrandInfo {
+  id: string;
+  slug: BrandSlug;
+  format: string;
+  timeZone: string;
+  groups: { id: string; name: string }[];
+  agentId: string;
+  agentGroups: Set<string>;
+  technicianId: string | undefined;
+}
+
+const DAY = 86_400_000;
+
+function statusForAge(rng: Rng, ageDays: number): TicketStatus {
+  if (ageDays > 90) {
+    return rng.weighted<TicketStatus>([['closed', 975], ['resolved', 20], ['waiting_parts', 2], ['waiting_third_party', 1.5], ['waiting_customer', 1.5]]);
+  }
+  if (ageDays > 30) {
+    return rng.weighted<TicketStatus>([['closed', 70], ['resolved', 15], ['in_progress', 5], ['waiting_customer', 5], ['waiting_parts', 3], ['waiting_third_party', 2]]);
+  }
+  return rng.weighted<TicketStatus>([['closed', 15], ['resolved', 25], ['new', 20], ['accepted', 10], ['in_progress', 12], ['waiting_customer', 10], ['waiting_parts', 5], ['waiting_third_party', 3]]);
+}
+
+/** Customers of the pool as app_user rows linked to their brand; returns email → id. */
+export async function ensureCustomers(database: Database, pool: Record<BrandSlug, Requester[]>, brandIds: Map<BrandSlug, string>): Promise<Map<string, string>> {
+  const db = database.db;
+  const all = BRAND_SLUGS.flatMap((b) => pool[b]);
+  const ids = new Map<string, string>();
+  for (let i = 0; i < all.length; i += 1000) {
+    const chunk = all.slice(i, i + 1000);
+    await db
+      .insertInto('app_user')
+      .values(chunk.map((r) => ({ email: r.email, name: r.name, role: 'customer' as const, locale: r.locale, phone: null, organisation_id: null, password_hash: null })))
+      .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
+      .execute();
+    const rows = await db
+      .selectFrom('app_user')
+      .select(['id', 'email'])
+      .where(sql`lower(email)`, 'in', chunk.map((r) => r.email.toLowerCase()))
+      .execute();
+    for (const r of rows) ids.set(r.email.toLowerCase(), r.id);
+    await db
+      .insertInto('user_brand')
+      .values(chunk.map((r) => ({ user_id: ids.get(r.email.toLowerCase())!, brand_id: brandIds.get(r.brand)! })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+  return ids;
+}
+
+async function loadBrands(database: Database): Promise<Map<BrandSlug, BrandInfo>> {
+  const db = database.db;
+  const brands = await db.selectFrom('brand').select(['id', 'slug', 'ticket_number_format', 'time_zone']).execute();
+  const groups = await db.selectFrom('agent_group').select(['id', 'brand_id', 'name']).execute();
+  const staff = await db
+    .selectFrom('app_user as u')
+    .innerJoin('user_brand as ub', 'ub.user_id', 'u.id')
+    .select(['u.id', 'u.email', 'u.role', 'ub.brand_id'])
+    .where('u.role', 'in', ['agent', 'technician'])
+    .execute();
+  const members = await db.selectFrom('group_member').select(['group_id', 'user_id']).execute();
+  const out = new Map<BrandSlug, BrandInfo>();
+  for (const b of brands) {
+    const slug = b.slug as BrandSlug;
+    if (!BRAND_SLUGS.includes(slug)) continue;
+    const agent = staff.find((s) => s.brand_id === b.id && s.role === 'agent');
+    if (!agent) throw new Error(`no agent for brand ${slug}`);
+    out.set(slug, {
+      id: b.id,
+      slug,
+      format: b.ticket_number_format,
+      timeZone: b.time_zone,
+      groups: groups.filter((g) => g.brand_id === b.id).map((g) => ({ id: g.id, name: g.name })),
+      agentId: agent.id,
+      agentGroups: new Set(members.filter((m) => m.user_id === agent.id).map((m) => m.group_id)),
+      technicianId: staff.find((s) => s.brand_id === b.id && s.role === 'technician')?.id,
+    });
+  }
+  return out;
+}
+
+export interface PreloadOptions {
+  count: number;
+  rng: Rng;
+  pool: Record<BrandSlug, Requester[]>;
+  reservoir: NumberReservoir;
+  /** Batches in flight at once (PostgreSQL: a few; PGlite: one session, so 1). */
+  concurrency: number;
+  log: (line: string) => void;
+}
+
+export async function preload(database: Database, opts: PreloadOptions): Promise<{ inserted: number; entries: number; seconds: number }> {
+  const db = database.db;
+  const t0 = performance.now();
+  const brands = await loadBrands(database);
+  const brandIds = new Map([...brands.values()].map((b) => [b.slug, b.id]));
+  opts.log(`preload: ${BRAND_SLUGS.reduce((s, b) => s + opts.pool[b].length, 0)} customers…`);
+  const customerIds = await ensureCustomers(database, opts.pool, brandIds);
+
+  const counters = new Map<string, number>();
+  for (const c of await db.selectFrom('ticket_number_counter').select(['brand_id', 'scope', 'last_value']).execute()) {
+    counters.set(`${c.brand_id}|${c.scope}`, Number(c.last_value));
+  }
+
+  const { rng } = opts;
+  const now = Date.now();
+  const end = now - 2 * 3600_000;
+  const start = end - 3 * 365 * DAY;
+  const span = end - start;
+  let made = 0;
+  let inserted = 0;
+  let entryCount = 0;
+
+  /** The next 1,000 tickets in creation order (numbers follow time within each brand). */
+  const nextBatch = () => {
+    const tickets: Record<string, unknown>[] = [];
+    const serials: { ticket_id: string; position: number; serial: string }[] = [];
+    const entries: Record<string, unknown>[] = [];
+    const audit: Record<string, unknown>[] = [];
+    const n = Math.min(1000, opts.count - made);
+    for (let k = 0; k < n; k++, made++) {
+      const createdMs = start + ((made + rng.next()) / opts.count) * span;
+      const created = new Date(createdMs);
+      const slug = rng.weighted(BRAND_WEIGHTS);
+      const brand = brands.get(slug)!;
+      const people = opts.pool[slug];
+      const requester = people[Math.floor(people.length * rng.next() ** 2)]!;
+      const requesterId = customerIds.get(requester.email.toLowerCase())!;
+      const text = makeTicket(rng, slug, requester);
+      const year = yearIn(brand.timeZone, created);
+      const key = `${brand.id}|${counterScope(brand.format, year)}`;
+      const seq = (counters.get(key) ?? 0) + 1;
+      counters.set(key, seq);
+      const number = formatTicketNumber(brand.format, seq, year);
+      const ageDays = (now - createdMs) / DAY;
+      const status = statusForAge(rng, ageDays);
+      const channel = rng.weighted([['portal', 35], ['email', 30], ['phone', 20], ['web_form', 10], ['fax', 2], ['postal', 2], ['onsite', 1]] as const);
+      const createdBy = channel === 'portal' || channel === 'web_form' ? requesterId : channel === 'email' ? null : brand.agentId;
+
+      let group: { id: string; name: string } | undefined;
+      let assignee: string | null = null;
+      if (status !== 'new') {
+        group = rng.chance(0.85) ? rng.pick(brand.groups) : undefined;
+        assignee = group && /site|atelier/i.test(group.name) && brand.technicianId ? brand.technicianId : rng.chance(0.9) ? brand.agentId : null;
+      }
+      const maxLife = Math.max(60_000, now - createdMs - 60_000);
+      const acceptedMs = status === 'new' ? null : createdMs + Math.min(maxLife * 0.2, rng.int(5, 48 * 60) * 60_000);
+      const resolvedMs = status === 'resolved' || status === 'closed' ? acceptedMs! + Math.min(maxLife * 0.5, rng.int(1, 20) * DAY * rng.next()) : null;
+      const closedMs = status === 'closed' ? resolvedMs! + Math.min(maxLife * 0.25, rng.int(1, 14) * DAY) : null;
+      const updatedMs = closedMs ?? resolvedMs ?? (acceptedMs === null ? createdMs : acceptedMs + Math.min(maxLife * 0.5, rng.int(0, 10) * DAY * rng.next()));
+
+      const id = crypto.randomUUID();
+      tickets.push({
+        id,
+        brand_id: brand.id,
+        number,
+        channel,
+        requester_id: requesterId,
+        organisation_id: null,
+        reseller_id: null,
+        subject: text.subject,
+        description: text.description,
+        custom_fields: JSON.stringify(text.customFields),
+        priority: text.priority,
+        status,
+        group_id: group?.id ?? null,
+        assignee_id: assignee,
+        merged_into_id: null,
+        created_by_id: createdBy,
+        search_config: searchConfigFor(`${text.subject}\n${text.description}`, text.lang),
+        created_at: created,
+        updated_at: new Date(updatedMs),
+        accepted_at: acceptedMs === null ? null : new Date(acceptedMs),
+        resolved_at: resolvedMs === null ? null : new Date(resolvedMs),
+        closed_at: closedMs === null ? null : new Date(closedMs),
+      });
+      text.serialNumbers.forEach((serial, position) => serials.push({ ticket_id: id, position, serial }));
+
+      // A short conversation: the desk answers, the customer writes back, sometimes a note.
+      const kinds: EntryKind[] = [];
+      if (channel === 'phone') kinds.push('phone_note');
+      const exchanges = rng.int(1, 3);
+      for (let e = 0; e < exchanges; e++) {
+        kinds.push('agent_reply');
+        if (rng.chance(0.6)) kinds.push('customer_message');
+      }
+      if (rng.chance(0.15)) kinds.push('internal_note');
+      const lastMs = Math.max(createdMs + 60_000, updatedMs);
+      kinds.forEach((kind, i) => {
+        const at = createdMs + ((i + 1) / (kinds.length + 1)) * (lastMs - createdMs);
+        const body = makeEntry(rng, slug, text.lang, kind, text.symptom);
+        entries.push({
+          id: crypto.randomUUID(),
+          ticket_id: id,
+          kind,
+          body,
+          author_id: kind === 'customer_message' ? requesterId : (assignee ?? brand.agentId),
+          search_config: searchConfigFor(body, text.lang as Locale),
+          created_at: new Date(at),
+        });
+      });
+
+      audit.push({ ticket_id: id, actor_id: createdBy, at: created, field: 'created', before: JSON.stringify(null), after: JSON.stringify({ number, status: 'new' }) });
+      if (status !== 'new') {
+        audit.push({ ticket_id: id, actor_id: assignee ?? brand.agentId, at: new Date(updatedMs), field: 'status', before: JSON.stringify('new'), after: JSON.stringify(status) });
+      }
+      if (!group || brand.agentGroups.has(group.id)) opts.reservoir.offer({ brand: slug, number });
+    }
+    return { tickets, serials, entries, audit };
+  };
+
+  let lastLog = performance.now();
+  const worker = async () => {
+    while (made < opts.count) {
+      const batch = nextBatch();
+      await db.transaction().execute(async (trx) => {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows built above match the table
+        await trx.insertInto('ticket').values(batch.tickets as any).execute();
+        if (batch.serials.length) await trx.insertInto('ticket_serial').values(batch.serials).execute();
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        if (batch.entries.length) await trx.insertInto('ticket_entry').values(batch.entries as any).execute();
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        await trx.insertInto('ticket_audit').values(batch.audit as any).execute();
+      });
+      inserted += batch.tickets.length;
+      entryCount += batch.entries.length;
+      if (performance.now() - lastLog > 10_000) {
+        lastLog = performance.now();
+        const s = (performance.now() - t0) / 1000;
+        opts.log(`preload: ${inserted.toLocaleString('en-US')} / ${opts.count.toLocaleString('en-US')} tickets, ${(inserted / s).toFixed(0)} tickets/s, ${s.toFixed(0)} s`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, opts.concurrency) }, worker));
+
+  // The server continues each brand's numbering after the preloaded tickets.
+  for (const [key, value] of counters) {
+    const [brandId, scope] = key.split('|') as [string, string];
+    await db
+      .insertInto('ticket_number_counter')
+      .values({ brand_id: brandId, scope, last_value: value })
+      .onConflict((oc) => oc.columns(['brand_id', 'scope']).doUpdateSet({ last_value: sql`greatest(ticket_number_counter.last_value, excluded.last_value)` }))
+      .execute();
+  }
+  opts.log(`preload: ${inserted.toLocaleString('en-US')} tickets and ${entryCount.toLocaleString('en-US')} entries in ${((performance.now() - t0) / 1000).toFixed(0)} s; vacuum analyze…`);
+  const t1 = performance.now();
+  // A bulk load is followed by autovacuum on PostgreSQL; do it now so the read phase sees the
+  // steady state (planner statistics, visibility map) instead of racing it.
+  await sql`vacuum analyze`.execute(db);
+  opts.log(`preload: vacuum analyze ${((performance.now() - t1) / 1000).toFixed(0)} s`);
+  return { inserted, entries: entryCount, seconds: (performance.now() - t0) / 1000 };
+}
