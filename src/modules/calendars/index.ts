@@ -1,0 +1,11 @@
+export { BusinessCalendar, SEARCH_HORIZON_DAYS, type HolidayRow } from './business-calendar.ts';
+export {
+  CalendarDefinitionSchema,
+  parseCalendarDefinition,
+  type CalendarDefinition,
+  type CalendarDefinitionInput,
+  type OpeningInterval,
+} from './calendar-definition.ts';
+export { summariseSkipped, type ExplainedClosure, type Explanation, type SkippedDay, type SkippedRange, type SkipReason } from './explain.ts';
+export { HOLIDAY_TYPES, type HolidayType } from './holidays.ts';
+export { SEED_CALENDARS, type SeedCalendar, type SeedCalendarKey } from './seed-calendars.ts';
