@@ -5,7 +5,9 @@ import { type Database, DataDirLockedError, lockDataDir, openPglite, openPostgre
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { FileStore } from './platform/files/file-store.ts';
 import { buildApp } from './platform/http/app.ts';
-import { createSmtpReceiver, type EmailContext, ImapFetcher, registerEmailWorkers, ticketMail } from './modules/email/index.ts';
+import { createSmtpReceiver, type EmailContext, ImapFetcher, registerEmailWorkers, slaMail, ticketMail } from './modules/email/index.ts';
+import { recomputeBrand, SlaRecomputeJob, startSlaSweeper } from './modules/sla/index.ts';
+import { registerWebhookWorker } from './modules/webhooks/index.ts';
 import { JobQueue } from './platform/jobs/job-queue.ts';
 import { DEMO_PASSWORD, seedDemo } from './seeds/seed-demo.ts';
 
@@ -36,7 +38,11 @@ async function main() {
   const email: EmailContext = { db: database.db, jobs, files, rawStore: new FileStore(config.mailDir), maxMessageBytes: config.maxMessageBytes };
   const ticketEvents = ticketMail(email);
   registerEmailWorkers(jobs, email, ticketEvents);
+  const sla = { jobs, notifier: slaMail(email) };
+  jobs.work(SlaRecomputeJob, async (p) => void (await recomputeBrand(database.db, p.brandId)));
+  registerWebhookWorker(jobs, database.db);
   await jobs.start();
+  const sweeper = startSlaSweeper({ db: database.db, ...sla }, { log: (m, e) => console.error(`Apres: ${m}`, e) });
   // One fetcher per brand mailbox with IMAP settings; the advisory lock keeps other processes off it.
   const imapMailboxes = await database.db.selectFrom('mailbox').select('id').where('enabled', '=', true).where('imap', 'is not', null).execute();
   const fetchers = imapMailboxes.map((m) => new ImapFetcher(email, m.id, { log: (msg: string) => console.error(`Apres: ${msg}`) }));
@@ -47,6 +53,7 @@ async function main() {
     files,
     ticketEvents,
     email,
+    sla,
     webDir: path.join(ROOT, 'dist/web'),
     logger: { level: config.logLevel },
   });
@@ -55,6 +62,7 @@ async function main() {
     console.log(`Apres: ${signal}, shutting down`);
     await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
     await app.close();
+    sweeper.stop();
     await Promise.all(fetchers.map((f) => f.stop()));
     await jobs.stop();
     await database.close();

@@ -10,6 +10,8 @@ import { CreateTicketBody } from '../modules/tickets/ticket.schemas.ts';
 import { DEMO_BRANDS } from './demo-brands.ts';
 import { DEMO_TICKETS } from './demo-tickets.ts';
 
+import { seedServiceLevels } from './demo-service-levels.ts';
+
 export const DEMO_PASSWORD = 'apres-demo';
 
 interface DemoUser {
@@ -65,7 +67,11 @@ export interface SeedReport {
  */
 export async function seedDemo(db: Db): Promise<SeedReport> {
   const existing = await db.selectFrom('brand').select('slug').execute();
-  if (DEMO_BRANDS.every((b) => existing.some((e) => e.slug === b.slug))) return { created: false, accounts: [] };
+  if (DEMO_BRANDS.every((b) => existing.some((e) => e.slug === b.slug))) {
+    // Databases seeded before service levels existed get the demo calendars and policies too.
+    await seedServiceLevels(db);
+    return { created: false, accounts: [] };
+  }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const created = await db.transaction().execute(async (trx) => {
     // Several processes starting together on one PostgreSQL: one seeds, the others find it done.
@@ -157,6 +163,7 @@ export async function seedDemo(db: Db): Promise<SeedReport> {
     }
     return true;
   });
+  await seedServiceLevels(db);
   if (!created) return { created: false, accounts: [] };
   return {
     created: true,

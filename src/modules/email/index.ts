@@ -8,3 +8,4 @@ export { createSmtpReceiver } from './smtp-receiver.ts';
 export { emailRoutes } from './email.routes.ts';
 export { parseMail, sanitiseMailHtml } from './mail-parse.ts';
 export { fetchOnce, ImapFetcher, testImapConnection } from './imap-fetcher.ts';
+export { slaMail } from './sla-mail.ts';

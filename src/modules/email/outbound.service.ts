@@ -1,3 +1,4 @@
+import { refreshTicketSla } from '../sla/index.ts';
 import crypto from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { sql } from 'kysely';
@@ -180,6 +181,8 @@ export async function sendOutbound(ctx: EmailContext, outboundId: string, meta: 
     if (msg.kind === 'acknowledgment' && t.status === 'new') {
       await trx.updateTable('ticket').set({ status: 'accepted', ...statusTimestamps(t, 'accepted', sentAt), updated_at: sentAt }).where('id', '=', t.id).execute();
       await insertAudit(trx, [{ ticketId: t.id, actorId: null, at: sentAt, field: 'status', before: 'new', after: 'accepted' }]);
+      // Seed 003: the clock of a policy counting from acceptance starts now.
+      await refreshTicketSla(trx, t.id, sentAt);
     }
     if (msg.kind === 'confirmation_request') {
       await trx.updateTable('ticket').set({ confirmation_requested_at: sentAt }).where('id', '=', t.id).execute();

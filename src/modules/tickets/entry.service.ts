@@ -1,3 +1,4 @@
+import { refreshTicketSla } from '../sla/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, forbidden } from '../../platform/errors/app-error.ts';
 import { type Actor, isStaff } from '../auth/actor.ts';
@@ -150,4 +151,5 @@ export async function applyEntryEffects(
     { ticketId: ticket.id, actorId: e.actorId, at: e.now, field: 'entry', before: null, after: { id: e.entryId, kind: e.kind } },
     ...(to ? [{ ticketId: ticket.id, actorId: e.actorId, at: e.now, field: 'status', before: from, after: to }] : []),
   ]);
+  await refreshTicketSla(trx, ticket.id, e.now);
 }

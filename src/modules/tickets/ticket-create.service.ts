@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { refreshTicketSla } from '../sla/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Locale } from '../../platform/db/schema.ts';
 import { type FieldError, forbidden, validationFailed } from '../../platform/errors/app-error.ts';
@@ -151,6 +153,10 @@ export async function insertTicket(
       channel: t.channel,
       requester_id: t.requester.id,
       organisation_id: t.requester.organisationId,
+      // The contract the customer's organisation holds picks the service-level policy (seed 000).
+      contract_level: t.requester.organisationId
+        ? sql<string>`coalesce((select contract_level from organisation where id = ${t.requester.organisationId}), 'standard')`
+        : 'standard',
       reseller_id: t.resellerId,
       subject: t.subject,
       description: t.description,
@@ -166,5 +172,6 @@ export async function insertTicket(
     .executeTakeFirstOrThrow();
   await insertSerials(trx, ticket.id, t.serialNumbers);
   await insertAudit(trx, [{ ticketId: ticket.id, actorId: t.createdById, field: 'created', before: null, after: { number, status: 'new', channel: t.channel }, at: t.now }]);
+  await refreshTicketSla(trx, ticket.id, t.now);
   return ticket.id;
 }

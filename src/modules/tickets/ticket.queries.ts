@@ -30,6 +30,7 @@ export function selectTicketSummaries(db: Q) {
       'g.name as group_name',
       't.created_at',
       't.updated_at',
+      't.sla_due_at',
     ]);
 }
 

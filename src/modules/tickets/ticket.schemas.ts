@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SlaBadge } from '../sla/sla.schemas.ts';
 import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from './ticket-status.ts';
 
 const Uuid = z.uuid();
@@ -65,6 +66,8 @@ export const TicketSummaryResponse = z.object({
   group: PersonRef.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The nearest service-level due time, in the desk's queue (absent elsewhere). */
+  sla: SlaBadge.nullable().optional(),
 });
 export type TicketSummary = z.infer<typeof TicketSummaryResponse>;
 

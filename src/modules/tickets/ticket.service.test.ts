@@ -124,17 +124,20 @@ describeStores('tickets', (ctx) => {
     await expectAppError(lookupTicketByNumber(db, agent, other.number), 'TICKET_NOT_FOUND');
   });
 
-  it('pages the queue first come first served without gaps or repeats', async () => {
+  it('pages the queue by nearest due time, then first come first served, without gaps or repeats', async () => {
     const { db, actor } = ctx();
     const admin = await actor('admin@apres.example');
     const all: string[] = [];
     let cursor: string | undefined;
     do {
       const page = await listTickets(db, admin, { limit: 3, ...(cursor ? { cursor } : {}) });
-      all.push(...page.items.map((i) => `${i.createdAt}|${i.id}`));
+      // Tickets without a due time (no policy, or all timers stopped) sort after every due one.
+      all.push(...page.items.map((i) => `${i.sla?.dueAt ?? '9999'}|${i.createdAt}|${i.id}`));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(all).toEqual([...all].sort());
+    expect(all.some((k) => !k.startsWith('9999'))).toBe(true);
+    expect(all.some((k) => k.startsWith('9999'))).toBe(true);
     expect(new Set(all).size).toBe(all.length);
     const total = await db.selectFrom('ticket').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(all.length).toBe(Number(total.n));

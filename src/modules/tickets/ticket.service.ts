@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { refreshTicketSla, slaBadges } from '../sla/index.ts';
 import { type Db, withTransaction } from '../../platform/db/database.ts';
 import { AppError, forbidden, notFound, validationFailed } from '../../platform/errors/app-error.ts';
 import { type Actor, isStaff, STAFF_ROLES } from '../auth/actor.ts';
@@ -8,6 +10,8 @@ import { insertAudit, listSerials, selectTicketDetails, selectTicketSummaries, t
 import type { ListTicketsFilter, TicketResponseType, TicketSummary, UpdateTicketInput } from './ticket.schemas.ts';
 import { allowedTransitions, canTransition, type TicketChannel, type TicketStatus } from './ticket-status.ts';
 import { ticketVisibleTo } from './ticket-visibility.ts';
+
+const DUE_KEY = sql`coalesce(t.sla_due_at, 'infinity'::timestamptz)`;
 
 export const ticketNotFound = () => notFound('TICKET_NOT_FOUND', 'Ticket');
 
@@ -131,6 +135,7 @@ export async function updateTicket(db: Db, actor: Actor, ticketId: string, input
     if (audit.length) {
       await trx.updateTable('ticket').set({ ...changes, updated_at: now }).where('id', '=', ticketId).execute();
       await insertAudit(trx, audit.map((a) => ({ ticketId, actorId: actor.userId, at: now, ...a })));
+      if ('status' in changes || 'priority' in changes) await refreshTicketSla(trx, ticketId, now);
     }
     return getTicket(trx, actor, ticketId);
   });
@@ -165,16 +170,20 @@ export async function listTickets(db: Db, actor: Actor, filter: ListTicketsFilte
     q = q.where((eb) =>
       newestFirst
         ? eb.or([eb('t.created_at', '<', at), eb.and([eb('t.created_at', '=', at), eb('t.id', '<', c.id)])])
-        : eb.or([eb('t.created_at', '>', at), eb.and([eb('t.created_at', '=', at), eb('t.id', '>', c.id)])]),
+        : eb(sql`(${DUE_KEY}, t.created_at, t.id)`, '>', sql`(${c.due ?? 'infinity'}::timestamptz, ${at}::timestamptz, ${c.id}::uuid)`),
     );
   }
-  const dir = newestFirst ? 'desc' : 'asc';
-  const rows = await q.orderBy('t.created_at', dir).orderBy('t.id', dir).limit(filter.limit + 1).execute();
+  // Desk: the nearest service-level due time first where a policy applies, then first come
+  // first served (tickets without a due time sort as "infinity").
+  const rows = newestFirst
+    ? await q.orderBy('t.created_at', 'desc').orderBy('t.id', 'desc').limit(filter.limit + 1).execute()
+    : await q.orderBy(DUE_KEY).orderBy('t.created_at').orderBy('t.id').limit(filter.limit + 1).execute();
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
+  const badges = newestFirst ? new Map() : await slaBadges(db, page.filter((r) => r.sla_due_at).map((r) => r.id));
   return {
-    items: page.map(toSummary),
-    nextCursor: rows.length > filter.limit && last ? encodeCursor({ at: last.created_at.toISOString(), id: last.id }) : null,
+    items: page.map((r) => ({ ...toSummary(r), ...(newestFirst ? {} : { sla: badges.get(r.id) ?? null }) })),
+    nextCursor: rows.length > filter.limit && last ? encodeCursor({ at: last.created_at.toISOString(), id: last.id, due: last.sla_due_at?.toISOString() ?? null }) : null,
   };
 }
 

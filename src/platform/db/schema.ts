@@ -33,6 +33,7 @@ export interface OrganisationTable {
   name: string;
   kind: OrganisationKind;
   parent_id: string | null;
+  contract_level: Generated<string>;
   created_at: Generated<Date>;
 }
 
@@ -60,6 +61,7 @@ export interface AgentGroupTable {
   id: Generated<string>;
   brand_id: string;
   name: string;
+  lead_id: Generated<string | null>;
 }
 
 export interface GroupMemberTable {
@@ -93,6 +95,10 @@ export interface TicketTable {
   closed_at: Date | null;
   confirmation_requested_at: Date | null;
   confirmed_at: Date | null;
+  contract_level: Generated<string>;
+  sla_policy_id: Generated<string | null>;
+  sla_due_at: Generated<Date | null>;
+  planned_resolution_at: Generated<Date | null>;
 }
 
 export interface TicketSerialTable {
@@ -276,6 +282,99 @@ export interface DB {
   inbound_message: InboundMessageTable;
   outbound_message: OutboundMessageTable;
   mail_message_ref: MailMessageRefTable;
+  business_calendar: BusinessCalendarTable;
+  sla_policy: SlaPolicyTable;
+  ticket_sla_timer: TicketSlaTimerTable;
+  ticket_schedule_change: TicketScheduleChangeTable;
+  webhook_endpoint: WebhookEndpointTable;
+  webhook_delivery: WebhookDeliveryTable;
+}
+
+export interface BusinessCalendarTable {
+  id: Generated<string>;
+  brand_id: string;
+  name: string;
+  definition: Json<Record<string, unknown>>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface SlaPolicyTable {
+  id: Generated<string>;
+  brand_id: string;
+  name: string;
+  calendar_id: string;
+  contract_level: string | null;
+  priority: string | null;
+  first_response_minutes: number | null;
+  next_update_minutes: number | null;
+  resolution_minutes: number | null;
+  callback_minutes: number | null;
+  clock_start: Generated<'created' | 'accepted'>;
+  pause_statuses: Generated<string[]>;
+  warning_minutes: Generated<number>;
+  raise_priority_on_breach: Generated<boolean>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export type SlaTimerKind = 'first_response' | 'next_update' | 'resolution' | 'callback';
+export type SlaTimerState = 'pending' | 'running' | 'paused' | 'met' | 'breached';
+
+export interface TicketSlaTimerTable {
+  ticket_id: string;
+  kind: SlaTimerKind;
+  policy_id: string | null;
+  target_minutes: number;
+  state: SlaTimerState;
+  started_at: Date | null;
+  due_at: Date | null;
+  warn_at: Date | null;
+  stopped_at: Date | null;
+  consumed_minutes: number;
+  explanation: Json<Record<string, unknown>>;
+  computed_at: Date;
+  warned_due_at: Date | null;
+  breached_due_at: Date | null;
+  next_action_at: Date | null;
+}
+
+export interface TicketScheduleChangeTable {
+  id: Generated<string>;
+  ticket_id: string;
+  reason: string;
+  previous_due_at: Date | null;
+  planned_resolution_at: Date;
+  note: string | null;
+  created_by_id: string | null;
+  outbound_message_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface WebhookEndpointTable {
+  id: Generated<string>;
+  brand_id: string;
+  url: string;
+  secret: string;
+  events: string[];
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface WebhookDeliveryTable {
+  id: Generated<string>;
+  endpoint_id: string;
+  event: string;
+  payload: Json<Record<string, unknown>>;
+  status: Generated<'queued' | 'delivered' | 'failed'>;
+  attempts: Generated<number>;
+  response_status: number | null;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  delivered_at: Date | null;
 }
 
 export type BrandRow = Selectable<BrandTable>;

@@ -14,6 +14,8 @@ import { brandRoutes } from '../../modules/brands/index.ts';
 import { directoryRoutes } from '../../modules/directory/index.ts';
 import { ticketRoutes } from '../../modules/tickets/index.ts';
 import { emailRoutes } from '../../modules/email/index.ts';
+import { slaRoutes } from '../../modules/sla/index.ts';
+import { webhookRoutes } from '../../modules/webhooks/index.ts';
 import { AppError } from '../errors/app-error.ts';
 import { authHook } from './auth-hook.ts';
 import type { AppContext } from './context.ts';
@@ -82,8 +84,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       api.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
-      for (const plugin of [authRoutes, brandRoutes, ticketRoutes, attachmentRoutes, directoryRoutes, emailRoutes]) {
-        await api.register(plugin, { db: opts.db, config: opts.config, files: opts.files, ticketEvents: opts.ticketEvents, email: opts.email });
+      for (const plugin of [authRoutes, brandRoutes, ticketRoutes, attachmentRoutes, directoryRoutes, emailRoutes, slaRoutes, webhookRoutes]) {
+        await api.register(plugin, { db: opts.db, config: opts.config, files: opts.files, ticketEvents: opts.ticketEvents, email: opts.email, sla: opts.sla });
       }
     },
     { prefix: '/api/v1' },

@@ -3,6 +3,8 @@ import type { Db } from '../db/database.ts';
 import type { FileStore } from '../files/file-store.ts';
 import type { TicketEvents } from '../../modules/tickets/ticket-events.ts';
 import type { EmailContext } from '../../modules/email/email-context.ts';
+import type { SlaNotifier } from '../../modules/sla/sla-actions.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
 
 /** What every route plugin receives: the composition root's wiring, nothing global. */
 export interface AppContext {
@@ -11,4 +13,6 @@ export interface AppContext {
   files: FileStore;
   ticketEvents: TicketEvents;
   email: EmailContext;
+  /** Service levels: the job queue for recomputations and how alerts reach people. */
+  sla: { jobs: JobQueue; notifier: SlaNotifier };
 }

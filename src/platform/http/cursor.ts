@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
 
-const CursorSchema = z.object({ at: z.iso.datetime(), id: z.uuid() });
+// `due`: the desk queue's first sort key (null: no due time, sorted last).
+const CursorSchema = z.object({ at: z.iso.datetime(), id: z.uuid(), due: z.iso.datetime().nullable().optional() });
 export type Cursor = z.infer<typeof CursorSchema>;
 
 export function encodeCursor(c: Cursor): string {

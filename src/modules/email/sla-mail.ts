@@ -1,0 +1,61 @@
+import type { Db } from '../../platform/db/database.ts';
+import { formatDateTime, translator } from '../../platform/i18n/i18n.ts';
+import type { SlaAlert, SlaNotifier } from '../sla/sla-actions.ts';
+import type { EmailContext } from './email-context.ts';
+import { queueOutbound } from './outbound.service.ts';
+
+async function ticketFor(trx: Db, ticketId: string) {
+  return trx
+    .selectFrom('ticket as t')
+    .innerJoin('brand as b', 'b.id', 't.brand_id')
+    .innerJoin('app_user as r', 'r.id', 't.requester_id')
+    .select(['t.id', 't.number', 't.subject', 't.priority', 't.brand_id', 'b.name as brand_name', 'b.time_zone', 'r.email', 'r.name as requester_name', 'r.locale'])
+    .where('t.id', '=', ticketId)
+    .executeTakeFirstOrThrow();
+}
+
+function duration(t: ReturnType<typeof translator>, minutes: number): string {
+  return t('sla.duration', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
+}
+
+/**
+ * The e-mail side of service levels: warnings and breaches to the desk (in each recipient's own
+ * language, times in the brand's zone), and the customer's notice of a new planned resolution
+ * date with seed 003's reason, in the customer's language.
+ */
+export function slaMail(ctx: Pick<EmailContext, 'jobs'>): SlaNotifier {
+  const alert = async (trx: Db, a: SlaAlert, key: 'warning' | 'breach') => {
+    const tk = await ticketFor(trx, a.ticketId);
+    for (const r of a.recipients) {
+      const t = translator(r.locale);
+      const vars = { number: tk.number, subject: tk.subject, kind: t(`sla.kind.${a.kind}`), dueAt: formatDateTime(a.dueAt, r.locale, tk.time_zone), left: duration(t, a.workingMinutesLeft), priority: tk.priority };
+      await queueOutbound(trx, ctx, {
+        brandId: tk.brand_id,
+        ticketId: tk.id,
+        kind: 'notification',
+        automatic: true,
+        to: r.email,
+        subject: t(`sla.${key}.subject`, vars),
+        text: [t('mail.greeting', { name: r.name }), '', t(`sla.${key}.body`, vars), '', '--', t('mail.signature', { brand: tk.brand_name })].join('\n'),
+      });
+    }
+  };
+  return {
+    warning: (trx, a) => alert(trx, a, 'warning'),
+    breached: (trx, a) => alert(trx, a, 'breach'),
+    async scheduleChanged(trx, c) {
+      const tk = await ticketFor(trx, c.ticketId);
+      const t = translator(tk.locale);
+      const vars = { number: tk.number, subject: tk.subject, plannedAt: formatDateTime(c.plannedResolutionAt, tk.locale, tk.time_zone), reason: t(`sla.reason.${c.reason}`) };
+      return queueOutbound(trx, ctx, {
+        brandId: tk.brand_id,
+        ticketId: tk.id,
+        kind: 'notification',
+        automatic: false,
+        to: tk.email,
+        subject: t('sla.schedule.subject', vars),
+        text: [t('mail.greeting', { name: tk.requester_name }), '', t('sla.schedule.body', vars), '', t('mail.footer', { number: tk.number }), '', '--', t('mail.signature', { brand: tk.brand_name })].join('\n'),
+      });
+    },
+  };
+}

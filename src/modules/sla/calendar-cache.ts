@@ -1,0 +1,60 @@
+import type { Db } from '../../platform/db/database.ts';
+import { notFound } from '../../platform/errors/app-error.ts';
+import { BusinessCalendar, type CalendarDefinition, CalendarDefinitionSchema, summariseSkipped } from '../calendars/index.ts';
+
+export interface LoadedCalendar {
+  id: string;
+  brandId: string;
+  name: string;
+  version: number;
+  timeZone: string;
+  definition: CalendarDefinition;
+  engine: CalendarEngine;
+}
+
+/** The business calendar plus the grouped "skipping Sat–Sun and 4 Nov" ranges explanations print. */
+export class CalendarEngine {
+  constructor(readonly calendar: BusinessCalendar) {}
+  addWorkingMinutes(from: Date, minutes: number) {
+    return this.calendar.addWorkingMinutes(from, minutes);
+  }
+  workingMinutesBetween(from: Date, to: Date) {
+    return this.calendar.workingMinutesBetween(from, to);
+  }
+  isOpenAt(at: Date): boolean {
+    return this.calendar.isOpenAt(at);
+  }
+  nextOpening(from: Date): Date {
+    return this.calendar.nextOpening(from).at;
+  }
+  skippedRanges(from: Date, to: Date) {
+    return summariseSkipped(this.calendar.workingMinutesBetween(from, to).explanation).map((r) => ({ from: r.from, to: r.to, reason: r.reason, name: r.name }));
+  }
+}
+
+// Engines are pure and cache their holiday years and day intervals, so they are kept per process
+// and replaced when the calendar's version changes (every process re-reads the version).
+const cache = new Map<string, LoadedCalendar>();
+
+export function loadCalendar(row: { id: string; brand_id: string; name: string; version: number; definition: unknown }): LoadedCalendar {
+  const hit = cache.get(row.id);
+  if (hit && hit.version === row.version) return hit;
+  const definition = CalendarDefinitionSchema.parse(typeof row.definition === 'string' ? JSON.parse(row.definition) : row.definition);
+  const loaded = {
+    id: row.id,
+    brandId: row.brand_id,
+    name: row.name,
+    version: row.version,
+    timeZone: definition.timeZone,
+    definition,
+    engine: new CalendarEngine(new BusinessCalendar(definition)),
+  };
+  cache.set(row.id, loaded);
+  return loaded;
+}
+
+export async function calendarById(db: Db, id: string): Promise<LoadedCalendar> {
+  const row = await db.selectFrom('business_calendar').select(['id', 'brand_id', 'name', 'version', 'definition']).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('CALENDAR_NOT_FOUND', 'Calendar');
+  return loadCalendar(row);
+}

@@ -1,0 +1,109 @@
+import type { Db } from '../../platform/db/database.ts';
+import type { SlaTimerKind } from '../../platform/db/schema.ts';
+import { calendarById, type LoadedCalendar } from './calendar-cache.ts';
+import { loadSlaFacts, updateNextActions } from './sla.queries.ts';
+import { type ComputedTimer, computeTimers, nearestDue } from './sla-timers.ts';
+import { listActivePolicies, type SlaPolicy, pickPolicy } from './sla-policy.service.ts';
+
+/** What the ticket page shows beside a due time: why it is when it is. */
+export interface TimerExplanation {
+  policyName: string;
+  calendarName: string;
+  timeZone: string;
+  clockStart: 'created' | 'accepted';
+  targetMinutes: number;
+  startedAt: string | null;
+  /** Closed days skipped between the start and the due time, grouped into ranges. */
+  skipped: { from: string; to: string; reason: string; name?: string | undefined }[];
+  pauses: { from: string; to: string | null; status: string }[];
+  rescheduled: { reason: string; previousDueAt: string | null } | null;
+}
+
+export function explain(t: ComputedTimer, policy: SlaPolicy, cal: LoadedCalendar): TimerExplanation {
+  const skipped = t.startedAt && t.dueAt && t.dueAt > t.startedAt ? cal.engine.skippedRanges(t.startedAt, t.dueAt) : [];
+  return {
+    policyName: policy.name,
+    calendarName: cal.name,
+    timeZone: cal.timeZone,
+    clockStart: policy.clockStart,
+    targetMinutes: t.targetMinutes,
+    startedAt: t.startedAt?.toISOString() ?? null,
+    skipped,
+    pauses: t.pauses.map((p) => ({ from: p.from.toISOString(), to: p.to?.toISOString() ?? null, status: p.status })),
+    rescheduled: t.rescheduled ? { reason: t.rescheduled.reason, previousDueAt: t.rescheduled.previousDueAt?.toISOString() ?? null } : null,
+  };
+}
+
+/**
+ * Recomputes the service-level timers of these tickets from their history and stores them, with
+ * the queue's due time. Called inside the transaction of every change that can move a timer
+ * (creation, status, priority, answers, acceptance, schedule change, merge) so the ticket and its
+ * due times never disagree; and in batches when a policy or calendar changes. The warning and
+ * escalation already done for a due time are kept, so a recomputation never repeats them.
+ */
+export async function refreshTicketSla(trx: Db, ticketIds: string | string[], now = new Date()): Promise<void> {
+  const ids = Array.isArray(ticketIds) ? ticketIds : [ticketIds];
+  const { tickets, facts } = await loadSlaFacts(trx, ids);
+  const brandIds = [...new Set(tickets.map((t) => t.brand_id))];
+  const policies = await listActivePolicies(trx, brandIds);
+  const timerRows = [];
+  const keep = new Map<string, SlaTimerKind[]>();
+  const ticketUpdates: { id: string; policyId: string | null; dueAt: Date | null }[] = [];
+  for (const t of tickets) {
+    const policy = t.merged_into_id ? undefined : pickPolicy(policies, t);
+    if (!policy) {
+      keep.set(t.id, []);
+      if (t.sla_policy_id !== null) ticketUpdates.push({ id: t.id, policyId: null, dueAt: null });
+      continue;
+    }
+    const cal = await calendarById(trx, policy.calendarId);
+    const timers = computeTimers(cal.engine, facts.get(t.id)!, policy, now);
+    keep.set(t.id, timers.map((x) => x.kind));
+    ticketUpdates.push({ id: t.id, policyId: policy.id, dueAt: nearestDue(timers) });
+    for (const x of timers) {
+      timerRows.push({
+        ticket_id: t.id,
+        kind: x.kind,
+        policy_id: policy.id,
+        target_minutes: x.targetMinutes,
+        state: x.state,
+        started_at: x.startedAt,
+        due_at: x.dueAt,
+        warn_at: x.warnAt,
+        stopped_at: x.stoppedAt,
+        consumed_minutes: x.consumedMinutes,
+        explanation: JSON.stringify(explain(x, policy, cal)),
+        computed_at: now,
+      });
+    }
+  }
+  for (const [ticketId, kinds] of keep) {
+    let del = trx.deleteFrom('ticket_sla_timer').where('ticket_id', '=', ticketId);
+    if (kinds.length) del = del.where('kind', 'not in', kinds);
+    await del.execute();
+  }
+  if (timerRows.length) {
+    await trx
+      .insertInto('ticket_sla_timer')
+      .values(timerRows)
+      .onConflict((oc) =>
+        oc.columns(['ticket_id', 'kind']).doUpdateSet((eb) => ({
+          policy_id: eb.ref('excluded.policy_id'),
+          target_minutes: eb.ref('excluded.target_minutes'),
+          state: eb.ref('excluded.state'),
+          started_at: eb.ref('excluded.started_at'),
+          due_at: eb.ref('excluded.due_at'),
+          warn_at: eb.ref('excluded.warn_at'),
+          stopped_at: eb.ref('excluded.stopped_at'),
+          consumed_minutes: eb.ref('excluded.consumed_minutes'),
+          explanation: eb.ref('excluded.explanation'),
+          computed_at: eb.ref('excluded.computed_at'),
+        })),
+      )
+      .execute();
+  }
+  for (const u of ticketUpdates) {
+    await trx.updateTable('ticket').set({ sla_policy_id: u.policyId, sla_due_at: u.dueAt }).where('id', '=', u.id).execute();
+  }
+  await updateNextActions(trx, ids);
+}

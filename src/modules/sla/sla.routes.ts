@@ -1,0 +1,103 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../../platform/http/auth-hook.ts';
+import type { AppContext } from '../../platform/http/context.ts';
+import { calendarHolidays, getCalendar, listCalendars, previewDue, saveCalendar } from './calendar-admin.service.ts';
+import { CalendarBody, CalendarResponse, PolicyBody, PolicyResponse, ScheduleChangeBody, TicketSlaResponse } from './sla.schemas.ts';
+import { listPolicies, savePolicy } from './sla-policy.service.ts';
+import { getTicketSla, recordScheduleChange } from './sla.service.ts';
+
+const IdParams = z.object({ id: z.uuid() });
+const BrandQuery = z.object({ brandId: z.uuid().optional() });
+
+export const slaRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, sla }) => {
+  app.get(
+    '/tickets/:id/sla',
+    { schema: { tags: ['service levels'], summary: "A ticket's timers, each with its due time explained, and its schedule changes", params: IdParams, response: { 200: TicketSlaResponse } } },
+    async (request) => getTicketSla(db, requireActor(request), request.params.id),
+  );
+  app.post(
+    '/tickets/:id/schedule-changes',
+    {
+      schema: {
+        tags: ['service levels'],
+        summary: 'Record a new planned resolution date with its reason; the customer is told by e-mail in their language',
+        params: IdParams,
+        body: ScheduleChangeBody,
+        response: { 201: TicketSlaResponse },
+      },
+    },
+    async (request, reply) => {
+      const out = await recordScheduleChange(db, sla.notifier, requireActor(request), request.params.id, request.body);
+      reply.code(201);
+      return out;
+    },
+  );
+
+  app.get(
+    '/admin/calendars',
+    { schema: { tags: ['service levels'], summary: 'Business calendars', querystring: BrandQuery, response: { 200: z.object({ items: z.array(CalendarResponse) }) } } },
+    async (request) => ({ items: await listCalendars(db, requireActor(request), request.query.brandId) }),
+  );
+  app.post(
+    '/admin/calendars',
+    { schema: { tags: ['service levels'], summary: 'Create a business calendar', body: CalendarBody, response: { 201: CalendarResponse } } },
+    async (request, reply) => {
+      const out = await saveCalendar(db, sla.jobs, requireActor(request), null, request.body);
+      reply.code(201);
+      return out;
+    },
+  );
+  app.get('/admin/calendars/:id', { schema: { tags: ['service levels'], summary: 'A business calendar', params: IdParams, response: { 200: CalendarResponse } } }, async (request) =>
+    getCalendar(db, requireActor(request), request.params.id),
+  );
+  app.put(
+    '/admin/calendars/:id',
+    { schema: { tags: ['service levels'], summary: "Change a calendar; the brand's open tickets are recomputed", params: IdParams, body: CalendarBody, response: { 200: CalendarResponse } } },
+    async (request) => saveCalendar(db, sla.jobs, requireActor(request), request.params.id, request.body),
+  );
+  app.get(
+    '/admin/calendars/:id/holidays',
+    {
+      schema: {
+        tags: ['service levels'],
+        summary: "The year's closed days: library holidays, the brand's additions and removals",
+        params: IdParams,
+        querystring: z.object({ year: z.coerce.number().int().min(1970).max(2200) }),
+      },
+    },
+    async (request) => calendarHolidays(db, requireActor(request), request.params.id, request.query.year),
+  );
+  app.get(
+    '/admin/calendars/:id/preview',
+    {
+      schema: {
+        tags: ['service levels'],
+        summary: 'When N working minutes from an instant would be up, with the closed days skipped',
+        params: IdParams,
+        querystring: z.object({ from: z.iso.datetime({ offset: true }), minutes: z.coerce.number().int().min(0).max(60 * 24 * 366) }),
+      },
+    },
+    async (request) => previewDue(db, requireActor(request), request.params.id, new Date(request.query.from), request.query.minutes),
+  );
+
+  app.get(
+    '/admin/sla-policies',
+    { schema: { tags: ['service levels'], summary: 'Service-level policies', querystring: BrandQuery, response: { 200: z.object({ items: z.array(PolicyResponse) }) } } },
+    async (request) => ({ items: await listPolicies(db, requireActor(request), request.query.brandId) }),
+  );
+  app.post(
+    '/admin/sla-policies',
+    { schema: { tags: ['service levels'], summary: 'Create a service-level policy', body: PolicyBody, response: { 201: PolicyResponse } } },
+    async (request, reply) => {
+      const out = await savePolicy(db, sla.jobs, requireActor(request), null, request.body);
+      reply.code(201);
+      return out;
+    },
+  );
+  app.put(
+    '/admin/sla-policies/:id',
+    { schema: { tags: ['service levels'], summary: "Change a policy; the brand's open tickets are recomputed", params: IdParams, body: PolicyBody, response: { 200: PolicyResponse } } },
+    async (request) => savePolicy(db, sla.jobs, requireActor(request), request.params.id, request.body),
+  );
+};

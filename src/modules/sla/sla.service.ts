@@ -1,0 +1,135 @@
+import { type Db, withTransaction } from '../../platform/db/database.ts';
+import { forbidden, notFound, validationFailed } from '../../platform/errors/app-error.ts';
+import { type Actor, isStaff } from '../auth/actor.ts';
+import { ticketVisibleTo } from '../tickets/ticket-visibility.ts';
+import { calendarById } from './calendar-cache.ts';
+import type { SlaNotifier } from './sla-actions.ts';
+import { refreshTicketSla, type TimerExplanation } from './sla-refresh.ts';
+import type { SlaBadgeType, TicketSlaResponseType, TimerResponseType } from './sla.schemas.ts';
+
+async function visibleTicket(db: Db, actor: Actor, ticketId: string) {
+  const t = await db.selectFrom('ticket as t').select(['t.id', 't.sla_policy_id', 't.planned_resolution_at']).where('t.id', '=', ticketId).where(ticketVisibleTo(actor)).executeTakeFirst();
+  if (!t) throw notFound('TICKET_NOT_FOUND', 'Ticket');
+  return t;
+}
+
+/** Working minutes from `now` to `dueAt`, negative once it has passed. */
+function minutesLeft(engine: { workingMinutesBetween(a: Date, b: Date): { minutes: number } }, now: Date, dueAt: Date): number {
+  return Math.round(dueAt >= now ? engine.workingMinutesBetween(now, dueAt).minutes : -engine.workingMinutesBetween(dueAt, now).minutes);
+}
+
+/**
+ * The ticket's timers with their explanations, the working time left as of `now`, and the
+ * schedule changes told to the customer. Customers see their own tickets' timers too: the
+ * promised dates are theirs to know (seed 003 tells them of every change).
+ */
+export async function getTicketSla(db: Db, actor: Actor, ticketId: string, now = new Date()): Promise<TicketSlaResponseType> {
+  const t = await visibleTicket(db, actor, ticketId);
+  const [policy, timers, changes] = await Promise.all([
+    t.sla_policy_id ? db.selectFrom('sla_policy').select(['id', 'name', 'calendar_id']).where('id', '=', t.sla_policy_id).executeTakeFirst() : undefined,
+    db.selectFrom('ticket_sla_timer').selectAll().where('ticket_id', '=', ticketId).execute(),
+    db
+      .selectFrom('ticket_schedule_change as c')
+      .leftJoin('app_user as u', 'u.id', 'c.created_by_id')
+      .leftJoin('outbound_message as o', 'o.id', 'c.outbound_message_id')
+      .select(['c.id', 'c.reason', 'c.previous_due_at', 'c.planned_resolution_at', 'c.note', 'c.created_at', 'u.id as user_id', 'u.name as user_name', 'o.status as mail_status', 'o.to_address'])
+      .where('c.ticket_id', '=', ticketId)
+      .orderBy('c.created_at', 'desc')
+      .execute(),
+  ]);
+  const cal = policy ? await calendarById(db, policy.calendar_id) : undefined;
+  const order = ['first_response', 'callback', 'next_update', 'resolution'];
+  return {
+    policy: policy ? { id: policy.id, name: policy.name } : null,
+    plannedResolutionAt: t.planned_resolution_at?.toISOString() ?? null,
+    timers: timers
+      .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
+      .map(
+        (x): TimerResponseType => ({
+          kind: x.kind,
+          state: x.state,
+          warning: x.state === 'running' && !!x.warn_at && x.warn_at <= now,
+          targetMinutes: x.target_minutes,
+          startedAt: x.started_at?.toISOString() ?? null,
+          dueAt: x.due_at?.toISOString() ?? null,
+          stoppedAt: x.stopped_at?.toISOString() ?? null,
+          workingMinutesLeft: cal && x.due_at && !x.stopped_at && (x.state === 'running' || x.state === 'breached') ? minutesLeft(cal.engine, now, x.due_at) : null,
+          explanation: (typeof x.explanation === 'string' ? JSON.parse(x.explanation) : x.explanation) as TimerExplanation,
+        }),
+      ),
+    scheduleChanges: isStaff(actor) || changes.length
+      ? changes.map((c) => ({
+          id: c.id,
+          reason: c.reason as TicketSlaResponseType['scheduleChanges'][number]['reason'],
+          previousDueAt: c.previous_due_at?.toISOString() ?? null,
+          plannedResolutionAt: c.planned_resolution_at.toISOString(),
+          // The desk's internal note stays with the desk.
+          note: isStaff(actor) ? c.note : null,
+          createdAt: c.created_at.toISOString(),
+          createdBy: isStaff(actor) && c.user_id ? { id: c.user_id, name: c.user_name ?? '' } : null,
+          notification: c.mail_status && c.to_address ? { status: c.mail_status, to: c.to_address } : null,
+        }))
+      : [],
+  };
+}
+
+/** The queue's badge per ticket: the nearest running due time, its state and working time left. */
+export async function slaBadges(db: Db, ticketIds: string[], now = new Date()): Promise<Map<string, SlaBadgeType>> {
+  const out = new Map<string, SlaBadgeType>();
+  if (ticketIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('ticket_sla_timer as s')
+    .innerJoin('sla_policy as p', 'p.id', 's.policy_id')
+    .select(['s.ticket_id', 's.kind', 's.state', 's.due_at', 's.warn_at', 'p.calendar_id'])
+    .where('s.ticket_id', 'in', ticketIds)
+    .where('s.state', 'in', ['running', 'breached'])
+    .where('s.stopped_at', 'is', null)
+    .where('s.due_at', 'is not', null)
+    .orderBy('s.due_at')
+    .execute();
+  for (const r of rows) {
+    if (out.has(r.ticket_id) || !r.due_at) continue;
+    const cal = await calendarById(db, r.calendar_id);
+    const left = minutesLeft(cal.engine, now, r.due_at);
+    const state = r.due_at <= now ? 'breached' : r.warn_at && r.warn_at <= now ? 'warning' : 'ok';
+    out.set(r.ticket_id, { kind: r.kind, dueAt: r.due_at.toISOString(), state, workingMinutesLeft: left });
+  }
+  return out;
+}
+
+/**
+ * Records a new planned resolution date with one of seed 003's reasons, replaces the resolution
+ * due time, and tells the customer in their language — all in one transaction.
+ */
+export async function recordScheduleChange(
+  db: Db,
+  notifier: SlaNotifier,
+  actor: Actor,
+  ticketId: string,
+  input: { reason: string; plannedResolutionAt: string; note?: string | undefined },
+  now = new Date(),
+) {
+  return withTransaction(db, async (trx) => {
+    await visibleTicket(trx, actor, ticketId);
+    if (!isStaff(actor)) throw forbidden('Only the desk changes the planned resolution date');
+    const planned = new Date(input.plannedResolutionAt);
+    if (planned <= now) throw validationFailed([{ field: 'plannedResolutionAt', code: 'too_small', message: 'must be in the future' }]);
+    const ticket = await trx.selectFrom('ticket').select(['id', 'status', 'merged_into_id']).where('id', '=', ticketId).forUpdate().executeTakeFirstOrThrow();
+    if (ticket.merged_into_id || ticket.status === 'closed') throw validationFailed([{ field: 'plannedResolutionAt', code: 'invalid_value', message: 'the ticket is closed' }]);
+    const timer = await trx.selectFrom('ticket_sla_timer').select('due_at').where('ticket_id', '=', ticketId).where('kind', '=', 'resolution').executeTakeFirst();
+    const change = await trx
+      .insertInto('ticket_schedule_change')
+      .values({ ticket_id: ticketId, reason: input.reason, previous_due_at: timer?.due_at ?? null, planned_resolution_at: planned, note: input.note ?? null, created_by_id: actor.userId, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.updateTable('ticket').set({ planned_resolution_at: planned, updated_at: now }).where('id', '=', ticketId).execute();
+    await trx
+      .insertInto('ticket_audit')
+      .values({ ticket_id: ticketId, actor_id: actor.userId, at: now, field: 'planned_resolution', before: JSON.stringify(timer?.due_at?.toISOString() ?? null), after: JSON.stringify({ at: planned.toISOString(), reason: input.reason }) })
+      .execute();
+    await refreshTicketSla(trx, ticketId, now);
+    const outboundId = await notifier.scheduleChanged(trx, { ticketId, reason: input.reason, plannedResolutionAt: planned, note: null });
+    if (outboundId) await trx.updateTable('ticket_schedule_change').set({ outbound_message_id: outboundId }).where('id', '=', change.id).execute();
+    return getTicketSla(trx, actor, ticketId, now);
+  });
+}

@@ -1,0 +1,132 @@
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { type Db, withTransaction } from '../../platform/db/database.ts';
+import { forbidden, notFound, validationFailed } from '../../platform/errors/app-error.ts';
+import type { JobDefinition, JobQueue } from '../../platform/jobs/job-queue.ts';
+import { type Actor, isAdmin } from '../auth/actor.ts';
+
+export const WEBHOOK_EVENTS = ['ticket.sla_warning', 'ticket.sla_breached'] as const;
+
+export const WebhookDeliverJob: JobDefinition<{ deliveryId: string }> = {
+  name: 'webhook.deliver',
+  schema: z.object({ deliveryId: z.uuid() }),
+  retryLimit: 6,
+  retryDelay: 30,
+  retryBackoff: true,
+  expireInSeconds: 120,
+};
+
+/**
+ * Records an event for every active endpoint of the brand that subscribed to it, and enqueues its
+ * delivery, in the caller's transaction: the event exists exactly when the change that caused it.
+ */
+export async function emitWebhookEvent(trx: Db, jobs: JobQueue, brandId: string, event: (typeof WEBHOOK_EVENTS)[number], data: Record<string, unknown>): Promise<number> {
+  const endpoints = await trx
+    .selectFrom('webhook_endpoint')
+    .select('id')
+    .where('brand_id', '=', brandId)
+    .where('active', '=', true)
+    .where(sql<boolean>`${event} = any(events)`)
+    .execute();
+  for (const e of endpoints) {
+    const d = await trx
+      .insertInto('webhook_delivery')
+      .values({ endpoint_id: e.id, event, payload: JSON.stringify({ event, brandId, occurredAt: new Date().toISOString(), data }) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await jobs.enqueue(trx, WebhookDeliverJob, { deliveryId: d.id });
+  }
+  return endpoints.length;
+}
+
+export function signature(secret: string, body: string): string {
+  return `sha256=${crypto.createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+/**
+ * POSTs one delivery: JSON body, `X-Apres-Event`, `X-Apres-Delivery` (the receiver's dedupe key:
+ * a retry after a lost answer sends it again) and `X-Apres-Signature` (HMAC-SHA256 of the body
+ * with the endpoint's secret). A non-2xx answer or a network error is retried with backoff; the
+ * last failure is kept on the delivery.
+ */
+export async function deliverWebhook(db: Db, deliveryId: string, meta: { retryCount: number }): Promise<void> {
+  const d = await db
+    .selectFrom('webhook_delivery as d')
+    .innerJoin('webhook_endpoint as e', 'e.id', 'd.endpoint_id')
+    .select(['d.id', 'd.event', 'd.payload', 'd.status', 'e.url', 'e.secret'])
+    .where('d.id', '=', deliveryId)
+    .executeTakeFirst();
+  if (!d || d.status === 'delivered') return;
+  const body = JSON.stringify(d.payload);
+  let status: number | null = null;
+  let error: string | null = null;
+  try {
+    const res = await fetch(d.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': 'Apres-Webhooks/1', 'x-apres-event': d.event, 'x-apres-delivery': d.id, 'x-apres-signature': signature(d.secret, body) },
+      body,
+      signal: AbortSignal.timeout(10_000),
+      redirect: 'manual',
+    });
+    status = res.status;
+    if (!res.ok) error = `HTTP ${res.status}`;
+  } catch (err) {
+    error = (err as Error).message;
+  }
+  const last = meta.retryCount >= (WebhookDeliverJob.retryLimit ?? 0);
+  await db
+    .updateTable('webhook_delivery')
+    .set({
+      attempts: sql`attempts + 1`,
+      response_status: status,
+      last_error: error,
+      ...(error ? (last ? { status: 'failed' as const } : {}) : { status: 'delivered' as const, delivered_at: new Date() }),
+    })
+    .where('id', '=', d.id)
+    .execute();
+  if (error && !last) throw new Error(`webhook ${d.id}: ${error}`);
+}
+
+export function registerWebhookWorker(jobs: JobQueue, db: Db): void {
+  jobs.work(WebhookDeliverJob, (p, meta) => deliverWebhook(db, p.deliveryId, meta));
+}
+
+export const WebhookBody = z
+  .object({
+    brandId: z.uuid(),
+    url: z.url({ protocol: /^https?$/ }).max(2000),
+    events: z.array(z.enum(WEBHOOK_EVENTS)).min(1),
+    active: z.boolean().default(true),
+  })
+  .strict();
+
+function requireAdmin(actor: Actor) {
+  if (!isAdmin(actor)) throw forbidden('Only an administrator manages webhooks');
+}
+
+export async function listWebhooks(db: Db, actor: Actor) {
+  requireAdmin(actor);
+  const rows = await db.selectFrom('webhook_endpoint').select(['id', 'brand_id', 'url', 'events', 'active', 'created_at']).orderBy('created_at').execute();
+  return rows.map((r) => ({ id: r.id, brandId: r.brand_id, url: r.url, events: r.events, active: r.active, createdAt: r.created_at.toISOString() }));
+}
+
+/** Creates an endpoint; its signing secret is shown once, in this answer. */
+export async function createWebhook(db: Db, actor: Actor, input: z.infer<typeof WebhookBody>) {
+  requireAdmin(actor);
+  return withTransaction(db, async (trx) => {
+    const brand = await trx.selectFrom('brand').select('id').where('id', '=', input.brandId).executeTakeFirst();
+    if (!brand) throw validationFailed([{ field: 'brandId', code: 'invalid_value', message: 'no such brand' }]);
+    const secret = crypto.randomBytes(24).toString('base64url');
+    const row = await trx.insertInto('webhook_endpoint').values({ brand_id: input.brandId, url: input.url, events: input.events, active: input.active, secret }).returning(['id', 'created_at']).executeTakeFirstOrThrow();
+    return { id: row.id, brandId: input.brandId, url: input.url, events: [...input.events], active: input.active, createdAt: row.created_at.toISOString(), secret };
+  });
+}
+
+export async function listDeliveries(db: Db, actor: Actor, endpointId: string) {
+  requireAdmin(actor);
+  const endpoint = await db.selectFrom('webhook_endpoint').select('id').where('id', '=', endpointId).executeTakeFirst();
+  if (!endpoint) throw notFound('WEBHOOK_NOT_FOUND', 'Webhook');
+  const rows = await db.selectFrom('webhook_delivery').selectAll().where('endpoint_id', '=', endpointId).orderBy('created_at', 'desc').limit(100).execute();
+  return rows.map((r) => ({ id: r.id, event: r.event, status: r.status, attempts: r.attempts, responseStatus: r.response_status, lastError: r.last_error, createdAt: r.created_at.toISOString(), deliveredAt: r.delivered_at?.toISOString() ?? null }));
+}
