@@ -83,16 +83,18 @@ export const HolidaySourceSchema = z
     }
   });
 
+const Instant = z.iso.datetime({ offset: true });
+
 export const ClosureSchema = z
   .object({
-    start: z.iso.datetime({ offset: true }),
-    end: z.iso.datetime({ offset: true }),
+    start: Instant,
+    end: Instant,
     reason: z.string().trim().min(1).max(200),
   })
   .superRefine((c, ctx) => {
-    const s = Date.parse(c.start);
-    const e = Date.parse(c.end);
-    if (!Number.isNaN(s) && !Number.isNaN(e) && e <= s) {
+    // Refinements run even when a field failed: compare only two well-formed instants.
+    if (!Instant.safeParse(c.start).success || !Instant.safeParse(c.end).success) return;
+    if (Date.parse(c.end) <= Date.parse(c.start)) {
       ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after start', params: { code: 'end_before_start' } });
     }
   });
