@@ -88,6 +88,7 @@ export class BusinessCalendar {
    * The instant at which `minutes` working minutes have elapsed from `from`; counting starts at
    * the next opening when `from` is outside opening hours. An end of interval is a valid answer
    * (Mon 11:15 + 60 min with a 12:15 lunch break is Mon 12:15). minutes = 0 gives the next opening.
+   * Fractional minutes are rounded to the millisecond.
    * Throws CALENDAR_NEVER_OPEN (empty week) or CALENDAR_HORIZON_EXCEEDED (not within ~10 years).
    */
   addWorkingMinutes(from: Date, minutes: number): { at: Date; explanation: Explanation } {
@@ -224,7 +225,7 @@ export class BusinessCalendar {
       from: new Date(fromMs).toISOString(),
       to: new Date(toMs).toISOString(),
       workingMinutes: workingMs / MINUTE_MS,
-      skippedDays: [...skippedDays],
+      skippedDays: skippedDays.map((s) => ({ ...s })), // copies: the originals live in the day cache
       closures,
     };
   }
