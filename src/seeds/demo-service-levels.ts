@@ -32,8 +32,8 @@ interface DemoPolicy {
 }
 
 const H = 60;
-/** Working day lengths: Carri 8 h 45 (9:00–12:15, 13:30–18:00), Smart-ID 9 h. */
-const CARRI_DAY = 525;
+/** A Carri working day: 9:00–12:15 and 13:30–18:00 make 7 h 45. */
+const CARRI_DAY = 465;
 
 const POLICIES: DemoPolicy[] = [
   // Seed 000: "un technicien vous recontactera dans les délais impartis et prévus par votre contrat".

@@ -65,7 +65,8 @@ function statusAt(facts: SlaFacts, at: Date): string {
 
 /** Half-open stretches from `start` on, each either counting or paused, split at every status change. */
 function stretches(facts: SlaFacts, start: Date, stop: Date | null, paused: (status: string) => boolean) {
-  const cuts = facts.statusTimeline.map((e) => e.at).filter((t) => t > start && (!stop || t < stop));
+  // Several changes at one instant (an answer moving the ticket on, then a status set) make one cut.
+  const cuts = [...new Set(facts.statusTimeline.map((e) => e.at.getTime()).filter((t) => t > start.getTime() && (!stop || t < stop.getTime())))].map((t) => new Date(t));
   const bounds = [start, ...cuts];
   return bounds.map((from, i) => {
     const status = statusAt(facts, from);
@@ -172,19 +173,17 @@ export function computeTimers(cal: WorkingTime, facts: SlaFacts, policy: SlaPoli
   }
   if (policy.resolutionMinutes) {
     const target = policy.resolutionMinutes;
-    if (!start) out.push(pending('resolution', target));
-    else {
-      const t = runTimer(cal, facts, { ...base, kind: 'resolution', targetMinutes: target, start, stop: closedAt, paused: (s) => pause(s) || STOPPED.includes(s) });
-      const plan = facts.plannedResolution;
-      if (plan && t.state !== 'met' && !(t.state === 'breached' && t.stoppedAt)) {
-        t.rescheduled = { reason: plan.reason, previousDueAt: plan.previousDueAt };
-        t.dueAt = plan.at;
-        if (t.state === 'breached' && plan.at > now) t.state = 'running';
-        if (t.state === 'running' && plan.at <= now) t.state = 'breached';
-        t.warnAt = t.state === 'running' ? warnBefore(cal, now, plan.at, policy.warningMinutes) : null;
-      }
-      out.push(t);
+    const t = start ? runTimer(cal, facts, { ...base, kind: 'resolution', targetMinutes: target, start, stop: closedAt, paused: (s) => pause(s) || STOPPED.includes(s) }) : pending('resolution', target);
+    const plan = facts.plannedResolution;
+    // A planned date recorded by the desk holds until the ticket is resolved, even before the clock starts.
+    if (plan && !t.stoppedAt) {
+      t.rescheduled = { reason: plan.reason, previousDueAt: plan.previousDueAt };
+      t.dueAt = plan.at;
+      if (t.state === 'breached' && plan.at > now) t.state = 'running';
+      if (t.state === 'running' && plan.at <= now) t.state = 'breached';
+      t.warnAt = t.state === 'running' ? warnBefore(cal, now, plan.at, policy.warningMinutes) : null;
     }
+    out.push(t);
   }
   if (policy.callbackMinutes) {
     const target = policy.callbackMinutes;
