@@ -98,6 +98,8 @@ export interface TicketSummary {
   group: PersonRef | null;
   createdAt: string;
   updatedAt: string;
+  /** The nearest running service-level timer (agent queue only); null: no policy or nothing running. */
+  sla?: SlaBadgeInfo | null;
 }
 
 export interface Attachment {
@@ -318,4 +320,184 @@ export function isStaff(role: Role | undefined): boolean {
 /** Resellers and distributors open cases for their own customers (SPEC §1). */
 export function isPartner(role: Role | undefined): boolean {
   return role === 'reseller' || role === 'distributor';
+}
+
+// --- Service levels (docs/API-CONTRACT.md; src/modules/sla) ---
+
+export const TIMER_KINDS = ['first_response', 'next_update', 'resolution', 'callback'] as const;
+export type TimerKind = (typeof TIMER_KINDS)[number];
+
+export const TIMER_STATES = ['pending', 'running', 'paused', 'met', 'breached'] as const;
+export type TimerState = (typeof TIMER_STATES)[number];
+
+/** Seed 003's reasons for a new planned resolution date; the customer is told in their language. */
+export const SCHEDULE_CHANGE_REASONS = ['cannot_reproduce', 'information_missing', 'deeper_diagnosis', 'poorly_described'] as const;
+export type ScheduleChangeReason = (typeof SCHEDULE_CHANGE_REASONS)[number];
+
+export const SKIP_REASONS = ['weekend', 'holiday', 'closure', 'closed'] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
+/** Closed local days, first to last (YYYY-MM-DD in the calendar's zone), grouped by reason and name. */
+export interface SkippedRange {
+  from: string;
+  to: string;
+  /** One of SKIP_REASONS, or a reason a newer server added. */
+  reason: string;
+  /** The holiday's name (library holidays: in the country's language) or the closure's reason. */
+  name?: string;
+}
+
+export interface TimerExplanation {
+  policyName: string;
+  calendarName: string;
+  timeZone: string;
+  clockStart: 'created' | 'accepted';
+  targetMinutes: number;
+  startedAt: string | null;
+  skipped: SkippedRange[];
+  pauses: { from: string; to: string | null; status: string }[];
+  rescheduled: { reason: string; previousDueAt: string | null } | null;
+}
+
+export interface SlaTimer {
+  kind: TimerKind;
+  state: TimerState;
+  /** Running and within the policy's warning window. */
+  warning: boolean;
+  targetMinutes: number;
+  startedAt: string | null;
+  /** Null while paused or pending, and for a timer met before its due time. */
+  dueAt: string | null;
+  stoppedAt: string | null;
+  /** Working minutes until the due time (negative once breached); null when not running. */
+  workingMinutesLeft: number | null;
+  explanation: TimerExplanation;
+}
+
+export interface ScheduleChange {
+  id: string;
+  reason: ScheduleChangeReason;
+  previousDueAt: string | null;
+  plannedResolutionAt: string;
+  /** The desk's internal note: always null for customers. */
+  note: string | null;
+  createdAt: string;
+  createdBy: PersonRef | null;
+  /** The e-mail that told the customer (its delivery status), when one was sent. */
+  notification: { status: string; to: string } | null;
+}
+
+export interface TicketSla {
+  policy: PersonRef | null;
+  plannedResolutionAt: string | null;
+  timers: SlaTimer[];
+  scheduleChanges: ScheduleChange[];
+}
+
+export interface ScheduleChangeBody {
+  reason: ScheduleChangeReason;
+  /** ISO instant with its offset. */
+  plannedResolutionAt: string;
+  note?: string;
+}
+
+export const SLA_BADGE_STATES = ['ok', 'warning', 'breached', 'paused'] as const;
+export type SlaBadgeState = (typeof SLA_BADGE_STATES)[number];
+
+/** The queue's one-line view of a ticket's nearest timer. */
+export interface SlaBadgeInfo {
+  kind: TimerKind;
+  dueAt: string;
+  state: SlaBadgeState;
+  workingMinutesLeft: number;
+}
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export const HOLIDAY_TYPES = ['public', 'bank', 'school', 'optional', 'observance'] as const;
+export type HolidayType = (typeof HOLIDAY_TYPES)[number];
+
+/** Local wall time 'HH:MM'; an end may be '24:00' (open until midnight). */
+export interface OpeningInterval {
+  start: string;
+  end: string;
+}
+
+export interface CalendarDefinition {
+  timeZone: string;
+  week: Record<Weekday, OpeningInterval[]>;
+  holidays: { country: string; region?: string; types?: HolidayType[] } | null;
+  holidayAdditions: { date: string; name: string }[];
+  holidayRemovals: { date: string; note?: string }[];
+  /** One-off closures: ISO instants with their offset. */
+  closures: { start: string; end: string; reason: string }[];
+}
+
+export interface BusinessCalendar {
+  id: string;
+  brandId: string;
+  brandName: string;
+  name: string;
+  version: number;
+  definition: CalendarDefinition;
+  updatedAt: string;
+}
+
+export interface CalendarInput {
+  brandId: string;
+  name: string;
+  definition: CalendarDefinition;
+}
+
+export interface HolidayRow {
+  date: string;
+  name: string;
+  source: 'library' | 'added';
+  /** A library holiday the brand works on. */
+  removed: boolean;
+}
+
+export interface CalendarHolidays {
+  year: number;
+  timeZone: string;
+  items: HolidayRow[];
+}
+
+export interface DuePreview {
+  from: string;
+  minutes: number;
+  dueAt: string;
+  timeZone: string;
+  skipped: SkippedRange[];
+}
+
+/** Statuses a policy may pause its clock in (resolved and closed always stop it). */
+export const PAUSABLE_STATUSES = ['new', 'accepted', 'in_progress', 'waiting_customer', 'waiting_parts', 'waiting_third_party'] as const;
+export type PausableStatus = (typeof PAUSABLE_STATUSES)[number];
+
+export interface SlaPolicyInput {
+  brandId: string;
+  name: string;
+  calendarId: string;
+  /** Null: any contract level. */
+  contractLevel: string | null;
+  /** Null: any priority. */
+  priority: TicketPriority | null;
+  firstResponseMinutes: number | null;
+  nextUpdateMinutes: number | null;
+  resolutionMinutes: number | null;
+  callbackMinutes: number | null;
+  clockStart: 'created' | 'accepted';
+  pauseStatuses: PausableStatus[];
+  warningMinutes: number;
+  raisePriorityOnBreach: boolean;
+  active: boolean;
+}
+
+export interface SlaPolicy extends SlaPolicyInput {
+  id: string;
+  calendarName: string;
+  version: number;
+  updatedAt: string;
 }

@@ -19,6 +19,9 @@ const MyTicketsPage = lazy(() => import('../features/portal/MyTicketsPage').then
 const PortalNewTicketPage = lazy(() => import('../features/portal/PortalNewTicketPage').then((m) => ({ default: m.PortalNewTicketPage })));
 const QuarantinePage = lazy(() => import('../features/admin/QuarantinePage').then((m) => ({ default: m.QuarantinePage })));
 const MailboxesPage = lazy(() => import('../features/admin/MailboxesPage').then((m) => ({ default: m.MailboxesPage })));
+const CalendarsPage = lazy(() => import('../features/admin/CalendarsPage').then((m) => ({ default: m.CalendarsPage })));
+const CalendarEditorPage = lazy(() => import('../features/admin/CalendarEditorPage').then((m) => ({ default: m.CalendarEditorPage })));
+const PoliciesPage = lazy(() => import('../features/admin/PoliciesPage').then((m) => ({ default: m.PoliciesPage })));
 const PortalTicketPage = lazy(() => import('../features/portal/PortalTicketPage').then((m) => ({ default: m.PortalTicketPage })));
 
 export function App() {
@@ -56,6 +59,9 @@ export function App() {
               <Route index element={<Navigate to="/admin/quarantine" replace />} />
               <Route path="quarantine" element={<QuarantinePage />} />
               <Route path="mailboxes" element={<MailboxesPage />} />
+              <Route path="calendars" element={<CalendarsPage />} />
+              <Route path="calendars/:id" element={<CalendarEditorPage />} />
+              <Route path="sla-policies" element={<PoliciesPage />} />
               <Route path="*" element={<NotFound homeTo="/agent" />} />
             </Route>
             <Route

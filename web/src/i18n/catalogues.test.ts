@@ -5,7 +5,19 @@ import ro from './locales/ro.json';
 import ru from './locales/ru.json';
 import sv from './locales/sv.json';
 import { ERROR_CODES, FIELD_ERROR_CODES } from './errors';
-import { DELIVERY_STATUSES, ENTRY_KINDS, INBOUND_REASONS, ROLES, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '../api/types';
+import {
+  DELIVERY_STATUSES,
+  ENTRY_KINDS,
+  HOLIDAY_TYPES,
+  INBOUND_REASONS,
+  ROLES,
+  SCHEDULE_CHANGE_REASONS,
+  TICKET_CHANNELS,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  TIMER_KINDS,
+  TIMER_STATES,
+} from '../api/types';
 
 type Tree = { [k: string]: string | Tree };
 const catalogues: Record<string, Tree> = { en, fr, ro, ru, sv };
@@ -69,5 +81,16 @@ describe('translation catalogues', () => {
     }
     for (const s of DELIVERY_STATUSES) expect(en.has(`delivery.${s}`), s).toBe(true);
     for (const s of ['smtp', 'imap', 'api']) expect(en.has(`quarantine.source.${s}`)).toBe(true);
+  });
+
+  it('names every timer, timer state, schedule-change reason and holiday type of service levels', () => {
+    const en = flat.en!;
+    for (const k of TIMER_KINDS) expect(en.has(`sla.kind.${k}`), k).toBe(true);
+    for (const s of [...TIMER_STATES, 'warning']) expect(en.has(`sla.state.${s}`), s).toBe(true);
+    for (const r of SCHEDULE_CHANGE_REASONS) {
+      expect(en.has(`sla.reason.${r}`), r).toBe(true);
+      expect(en.has(`sla.reasonCustomer.${r}`), r).toBe(true);
+    }
+    for (const h of HOLIDAY_TYPES) expect(en.has(`calendars.holidayType.${h}`), h).toBe(true);
   });
 });

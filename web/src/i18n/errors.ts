@@ -28,6 +28,11 @@ export const ERROR_CODES = [
   'INBOUND_NOT_FOUND',
   'INBOUND_NOT_QUARANTINED',
   'MAILBOX_NOT_FOUND',
+  'CALENDAR_NOT_FOUND',
+  'CALENDAR_NAME_TAKEN',
+  'CALENDAR_HORIZON_EXCEEDED',
+  'SLA_POLICY_NOT_FOUND',
+  'SLA_POLICY_CONFLICT',
   'INTERNAL',
   'NETWORK',
 ] as const;
@@ -46,6 +51,15 @@ export const FIELD_ERROR_CODES = [
   'check_digit',
   'type_not_allowed',
   'duplicate',
+  'conflict',
+  'invalid_time',
+  'end_before_start',
+  'overlap',
+  'unknown_country',
+  'unknown_region',
+  'unknown_time_zone',
+  'contract_level_format',
+  'one_target',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

@@ -16,6 +16,7 @@ import { HistoryTab } from './HistoryTab';
 import { MergeModal } from './MergeModal';
 import { PropertiesPanel } from './PropertiesPanel';
 import { usePageTitle } from '../common/usePageTitle';
+import { SlaPanel } from '../sla/SlaPanel';
 
 export function AgentTicketPage() {
   const { id = '' } = useParams();
@@ -131,6 +132,7 @@ export function AgentTicketPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
+            <SlaPanel ticket={tk} />
             <Paper withBorder radius="md" p="md">
               <Text fw={600} mb="sm">
                 {t('ticket.properties')}

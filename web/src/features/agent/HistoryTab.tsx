@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { PRIORITY_COLOR, STATUS_COLOR, DateTime } from '../tickets/badges';
 import { useHistory } from '../tickets/tickets.api';
 import { Empty, ErrorState, TableSkeleton } from '../common/states';
-import { ENTRY_KINDS, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, type Ticket } from '../../api/types';
+import { ENTRY_KINDS, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, TIMER_KINDS, type Ticket } from '../../api/types';
+import { isReason } from '../sla/sla-format';
 import { useGroups, useStaffUsers } from '../brands/brands.api';
 
 const KNOWN_FIELDS = [
@@ -25,9 +26,12 @@ const KNOWN_FIELDS = [
   'requester',
   'confirmationRequested',
   'confirmed',
+  'plannedResolution',
+  'slaWarning',
+  'slaBreached',
 ] as const;
 /** Fields whose values are instants, shown in the ticket's time zone. */
-const DATE_FIELDS: readonly KnownField[] = ['confirmationRequested', 'confirmed'];
+const DATE_FIELDS: readonly KnownField[] = ['confirmationRequested', 'confirmed', 'plannedResolution'];
 type KnownField = (typeof KNOWN_FIELDS)[number];
 
 const FIELD_ALIASES: Record<string, KnownField> = {
@@ -48,6 +52,9 @@ const FIELD_ALIASES: Record<string, KnownField> = {
   confirmationRequestedAt: 'confirmationRequested',
   confirmed_at: 'confirmed',
   confirmedAt: 'confirmed',
+  planned_resolution: 'plannedResolution',
+  sla_warning: 'slaWarning',
+  sla_breached: 'slaBreached',
 };
 
 function fieldKey(field: string): KnownField | null {
@@ -79,6 +86,20 @@ function renderValue(t: TFunction, field: KnownField | null, value: unknown, nam
 
 function ValueCell({ value, field, names, timeZone }: { value: unknown; field: KnownField | null; names: ReadonlyMap<string, string>; timeZone: string }) {
   const { t } = useTranslation();
+  // Service-level events: { at, reason } for a planned date, { kind, dueAt } for a warning or a breach.
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const o = value as Record<string, unknown>;
+    const at = typeof o.at === 'string' ? o.at : typeof o.dueAt === 'string' ? o.dueAt : null;
+    const label =
+      typeof o.reason === 'string' && isReason(o.reason) ? t(`sla.reason.${o.reason}`) : includes(TIMER_KINDS, o.kind) ? t(`sla.kind.${o.kind}`) : null;
+    if (at && label && !Number.isNaN(Date.parse(at))) {
+      return (
+        <Text size="sm">
+          {label}: <DateTime iso={at} timeZone={timeZone} />
+        </Text>
+      );
+    }
+  }
   if (field && DATE_FIELDS.includes(field) && typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
     return (
       <Text size="sm">

@@ -14,7 +14,7 @@ import { filtersFromParams, matchesFilters, paramsFromFilters } from './filters'
 import { TicketLookup } from './TicketLookup';
 import { usePageTitle } from '../common/usePageTitle';
 
-const COLUMNS: TicketColumn[] = ['number', 'subject', 'requester', 'brand', 'status', 'priority', 'assignee', 'created'];
+const COLUMNS: TicketColumn[] = ['number', 'subject', 'requester', 'brand', 'status', 'priority', 'sla', 'assignee', 'created'];
 
 export function QueuePage() {
   const { t } = useTranslation();

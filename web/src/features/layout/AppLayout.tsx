@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconInbox, IconLifebuoy, IconMail, IconMailbox, IconMailExclamation, IconPhone, IconPhonePlus, IconPlus, IconTicket } from '@tabler/icons-react';
+import { IconCalendarTime, IconGauge, IconInbox, IconLifebuoy, IconMail, IconMailbox, IconMailExclamation, IconPhone, IconPhonePlus, IconPlus, IconTicket } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { isStaff } from '../../api/types';
@@ -118,12 +118,14 @@ export function AppLayout() {
         { to: '/portal/new', label: t('nav.openTicket'), icon: IconPlus, testId: 'nav-open-ticket' },
       ];
 
-  // Administration of the e-mail channel: admins only (the server refuses the others anyway).
+  // Administration of the e-mail channel and service levels: admins only (the server refuses the others anyway).
   const adminItems: NavItem[] =
     user.role === 'admin'
       ? [
           { to: '/admin/quarantine', label: t('nav.quarantine'), icon: IconMailExclamation, testId: 'nav-quarantine' },
           { to: '/admin/mailboxes', label: t('nav.mailboxes'), icon: IconMailbox, testId: 'nav-mailboxes' },
+          { to: '/admin/calendars', label: t('nav.calendars'), icon: IconCalendarTime, testId: 'nav-calendars' },
+          { to: '/admin/sla-policies', label: t('nav.slaPolicies'), icon: IconGauge, testId: 'nav-sla-policies' },
         ]
       : [];
 

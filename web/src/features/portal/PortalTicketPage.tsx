@@ -13,6 +13,7 @@ import { Conversation } from '../tickets/Conversation';
 import { TicketDetails } from '../tickets/TicketDetails';
 import { useEntries, useTicket, useUpdateTicket } from '../tickets/tickets.api';
 import { usePageTitle } from '../common/usePageTitle';
+import { PortalPlannedDate } from '../sla/PortalPlannedDate';
 
 export function PortalTicketPage() {
   const { id = '' } = useParams();
@@ -115,12 +116,15 @@ export function PortalTicketPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <Paper withBorder radius="md" p="md">
-            <Text fw={600} mb="sm">
-              {t('ticket.details')}
-            </Text>
-            <TicketDetails ticket={tk} brand={brands.get(tk.brandId)} />
-          </Paper>
+          <Stack gap="md">
+            <PortalPlannedDate ticket={tk} />
+            <Paper withBorder radius="md" p="md">
+              <Text fw={600} mb="sm">
+                {t('ticket.details')}
+              </Text>
+              <TicketDetails ticket={tk} brand={brands.get(tk.brandId)} />
+            </Paper>
+          </Stack>
         </Grid.Col>
       </Grid>
     </Stack>

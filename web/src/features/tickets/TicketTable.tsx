@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { TicketSummary } from '../../api/types';
 import { useBrandMap } from '../brands/brands.api';
+import { SlaQueueBadge } from '../sla/SlaBadges';
 import { DateTime, PriorityBadge, StatusBadge } from './badges';
 
-export type TicketColumn = 'number' | 'subject' | 'requester' | 'brand' | 'status' | 'priority' | 'assignee' | 'created' | 'updated';
+export type TicketColumn = 'number' | 'subject' | 'requester' | 'brand' | 'status' | 'priority' | 'sla' | 'assignee' | 'created' | 'updated';
 
 interface TicketTableProps {
   tickets: readonly (TicketSummary & { headline?: string })[];
@@ -97,6 +98,11 @@ export function TicketTable({ tickets, columns, linkTo }: TicketTableProps) {
                   {has('priority') && (
                     <Table.Td>
                       <PriorityBadge priority={ticket.priority} />
+                    </Table.Td>
+                  )}
+                  {has('sla') && (
+                    <Table.Td style={{ whiteSpace: 'nowrap' }} data-testid="ticket-sla-cell">
+                      {ticket.sla ? <SlaQueueBadge sla={ticket.sla} timeZone={tz} /> : null}
                     </Table.Td>
                   )}
                   {has('assignee') && (

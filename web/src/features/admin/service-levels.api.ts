@@ -1,0 +1,80 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { BusinessCalendar, CalendarHolidays, CalendarInput, DuePreview, Items, SlaPolicy, SlaPolicyInput } from '../../api/types';
+
+/** Administration of service levels (admins only): business calendars and policies. */
+
+const CALENDARS_KEY = ['admin', 'calendars'] as const;
+const POLICIES_KEY = ['admin', 'sla-policies'] as const;
+
+export function useCalendars() {
+  return useQuery({
+    queryKey: CALENDARS_KEY,
+    queryFn: ({ signal }) => api.get<Items<BusinessCalendar>>('/admin/calendars', undefined, signal),
+    select: (d) => d.items,
+  });
+}
+
+export function useCalendar(id: string | null) {
+  return useQuery({
+    queryKey: [...CALENDARS_KEY, id],
+    queryFn: ({ signal }) => api.get<BusinessCalendar>(`/admin/calendars/${encodeURIComponent(id ?? '')}`, undefined, signal),
+    enabled: !!id,
+  });
+}
+
+/** The year's closed days of the saved calendar: library holidays (removed ones marked) and the brand's own. */
+export function useCalendarHolidays(id: string | null, year: number, version: number | undefined) {
+  return useQuery({
+    // The version is in the key: a save changes what the same year holds.
+    queryKey: [...CALENDARS_KEY, id, 'holidays', year, version ?? 0],
+    queryFn: ({ signal }) => api.get<CalendarHolidays>(`/admin/calendars/${encodeURIComponent(id ?? '')}/holidays`, { year }, signal),
+    enabled: !!id,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useDuePreview(id: string | null) {
+  return useMutation({
+    mutationFn: ({ from, minutes }: { from: string; minutes: number }) =>
+      api.get<DuePreview>(`/admin/calendars/${encodeURIComponent(id ?? '')}/preview`, { from, minutes }),
+  });
+}
+
+/** Creates (id null) or replaces a calendar; the brand's open tickets are recomputed by the server. */
+export function useSaveCalendar() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string | null; body: CalendarInput }) =>
+      id ? api.put<BusinessCalendar>(`/admin/calendars/${encodeURIComponent(id)}`, body) : api.post<BusinessCalendar>('/admin/calendars', body),
+    onSuccess: (saved) => {
+      qc.setQueryData([...CALENDARS_KEY, saved.id], saved);
+      void qc.invalidateQueries({ queryKey: CALENDARS_KEY, predicate: (q) => q.queryKey.length === 2 });
+      void qc.invalidateQueries({ queryKey: POLICIES_KEY });
+      // Due times of open tickets move with the calendar.
+      void qc.invalidateQueries({ queryKey: ['tickets'] });
+      void qc.invalidateQueries({ queryKey: ['ticket'] });
+    },
+  });
+}
+
+export function usePolicies() {
+  return useQuery({
+    queryKey: POLICIES_KEY,
+    queryFn: ({ signal }) => api.get<Items<SlaPolicy>>('/admin/sla-policies', undefined, signal),
+    select: (d) => d.items,
+  });
+}
+
+export function useSavePolicy() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string | null; body: SlaPolicyInput }) =>
+      id ? api.put<SlaPolicy>(`/admin/sla-policies/${encodeURIComponent(id)}`, body) : api.post<SlaPolicy>('/admin/sla-policies', body),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: POLICIES_KEY });
+      void qc.invalidateQueries({ queryKey: ['tickets'] });
+      void qc.invalidateQueries({ queryKey: ['ticket'] });
+    },
+  });
+}
