@@ -4,17 +4,20 @@
  *              break and French holidays) with the engine, beside the minute-by-minute oracle on
  *              the same inputs, and whether the two agree. No database.
  *
- *   tsx bench/sla.bench.ts [--section calendar|all] [--samples 20000] [--oracle-samples 200]
- *                          [--minutes 2880] [--year 2026] [--seed 42]
+ *   recompute  the time to recompute the timers of N open tickets of one brand after a calendar
+ *              change (a closure added), on PGlite or PostgreSQL, in batches as the job does.
  *
- * A section is a function in SECTIONS; add one there (e.g. recomputing open tickets after a
- * calendar change, which needs the database) and it gets its own --section name. Prints, never asserts.
+ *   npm run bench:sla -- [--section calendar|recompute|all] [--samples 20000] [--oracle-samples 200]
+ *                        [--minutes 2880] [--year 2026] [--seed 42] [--tickets 100000] [--store pglite|postgres]
+ *
+ * A section is a function in SECTIONS and gets its own --section name. Prints, never asserts.
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { BusinessCalendar, SEED_CALENDARS } from '../src/modules/calendars/index.ts';
 import { createOracle } from '../src/modules/calendars/oracle.ts';
 import { Rng } from './lib/rng.ts';
+import { recomputeSection } from './lib/sla-recompute.ts';
 import { fmtInt, Samples, table } from './lib/stats.ts';
 
 export interface BenchOptions {
@@ -23,6 +26,9 @@ export interface BenchOptions {
   minutes: number;
   year: number;
   seed: number;
+  /** recompute section: open tickets to preload, and the store. */
+  tickets: number;
+  store: string;
 }
 
 export interface Section {
@@ -112,6 +118,7 @@ export async function calendarSection(opts: BenchOptions): Promise<void> {
 
 export const SECTIONS: Record<string, Section> = {
   calendar: { description: 'due-time computations per second, engine vs minute-by-minute oracle', run: calendarSection },
+  recompute: { description: 'time to recompute the open tickets of a brand after a calendar change', run: (o) => recomputeSection({ tickets: o.tickets, store: o.store }) },
 };
 
 function intArg(name: string, raw: string | undefined, fallback: number): number {
@@ -129,6 +136,8 @@ async function main(): Promise<void> {
       minutes: { type: 'string' },
       year: { type: 'string' },
       seed: { type: 'string' },
+      tickets: { type: 'string' },
+      store: { type: 'string', default: 'pglite' },
     },
     strict: true,
   });
@@ -138,6 +147,8 @@ async function main(): Promise<void> {
     minutes: intArg('minutes', args.minutes, 2880),
     year: intArg('year', args.year, 2026),
     seed: intArg('seed', args.seed, 42),
+    tickets: intArg('tickets', args.tickets, 100_000),
+    store: args.store === 'postgres' ? 'postgres' : 'pglite',
   };
   const names = args.section === 'all' ? Object.keys(SECTIONS) : args.section.split(',');
   for (const name of names) {

@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { SlaTimerKind } from '../../platform/db/schema.ts';
+import type { SlaTimerKind, TicketSlaTimerTable } from '../../platform/db/schema.ts';
+import type { Insertable } from 'kysely';
 import { calendarById, type LoadedCalendar } from './calendar-cache.ts';
 import { loadSlaFacts, updateNextActions } from './sla.queries.ts';
 import { type ComputedTimer, computeTimers, nearestDue } from './sla-timers.ts';
@@ -46,7 +48,8 @@ export async function refreshTicketSla(trx: Db, ticketIds: string | string[], no
   const { tickets, facts } = await loadSlaFacts(trx, ids);
   const brandIds = [...new Set(tickets.map((t) => t.brand_id))];
   const policies = await listActivePolicies(trx, brandIds);
-  const timerRows = [];
+  const calendars = new Map<string, LoadedCalendar>();
+  const timerRows: Insertable<TicketSlaTimerTable>[] = [];
   const keep = new Map<string, SlaTimerKind[]>();
   const ticketUpdates: { id: string; policyId: string | null; dueAt: Date | null }[] = [];
   for (const t of tickets) {
@@ -56,7 +59,8 @@ export async function refreshTicketSla(trx: Db, ticketIds: string | string[], no
       if (t.sla_policy_id !== null) ticketUpdates.push({ id: t.id, policyId: null, dueAt: null });
       continue;
     }
-    const cal = await calendarById(trx, policy.calendarId);
+    const cal = calendars.get(policy.calendarId) ?? (await calendarById(trx, policy.calendarId));
+    calendars.set(policy.calendarId, cal);
     const timers = computeTimers(cal.engine, facts.get(t.id)!, policy, now);
     keep.set(t.id, timers.map((x) => x.kind));
     ticketUpdates.push({ id: t.id, policyId: policy.id, dueAt: nearestDue(timers) });
@@ -77,9 +81,16 @@ export async function refreshTicketSla(trx: Db, ticketIds: string | string[], no
       });
     }
   }
+  // Timers a ticket no longer has (its policy changed or went): one statement per set of kinds
+  // kept, and a batch holds only a few such sets.
+  const byKinds = new Map<string, string[]>();
   for (const [ticketId, kinds] of keep) {
-    let del = trx.deleteFrom('ticket_sla_timer').where('ticket_id', '=', ticketId);
-    if (kinds.length) del = del.where('kind', 'not in', kinds);
+    const key = kinds.join(',');
+    byKinds.set(key, [...(byKinds.get(key) ?? []), ticketId]);
+  }
+  for (const [key, ticketIds] of byKinds) {
+    let del = trx.deleteFrom('ticket_sla_timer').where('ticket_id', 'in', ticketIds);
+    if (key) del = del.where('kind', 'not in', key.split(',') as SlaTimerKind[]);
     await del.execute();
   }
   if (timerRows.length) {
@@ -102,8 +113,10 @@ export async function refreshTicketSla(trx: Db, ticketIds: string | string[], no
       )
       .execute();
   }
-  for (const u of ticketUpdates) {
-    await trx.updateTable('ticket').set({ sla_policy_id: u.policyId, sla_due_at: u.dueAt }).where('id', '=', u.id).execute();
+  if (ticketUpdates.length) {
+    const values = sql.join(ticketUpdates.map((u) => sql`(${u.id}::uuid, ${u.policyId}::uuid, ${u.dueAt?.toISOString() ?? null}::timestamptz)`));
+    await sql`update ticket set sla_policy_id = v.policy_id, sla_due_at = v.due_at
+      from (values ${values}) as v(id, policy_id, due_at) where ticket.id = v.id`.execute(trx);
   }
   await updateNextActions(trx, ids);
 }
