@@ -39,3 +39,11 @@ describe('pickLocalised', () => {
     expect(pickLocalised(l, 'sv')).toBe('Version');
   });
 });
+
+describe('formatDateTime in tables', () => {
+  it('leaves this year out, and only this year', () => {
+    const now = new Date('2026-11-28T12:00:00Z');
+    expect(formatDateTime('2026-11-20T07:30:00Z', 'en', 'Europe/Paris', { compact: true, now })).toBe('20 Nov, 08:30');
+    expect(formatDateTime('2025-11-20T07:30:00Z', 'en', 'Europe/Paris', { compact: true, now })).toBe('20 Nov 2025, 08:30');
+  });
+});

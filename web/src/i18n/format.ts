@@ -25,16 +25,19 @@ export function formatDateTime(
   iso: string | null | undefined,
   locale: Locale,
   timeZone?: string,
-  opts: { withZone?: boolean } = {},
+  opts: { withZone?: boolean; compact?: boolean; now?: Date } = {},
 ): string {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '—';
+  // In tables (compact), this year's dates go without the year.
+  const yearOf = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: validTimeZone(timeZone) });
+  const withYear = !opts.compact || yearOf.format(d) !== yearOf.format(opts.now ?? new Date());
   // Explicit fields rather than dateStyle/timeStyle: those two cannot be combined with timeZoneName.
   return new Intl.DateTimeFormat(intlTag(locale), {
     day: 'numeric',
     month: 'short',
-    year: 'numeric',
+    ...(withYear ? { year: 'numeric' } : {}),
     hour: '2-digit',
     minute: '2-digit',
     timeZone: validTimeZone(timeZone),

@@ -1,10 +1,11 @@
 import { ActionIcon, Alert, Badge, Button, Chip, Group, Paper, ScrollArea, Select, SimpleGrid, Skeleton, Stack, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconArrowBackUp, IconChevronLeft, IconChevronRight, IconInfoCircle, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { IconArrowBackUp, IconBriefcase, IconChevronLeft, IconChevronRight, IconInfoCircle, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HOLIDAY_TYPES, type BusinessCalendar, type HolidayType } from '../../api/types';
 import { errorMessage } from '../../i18n/errors';
 import { useLocale } from '../../i18n/useLocale';
+import { isValidTimeZone, toZonedWall } from '../../i18n/zoned-time';
 import { holidaySourceChanged, isCalendarDate, type CalendarFormValues } from './calendar-form';
 import { countryOptions, formatDayWithWeekday } from './calendar-labels';
 import { useCalendarHolidays } from './service-levels.api';
@@ -37,6 +38,17 @@ export function HolidaysEditor({ values, set, err, saved }: Props) {
   const countries = useMemo(() => countryOptions(locale), [locale]);
   const stale = values.holidaysOn && holidaySourceChanged(values, saved);
   const holidays = useCalendarHolidays(saved && values.holidaysOn && !stale ? saved.id : null, year, saved?.version);
+
+  const viewport = useRef<HTMLDivElement>(null);
+
+  // This year's list opens at the next closed day rather than at New Year.
+  useEffect(() => {
+    const v = viewport.current;
+    if (!v) return;
+    const today = toZonedWall(new Date(), isValidTimeZone(values.timeZone) ? values.timeZone : 'UTC').slice(0, 10);
+    const next = [...v.querySelectorAll<HTMLElement>('[data-testid="holiday-row"]')].find((r) => (r.dataset.date ?? '') >= today);
+    v.scrollTop = next && today.startsWith(`${year}-`) ? Math.max(0, next.offsetTop - 8) : 0;
+  }, [year, holidays.data]);
 
   const removed = new Set(values.holidayRemovals.map((r) => r.date));
   const rows: Row[] = [
@@ -159,7 +171,7 @@ export function HolidaysEditor({ values, set, err, saved }: Props) {
             {t('calendars.noClosedDays')}
           </Text>
         ) : (
-          <ScrollArea.Autosize mah={380} type="auto">
+          <ScrollArea.Autosize mah={380} type="auto" viewportRef={viewport}>
             <Table verticalSpacing={6} horizontalSpacing="sm" data-testid="holidays-table">
               <Table.Tbody>
                 {rows.map((r) => (
@@ -196,7 +208,7 @@ export function HolidaysEditor({ values, set, err, saved }: Props) {
                             aria-label={r.removed ? t('calendars.restoreHoliday') : t('calendars.workHoliday')}
                             data-testid="holiday-toggle"
                           >
-                            {r.removed ? <IconArrowBackUp size={16} /> : <IconTrash size={16} />}
+                            {r.removed ? <IconArrowBackUp size={16} /> : <IconBriefcase size={16} />}
                           </ActionIcon>
                         </Tooltip>
                       ) : (

@@ -36,6 +36,8 @@ export function QueuePage() {
     // Only the debounced text drives the URL here; the other filters are already in it.
   }, [debouncedQ]);
 
+  // A desk that serves one brand needs no brand column.
+  const columns = (brands.data?.length ?? 0) > 1 ? COLUMNS : COLUMNS.filter((c) => c !== 'brand');
   const searching = filters.q.length > 0;
   const list = useTicketList({ brandId: filters.brandId, status: filters.status, groupId: filters.groupId, assigneeId: filters.assigneeId });
   const search = useTicketSearch(filters.q, filters.brandId);
@@ -169,7 +171,7 @@ export function QueuePage() {
         />
       ) : (
         <Stack gap="sm">
-          <TicketTable tickets={tickets} columns={COLUMNS} linkTo={(tk) => `/agent/tickets/${tk.id}`} />
+          <TicketTable tickets={tickets} columns={columns} linkTo={(tk) => `/agent/tickets/${tk.id}`} />
           {!searching && (
             <Group justify="space-between">
               <Text size="sm" c="dimmed" data-testid="queue-count">

@@ -38,7 +38,7 @@ export function TimerStateBadge({ timer }: { timer: SlaTimer }) {
   );
 }
 
-/** The queue's column: working time left on the nearest due time, coloured by its state. */
+/** The queue's column ("Due in"): working time left on the nearest due time, coloured by its state. */
 export function SlaQueueBadge({ sla, timeZone }: { sla: SlaBadgeInfo; timeZone: string | undefined }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -47,7 +47,7 @@ export function SlaQueueBadge({ sla, timeZone }: { sla: SlaBadgeInfo; timeZone: 
       ? t('sla.state.paused')
       : sla.workingMinutesLeft < 0 || sla.state === 'breached'
         ? t('sla.badge.overdue', { duration: formatDuration(t, Math.abs(sla.workingMinutesLeft)) })
-        : t('sla.badge.left', { duration: formatDuration(t, sla.workingMinutesLeft) });
+        : formatDuration(t, sla.workingMinutesLeft);
   const due = timeZone ? formatDueWithZone(sla.dueAt, locale, timeZone) : sla.dueAt;
   return (
     <Tooltip label={t('sla.badge.tooltip', { kind: t(`sla.kind.${sla.kind}`), date: due })} withArrow openDelay={300}>

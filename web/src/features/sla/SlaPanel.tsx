@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Divider, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Divider, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconCalendarEvent, IconCalendarTime, IconMail, IconMailOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -23,18 +23,21 @@ function TimerRow({ timer, timeZone }: { timer: SlaTimer; timeZone: string }) {
         </Text>
         <TimerStateBadge timer={timer} />
       </Group>
-      {timer.dueAt && (timer.state === 'running' || timer.state === 'breached') && (
-        <Text size="sm" data-testid="sla-due">
-          <time dateTime={timer.dueAt}>{formatDueWithZone(timer.dueAt, locale, tz)}</time>
-        </Text>
-      )}
       {left !== null && (
         <Text size="sm" fw={600} c={left < 0 ? 'red.7' : timer.warning ? 'orange.8' : undefined} data-testid="sla-left">
           {formatLeft(t, left)}
         </Text>
       )}
-      <Text size="xs" c="dimmed" data-testid="sla-explanation" style={{ overflowWrap: 'anywhere' }}>
-        {explainTimer(t, timer, locale, { timeZone })}
+      {/* The sentence starts with the due time in the brand's zone, then says why it is then. */}
+      <Text
+        size="xs"
+        c={timer.state === 'running' || timer.state === 'breached' ? undefined : 'dimmed'}
+        lh={1.45}
+        data-testid="sla-explanation"
+        data-due={timer.dueAt ?? undefined}
+        style={{ overflowWrap: 'anywhere' }}
+      >
+        {explainTimer(t, timer, locale, { timeZone: tz })}
       </Text>
     </Stack>
   );
@@ -68,11 +71,9 @@ function ChangeItem({ change, timeZone }: { change: ScheduleChange; timeZone: st
   const locale = useLocale();
   return (
     <Stack gap={2} data-testid="schedule-change-item" data-reason={change.reason}>
-      <Group gap={6} wrap="wrap">
-        <Badge variant="light" color="grape" size="sm" tt="none" fw={600}>
-          {isReason(change.reason) ? t(`sla.reason.${change.reason}`) : change.reason}
-        </Badge>
-      </Group>
+      <Text size="sm" fw={600} c="grape.8">
+        {isReason(change.reason) ? t(`sla.reason.${change.reason}`) : change.reason}
+      </Text>
       <Text size="sm">{t('sla.change.newDate', { date: formatDueWithZone(change.plannedResolutionAt, locale, timeZone) })}</Text>
       {change.previousDueAt && (
         <Text size="xs" c="dimmed">

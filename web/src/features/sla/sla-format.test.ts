@@ -4,7 +4,7 @@ import type { SlaTimer } from '../../api/types';
 import en from '../../i18n/locales/en.json';
 import fr from '../../i18n/locales/fr.json';
 import ru from '../../i18n/locales/ru.json';
-import { describeSkipped, explainTimer, formatDuration, formatLeft, listSkipped } from './sla-format';
+import { describeSkipped, explainTimer, formatDue, formatDuration, formatLeft, listSkipped } from './sla-format';
 
 let t: TFunction;
 let tFr: TFunction;
@@ -143,5 +143,17 @@ describe('the explanation of a timer', () => {
   it('writes minutes that are not whole hours as a duration', () => {
     const s = explainTimer(t, timer({}, { targetMinutes: 525, clockStart: 'created' }), 'en', { now: NOW });
     expect(s).toContain('8 h 45 min of working time from creation');
+  });
+});
+
+describe('due times', () => {
+  it('reads midnight as 24:00 of the day before', () => {
+    expect(formatDue('2026-12-11T21:00:00Z', 'en', 'Europe/Moscow', NOW)).toBe('Fri 11 Dec, 24:00');
+    expect(formatDue('2026-12-11T21:00:00Z', 'ru', 'Europe/Moscow', NOW)).toBe('пт, 11 дек., 24:00');
+    expect(formatDue('2026-12-11T20:59:00Z', 'en', 'Europe/Moscow', NOW)).toBe('Fri 11 Dec, 23:59');
+  });
+
+  it('adds the year only when it is not this one', () => {
+    expect(formatDue('2027-01-11T09:00:00Z', 'en', 'Europe/Paris', NOW)).toBe('Mon, 11 Jan 2027, 10:00');
   });
 });

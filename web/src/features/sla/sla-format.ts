@@ -46,21 +46,33 @@ export function zoneName(timeZone: string, locale: Locale, at: Date = new Date()
   return part?.value ?? timeZone;
 }
 
-/** A due time in the calendar's zone: "Tue 24 Nov, 14:30" (the year only when it is not this one). */
+/**
+ * A due time in the calendar's zone: "Tue 24 Nov, 14:30" (the year only when it is not this one).
+ * Midnight reads as 24:00 of the day before: a day open until midnight ends "Fri 11 Dec, 24:00",
+ * not "Sat 12 Dec, 00:00", a day the desk does not work.
+ */
 export function formatDue(iso: string, locale: Locale, timeZone: string, now: Date = new Date()): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '—';
   const zone = isValidTimeZone(timeZone) ? timeZone : undefined;
   const sameYear = new Intl.DateTimeFormat('en', { timeZone: zone, year: 'numeric' });
-  return new Intl.DateTimeFormat(intlTag(locale), {
+  const f = new Intl.DateTimeFormat(intlTag(locale), {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
     ...(sameYear.format(d) === sameYear.format(now) ? {} : { year: 'numeric' }),
     hour: '2-digit',
     minute: '2-digit',
+    hourCycle: 'h23',
     timeZone: zone,
-  }).format(d);
+  });
+  const parts = f.formatToParts(d);
+  const at = (type: string) => parts.find((p) => p.type === type)?.value;
+  if (at('hour') !== '00' || at('minute') !== '00') return f.format(d);
+  return f
+    .formatToParts(new Date(d.getTime() - 60_000))
+    .map((p) => (p.type === 'hour' ? '24' : p.type === 'minute' ? '00' : p.value))
+    .join('');
 }
 
 /** "Tue 24 Nov, 14:30 (Moscow Standard Time)". */

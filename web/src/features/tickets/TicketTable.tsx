@@ -124,7 +124,7 @@ export function TicketTable({ tickets, columns, linkTo }: TicketTableProps) {
                   {has('created') && (
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Text size="sm">
-                        <DateTime iso={ticket.createdAt} timeZone={tz} />
+                        <DateTime iso={ticket.createdAt} timeZone={tz} compact />
                       </Text>
                     </Table.Td>
                   )}
@@ -132,7 +132,7 @@ export function TicketTable({ tickets, columns, linkTo }: TicketTableProps) {
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Group gap={4}>
                         <Text size="sm">
-                          <DateTime iso={ticket.updatedAt} timeZone={tz} />
+                          <DateTime iso={ticket.updatedAt} timeZone={tz} compact />
                         </Text>
                       </Group>
                     </Table.Td>

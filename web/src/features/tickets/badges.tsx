@@ -83,11 +83,11 @@ export function ChannelLabel({ channel }: { channel: TicketChannel }) {
 }
 
 /** An instant in the ticket's brand time zone; the full date with the zone shows on hover. */
-export function DateTime({ iso, timeZone, withZone }: { iso: string | null | undefined; timeZone?: string; withZone?: boolean }) {
+export function DateTime({ iso, timeZone, withZone, compact }: { iso: string | null | undefined; timeZone?: string; withZone?: boolean; compact?: boolean }) {
   const locale = useLocale();
   return (
     <time dateTime={iso ?? undefined} title={formatDateTime(iso, locale, timeZone, { withZone: true })}>
-      {formatDateTime(iso, locale, timeZone, { withZone })}
+      {formatDateTime(iso, locale, timeZone, { withZone, compact })}
     </time>
   );
 }

@@ -1,0 +1,188 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, login, type RunningServer, screenshot, startServer } from './harness.ts';
+
+const DAY_MS = 86_400_000;
+
+/** The calendar date YYYY-MM-DD in a zone at an instant. */
+function dateIn(timeZone: string, at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+function addDays(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+function weekday(date: string): number {
+  return new Date(`${date}T00:00:00Z`).getUTCDay();
+}
+
+/** A full-page screenshot from the top (fixed header and navigation where they belong). */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
+}
+
+/** Picks an option of a Mantine select (a combobox in a portal), not one of a native select. */
+async function choose(page: Page, testId: string, option: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.locator('[role="listbox"] [role="option"]', { hasText: option }).first().click();
+}
+
+describe('service levels in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('an agent sees the timers explained and moves the planned date; the customer reads the new date and why in Russian', async () => {
+    // The agent's browser runs on Paris time: the ticket is read and the date typed in Moscow time all the same.
+    const context = await browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Paris', viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await login(page, server.url, 'agent@eiler.example');
+    await page.waitForURL('**/agent');
+    const row = page.getByTestId('ticket-row').filter({ hasText: 'Ошибка при экспорте отчёта в PDF' });
+    await row.waitFor();
+    const badge = row.getByTestId('sla-badge');
+    expect(await badge.getAttribute('data-state')).toBe('ok');
+    expect(await badge.innerText()).toMatch(/\d+ ч/);
+    await shot(page, 'sla-agent-queue');
+
+    await row.click();
+    const resolution = page.locator('[data-testid="sla-timer"][data-kind="resolution"]');
+    await resolution.waitFor();
+    expect(await page.locator('[data-testid="sla-timer"][data-kind="first_response"]').count()).toBe(1);
+    // 240 working hours from acceptance, on working days only: at least one weekend is skipped and named.
+    const sat = new Intl.DateTimeFormat('ru-RU', { weekday: 'short', timeZone: 'UTC' }).format(new Date('2026-11-07T00:00:00Z'));
+    const sun = new Intl.DateTimeFormat('ru-RU', { weekday: 'short', timeZone: 'UTC' }).format(new Date('2026-11-08T00:00:00Z'));
+    const explanation = await resolution.getByTestId('sla-explanation').innerText();
+    expect(explanation).toMatch(/^Срок .+\(Москва.*\): 240 рабочих часов с момента принятия; без учёта /);
+    expect(explanation).toContain(`${sat}–${sun}`);
+    expect(await resolution.getByTestId('sla-left').innerText()).toMatch(/^Осталось \d+ ч( \d\d мин)? рабочего времени$/);
+    await shot(page, 'sla-agent-ticket');
+
+    // A new planned date three weeks on (a weekday), 15:00 Moscow time, with seed 003's "deeper diagnosis" reason.
+    let planned = addDays(dateIn('Europe/Moscow', new Date()), 21);
+    while (weekday(planned) === 0 || weekday(planned) === 6) planned = addDays(planned, 1);
+    await page.getByTestId('schedule-change-open').click();
+    await choose(page, 'schedule-change-reason', 'Нужна детальная диагностика');
+    await page.getByTestId('schedule-change-date').fill(`${planned}T15:00`);
+    const note = 'Ждём сборку 5.3.3 от разработчиков';
+    await page.getByTestId('schedule-change-note-input').fill(note);
+    expect(await page.getByTestId('schedule-change-date-echo').innerText()).toMatch(/15:00 \(Москва/);
+    expect(await page.getByTestId('schedule-change-customer-text').innerText()).toContain('Проблема требует детальной диагностики');
+    await shot(page, 'sla-schedule-change-form');
+    await page.getByTestId('schedule-change-submit').click();
+
+    const change = page.getByTestId('schedule-change-item');
+    await change.waitFor();
+    const changeText = await change.innerText();
+    expect(changeText).toContain('Нужна детальная диагностика или обновление продукта');
+    expect(changeText).toContain('15:00');
+    expect(changeText).toContain(note);
+    expect(await change.getByTestId('schedule-change-notification').getAttribute('data-status')).toMatch(/^(queued|sent|held)$/);
+    await expect.poll(() => resolution.getByTestId('sla-explanation').innerText()).toContain('срок назначен поддержкой');
+    expect(await resolution.getByTestId('sla-explanation').getAttribute('data-due')).toBe(new Date(`${planned}T12:00:00Z`).toISOString());
+    await shot(page, 'sla-agent-rescheduled');
+    const ticketPath = new URL(page.url()).pathname.replace('/agent/', '/portal/');
+    await context.close();
+
+    const customer = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
+    const portal = await customer.newPage();
+    await login(portal, server.url, 'client@eiler.example');
+    await portal.goto(`${server.url}${ticketPath}`);
+    await portal.getByTestId('portal-planned-date').waitFor();
+    const day = Number(planned.slice(8, 10));
+    expect(await portal.getByTestId('portal-planned-date').innerText()).toMatch(new RegExp(`\\b${day} .*15:00 \\(Москва`));
+    const told = await portal.getByTestId('portal-schedule-change').innerText();
+    expect(told).toContain('Проблема требует детальной диагностики, доработки функциональности и/или обновления продукта.');
+    // The desk's note stays with the desk.
+    expect(await portal.getByTestId('portal-planned').innerText()).not.toContain(note);
+    await shot(portal, 'sla-portal-planned-date');
+    await customer.close();
+  });
+
+  it('an admin sees the year’s holidays, adds a closure and the due-time preview skips it', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'America/New_York', viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await login(page, server.url, 'admin@apres.example');
+    await page.getByTestId('nav-calendars').click();
+    const row = page.locator('[data-testid="calendar-row"][data-name="Processing (working days)"]');
+    await row.waitFor();
+    await shot(page, 'sla-admin-calendars');
+    await row.getByTestId('calendar-edit').click();
+
+    // Russia's Unity Day, from the holiday library, in this year's list.
+    const year = Number(dateIn('Europe/Moscow', new Date()).slice(0, 4));
+    const unity = page.locator(`[data-testid="holiday-row"][data-date="${year}-11-04"]`);
+    await unity.waitFor();
+    expect(await unity.innerText()).toContain('День народного единства');
+    expect(await unity.getAttribute('data-source')).toBe('library');
+    // A library holiday can be worked (removed) and taken back.
+    await unity.getByTestId('holiday-toggle').click();
+    expect(await unity.getAttribute('data-removed')).toBe('true');
+    await page.getByTestId('calendar-dirty').waitFor();
+    await unity.getByTestId('holiday-toggle').click();
+    expect(await unity.getAttribute('data-removed')).toBe('false');
+
+    // A Wednesday two weeks or more ahead, neither it nor the Tuesday before a holiday.
+    const holidays = await page.evaluate(async (url) => {
+      const id = url.split('/').pop()!;
+      const years = [new Date().getFullYear(), new Date().getFullYear() + 1];
+      const lists = await Promise.all(years.map((y) => fetch(`/api/v1/admin/calendars/${id}/holidays?year=${y}`).then((r) => r.json() as Promise<{ items: { date: string }[] }>)));
+      return lists.flatMap((l) => l.items.map((h) => h.date));
+    }, page.url());
+    let closed = addDays(dateIn('Europe/Moscow', new Date()), 14);
+    while (weekday(closed) !== 3 || holidays.includes(closed) || holidays.includes(addDays(closed, -1))) closed = addDays(closed, 1);
+
+    await page.getByTestId('closure-add').click();
+    const closure = page.getByTestId('closure-row').last();
+    await closure.getByTestId('closure-start').fill(`${closed}T00:00`);
+    await closure.getByTestId('closure-end').fill(`${addDays(closed, 1)}T00:00`);
+    await closure.getByTestId('closure-reason').fill('Annual inventory');
+    await page.getByTestId('calendar-save').click();
+    await expect.poll(() => page.getByTestId('calendar-dirty').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('calendar-title').locator('..').innerText()).toContain('Version 2');
+
+    // 48 working hours from the Tuesday 10:00: Tuesday, the closed Wednesday skipped, Thursday, Friday until 10:00.
+    await page.getByTestId('due-preview-from').fill(`${addDays(closed, -1)}T10:00`);
+    await page.getByTestId('due-preview-duration-hours').fill('48');
+    await page.getByTestId('due-preview-duration-minutes').fill('0');
+    await page.getByTestId('due-preview-run').click();
+    await page.getByTestId('due-preview-result').waitFor();
+    expect(await page.getByTestId('due-preview-skipped').innerText()).toMatch(/Wed \d+ \w+: closure \(Annual inventory\)/);
+    expect(await page.getByTestId('due-preview-due').innerText()).toMatch(/^Due Fri \d+ \w+(,? \d{4})?, 10:00 \(Moscow Standard Time\)$/);
+    await shot(page, 'sla-admin-calendar-preview');
+
+    // The saved closure is there after a fresh load, in Moscow wall time.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('closure-start').last().inputValue()).toBe(`${closed}T00:00`);
+    await context.close();
+  });
+
+  it('an admin adding a second catch-all policy for a brand is told which one it clashes with', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await login(page, server.url, 'admin@apres.example');
+    await page.getByTestId('nav-sla-policies').click();
+    const carri = page.locator('[data-testid="policy-brand-section"][data-brand="CARRI Systems"]');
+    await carri.getByTestId('policy-row').first().waitFor();
+    await shot(page, 'sla-admin-policies');
+    await carri.getByTestId('policy-add-for-brand').click();
+    await page.getByTestId('policy-name').fill('Hotline sans contrat');
+    await choose(page, 'policy-calendar', 'Hotline');
+    await page.getByTestId('policy-firstResponseMinutes-hours').fill('2');
+    await page.getByTestId('policy-save').click();
+    await page.getByTestId('policy-error').waitFor();
+    const form = await page.getByTestId('policy-form').innerText();
+    expect(form).toContain('The active policy “Garantie de base” already covers this contract level and priority.');
+    await shot(page, 'sla-admin-policy-conflict');
+    await context.close();
+  });
+});
