@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { SlaTimerKind, TicketSlaTimerTable } from '../../platform/db/schema.ts';
 import type { Insertable } from 'kysely';
 import { calendarById, type LoadedCalendar } from './calendar-cache.ts';
-import { loadSlaFacts, updateNextActions } from './sla.queries.ts';
+import { loadSlaFacts } from './sla.queries.ts';
 import { type ComputedTimer, computeTimers, nearestDue } from './sla-timers.ts';
 import { listActivePolicies, type SlaPolicy, pickPolicy } from './sla-policy.service.ts';
 
@@ -78,6 +78,8 @@ export async function refreshTicketSla(trx: Db, ticketIds: string | string[], no
         consumed_minutes: x.consumedMinutes,
         explanation: JSON.stringify(explain(x, policy, cal)),
         computed_at: now,
+        // A new timer has given no warning nor escalation yet; an existing one keeps its markers (below).
+        next_action_at: (x.state === 'running' || x.state === 'breached') && !x.stoppedAt && x.dueAt ? (x.warnAt && x.warnAt < x.dueAt ? x.warnAt : x.dueAt) : null,
       });
     }
   }
@@ -109,6 +111,9 @@ export async function refreshTicketSla(trx: Db, ticketIds: string | string[], no
           consumed_minutes: eb.ref('excluded.consumed_minutes'),
           explanation: eb.ref('excluded.explanation'),
           computed_at: eb.ref('excluded.computed_at'),
+          next_action_at: sql<Date | null>`case when excluded.state in ('running', 'breached') and excluded.stopped_at is null and excluded.due_at is not null then
+            least(case when ticket_sla_timer.warned_due_at is distinct from excluded.due_at and excluded.warn_at is not null then excluded.warn_at end,
+                  case when ticket_sla_timer.breached_due_at is distinct from excluded.due_at then excluded.due_at end) end`,
         })),
       )
       .execute();
@@ -118,5 +123,4 @@ export async function refreshTicketSla(trx: Db, ticketIds: string | string[], no
     await sql`update ticket set sla_policy_id = v.policy_id, sla_due_at = v.due_at
       from (values ${values}) as v(id, policy_id, due_at) where ticket.id = v.id`.execute(trx);
   }
-  await updateNextActions(trx, ids);
 }
