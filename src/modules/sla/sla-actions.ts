@@ -118,6 +118,7 @@ export async function runSlaSweep(ctx: SlaActionContext, now = new Date(), limit
         await trx.updateTable('ticket_sla_timer').set({ warned_due_at: s.due_at }).where('ticket_id', '=', s.ticket_id).where('kind', '=', s.kind).execute();
         await trx.insertInto('ticket_audit').values({ ticket_id: s.ticket_id, actor_id: null, at: now, field: 'sla_warning', before: null, after: JSON.stringify({ kind: s.kind, dueAt: s.due_at.toISOString() }) }).execute();
         await ctx.notifier.warning(trx, { ticketId: s.ticket_id, kind: s.kind, dueAt: s.due_at, workingMinutesLeft: Math.round(left), recipients: await recipients(trx, s.ticket_id, 'assignee_first') });
+        await emitWebhookEvent(trx, ctx.jobs, s.brand_id, 'ticket.sla_warning', { ticket: { id: s.ticket_id, number: s.number }, timer: s.kind, dueAt: s.due_at.toISOString(), workingMinutesLeft: Math.round(left) });
         out.warned++;
       }
     }
