@@ -14,7 +14,7 @@ import { filtersFromParams, matchesFilters, paramsFromFilters } from './filters'
 import { TicketLookup } from './TicketLookup';
 import { usePageTitle } from '../common/usePageTitle';
 
-const COLUMNS: TicketColumn[] = ['number', 'subject', 'requester', 'brand', 'status', 'priority', 'sla', 'assignee', 'created'];
+const COLUMNS: TicketColumn[] = ['number', 'subject', 'requester', 'status', 'priority', 'sla', 'assignee', 'created'];
 
 export function QueuePage() {
   const { t } = useTranslation();
@@ -36,8 +36,8 @@ export function QueuePage() {
     // Only the debounced text drives the URL here; the other filters are already in it.
   }, [debouncedQ]);
 
-  // A desk that serves one brand needs no brand column.
-  const columns = (brands.data?.length ?? 0) > 1 ? COLUMNS : COLUMNS.filter((c) => c !== 'brand');
+  // The brand goes under the number (a desk serving one brand needs it nowhere): room for the due time.
+  const multiBrand = (brands.data?.length ?? 0) > 1;
   const searching = filters.q.length > 0;
   const list = useTicketList({ brandId: filters.brandId, status: filters.status, groupId: filters.groupId, assigneeId: filters.assigneeId });
   const search = useTicketSearch(filters.q, filters.brandId);
@@ -171,7 +171,7 @@ export function QueuePage() {
         />
       ) : (
         <Stack gap="sm">
-          <TicketTable tickets={tickets} columns={columns} linkTo={(tk) => `/agent/tickets/${tk.id}`} />
+          <TicketTable tickets={tickets} columns={COLUMNS} brandUnderNumber={multiBrand} linkTo={(tk) => `/agent/tickets/${tk.id}`} />
           {!searching && (
             <Group justify="space-between">
               <Text size="sm" c="dimmed" data-testid="queue-count">

@@ -12,6 +12,8 @@ interface TicketTableProps {
   tickets: readonly (TicketSummary & { headline?: string })[];
   columns: readonly TicketColumn[];
   linkTo: (t: TicketSummary) => string;
+  /** The brand under the number rather than in a column of its own: room for the queue's due-time column. */
+  brandUnderNumber?: boolean;
 }
 
 /** Plain text of a search headline: the server marks matches with tags that are never rendered as HTML. */
@@ -19,7 +21,7 @@ function stripTags(s: string): string {
   return s.replace(/<[^>]*>/g, '');
 }
 
-export function TicketTable({ tickets, columns, linkTo }: TicketTableProps) {
+export function TicketTable({ tickets, columns, linkTo, brandUnderNumber }: TicketTableProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const brands = useBrandMap();
@@ -28,7 +30,7 @@ export function TicketTable({ tickets, columns, linkTo }: TicketTableProps) {
   return (
     <Paper withBorder radius="md">
       <ScrollArea type="auto">
-        <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="sm" miw={800} data-testid="ticket-table">
+        <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="xs" miw={800} data-testid="ticket-table">
           <Table.Thead>
             <Table.Tr>
               {columns.map((c) => (
@@ -59,6 +61,11 @@ export function TicketTable({ tickets, columns, linkTo }: TicketTableProps) {
                       <Anchor component={Link} to={to} ff="monospace" size="sm" fw={600}>
                         {ticket.number}
                       </Anchor>
+                      {brandUnderNumber && (
+                        <Text size="xs" c="dimmed" data-testid="ticket-row-brand">
+                          {ticket.brandName}
+                        </Text>
+                      )}
                     </Table.Td>
                   )}
                   {has('subject') && (
