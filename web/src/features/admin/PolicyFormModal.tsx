@@ -24,7 +24,12 @@ interface Props {
 /** Mounted afresh for each policy (the page keys it). */
 export function PolicyFormModal({ opened, onClose, policy, brandId, brands, calendars, policies }: Props) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<PolicyFormValues>(() => initialPolicyValues(policy, brandId));
+  const [values, setValues] = useState<PolicyFormValues>(() => {
+    const v = initialPolicyValues(policy, brandId);
+    // A brand with a single calendar: that is the one.
+    const own = calendars.filter((c) => c.brandId === v.brandId);
+    return !policy && own.length === 1 ? { ...v, calendarId: own[0]!.id } : v;
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useSavePolicy();
   const set = (patch: Partial<PolicyFormValues>) => setValues((v) => ({ ...v, ...patch }));
@@ -88,7 +93,10 @@ export function PolicyFormModal({ opened, onClose, policy, brandId, brands, cale
               label={t('policies.brand')}
               data={brands.map((b) => ({ value: b.id, label: b.name }))}
               value={values.brandId || null}
-              onChange={(v) => set({ brandId: v ?? '', calendarId: '' })}
+              onChange={(v) => {
+                const own = calendars.filter((c) => c.brandId === v);
+                set({ brandId: v ?? '', calendarId: own.length === 1 ? own[0]!.id : '' });
+              }}
               allowDeselect={false}
               disabled={!!policy}
               required
