@@ -39,8 +39,10 @@ const POLICIES: DemoPolicy[] = [
   // Seed 000: "un technicien vous recontactera dans les délais impartis et prévus par votre contrat".
   { brandSlug: 'carri', calendar: SEED_CALENDARS.carriHotline.name, name: 'Garantie de base', firstResponseMinutes: 4 * H, callbackMinutes: CARRI_DAY, nextUpdateMinutes: 2 * CARRI_DAY, resolutionMinutes: 5 * CARRI_DAY },
   { brandSlug: 'carri', calendar: SEED_CALENDARS.carriHotline.name, name: 'Contrat Premium', contractLevel: 'premium', firstResponseMinutes: H, callbackMinutes: 2 * H, nextUpdateMinutes: CARRI_DAY, resolutionMinutes: 2 * CARRI_DAY, warningMinutes: 30 },
-  // Seed 003: counted from acceptance (the confirmation e-mail); 48 hours on working days only.
-  { brandSlug: 'eiler', calendar: SEED_CALENDARS.eilerProcessing.name, name: 'Обработка 48 часов', clockStart: 'accepted', firstResponseMinutes: 48 * H, resolutionMinutes: 10 * 24 * H, warningMinutes: 4 * H },
+  // Seed 003: "la période de traitement ne doit pas dépasser 48 heures" on working days only,
+  // counted from acceptance (the confirmation e-mail); it pauses while the customer owes
+  // information, and a changed plan is told to the customer (schedule changes).
+  { brandSlug: 'eiler', calendar: SEED_CALENDARS.eilerProcessing.name, name: 'Обработка 48 часов', clockStart: 'accepted', resolutionMinutes: 48 * H, warningMinutes: 4 * H },
   // Seed 004: Bucharest service centre, Monday to Friday 9:00–18:00.
   { brandSlug: 'smart-id', calendar: SEED_CALENDARS.smartIdWorkshop.name, name: 'Service standard', firstResponseMinutes: 9 * H, resolutionMinutes: 5 * 9 * H },
 ];

@@ -12,4 +12,6 @@ export interface EmailContext {
   rawStore: FileStore;
   /** Messages larger than this are kept raw and quarantined instead of processed. */
   maxMessageBytes: number;
+  /** The clock for recorded times (a mail's sending time is the ticket's acceptance); tests set it. */
+  now?: () => Date;
 }

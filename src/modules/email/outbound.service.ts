@@ -174,7 +174,7 @@ export async function sendOutbound(ctx: EmailContext, outboundId: string, meta: 
     return;
   }
   await withTransaction(ctx.db, async (trx) => {
-    const sentAt = new Date();
+    const sentAt = ctx.now?.() ?? new Date();
     await trx.updateTable('outbound_message').set({ status: 'sent', sent_at: sentAt, attempts: sql`attempts + 1`, last_error: null }).where('id', '=', outboundId).execute();
     if (!msg.ticket_id) return;
     const t = await trx.selectFrom('ticket').select(['id', 'status', 'accepted_at']).where('id', '=', msg.ticket_id).forUpdate().executeTakeFirstOrThrow();

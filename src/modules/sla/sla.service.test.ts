@@ -73,12 +73,12 @@ describeStores('service levels', (ctx) => {
     );
     let sla = await getTicketSla(db, agent, t.id, d('2026-11-02T08:10:00Z'));
     expect(sla.policy?.name).toBe('Обработка 48 часов');
-    expect(sla.timers.find((x) => x.kind === 'first_response')).toMatchObject({ state: 'pending', dueAt: null });
+    expect(sla.timers.find((x) => x.kind === 'resolution')).toMatchObject({ state: 'pending', dueAt: null });
 
     // Accepted Mon 11:30 Moscow → 12.5 h Monday, 24 h Tuesday, Wed 4 Nov (Unity Day) skipped, 11.5 h Thursday.
     await updateTicket(db, agent, t.id, { status: 'accepted' }, d('2026-11-02T08:30:00Z'));
     sla = await getTicketSla(db, agent, t.id, d('2026-11-02T09:30:00Z'));
-    const first = sla.timers.find((x) => x.kind === 'first_response')!;
+    const first = sla.timers.find((x) => x.kind === 'resolution')!;
     expect(first).toMatchObject({ state: 'running', dueAt: '2026-11-05T08:30:00.000Z', startedAt: '2026-11-02T08:30:00.000Z', targetMinutes: 2880 });
     expect(first.explanation).toMatchObject({ clockStart: 'accepted', timeZone: 'Europe/Moscow', targetMinutes: 2880 });
     expect(first.explanation.skipped).toEqual([{ from: '2026-11-04', to: '2026-11-04', reason: 'holiday', name: expect.any(String) }]);
