@@ -88,6 +88,20 @@ describeStores('service levels', (ctx) => {
     expect(row.sla_due_at?.toISOString()).toBe('2026-11-05T08:30:00.000Z');
   });
 
+  it('sets the callback of a phone request around the lunch break and a French holiday (seed 000)', async () => {
+    const { db, actor } = ctx();
+    const agent = await actor('agent@carri.example');
+    // Tue 10 Nov 2026 17:00 Paris, standard contract: callback within one working day (7 h 45).
+    const t = await carriTicket(agent, 'appelant@example.fr', d('2026-11-10T16:00:00Z'));
+    const callback = (await getTicketSla(db, agent, t.id, d('2026-11-10T16:05:00Z'))).timers.find((x) => x.kind === 'callback')!;
+    // 60 min on Tuesday, Armistice (Wed 11 Nov) skipped, Thursday 9:00–12:15 and 13:30–17:00.
+    expect(callback).toMatchObject({ state: 'running', dueAt: '2026-11-12T16:00:00.000Z', targetMinutes: 465 });
+    expect(callback.explanation.skipped).toEqual([{ from: '2026-11-11', to: '2026-11-11', reason: 'holiday', name: 'Armistice 1918' }]);
+    // A call logged by the desk meets it.
+    await db.transaction().execute((trx) => addEntry(trx, agent, t.id, { kind: 'phone_note', body: 'Rappelé le client, redémarrage guidé.', attachmentIds: [] }, d('2026-11-12T09:00:00Z')));
+    expect((await getTicketSla(db, agent, t.id, d('2026-11-12T10:00:00Z'))).timers.find((x) => x.kind === 'callback')).toMatchObject({ state: 'met', stoppedAt: '2026-11-12T09:00:00.000Z' });
+  });
+
   it('pauses while waiting for the customer and picks the policy of the contract', async () => {
     const { db, actor } = ctx();
     const agent = await actor('agent@carri.example');
