@@ -37,7 +37,7 @@ async function main() {
   const jobs = new JobQueue(database, (msg, err) => console.error(`Apres: ${msg}`, err ?? ''));
   const email: EmailContext = { db: database.db, jobs, files, rawStore: new FileStore(config.mailDir), maxMessageBytes: config.maxMessageBytes };
   const ticketEvents = ticketMail(email);
-  registerEmailWorkers(jobs, email, ticketEvents);
+  registerEmailWorkers(jobs, email, ticketEvents, { log: (m) => console.log(`Apres: ${m}`) });
   const sla = { jobs, notifier: slaMail(email) };
   jobs.work(SlaRecomputeJob, async (p) => void (await recomputeBrand(database.db, p.brandId)));
   registerWebhookWorker(jobs, database.db);

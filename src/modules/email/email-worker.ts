@@ -1,15 +1,30 @@
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { TicketEvents } from '../tickets/ticket-events.ts';
 import type { EmailContext } from './email-context.ts';
-import { ProcessInboundJob } from './inbound.service.ts';
+import { ProcessInboundJob, recoverStalledInbound } from './inbound.service.ts';
 import { SendMailJob, sendOutbound } from './outbound.service.ts';
 import { processInbound, quarantine } from './process-inbound.ts';
 
+export interface EmailWorkerOptions {
+  /**
+   * Stalled-processing recovery (recoverStalledInbound): how often to look, and how long after
+   * acceptance an unprocessed message with no live job counts as stalled. Defaults 30 s and 60 s.
+   */
+  recoverEverySeconds?: number;
+  stalledAfterSeconds?: number;
+  log?: (msg: string) => void;
+}
+
 /**
  * Registers this process as a worker for the e-mail jobs. A message whose processing still fails
- * after the last retry is quarantined with the error, for an admin to reprocess or discard.
+ * after the last retry is quarantined with the error, for an admin to reprocess or discard; one
+ * whose processing died with a killed process is put back on the queue within a minute or so.
  */
-export function registerEmailWorkers(jobs: JobQueue, ctx: EmailContext, events: TicketEvents): void {
+export function registerEmailWorkers(jobs: JobQueue, ctx: EmailContext, events: TicketEvents, opts: EmailWorkerOptions = {}): void {
+  jobs.every('mail.recover-stalled-inbound', opts.recoverEverySeconds ?? 30, async () => {
+    const r = await recoverStalledInbound(ctx, opts.stalledAfterSeconds ?? 60);
+    if (r.requeued || r.quarantined) opts.log?.(`inbound mail: ${r.requeued} stalled message(s) put back on the queue, ${r.quarantined} quarantined`);
+  });
   jobs.work(ProcessInboundJob, async ({ inboundId }, meta) => {
     try {
       await processInbound(ctx, events, inboundId);

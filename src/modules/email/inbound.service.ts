@@ -1,10 +1,12 @@
 import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
+import { sql } from 'kysely';
 import { withTransaction } from '../../platform/db/database.ts';
 import type { JobDefinition } from '../../platform/jobs/job-queue.ts';
 import type { EmailContext } from './email-context.ts';
 import { normaliseMessageId } from './mail-parse.ts';
+import { quarantine } from './process-inbound.ts';
 
 export const ProcessInboundJob: JobDefinition<{ inboundId: string }> = {
   name: 'mail.process-inbound',
@@ -84,5 +86,50 @@ export async function acceptRawMessage(
     }
     if (!tooLarge) await ctx.jobs.enqueue(trx, ProcessInboundJob, { inboundId: row.id });
     return { inboundId: row.id, duplicate: false };
+  });
+}
+
+/** How often processing of one message is started over after it stalled, before it is quarantined. */
+export const MAX_PROCESSING_RESTARTS = 5;
+
+/**
+ * Puts back on the queue the messages whose processing died with a process. A message is stalled
+ * when it is still `received` some time after acceptance, no transaction holds its row (the
+ * processing transaction locks it first thing, and PostgreSQL drops the locks of a dead
+ * connection), and no job for it waits or started recently: its job was taken by a process that
+ * was killed (pg-boss would retry it only when it expires, minutes later, and each expiry uses up
+ * a retry), or it ran out of retries without reaching the quarantine. Processing takes the row
+ * lock and skips what is no longer `received`, so a job enqueued here for a message that turns out
+ * to be in progress after all does nothing. A message that stalls again and again (say, one that
+ * crashes the process) is quarantined after MAX_PROCESSING_RESTARTS.
+ */
+export async function recoverStalledInbound(ctx: Pick<EmailContext, 'db' | 'jobs'>, staleAfterSeconds: number): Promise<{ requeued: number; quarantined: number }> {
+  return withTransaction(ctx.db, async (trx) => {
+    const rows = await trx
+      .selectFrom('inbound_message')
+      .select(['id', 'attempts'])
+      .where('status', '=', 'received')
+      .where('received_at', '<', sql<Date>`now() - make_interval(secs => ${staleAfterSeconds})`)
+      .orderBy('received_at')
+      .limit(500)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    if (rows.length === 0) return { requeued: 0, quarantined: 0 };
+    const live = await ctx.jobs.liveJobKeys(trx, ProcessInboundJob, 'inboundId', staleAfterSeconds);
+    let requeued = 0;
+    let quarantined = 0;
+    for (const row of rows) {
+      if (live.has(row.id)) continue;
+      if (row.attempts + 1 >= MAX_PROCESSING_RESTARTS) {
+        await quarantine(trx, row.id, 'processing_failed', `processing did not finish after ${MAX_PROCESSING_RESTARTS} attempts (the process may have stopped on this message)`);
+        quarantined++;
+        continue;
+      }
+      await trx.updateTable('inbound_message').set({ attempts: sql`attempts + 1` }).where('id', '=', row.id).execute();
+      await ctx.jobs.enqueue(trx, ProcessInboundJob, { inboundId: row.id });
+      requeued++;
+    }
+    return { requeued, quarantined };
   });
 }

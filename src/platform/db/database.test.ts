@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,9 +23,43 @@ describe('embedded data folder lock', () => {
     const d = dir();
     fs.writeFileSync(path.join(d, 'apres.lock'), '2147483646');
     const release = lockDataDir(d);
-    expect(fs.readFileSync(path.join(d, 'apres.lock'), 'utf8')).toBe(String(process.pid));
+    expect(fs.readFileSync(path.join(d, 'apres.lock'), 'utf8')).toMatch(new RegExp(`^${process.pid} \\d+$`));
     release();
     expect(fs.existsSync(path.join(d, 'apres.lock'))).toBe(false);
+  });
+
+  it('takes over the lock a process killed with SIGKILL left behind', async () => {
+    const d = dir();
+    const database = new URL('./database.ts', import.meta.url).pathname;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `import { lockDataDir } from ${JSON.stringify(database)}; lockDataDir(${JSON.stringify(d)}); console.log('locked'); setInterval(() => {}, 1000);`], {
+      cwd: path.resolve(path.dirname(database), '../../..'),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (c: Buffer) => c.toString().includes('locked') && resolve());
+      child.once('exit', (code) => reject(new Error(`child exited with ${code} before locking`)));
+    });
+    // While it lives, the folder is its own.
+    expect(() => lockDataDir(d)).toThrowError(new RegExp(`pid ${child.pid}`));
+    child.kill('SIGKILL');
+    await exited;
+    expect(fs.readFileSync(path.join(d, 'apres.lock'), 'utf8')).toMatch(new RegExp(`^${child.pid}\\b`));
+    const release = lockDataDir(d);
+    expect(fs.readFileSync(path.join(d, 'apres.lock'), 'utf8')).toMatch(new RegExp(`^${process.pid}\\b`));
+    release();
+  });
+
+  it('takes over a lock whose pid now belongs to another process, told apart by its start time', () => {
+    const d = dir();
+    // Our parent is alive, but it is not the process that wrote this lock: that one started at tick 1.
+    fs.writeFileSync(path.join(d, 'apres.lock'), `${process.ppid} 1`);
+    const release = lockDataDir(d);
+    release();
+    // With the parent's real start time, the lock is the parent's and stays.
+    const stat = fs.readFileSync(`/proc/${process.ppid}/stat`, 'utf8');
+    fs.writeFileSync(path.join(d, 'apres.lock'), `${process.ppid} ${stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]}`);
+    expect(() => lockDataDir(d)).toThrowError(DataDirLockedError);
   });
 });
 

@@ -56,20 +56,24 @@ export class DataDirLockedError extends Error {}
 
 /**
  * Two processes on one PGlite folder get no error from PGlite and corrupt it, so the folder
- * carries our own lock file holding the owner's pid. A stale lock (dead pid) is taken over.
+ * carries our own lock file: the owner's pid and, on Linux, its start time. A process killed
+ * with SIGKILL leaves the file behind; the next start takes over a lock whose owner is dead, is
+ * itself, or is another process that took the pid over later (a container restart hands out the
+ * same pids again), told apart by the start time.
  */
 export function lockDataDir(dir: string): () => void {
   fs.mkdirSync(dir, { recursive: true });
   const lockPath = path.join(dir, 'apres.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
+  const mine = lockContent(process.pid);
+  for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      fs.writeFileSync(lockPath, mine, { flag: 'wx' });
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
         try {
-          if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.unlinkSync(lockPath);
+          if (fs.readFileSync(lockPath, 'utf8') === mine) fs.unlinkSync(lockPath);
         } catch {
           /* already gone */
         }
@@ -78,18 +82,65 @@ export function lockDataDir(dir: string): () => void {
       return release;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const owner = Number(fs.readFileSync(lockPath, 'utf8').trim());
-      if (owner && owner !== process.pid && isAlive(owner)) {
+      const seen = readLock(lockPath);
+      if (seen === null) continue; // removed meanwhile
+      const [pidText, startText] = seen.trim().split(/\s+/);
+      const owner = Number(pidText);
+      if (owner && owner !== process.pid && isAlive(owner) && (!startText || startText === processStartTicks(owner))) {
         throw new DataDirLockedError(
           `The embedded database in ${dir} is already used by another Apres process (pid ${owner}). ` +
             `Stop that process, choose another folder with APRES_DATA_DIR, or run several processes ` +
             `on one PostgreSQL server with DATABASE_URL=postgres://…`,
         );
       }
-      fs.unlinkSync(lockPath);
+      // Stale. Move it aside under a name of our own rather than unlinking it: if another process
+      // starting at the same moment replaced it already, what we moved is its fresh lock, and it
+      // goes back.
+      const aside = `${lockPath}.stale-${process.pid}`;
+      try {
+        fs.renameSync(lockPath, aside);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        throw e;
+      }
+      if (readLock(aside) !== seen) {
+        try {
+          fs.linkSync(aside, lockPath);
+        } catch {
+          /* a third process locked it meanwhile: it stays the owner */
+        }
+        fs.rmSync(aside, { force: true });
+        throw new DataDirLockedError(`Another Apres process is starting on ${dir} at the same moment`);
+      }
+      fs.rmSync(aside, { force: true });
     }
   }
   throw new DataDirLockedError(`Could not lock ${dir}`);
+}
+
+function lockContent(pid: number): string {
+  const start = processStartTicks(pid);
+  return start ? `${pid} ${start}` : String(pid);
+}
+
+function readLock(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+/** Field 22 of /proc/<pid>/stat: when the process started, in clock ticks since boot (Linux). */
+function processStartTicks(pid: number): string | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) is in parentheses and may itself contain spaces and parentheses.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
 }
 
 function isAlive(pid: number): boolean {

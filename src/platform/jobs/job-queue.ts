@@ -38,6 +38,9 @@ export class JobQueue {
   private readonly boss: PgBoss;
   private readonly handlers = new Map<string, { def: JobDefinition<unknown>; handler: JobHandler<unknown>; pollingIntervalSeconds: number }>();
   private readonly definitions = new Map<string, JobDefinition<unknown>>();
+  private readonly periodic: { name: string; seconds: number; fn: () => Promise<void> }[] = [];
+  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly runningPeriodic = new Set<Promise<void>>();
   private started = false;
 
   constructor(
@@ -67,6 +70,32 @@ export class JobQueue {
     this.handlers.set(def.name, { def: def as JobDefinition<unknown>, handler: handler as JobHandler<unknown>, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 });
   }
 
+  /**
+   * Runs `fn` every `seconds` while the queue is started (maintenance such as recovering work a
+   * crashed process left behind). Each process runs its own; `fn` must tolerate running in
+   * several processes at once. Errors are logged, and the next run comes anyway.
+   */
+  every(name: string, seconds: number, fn: () => Promise<void>): void {
+    this.periodic.push({ name, seconds, fn });
+  }
+
+  /**
+   * The value of payload field `key` for this kind's jobs that are still alive: waiting to run
+   * (or to be retried), or running and started less than `activeWithinSeconds` ago. A job a
+   * killed process had started stays `active` until it expires (minutes); this lets a caller
+   * that can tell whether the work is really in progress (a row lock) not wait that long.
+   * Reads pg-boss 10's job table, which is why it lives here.
+   */
+  async liveJobKeys<T>(db: Db, def: JobDefinition<T>, key: keyof T & string, activeWithinSeconds: number): Promise<Set<string>> {
+    const result = await db.executeQuery<{ k: string | null }>(
+      CompiledQuery.raw(
+        `select data->>$2 as k from pgboss.job where name = $1 and (state < 'active' or (state = 'active' and started_on > now() - make_interval(secs => $3)))`,
+        [def.name, key, activeWithinSeconds],
+      ),
+    );
+    return new Set(result.rows.map((r) => r.k).filter((k): k is string => k !== null));
+  }
+
   async start(): Promise<void> {
     await this.boss.start();
     for (const def of this.definitions.values()) {
@@ -79,14 +108,35 @@ export class JobQueue {
       });
     }
     for (const { def, handler, pollingIntervalSeconds } of this.handlers.values()) {
-      await this.boss.work(def.name, { pollingIntervalSeconds, includeMetadata: true }, async (jobs) => {
+      let workerId: string | null = null;
+      workerId = await this.boss.work(def.name, { pollingIntervalSeconds, includeMetadata: true }, async (jobs) => {
         for (const job of jobs) {
           const payload = def.schema.parse(job.data);
           await handler(payload, { id: job.id, retryCount: job.retryCount });
         }
+        // pg-boss 10 waits a whole polling interval after every fetch, whether it found work or
+        // not: with one job per fetch, one job a second. While there is work, fetch again at once.
+        if (jobs.length > 0 && workerId) this.boss.notifyWorker(workerId);
       });
     }
     this.started = true;
+    for (const p of this.periodic) {
+      let running: Promise<void> | null = null;
+      const timer = setInterval(() => {
+        if (running || !this.started) return;
+        const run: Promise<void> = p
+          .fn()
+          .catch((err: unknown) => this.log(`periodic task ${p.name} failed`, err))
+          .finally(() => {
+            running = null;
+            this.runningPeriodic.delete(run);
+          });
+        running = run;
+        this.runningPeriodic.add(run);
+      }, p.seconds * 1000);
+      timer.unref();
+      this.timers.push(timer);
+    }
   }
 
   /** Enqueues a job, inside `db`'s transaction when it is one. */
@@ -106,6 +156,8 @@ export class JobQueue {
   async stop(): Promise<void> {
     if (!this.started) return;
     this.started = false;
+    for (const t of this.timers.splice(0)) clearInterval(t);
+    await Promise.all(this.runningPeriodic);
     await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
   }
 }
