@@ -81,7 +81,7 @@ describe('service-level timers', () => {
   it('meets the first response with the first answer and marks a late one breached', () => {
     const p = policy({ firstResponseMinutes: 60 });
     const onTime = computeTimers(carri, facts('2026-11-23T08:00:00Z', [], { responses: [d('2026-11-23T08:45:00Z')] }), p, d('2026-11-24T08:00:00Z'))[0]!;
-    expect(onTime).toMatchObject({ state: 'met', stoppedAt: d('2026-11-23T08:45:00Z') });
+    expect(onTime).toMatchObject({ state: 'met', stoppedAt: d('2026-11-23T08:45:00Z'), dueAt: d('2026-11-23T09:00:00Z') });
     const late = computeTimers(carri, facts('2026-11-23T08:00:00Z', [], { responses: [d('2026-11-23T12:45:00Z')] }), p, d('2026-11-24T08:00:00Z'))[0]!;
     expect(late).toMatchObject({ state: 'breached', stoppedAt: d('2026-11-23T12:45:00Z') });
     expect(iso(late.dueAt)).toBe('2026-11-23T09:00:00.000Z');

@@ -108,6 +108,8 @@ export function runTimer(
     else runningFrom = s.from;
   }
   if (opts.warningMinutes > 0 && !warnAt && dueAt && target <= opts.warningMinutes) warnAt = opts.start;
+  // Met before its time: the due time it would have had, had the clock run on from the stop.
+  if (!dueAt && opts.stop) dueAt = cal.addWorkingMinutes(opts.stop, Math.max(0, target - consumed)).at;
 
   let state: SlaTimerState;
   if (opts.stop) state = dueAt && opts.stop > dueAt ? 'breached' : 'met';

@@ -245,7 +245,7 @@ describeStores('service levels', (ctx) => {
 
     const bad = await admin.request({ method: 'PUT', url: `/api/v1/admin/calendars/${cal.id}`, payload: { brandId: smartId, name: cal.name, definition: { ...cal.definition, week: { ...(cal.definition.week as object), mon: [{ start: '18:00', end: '09:00' }] } } } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors[0].field).toBe('definition.week.mon.0.end');
+    expect(bad.json().errors[0]).toMatchObject({ field: 'definition.week.mon.0.end', code: 'end_before_start' });
 
     const closure = { start: '2026-12-02T09:00:00+02:00', end: '2026-12-02T18:00:00+02:00', reason: 'Inventar' };
     const put = await admin.request({ method: 'PUT', url: `/api/v1/admin/calendars/${cal.id}`, payload: { brandId: smartId, name: cal.name, definition: { ...cal.definition, closures: [closure] } } });

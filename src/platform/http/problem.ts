@@ -38,7 +38,9 @@ function fieldErrorsFromValidation(error: FastifyError & { validation: { instanc
       return keys.map((k) => ({ field: base ? `${base}.${k}` : k, code: 'unknown_field', message: 'is not a known field' }));
     }
     const message = v.message ?? 'is invalid';
-    const code = v.keyword === 'invalid_type' && /received undefined/.test(message) ? 'required' : v.keyword;
+    // A custom refinement carries its own stable code (e.g. end_before_start, unknown_country).
+    const custom = v.keyword === 'custom' ? (v.params.params as { code?: unknown } | undefined)?.code : undefined;
+    const code = typeof custom === 'string' ? custom : v.keyword === 'invalid_type' && /received undefined/.test(message) ? 'required' : v.keyword;
     return [{ field: base || context, code, message: code === 'required' ? 'is required' : message }];
   });
 }
