@@ -44,7 +44,7 @@ export class JobQueue {
   private started = false;
 
   constructor(
-    database: Database,
+    private readonly database: Database,
     private readonly log: (msg: string, err?: unknown) => void = (m, e) => console.error(m, e ?? ''),
   ) {
     this.boss = new PgBoss({
@@ -98,15 +98,17 @@ export class JobQueue {
 
   async start(): Promise<void> {
     await this.boss.start();
-    for (const def of this.definitions.values()) {
-      await this.boss.createQueue(def.name, {
-        name: def.name,
-        retryLimit: def.retryLimit ?? 5,
-        retryDelay: def.retryDelay ?? 30,
-        retryBackoff: def.retryBackoff ?? true,
-        expireInSeconds: def.expireInSeconds ?? 300,
-      });
-    }
+    await this.oneProcessAtATime(async () => {
+      for (const def of this.definitions.values()) {
+        await this.boss.createQueue(def.name, {
+          name: def.name,
+          retryLimit: def.retryLimit ?? 5,
+          retryDelay: def.retryDelay ?? 30,
+          retryBackoff: def.retryBackoff ?? true,
+          expireInSeconds: def.expireInSeconds ?? 300,
+        });
+      }
+    });
     for (const { def, handler, pollingIntervalSeconds } of this.handlers.values()) {
       let workerId: string | null = null;
       workerId = await this.boss.work(def.name, { pollingIntervalSeconds, includeMetadata: true }, async (jobs) => {
@@ -136,6 +138,27 @@ export class JobQueue {
       }, p.seconds * 1000);
       timer.unref();
       this.timers.push(timer);
+    }
+  }
+
+  /**
+   * Creating a queue creates and attaches a partition of pg-boss's job table: two processes
+   * starting together on a fresh PostgreSQL database deadlock there, and one fails to start. A
+   * session advisory lock, held on a connection of its own while the pool does the work, lets them
+   * take turns. PGlite is one process with one connection: nothing to take turns with.
+   */
+  private async oneProcessAtATime(fn: () => Promise<void>): Promise<void> {
+    if (this.database.kind === 'pglite') return fn();
+    const client = await this.database.pool.connect();
+    try {
+      await client.query(`select pg_advisory_lock(hashtext('apres-job-queue-setup'))`);
+      try {
+        await fn();
+      } finally {
+        await client.query(`select pg_advisory_unlock(hashtext('apres-job-queue-setup'))`);
+      }
+    } finally {
+      client.release();
     }
   }
 
