@@ -19,7 +19,8 @@ function weekday(date: string): number {
 
 /** A full-page screenshot from the top (fixed header and navigation where they belong). */
 async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
+  // The test runs in Node (no DOM types); the function runs in the page.
+  await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
   await screenshot(page, name);
 }
 

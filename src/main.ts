@@ -39,7 +39,7 @@ async function main() {
   const ticketEvents = ticketMail(email);
   registerEmailWorkers(jobs, email, ticketEvents, { log: (m) => console.log(`Apres: ${m}`) });
   const sla = { jobs, notifier: slaMail(email) };
-  jobs.work(SlaRecomputeJob, async (p) => void (await recomputeBrand(database.db, p.brandId)));
+  jobs.work(SlaRecomputeJob, async (p) => void (await recomputeBrand(database.db, p.brandId, { concurrency: database.kind === 'postgres' ? 3 : 1 })));
   registerWebhookWorker(jobs, database.db);
   await jobs.start();
   const sweeper = startSlaSweeper({ db: database.db, ...sla }, { log: (m, e) => console.error(`Apres: ${m}`, e) });

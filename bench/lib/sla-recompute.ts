@@ -86,7 +86,7 @@ export async function recomputeSection(opts: { tickets: number; store: string })
 
     const measure = async () => {
       const s = performance.now();
-      const count = await recomputeBrand(database.db, brandId, { batchSize: 500 });
+      const count = await recomputeBrand(database.db, brandId, { batchSize: 500, concurrency: database.kind === 'postgres' ? 3 : 1 });
       return { count, seconds: (performance.now() - s) / 1000 };
     };
     const first = await measure();

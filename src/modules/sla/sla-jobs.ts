@@ -17,20 +17,28 @@ export const SlaRecomputeJob: JobDefinition<{ brandId: string; reason: 'policy' 
 /**
  * Recomputes the open tickets of a brand in batches, each its own transaction, so a large desk is
  * never locked at once; a crash mid-way is safe because the job is retried and recomputing is
- * idempotent. Returns the number of tickets recomputed.
+ * idempotent. On PostgreSQL a few batches run at once (`concurrency`): the database and this
+ * process then work in parallel. Returns the number of tickets recomputed.
  */
-export async function recomputeBrand(db: Db, brandId: string, opts: { batchSize?: number; now?: () => Date } = {}): Promise<number> {
+export async function recomputeBrand(db: Db, brandId: string, opts: { batchSize?: number; concurrency?: number; now?: () => Date } = {}): Promise<number> {
   const batchSize = opts.batchSize ?? 500;
+  const running = new Set<Promise<void>>();
   let after: string | null = null;
   let done = 0;
   for (;;) {
     let q = openTicketIds(db, { brandId });
     if (after) q = q.where('id', '>', after);
     const rows = await q.limit(batchSize).execute();
-    if (rows.length === 0) return done;
+    if (rows.length === 0) break;
     const ids = rows.map((r) => r.id);
-    await withTransaction(db, (trx) => refreshTicketSla(trx, ids, opts.now?.() ?? new Date()));
-    done += ids.length;
     after = ids.at(-1)!;
+    const p: Promise<void> = withTransaction(db, (trx) => refreshTicketSla(trx, ids, opts.now?.() ?? new Date())).then(() => {
+      done += ids.length;
+      running.delete(p);
+    });
+    running.add(p);
+    if (running.size >= Math.max(1, opts.concurrency ?? 1)) await Promise.race(running);
   }
+  await Promise.all(running);
+  return done;
 }
