@@ -140,6 +140,45 @@ describeStores('e-mail flow over SMTP', (ctx) => {
     expect(answers).toEqual([]);
   });
 
+  it('opens a ticket in each brand a mail is addressed to, keeps redeliveries once per brand, and threads replies in each', async () => {
+    const { db } = ctx();
+    const mail = {
+      from: 'Ana Pop <ana.pop@client.example.ro>',
+      to: ['sav@carri.example', 'service@smart-id.example'],
+      subject: 'Cititorul de carduri și serverul nu pornesc',
+      text: 'Bună ziua, după pana de curent nici serverul, nici cititorul nu mai pornesc.',
+      messageId: '<two-brands-1@client.example.ro>',
+    };
+    // One SMTP transaction for both brands, then once per domain as another MTA would redeliver it.
+    await customerMail.sendMail(mail);
+    await customerMail.sendMail({ ...mail, to: 'sav@carri.example' });
+    await customerMail.sendMail({ ...mail, to: 'service@smart-id.example' });
+    const processed = (messageId: string) =>
+      until(messageId, async () => {
+        const rows = await db.selectFrom('inbound_message as i').innerJoin('ticket as t', 't.id', 'i.ticket_id').select(['i.brand_id', 'i.ticket_id', 't.brand_id as ticket_brand_id']).where('i.message_id', '=', messageId).where('i.status', '=', 'processed').execute();
+        return rows.length === 2 && rows;
+      });
+    const first = await processed('two-brands-1@client.example.ro');
+    const [carri, smartId] = [await brandId(db, 'carri'), await brandId(db, 'smart-id')];
+    expect(first.map((r) => r.brand_id).sort()).toEqual([carri, smartId].sort());
+    expect(first.every((r) => r.ticket_brand_id === r.brand_id)).toBe(true);
+    const count = await db.selectFrom('inbound_message').select((eb) => eb.fn.countAll<string>().as('n')).where('message_id', '=', 'two-brands-1@client.example.ro').executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(2);
+
+    await customerMail.sendMail({
+      ...mail,
+      subject: `Re: ${mail.subject}`,
+      text: 'Am uitat: seria serverului este CS540-1234-A1.',
+      inReplyTo: mail.messageId,
+      references: [mail.messageId],
+      messageId: '<two-brands-2@client.example.ro>',
+    });
+    const reply = await processed('two-brands-2@client.example.ro');
+    const ticketOf = (rows: typeof first, brand: string) => rows.find((r) => r.brand_id === brand)!.ticket_id;
+    expect(ticketOf(reply, carri)).toBe(ticketOf(first, carri));
+    expect(ticketOf(reply, smartId)).toBe(ticketOf(first, smartId));
+  });
+
   it('asks a phone caller to confirm by e-mail and marks the ticket confirmed on their reply (seed 000)', async () => {
     const { db, actor } = ctx();
     const agent = await actor('agent@carri.example');

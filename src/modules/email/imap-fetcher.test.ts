@@ -18,8 +18,8 @@ const FIXTURES = new URL('./fixtures/', import.meta.url);
 const fixture = (name: string): Buffer => fs.readFileSync(new URL(name, FIXTURES));
 
 /**
- * Acceptance deduplicates across the whole database, so each test mails its own copies: a tagged
- * Message-ID (when there is one) and a header that changes the bytes.
+ * Acceptance deduplicates per brand, and all these mailboxes are Carri's, so each test mails its
+ * own copies: a tagged Message-ID (when there is one) and a header that changes the bytes.
  */
 function variant(name: string, tag: string): Buffer {
   const raw = fixture(name).toString('latin1').replace(/^(Message-ID:\s*)<([^>]+)>/im, (_m, h: string, id: string) => `${h}<${tag}.${id}>`);

@@ -3,11 +3,13 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FileStore } from '../../platform/files/file-store.ts';
 import { JobQueue } from '../../platform/jobs/job-queue.ts';
-import { describeStores } from '../../test/db.ts';
+import { brandId, describeStores } from '../../test/db.ts';
 import type { EmailContext } from './email-context.ts';
 import { acceptRawMessage, MAX_PROCESSING_RESTARTS, ProcessInboundJob, recoverStalledInbound } from './inbound.service.ts';
+import { processInbound } from './process-inbound.ts';
+import { ticketMail } from './ticket-mail.ts';
 
-describeStores('stalled inbound processing', (ctx) => {
+describeStores('inbound acceptance', (ctx) => {
   let jobs: JobQueue;
   let email: EmailContext;
   let n = 0;
@@ -34,6 +36,45 @@ describeStores('stalled inbound processing', (ctx) => {
   const workerDied = (id: string) =>
     sql`update pgboss.job set state = 'active', started_on = now() - interval '1 hour' where name = ${ProcessInboundJob.name} and data->>'inboundId' = ${id} and state < 'active'`.execute(ctx().db);
   const row = (id: string) => ctx().db.selectFrom('inbound_message').select(['status', 'attempts', 'reason']).where('id', '=', id).executeTakeFirstOrThrow();
+
+  it('keeps a mail to two brands once for each, and a redelivery to either brand not again', async () => {
+    const { db, store } = ctx();
+    const raw = Buffer.from(`From: ana@client.example\r\nTo: sav@carri.example, service@smart-id.example\r\nSubject: two brands\r\nMessage-ID: <two-brands-${store}@client.example>\r\n\r\nx\r\n`);
+    const both = await acceptRawMessage(email, { raw, source: 'smtp', envelopeTo: ['sav@carri.example', 'SERVICE@smart-id.example'] });
+    expect(both.duplicate).toBe(false);
+    expect(both.inboundIds).toHaveLength(2);
+    const rows = await db.selectFrom('inbound_message').select(['id', 'brand_id', 'mailbox_id']).where('id', 'in', both.inboundIds).execute();
+    const [carri, smartId] = [await brandId(db, 'carri'), await brandId(db, 'smart-id')];
+    expect(rows.map((r) => r.brand_id).sort()).toEqual([carri, smartId].sort());
+    expect(await jobStates(both.inboundIds[0]!)).toEqual(['created']);
+    expect(await jobStates(both.inboundIds[1]!)).toEqual(['created']);
+
+    // Again to both, then split per domain as another MTA would deliver it, then over IMAP.
+    expect(await acceptRawMessage(email, { raw, source: 'smtp', envelopeTo: ['sav@carri.example', 'service@smart-id.example'] })).toEqual({ ...both, duplicate: true });
+    const smartIdRow = rows.find((r) => r.brand_id === smartId)!;
+    expect(await acceptRawMessage(email, { raw, source: 'smtp', envelopeTo: ['service@smart-id.example'] })).toEqual({ inboundId: smartIdRow.id, inboundIds: [smartIdRow.id], duplicate: true });
+    const carriRow = rows.find((r) => r.brand_id === carri)!;
+    expect(await acceptRawMessage(email, { raw, source: 'imap', mailboxId: carriRow.mailbox_id })).toEqual({ inboundId: carriRow.id, inboundIds: [carriRow.id], duplicate: true });
+    const count = await db.selectFrom('inbound_message').select((eb) => eb.fn.countAll<string>().as('n')).where('message_id', '=', `two-brands-${store}@client.example`).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(2);
+  });
+
+  it('discards a copy whose brand shows only at processing when that brand has the message already', async () => {
+    const { db, store } = ctx();
+    const raw = Buffer.from(`From: ion@client.example\r\nTo: service@smart-id.example\r\nSubject: no envelope\r\nMessage-ID: <unrouted-${store}@client.example>\r\n\r\nx\r\n`);
+    const routed = await acceptRawMessage(email, { raw, source: 'smtp', envelopeTo: ['service@smart-id.example'] });
+    // Without an envelope or a mailbox the brand is unknown at acceptance: a row of its own.
+    const unrouted = await acceptRawMessage(email, { raw, source: 'api' });
+    expect(unrouted.duplicate).toBe(false);
+    expect(unrouted.inboundId).not.toBe(routed.inboundId);
+    expect(await acceptRawMessage(email, { raw, source: 'api' })).toEqual({ ...unrouted, duplicate: true });
+    expect(await processInbound(email, ticketMail(email), unrouted.inboundId)).toBe('discarded');
+    expect(await db.selectFrom('inbound_message').select(['status', 'reason', 'ticket_id']).where('id', '=', unrouted.inboundId).executeTakeFirstOrThrow()).toEqual({
+      status: 'discarded',
+      reason: 'duplicate',
+      ticket_id: null,
+    });
+  });
 
   it('leaves alone a message whose job still waits, and puts back one whose worker died', async () => {
     const waiting = await accept();

@@ -18,8 +18,11 @@ export const ProcessInboundJob: JobDefinition<{ inboundId: string }> = {
 };
 
 export interface AcceptedMessage {
+  /** The first of `inboundIds`. */
   inboundId: string;
-  /** True when this exact message (same Message-ID, or same bytes) was already accepted. */
+  /** One row per brand the message is for: the brand of the mailbox it came through, or of each of its envelope recipients. */
+  inboundIds: string[];
+  /** True when this exact message (same Message-ID, or same bytes) was already accepted for every one of those brands. */
   duplicate: boolean;
 }
 
@@ -35,12 +38,30 @@ export function headerMessageId(raw: Buffer): string | null {
   return normaliseMessageId(m?.[1] ?? null);
 }
 
+interface Target {
+  mailboxId: string | null;
+  brandId: string | null;
+}
+
+/** The mailbox it came through; else one mailbox per brand among the envelope recipients; else none known. */
+async function targetsOf(ctx: EmailContext, mailboxId: string | null | undefined, envelopeTo: string[]): Promise<Target[]> {
+  const rows = mailboxId
+    ? await ctx.db.selectFrom('mailbox').select(['id', 'brand_id']).where('id', '=', mailboxId).execute()
+    : envelopeTo.length
+      ? await ctx.db.selectFrom('mailbox').select(['id', 'brand_id']).where((eb) => eb(eb.fn('lower', ['address']), 'in', envelopeTo)).orderBy('created_at').orderBy('id').execute()
+      : [];
+  const targets: Target[] = [];
+  for (const r of rows) if (!targets.some((t) => t.brandId === r.brand_id)) targets.push({ mailboxId: r.id, brandId: r.brand_id });
+  return targets.length ? targets : [{ mailboxId: null, brandId: null }];
+}
+
 /**
  * Step one of every inbound mail, whatever brought it (SMTP receiver, IMAP, API): keep the raw
- * bytes, record the message exactly once, and enqueue its processing — all in one transaction.
- * Only after this returns may the caller acknowledge (SMTP 250, IMAP \Seen): a crash before the
- * commit leaves the message with the sender or on the server; after it, nothing is lost, and a
- * redelivery is recognised as a duplicate.
+ * bytes, record the message exactly once per brand it is for, and enqueue its processing — all in
+ * one transaction. Only after this returns may the caller acknowledge (SMTP 250, IMAP \Seen): a
+ * crash before the commit leaves the message with the sender or on the server; after it, nothing
+ * is lost, and a redelivery is recognised as a duplicate. A mail to two brands' addresses becomes
+ * one row, and later one ticket, in each (migration 0004).
  */
 export async function acceptRawMessage(
   ctx: EmailContext,
@@ -49,43 +70,53 @@ export async function acceptRawMessage(
   const messageId = headerMessageId(input.raw);
   const sha256 = crypto.createHash('sha256').update(input.raw).digest('hex');
   const dedupeKey = messageId ? `mid:${messageId}` : `sha256:${sha256}`;
-  const envelopeTo = (input.envelopeTo ?? []).map((a) => a.trim().toLowerCase()).filter(Boolean);
+  const envelopeTo = [...new Set((input.envelopeTo ?? []).map((a) => a.trim().toLowerCase()).filter(Boolean))];
+  const targets = await targetsOf(ctx, input.mailboxId, envelopeTo);
 
-  const known = await ctx.db.selectFrom('inbound_message').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirst();
-  if (known) return { inboundId: known.id, duplicate: true };
+  const findKnown = async (db: EmailContext['db']) => {
+    const rows = await db.selectFrom('inbound_message').select(['id', 'brand_id']).where('dedupe_key', '=', dedupeKey).execute();
+    return (t: Target) => rows.find((r) => r.brand_id === t.brandId)?.id;
+  };
+  const known = await findKnown(ctx.db);
+  if (targets.every((t) => known(t))) {
+    const ids = targets.map((t) => known(t)!);
+    return { inboundId: ids[0]!, inboundIds: ids, duplicate: true };
+  }
 
   const stored = await ctx.rawStore.put(Readable.from(input.raw), Number.MAX_SAFE_INTEGER);
-  const mailbox = input.mailboxId
-    ? await ctx.db.selectFrom('mailbox').select(['id', 'brand_id']).where('id', '=', input.mailboxId).executeTakeFirst()
-    : envelopeTo.length
-      ? await ctx.db.selectFrom('mailbox').select(['id', 'brand_id']).where((eb) => eb(eb.fn('lower', ['address']), 'in', envelopeTo)).executeTakeFirst()
-      : undefined;
   const tooLarge = input.raw.length > ctx.maxMessageBytes;
 
   return withTransaction(ctx.db, async (trx) => {
-    const row = await trx
-      .insertInto('inbound_message')
-      .values({
-        mailbox_id: mailbox?.id ?? null,
-        brand_id: mailbox?.brand_id ?? null,
-        source: input.source,
-        dedupe_key: dedupeKey,
-        message_id: messageId,
-        raw_storage_key: stored.storageKey,
-        raw_size_bytes: stored.sizeBytes,
-        envelope_from: input.envelopeFrom ?? null,
-        envelope_to: envelopeTo,
-        ...(tooLarge ? { status: 'quarantined' as const, reason: 'too_large', detail: `${input.raw.length} bytes > ${ctx.maxMessageBytes}` } : {}),
-      })
-      .onConflict((oc) => oc.column('dedupe_key').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!row) {
-      const first = await trx.selectFrom('inbound_message').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirstOrThrow();
-      return { inboundId: first.id, duplicate: true };
+    const ids: string[] = [];
+    let added = 0;
+    for (const target of targets) {
+      const row = await trx
+        .insertInto('inbound_message')
+        .values({
+          mailbox_id: target.mailboxId,
+          brand_id: target.brandId,
+          source: input.source,
+          dedupe_key: dedupeKey,
+          message_id: messageId,
+          raw_storage_key: stored.storageKey,
+          raw_size_bytes: stored.sizeBytes,
+          envelope_from: input.envelopeFrom ?? null,
+          envelope_to: envelopeTo,
+          ...(tooLarge ? { status: 'quarantined' as const, reason: 'too_large', detail: `${input.raw.length} bytes > ${ctx.maxMessageBytes}` } : {}),
+        })
+        .onConflict((oc) => oc.doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!row) {
+        // Accepted meanwhile for this brand, by another connection or process.
+        ids.push((await findKnown(trx))(target)!);
+        continue;
+      }
+      ids.push(row.id);
+      added++;
+      if (!tooLarge) await ctx.jobs.enqueue(trx, ProcessInboundJob, { inboundId: row.id });
     }
-    if (!tooLarge) await ctx.jobs.enqueue(trx, ProcessInboundJob, { inboundId: row.id });
-    return { inboundId: row.id, duplicate: false };
+    return { inboundId: ids[0]!, inboundIds: ids, duplicate: added === 0 };
   });
 }
 

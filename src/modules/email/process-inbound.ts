@@ -130,6 +130,19 @@ export async function processInbound(ctx: EmailContext, events: TicketEvents, in
     if (!brandId) {
       const recipients = [...msg.envelope_to, ...mail.to.map((a) => a.address), ...mail.cc.map((a) => a.address)];
       brandId = mailboxes.find((m) => recipients.includes(m.address.toLowerCase()))?.brand_id ?? null;
+      // One row per brand and message (migration 0004): when this brand has the message already,
+      // through its own mailbox, this copy adds nothing.
+      const twin = brandId
+        ? await trx.selectFrom('inbound_message').select('id').where('brand_id', '=', brandId).where('dedupe_key', '=', msg.dedupe_key).executeTakeFirst()
+        : undefined;
+      if (twin) {
+        await trx
+          .updateTable('inbound_message')
+          .set({ status: 'discarded', reason: 'duplicate', detail: `accepted for this brand already as ${twin.id}`, processed_at: now })
+          .where('id', '=', msg.id)
+          .execute();
+        return 'discarded';
+      }
     }
     if (!brandId) {
       await quarantine(trx, msg.id, 'no_mailbox', `no mailbox for ${[...msg.envelope_to, ...mail.to.map((a) => a.address)].join(', ') || 'unknown recipient'}`);
