@@ -4,7 +4,7 @@ import { requireActor } from '../../platform/http/auth-hook.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import { discardInbound, getMailboxSettings, listInbound, listMailboxes, openInboundRaw, reprocessInbound, saveMailbox } from './email-admin.service.ts';
 import { testSmtpConnection } from './outbound.service.ts';
-import { testImapConnection } from './imap-fetcher.ts';
+import { testImapConnection } from './imap-connection.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const Settings = z

@@ -12,7 +12,8 @@ import { DOVECOT_AVAILABLE, DOVECOT_SKIP_REASON, type DovecotServer, startDoveco
 import { withDatabase } from '../../test/global-setup.ts';
 import type { EmailContext } from './email-context.ts';
 import { ProcessInboundJob } from './inbound.service.ts';
-import { fetchOnce, ImapFetcher, type ImapSettings, testImapConnection } from './imap-fetcher.ts';
+import { type ImapSettings, testImapConnection } from './imap-connection.ts';
+import { fetchOnce, ImapFetcher } from './imap-fetcher.ts';
 
 const FIXTURES = new URL('./fixtures/', import.meta.url);
 const fixture = (name: string): Buffer => fs.readFileSync(new URL(name, FIXTURES));

@@ -1,21 +1,11 @@
-import { ImapFlow } from 'imapflow';
+import type { ImapFlow } from 'imapflow';
 import { sql } from 'kysely';
-import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import type { EmailContext } from './email-context.ts';
+import { closeClient, connectionErrors, describeImapError, ImapSettings, newClient } from './imap-connection.ts';
 import { acceptRawMessage } from './inbound.service.ts';
-
-/** `mailbox.imap` as stored by the admin screens, checked on the way out of the database. */
-export const ImapSettings = z.object({
-  host: z.string().min(1),
-  port: z.number().int().min(1).max(65535),
-  secure: z.boolean(),
-  user: z.string().optional(),
-  password: z.string().optional(),
-  folder: z.string().min(1).optional(),
-});
-export type ImapSettings = z.infer<typeof ImapSettings>;
+import { LOCKED, withMailboxLock } from './mailbox-lock.ts';
 
 export interface FetchResult {
   /** `locked`: another process (or another call here) is ingesting this mailbox right now. */
@@ -32,99 +22,6 @@ export interface FetchResult {
 type Log = (msg: string, err?: unknown) => void;
 const defaultLog: Log = (msg, err) => console.warn(msg, err ?? '');
 const nothing = (status: FetchResult['status']): FetchResult => ({ status, fetched: 0, accepted: 0, duplicates: 0, uidValidityChanged: false });
-
-/** The last error a connection emitted on its own (a reset while idle), for the next report. */
-const connectionErrors = new WeakMap<ImapFlow, Error>();
-
-function newClient(s: ImapSettings, socketTimeoutMs?: number): ImapFlow {
-  const client = new ImapFlow({
-    host: s.host,
-    port: s.port,
-    secure: s.secure,
-    ...(s.user ? { auth: { user: s.user, pass: s.password ?? '' } } : {}),
-    // imapflow's own logger would print protocol traffic; we report errors ourselves, without
-    // message bodies or credentials.
-    logger: false,
-    disableAutoIdle: true,
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    ...(socketTimeoutMs ? { socketTimeout: socketTimeoutMs } : {}),
-  });
-  // An 'error' event without a listener would crash the process. Kept, not logged: the failing
-  // call, or the fetch loop noticing the closed connection, reports it once.
-  client.on('error', (err: Error) => connectionErrors.set(client, err));
-  return client;
-}
-
-async function closeClient(client: ImapFlow): Promise<void> {
-  if (client.isClosed) return;
-  if (client.usable) await Promise.race([client.logout().catch(() => undefined), new Promise((r) => setTimeout(r, 2_000).unref())]);
-  client.close();
-}
-
-/** One line for `mailbox.last_error` and the logs: what failed, never the password. */
-export function describeImapError(err: unknown, settings?: { password?: string | undefined }): string {
-  const e = (err ?? {}) as { message?: string; responseText?: string; code?: string; authenticationFailed?: boolean };
-  let msg = e.authenticationFailed ? 'IMAP login failed' : (e.message ?? String(err));
-  if (e.responseText && !msg.includes(e.responseText)) msg += `: ${e.responseText}`;
-  if (e.code && !msg.includes(e.code)) msg += ` (${e.code})`;
-  // Servers do not echo passwords; this is a second line of defence (not for very short ones,
-  // which would mangle ordinary words).
-  if (settings?.password && settings.password.length >= 4) msg = msg.split(settings.password).join('***');
-  return msg.slice(0, 500);
-}
-
-// --- One ingester per mailbox -------------------------------------------------------------------
-//
-// Why a session advisory lock rather than `select … for update skip locked` in a transaction:
-// every message must be committed by acceptRawMessage (its own transaction) BEFORE it is marked
-// \Seen. A row lock lives only as long as an outer transaction, which would then have to stay open
-// across the IMAP network round trips, and acceptance inside it would not be committed until the
-// very end, i.e. after \Seen: a crash in between would lose mail. A session lock held on one
-// dedicated connection lets each message commit on its own, and PostgreSQL drops it by itself if
-// the process or connection dies, so a crashed fetcher never blocks the mailbox.
-//
-// PGlite is a single session, where advisory locks are re-entrant (they exclude nothing), and its
-// pool has one connection that we must not hold across network I/O. It is also one process only
-// (lockDataDir), so there an in-process guard is the whole lock. The guard is kept per database
-// handle: two handles on one PostgreSQL database stand for two processes and meet at the
-// advisory lock.
-
-const LOCKED = Symbol('locked');
-const busy = new WeakMap<Db, Set<string>>();
-const singleSession = new WeakMap<Db, Promise<boolean>>();
-
-function isSingleSession(db: Db): Promise<boolean> {
-  let known = singleSession.get(db);
-  if (!known) {
-    known = sql<{ v: string }>`select version() as v`.execute(db).then((r) => /PGlite/i.test(r.rows[0]?.v ?? ''));
-    singleSession.set(db, known);
-    known.catch(() => singleSession.delete(db));
-  }
-  return known;
-}
-
-async function withMailboxLock<T>(db: Db, mailboxId: string, fn: () => Promise<T>): Promise<T | typeof LOCKED> {
-  let mine = busy.get(db);
-  if (!mine) busy.set(db, (mine = new Set()));
-  if (mine.has(mailboxId)) return LOCKED;
-  mine.add(mailboxId);
-  try {
-    if (await isSingleSession(db)) return await fn();
-    return await db.connection().execute(async (conn) => {
-      const key = `apres-imap:${mailboxId}`;
-      const got = await sql<{ locked: boolean }>`select pg_try_advisory_lock(hashtext(${key})) as locked`.execute(conn);
-      if (!got.rows[0]?.locked) return LOCKED;
-      try {
-        return await fn();
-      } finally {
-        await sql`select pg_advisory_unlock(hashtext(${key}))`.execute(conn).catch(() => undefined);
-      }
-    });
-  } finally {
-    mine.delete(mailboxId);
-  }
-}
 
 // --- Fetching -----------------------------------------------------------------------------------
 
@@ -223,23 +120,6 @@ export async function fetchOnce(ctx: EmailContext, mailboxId: string): Promise<F
     }
   });
   return outcome === LOCKED ? nothing('locked') : outcome;
-}
-
-/** Logs in and counts the folder's messages: the admin screen's "test connection". */
-export async function testImapConnection(settings: ImapSettings): Promise<{ ok: boolean; error?: string; messages?: number }> {
-  const parsed = ImapSettings.safeParse(settings);
-  if (!parsed.success) return { ok: false, error: 'Incomplete IMAP settings' };
-  const s = parsed.data;
-  const client = newClient(s);
-  try {
-    await client.connect();
-    const status = await client.status(s.folder ?? 'INBOX', { messages: true });
-    return { ok: true, messages: status ? (status.messages ?? 0) : 0 };
-  } catch (err) {
-    return { ok: false, error: describeImapError(err, s) };
-  } finally {
-    await closeClient(client);
-  }
 }
 
 export interface ImapFetcherOptions {

@@ -7,5 +7,6 @@ export { registerEmailWorkers } from './email-worker.ts';
 export { createSmtpReceiver } from './smtp-receiver.ts';
 export { emailRoutes } from './email.routes.ts';
 export { parseMail, sanitiseMailHtml } from './mail-parse.ts';
-export { fetchOnce, ImapFetcher, testImapConnection } from './imap-fetcher.ts';
+export { fetchOnce, ImapFetcher } from './imap-fetcher.ts';
+export { testImapConnection } from './imap-connection.ts';
 export { slaMail } from './sla-mail.ts';
