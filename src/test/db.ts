@@ -49,7 +49,7 @@ export interface StoreContext {
 }
 
 /** Runs a suite once per store, each with its own database. */
-export function describeStores(name: string, suite: (ctx: () => StoreContext) => void) {
+export function describeStores(name: string, suite: (ctx: () => StoreContext, store: Store) => void) {
   for (const store of STORES) {
     describe(`${name} [${store}]`, () => {
       let ctx: StoreContext | undefined;
@@ -75,7 +75,7 @@ export function describeStores(name: string, suite: (ctx: () => StoreContext) =>
       suite(() => {
         if (!ctx) throw new Error('database not ready');
         return ctx;
-      });
+      }, store);
     });
   }
 }

@@ -221,7 +221,7 @@ export interface UpdateTicketBody {
 
 // --- Administration of the e-mail channel (admins only) ---
 
-export const INBOUND_REASONS = ['unparseable', 'too_large', 'processing_failed', 'no_mailbox', 'no_sender'] as const;
+export const INBOUND_REASONS = ['unparseable', 'too_large', 'processing_failed', 'no_mailbox', 'no_sender', 'duplicate'] as const;
 export type InboundReason = (typeof INBOUND_REASONS)[number];
 
 export interface InboundMessage {

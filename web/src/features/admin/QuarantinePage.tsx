@@ -19,6 +19,7 @@ const REASON_COLOR: Record<InboundReason, MantineColor> = {
   processing_failed: 'grape',
   no_mailbox: 'yellow',
   no_sender: 'cyan',
+  duplicate: 'gray',
 };
 
 function isKnownReason(reason: string | null): reason is InboundReason {
