@@ -6,7 +6,7 @@ import { migrateToLatest } from './platform/db/migrate.ts';
 import { FileStore } from './platform/files/file-store.ts';
 import { buildApp } from './platform/http/app.ts';
 import { createSmtpReceiver, type EmailContext, ImapFetcher, registerEmailWorkers, slaMail, ticketMail } from './modules/email/index.ts';
-import { recomputeBrand, SlaRecomputeJob, startSlaSweeper } from './modules/sla/index.ts';
+import { recomputeBrand, runSlaSweep, SlaRecomputeJob } from './modules/sla/index.ts';
 import { registerWebhookWorker } from './modules/webhooks/index.ts';
 import { JobQueue } from './platform/jobs/job-queue.ts';
 import { DEMO_PASSWORD, seedDemo } from './seeds/seed-demo.ts';
@@ -41,8 +41,10 @@ async function main() {
   const sla = { jobs, notifier: slaMail(email) };
   jobs.work(SlaRecomputeJob, async (p) => void (await recomputeBrand(database.db, p.brandId, { concurrency: database.kind === 'postgres' ? 3 : 1 })));
   registerWebhookWorker(jobs, database.db);
+  // Service-level warnings and escalations: every process sweeps each minute (rows are claimed
+  // with SKIP LOCKED, each action is done once per due time).
+  jobs.every('sla.sweep', 60, async () => void (await runSlaSweep({ db: database.db, ...sla })));
   await jobs.start();
-  const sweeper = startSlaSweeper({ db: database.db, ...sla }, { log: (m, e) => console.error(`Apres: ${m}`, e) });
   // One fetcher per brand mailbox with IMAP settings; the advisory lock keeps other processes off it.
   const imapMailboxes = await database.db.selectFrom('mailbox').select('id').where('enabled', '=', true).where('imap', 'is not', null).execute();
   const fetchers = imapMailboxes.map((m) => new ImapFetcher(email, m.id, { log: (msg: string) => console.error(`Apres: ${msg}`) }));
@@ -62,7 +64,6 @@ async function main() {
     console.log(`Apres: ${signal}, shutting down`);
     await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
     await app.close();
-    sweeper.stop();
     await Promise.all(fetchers.map((f) => f.stop()));
     await jobs.stop();
     await database.close();

@@ -63,7 +63,8 @@ async function recipients(trx: Db, ticketId: string, who: 'assignee_first' | 'le
 }
 
 /**
- * The timers' actions (SPEC §4, issue 4 item 5), run every minute by each app process; rows are
+ * The timers' actions (SPEC §4, issue 4 item 5), run every minute by each app process (the job
+ * queue's periodic tasks); rows are
  * claimed with SKIP LOCKED, so several processes never act twice. A warning goes out a set number
  * of working minutes before the due time and only while the calendar is open: a timer whose
  * moment came at night waits for the next opening (Zammad #4432 sent reminders at midnight).
@@ -152,23 +153,4 @@ async function escalate(
   });
   // A raised priority may select another policy.
   if (raised) await refreshTicketSla(trx, s.ticket_id, now);
-}
-
-/** Runs the sweep every `intervalMs` in this process until stopped. */
-export function startSlaSweeper(ctx: SlaActionContext, opts: { intervalMs?: number; log?: (msg: string, err: unknown) => void } = {}) {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await runSlaSweep(ctx);
-    } catch (err) {
-      opts.log?.('SLA sweep failed', err);
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), opts.intervalMs ?? 60_000);
-  timer.unref();
-  return { stop: () => clearInterval(timer), tick };
 }
