@@ -81,7 +81,7 @@ async function prepareStore(): Promise<Store> {
     const name = `apres_bench_${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    const version = (await admin.query<{ v: string }>('show server_version')).rows[0]!.v;
+    const version = (await admin.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v;
     await admin.query(`create database "${name}"`);
     await admin.end();
     const benchUrl = new URL(url);
