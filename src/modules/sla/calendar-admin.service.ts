@@ -45,6 +45,10 @@ export async function getCalendar(db: Db, actor: Actor, id: string) {
  */
 export async function saveCalendar(db: Db, jobs: JobQueue, actor: Actor, id: string | null, input: CalendarInput) {
   requireAdmin(actor);
+  // A week without any opening would let no working time elapse: every due time would be never.
+  if (Object.values(input.definition.week).every((day) => day.length === 0)) {
+    throw validationFailed([{ field: 'definition.week', code: 'never_open', message: 'a calendar needs at least one opening interval in the week' }]);
+  }
   const saved = await withTransaction(db, async (trx) => {
     const brand = await trx.selectFrom('brand').select('id').where('id', '=', input.brandId).executeTakeFirst();
     if (!brand) throw validationFailed([{ field: 'brandId', code: 'invalid_value', message: 'no such brand' }]);

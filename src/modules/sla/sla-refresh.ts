@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
 import type { SlaTimerKind, TicketSlaTimerTable } from '../../platform/db/schema.ts';
 import type { Insertable } from 'kysely';
 import { calendarById, type LoadedCalendar } from './calendar-cache.ts';
@@ -37,6 +38,20 @@ export function explain(t: ComputedTimer, policy: SlaPolicy, cal: LoadedCalendar
 }
 
 /**
+ * A calendar in which no working time can elapse (every day closed for ten years) gives no due
+ * time: the ticket is then served without timers rather than refused. The admin is stopped from
+ * saving such a calendar; this guards the ones closures made so.
+ */
+function timersOrNone(compute: () => ComputedTimer[]): ComputedTimer[] {
+  try {
+    return compute();
+  } catch (err) {
+    if (err instanceof AppError && (err.code === 'CALENDAR_NEVER_OPEN' || err.code === 'CALENDAR_HORIZON_EXCEEDED')) return [];
+    throw err;
+  }
+}
+
+/**
  * Recomputes the service-level timers of these tickets from their history and stores them, with
  * the queue's due time. Called inside the transaction of every change that can move a timer
  * (creation, status, priority, answers, acceptance, schedule change, merge) so the ticket and its
@@ -61,7 +76,7 @@ export async function refreshTicketSla(trx: Db, ticketIds: string | string[], no
     }
     const cal = calendars.get(policy.calendarId) ?? (await calendarById(trx, policy.calendarId));
     calendars.set(policy.calendarId, cal);
-    const timers = computeTimers(cal.engine, facts.get(t.id)!, policy, now);
+    const timers = timersOrNone(() => computeTimers(cal.engine, facts.get(t.id)!, policy, now));
     keep.set(t.id, timers.map((x) => x.kind));
     ticketUpdates.push({ id: t.id, policyId: policy.id, dueAt: nearestDue(timers) });
     for (const x of timers) {

@@ -247,6 +247,11 @@ describeStores('service levels', (ctx) => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0]).toMatchObject({ field: 'definition.week.mon.0.end', code: 'end_before_start' });
 
+    const closedWeek = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
+    const never = await admin.request({ method: 'PUT', url: `/api/v1/admin/calendars/${cal.id}`, payload: { brandId: smartId, name: cal.name, definition: { ...cal.definition, week: closedWeek } } });
+    expect(never.statusCode).toBe(400);
+    expect(never.json().errors[0]).toMatchObject({ field: 'definition.week', code: 'never_open' });
+
     const closure = { start: '2026-12-02T09:00:00+02:00', end: '2026-12-02T18:00:00+02:00', reason: 'Inventar' };
     const put = await admin.request({ method: 'PUT', url: `/api/v1/admin/calendars/${cal.id}`, payload: { brandId: smartId, name: cal.name, definition: { ...cal.definition, closures: [closure] } } });
     expect(put.statusCode).toBe(200);
@@ -263,6 +268,21 @@ describeStores('service levels', (ctx) => {
     ]);
 
     expect((await (await loginAs(app, 'agent@smart-id.example')).get('/api/v1/admin/calendars')).statusCode).toBe(403);
+  });
+
+  it('still takes tickets when closures leave a calendar no working time for years', async () => {
+    const { db, actor } = ctx();
+    const mecashop = await brandId(db, 'mecashop');
+    const weekdays = [{ start: '09:00', end: '18:00' }];
+    const definition = { timeZone: 'Europe/Paris', week: { mon: weekdays, tue: weekdays, wed: weekdays, thu: weekdays, fri: weekdays, sat: [], sun: [] }, holidays: null, holidayAdditions: [], holidayRemovals: [], closures: [{ start: '2026-01-01T00:00:00+01:00', end: '2045-01-01T00:00:00+01:00', reason: 'Fermeture définitive' }] };
+    const cal = await db.insertInto('business_calendar').values({ brand_id: mecashop, name: 'Fermé', definition: JSON.stringify(definition) }).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('sla_policy').values({ brand_id: mecashop, name: 'Standard', calendar_id: cal.id, first_response_minutes: 60 }).execute();
+    const customer = await actor('client@mecashop.example');
+    const t = await db.transaction().execute((trx) =>
+      createTicket(trx, customer, CreateTicketBody.parse({ brandId: mecashop, subject: 'Colis abîmé', description: 'Carton écrasé', customFields: { orderNumber: 'MS-1', usedBefore: 'no' } }), d('2026-11-30T08:00:00Z')),
+    );
+    const sla = await getTicketSla(db, await actor('agent@mecashop.example'), t.id, d('2026-11-30T08:00:00Z'));
+    expect(sla.timers).toEqual([]);
   });
 
   it('validates policies: one active policy per contract level and priority, calendar of the same brand', async () => {
