@@ -1,3 +1,4 @@
+import { ZodError } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/errors/app-error.ts';
 import { BusinessCalendar, type CalendarDefinition, CalendarDefinitionSchema, summariseSkipped } from '../calendars/index.ts';
@@ -57,4 +58,17 @@ export async function calendarById(db: Db, id: string): Promise<LoadedCalendar> 
   const row = await db.selectFrom('business_calendar').select(['id', 'brand_id', 'name', 'version', 'definition']).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('CALENDAR_NOT_FOUND', 'Calendar');
   return loadCalendar(row);
+}
+
+/**
+ * Like `calendarById`, but a stored definition this version refuses (say, a country the holiday
+ * library dropped) gives undefined: tickets then go without timers instead of being refused.
+ */
+export async function findUsableCalendar(db: Db, id: string): Promise<LoadedCalendar | undefined> {
+  try {
+    return await calendarById(db, id);
+  } catch (err) {
+    if (err instanceof ZodError) return undefined;
+    throw err;
+  }
 }

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { SlaTimerKind, TicketSlaTimerTable } from '../../platform/db/schema.ts';
 import type { Insertable } from 'kysely';
-import { calendarById, type LoadedCalendar } from './calendar-cache.ts';
+import { findUsableCalendar, type LoadedCalendar } from './calendar-cache.ts';
 import { loadSlaFacts } from './sla.queries.ts';
 import { type ComputedTimer, computeTimers, nearestDue } from './sla-timers.ts';
 import { listActivePolicies, type SlaPolicy, pickPolicy } from './sla-policy.service.ts';
@@ -63,7 +63,7 @@ export async function refreshTicketSla(trx: Db, ticketIds: string | string[], no
   const { tickets, facts } = await loadSlaFacts(trx, ids);
   const brandIds = [...new Set(tickets.map((t) => t.brand_id))];
   const policies = await listActivePolicies(trx, brandIds);
-  const calendars = new Map<string, LoadedCalendar>();
+  const calendars = new Map<string, LoadedCalendar | null>();
   const timerRows: Insertable<TicketSlaTimerTable>[] = [];
   const keep = new Map<string, SlaTimerKind[]>();
   const ticketUpdates: { id: string; policyId: string | null; dueAt: Date | null }[] = [];
@@ -74,9 +74,18 @@ export async function refreshTicketSla(trx: Db, ticketIds: string | string[], no
       if (t.sla_policy_id !== null) ticketUpdates.push({ id: t.id, policyId: null, dueAt: null });
       continue;
     }
-    const cal = calendars.get(policy.calendarId) ?? (await calendarById(trx, policy.calendarId));
-    calendars.set(policy.calendarId, cal);
-    const timers = timersOrNone(() => computeTimers(cal.engine, facts.get(t.id)!, policy, now));
+    let cal = calendars.get(policy.calendarId);
+    if (cal === undefined) {
+      cal = (await findUsableCalendar(trx, policy.calendarId)) ?? null;
+      calendars.set(policy.calendarId, cal);
+    }
+    if (!cal) {
+      keep.set(t.id, []);
+      ticketUpdates.push({ id: t.id, policyId: policy.id, dueAt: null });
+      continue;
+    }
+    const loaded = cal;
+    const timers = timersOrNone(() => computeTimers(loaded.engine, facts.get(t.id)!, policy, now));
     keep.set(t.id, timers.map((x) => x.kind));
     ticketUpdates.push({ id: t.id, policyId: policy.id, dueAt: nearestDue(timers) });
     for (const x of timers) {
@@ -91,7 +100,7 @@ export async function refreshTicketSla(trx: Db, ticketIds: string | string[], no
         warn_at: x.warnAt,
         stopped_at: x.stoppedAt,
         consumed_minutes: x.consumedMinutes,
-        explanation: JSON.stringify(explain(x, policy, cal)),
+        explanation: JSON.stringify(explain(x, policy, loaded)),
         computed_at: now,
         // A new timer has given no warning nor escalation yet; an existing one keeps its markers (below).
         next_action_at: (x.state === 'running' || x.state === 'breached') && !x.stoppedAt && x.dueAt ? (x.warnAt && x.warnAt < x.dueAt ? x.warnAt : x.dueAt) : null,

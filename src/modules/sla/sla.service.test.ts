@@ -283,6 +283,20 @@ describeStores('service levels', (ctx) => {
     );
     const sla = await getTicketSla(db, await actor('agent@mecashop.example'), t.id, d('2026-11-30T08:00:00Z'));
     expect(sla.timers).toEqual([]);
+
+    // A stored definition this version refuses (here a country the holiday library does not know).
+    const chargeAmps = await brandId(db, 'charge-amps');
+    const broken = await db
+      .insertInto('business_calendar')
+      .values({ brand_id: chargeAmps, name: 'Trasig', definition: JSON.stringify({ ...definition, closures: [], holidays: { country: 'XX' } }) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.insertInto('sla_policy').values({ brand_id: chargeAmps, name: 'Standard', calendar_id: broken.id, first_response_minutes: 60 }).execute();
+    const kund = await actor('kund@charge-amps.example');
+    const t2 = await db.transaction().execute((trx) =>
+      createTicket(trx, kund, CreateTicketBody.parse({ brandId: chargeAmps, subject: 'Laddar inte', description: 'Lampan blinkar rött', serialNumbers: ['CA-9'] }), d('2026-11-30T08:00:00Z')),
+    );
+    expect((await getTicketSla(db, await actor('agent@charge-amps.example'), t2.id, d('2026-11-30T08:00:00Z'))).timers).toEqual([]);
   });
 
   it('validates policies: one active policy per contract level and priority, calendar of the same brand', async () => {

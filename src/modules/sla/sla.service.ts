@@ -2,7 +2,7 @@ import { type Db, withTransaction } from '../../platform/db/database.ts';
 import { forbidden, notFound, validationFailed } from '../../platform/errors/app-error.ts';
 import { type Actor, isStaff } from '../auth/actor.ts';
 import { ticketVisibleTo } from '../tickets/ticket-visibility.ts';
-import { calendarById } from './calendar-cache.ts';
+import { findUsableCalendar } from './calendar-cache.ts';
 import type { SlaNotifier } from './sla-actions.ts';
 import { refreshTicketSla, type TimerExplanation } from './sla-refresh.ts';
 import type { SlaBadgeType, TicketSlaResponseType, TimerResponseType } from './sla.schemas.ts';
@@ -37,7 +37,7 @@ export async function getTicketSla(db: Db, actor: Actor, ticketId: string, now =
       .orderBy('c.created_at', 'desc')
       .execute(),
   ]);
-  const cal = policy ? await calendarById(db, policy.calendar_id) : undefined;
+  const cal = policy ? await findUsableCalendar(db, policy.calendar_id) : undefined;
   const order = ['first_response', 'callback', 'next_update', 'resolution'];
   return {
     policy: policy ? { id: policy.id, name: policy.name } : null,
@@ -89,7 +89,8 @@ export async function slaBadges(db: Db, ticketIds: string[], now = new Date()): 
     .execute();
   for (const r of rows) {
     if (out.has(r.ticket_id) || !r.due_at) continue;
-    const cal = await calendarById(db, r.calendar_id);
+    const cal = await findUsableCalendar(db, r.calendar_id);
+    if (!cal) continue;
     const left = minutesLeft(cal.engine, now, r.due_at);
     const state = r.due_at <= now ? 'breached' : r.warn_at && r.warn_at <= now ? 'warning' : 'ok';
     out.set(r.ticket_id, { kind: r.kind, dueAt: r.due_at.toISOString(), state, workingMinutesLeft: left });
