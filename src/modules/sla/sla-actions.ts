@@ -3,7 +3,8 @@ import { withTransaction } from '../../platform/db/database.ts';
 import type { SlaTimerKind } from '../../platform/db/schema.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { emitWebhookEvent } from '../webhooks/index.ts';
-import { calendarById } from './calendar-cache.ts';
+import { insertAudit } from '../tickets/ticket.queries.ts';
+import { calendarById, type LoadedCalendar } from './calendar-cache.ts';
 import { updateNextActions } from './sla.queries.ts';
 import { refreshTicketSla } from './sla-refresh.ts';
 
@@ -95,9 +96,11 @@ export async function runSlaSweep(ctx: SlaActionContext, now = new Date(), limit
       .where('s.next_action_at', '<=', now)
       .execute();
     const acted: string[] = [];
+    const calendars = new Map<string, LoadedCalendar>();
     for (const s of due) {
       if (!s.due_at) continue;
-      const cal = await calendarById(trx, s.calendar_id);
+      const cal = calendars.get(s.calendar_id) ?? (await calendarById(trx, s.calendar_id));
+      calendars.set(s.calendar_id, cal);
       const breach = s.due_at <= now;
       const inHours = cal.engine.isOpenAt(now) || (breach && now.getTime() - s.due_at.getTime() < BREACH_GRACE_MS);
       if (!inHours) {
@@ -117,7 +120,7 @@ export async function runSlaSweep(ctx: SlaActionContext, now = new Date(), limit
       } else if (s.warn_at && s.warn_at <= now) {
         const left = cal.engine.workingMinutesBetween(now, s.due_at).minutes;
         await trx.updateTable('ticket_sla_timer').set({ warned_due_at: s.due_at }).where('ticket_id', '=', s.ticket_id).where('kind', '=', s.kind).execute();
-        await trx.insertInto('ticket_audit').values({ ticket_id: s.ticket_id, actor_id: null, at: now, field: 'sla_warning', before: null, after: JSON.stringify({ kind: s.kind, dueAt: s.due_at.toISOString() }) }).execute();
+        await insertAudit(trx, [{ ticketId: s.ticket_id, actorId: null, at: now, field: 'sla_warning', before: null, after: { kind: s.kind, dueAt: s.due_at.toISOString() } }]);
         await ctx.notifier.warning(trx, { ticketId: s.ticket_id, kind: s.kind, dueAt: s.due_at, workingMinutesLeft: Math.round(left), recipients: await recipients(trx, s.ticket_id, 'assignee_first') });
         await emitWebhookEvent(trx, ctx.jobs, s.brand_id, 'ticket.sla_warning', { ticket: { id: s.ticket_id, number: s.number }, timer: s.kind, dueAt: s.due_at.toISOString(), workingMinutesLeft: Math.round(left) });
         out.warned++;
@@ -137,12 +140,11 @@ async function escalate(
   // The warning for this due time is moot once it has passed.
   await trx.updateTable('ticket_sla_timer').set({ breached_due_at: s.due_at, warned_due_at: s.due_at }).where('ticket_id', '=', s.ticket_id).where('kind', '=', s.kind).execute();
   const raised = s.raise_priority_on_breach ? NEXT_PRIORITY[s.priority] : undefined;
-  const audit: { ticket_id: string; actor_id: null; at: Date; field: string; before: string | null; after: string }[] = [{ ticket_id: s.ticket_id, actor_id: null, at: now, field: 'sla_breached', before: null, after: JSON.stringify({ kind: s.kind, dueAt: s.due_at.toISOString() }) }];
-  if (raised) {
-    await trx.updateTable('ticket').set({ priority: raised, updated_at: now }).where('id', '=', s.ticket_id).execute();
-    audit.push({ ticket_id: s.ticket_id, actor_id: null, at: now, field: 'priority', before: JSON.stringify(s.priority), after: JSON.stringify(raised) });
-  }
-  await trx.insertInto('ticket_audit').values(audit).execute();
+  if (raised) await trx.updateTable('ticket').set({ priority: raised, updated_at: now }).where('id', '=', s.ticket_id).execute();
+  await insertAudit(trx, [
+    { ticketId: s.ticket_id, actorId: null, at: now, field: 'sla_breached', before: null, after: { kind: s.kind, dueAt: s.due_at.toISOString() } },
+    ...(raised ? [{ ticketId: s.ticket_id, actorId: null, at: now, field: 'priority', before: s.priority, after: raised }] : []),
+  ]);
   await ctx.notifier.breached(trx, { ticketId: s.ticket_id, kind: s.kind, dueAt: s.due_at, workingMinutesLeft: 0, recipients: await recipients(trx, s.ticket_id, 'lead_and_assignee') });
   await emitWebhookEvent(trx, ctx.jobs, s.brand_id, 'ticket.sla_breached', {
     ticket: { id: s.ticket_id, number: s.number },

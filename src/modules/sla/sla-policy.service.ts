@@ -3,86 +3,9 @@ import { withTransaction } from '../../platform/db/database.ts';
 import { AppError, forbidden, notFound, validationFailed } from '../../platform/errors/app-error.ts';
 import { type Actor, isAdmin } from '../auth/actor.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
-import type { TicketPriority } from '../tickets/ticket-status.ts';
-import type { PAUSABLE_STATUSES, PolicyInput } from './sla.schemas.ts';
+import type { PolicyInput } from './sla.schemas.ts';
 import { SlaRecomputeJob } from './sla-jobs.ts';
-
-export interface SlaPolicy {
-  id: string;
-  brandId: string;
-  name: string;
-  calendarId: string;
-  contractLevel: string | null;
-  priority: TicketPriority | null;
-  firstResponseMinutes: number | null;
-  nextUpdateMinutes: number | null;
-  resolutionMinutes: number | null;
-  callbackMinutes: number | null;
-  clockStart: 'created' | 'accepted';
-  pauseStatuses: (typeof PAUSABLE_STATUSES)[number][];
-  warningMinutes: number;
-  raisePriorityOnBreach: boolean;
-}
-
-type PolicyRow = {
-  id: string;
-  brand_id: string;
-  name: string;
-  calendar_id: string;
-  contract_level: string | null;
-  priority: string | null;
-  first_response_minutes: number | null;
-  next_update_minutes: number | null;
-  resolution_minutes: number | null;
-  callback_minutes: number | null;
-  clock_start: 'created' | 'accepted';
-  pause_statuses: string[];
-  warning_minutes: number;
-  raise_priority_on_breach: boolean;
-};
-
-function toPolicy(r: PolicyRow): SlaPolicy {
-  return {
-    id: r.id,
-    brandId: r.brand_id,
-    name: r.name,
-    calendarId: r.calendar_id,
-    contractLevel: r.contract_level,
-    priority: r.priority as TicketPriority | null,
-    firstResponseMinutes: r.first_response_minutes,
-    nextUpdateMinutes: r.next_update_minutes,
-    resolutionMinutes: r.resolution_minutes,
-    callbackMinutes: r.callback_minutes,
-    clockStart: r.clock_start,
-    pauseStatuses: r.pause_statuses as SlaPolicy['pauseStatuses'],
-    warningMinutes: r.warning_minutes,
-    raisePriorityOnBreach: r.raise_priority_on_breach,
-  };
-}
-
-export async function listActivePolicies(db: Db, brandIds: string[]): Promise<SlaPolicy[]> {
-  if (brandIds.length === 0) return [];
-  const rows = await db.selectFrom('sla_policy').selectAll().where('brand_id', 'in', brandIds).where('active', '=', true).execute();
-  return rows.map(toPolicy);
-}
-
-/**
- * The policy for a ticket: among the brand's active policies whose contract level and priority
- * match (null matches any), the most specific — contract level weighs more than priority, since
- * the contract is what the customer bought. No policy: the ticket is served first come first served.
- */
-export function pickPolicy(policies: SlaPolicy[], t: { brand_id: string; contract_level: string; priority: string }): SlaPolicy | undefined {
-  let best: SlaPolicy | undefined;
-  let bestScore = -1;
-  for (const p of policies) {
-    if (p.brandId !== t.brand_id) continue;
-    if (p.contractLevel !== null && p.contractLevel !== t.contract_level) continue;
-    if (p.priority !== null && p.priority !== t.priority) continue;
-    const score = (p.contractLevel !== null ? 2 : 0) + (p.priority !== null ? 1 : 0);
-    if (score > bestScore) [best, bestScore] = [p, score];
-  }
-  return best;
-}
+import { toPolicy } from './sla-policy.ts';
 
 function requireAdmin(actor: Actor) {
   if (!isAdmin(actor)) throw forbidden('Only an administrator manages service levels');

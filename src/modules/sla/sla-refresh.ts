@@ -4,9 +4,9 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import type { SlaTimerKind, TicketSlaTimerTable } from '../../platform/db/schema.ts';
 import type { Insertable } from 'kysely';
 import { findUsableCalendar, type LoadedCalendar } from './calendar-cache.ts';
-import { loadSlaFacts } from './sla.queries.ts';
+import { loadSlaFacts, loadSlaTickets, nextActionAt } from './sla.queries.ts';
 import { type ComputedTimer, computeTimers, nearestDue } from './sla-timers.ts';
-import { listActivePolicies, type SlaPolicy, pickPolicy } from './sla-policy.service.ts';
+import { listActivePolicies, type SlaPolicy, pickPolicy } from './sla-policy.ts';
 
 /** What the ticket page shows beside a due time: why it is when it is. */
 export interface TimerExplanation {
@@ -60,18 +60,22 @@ function timersOrNone(compute: () => ComputedTimer[]): ComputedTimer[] {
  */
 export async function refreshTicketSla(trx: Db, ticketIds: string | string[], now = new Date()): Promise<void> {
   const ids = Array.isArray(ticketIds) ? ticketIds : [ticketIds];
-  const { tickets, facts } = await loadSlaFacts(trx, ids);
-  const brandIds = [...new Set(tickets.map((t) => t.brand_id))];
-  const policies = await listActivePolicies(trx, brandIds);
+  const tickets = await loadSlaTickets(trx, ids);
+  const policies = await listActivePolicies(trx, [...new Set(tickets.map((t) => t.brand_id))]);
+  const policyOf = new Map(tickets.map((t) => [t.id, t.merged_into_id ? undefined : pickPolicy(policies, t)]));
+  // Only tickets under a policy need their history: a desk without service levels pays two queries.
+  const facts = await loadSlaFacts(trx, tickets.filter((t) => policyOf.get(t.id)));
   const calendars = new Map<string, LoadedCalendar | null>();
   const timerRows: Insertable<TicketSlaTimerTable>[] = [];
   const keep = new Map<string, SlaTimerKind[]>();
   const ticketUpdates: { id: string; policyId: string | null; dueAt: Date | null }[] = [];
   for (const t of tickets) {
-    const policy = t.merged_into_id ? undefined : pickPolicy(policies, t);
+    const policy = policyOf.get(t.id);
     if (!policy) {
+      // A ticket never under a policy has no timers to remove.
+      if (t.sla_policy_id === null) continue;
       keep.set(t.id, []);
-      if (t.sla_policy_id !== null) ticketUpdates.push({ id: t.id, policyId: null, dueAt: null });
+      ticketUpdates.push({ id: t.id, policyId: null, dueAt: null });
       continue;
     }
     let cal = calendars.get(policy.calendarId);
@@ -102,7 +106,8 @@ export async function refreshTicketSla(trx: Db, ticketIds: string | string[], no
         consumed_minutes: x.consumedMinutes,
         explanation: JSON.stringify(explain(x, policy, loaded)),
         computed_at: now,
-        // A new timer has given no warning nor escalation yet; an existing one keeps its markers (below).
+        // nextActionAt for a new row, which has given no warning nor escalation yet; an existing
+        // row keeps its markers and is computed by the upsert below.
         next_action_at: (x.state === 'running' || x.state === 'breached') && !x.stoppedAt && x.dueAt ? (x.warnAt && x.warnAt < x.dueAt ? x.warnAt : x.dueAt) : null,
       });
     }
@@ -112,7 +117,9 @@ export async function refreshTicketSla(trx: Db, ticketIds: string | string[], no
   const byKinds = new Map<string, string[]>();
   for (const [ticketId, kinds] of keep) {
     const key = kinds.join(',');
-    byKinds.set(key, [...(byKinds.get(key) ?? []), ticketId]);
+    const same = byKinds.get(key);
+    if (same) same.push(ticketId);
+    else byKinds.set(key, [ticketId]);
   }
   for (const [key, ticketIds] of byKinds) {
     let del = trx.deleteFrom('ticket_sla_timer').where('ticket_id', 'in', ticketIds);
@@ -135,9 +142,7 @@ export async function refreshTicketSla(trx: Db, ticketIds: string | string[], no
           consumed_minutes: eb.ref('excluded.consumed_minutes'),
           explanation: eb.ref('excluded.explanation'),
           computed_at: eb.ref('excluded.computed_at'),
-          next_action_at: sql<Date | null>`case when excluded.state in ('running', 'breached') and excluded.stopped_at is null and excluded.due_at is not null then
-            least(case when ticket_sla_timer.warned_due_at is distinct from excluded.due_at and excluded.warn_at is not null then excluded.warn_at end,
-                  case when ticket_sla_timer.breached_due_at is distinct from excluded.due_at then excluded.due_at end) end`,
+          next_action_at: nextActionAt('excluded'),
         })),
       )
       .execute();

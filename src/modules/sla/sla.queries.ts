@@ -13,24 +13,29 @@ export interface SlaTicketRow {
   status: string;
   merged_into_id: string | null;
   sla_policy_id: string | null;
+  created_at: Date;
+  accepted_at: Date | null;
 }
 
-// jsonb arrives parsed: a status is a JSON string, hence a JS string.
-const parseJson = (v: unknown): unknown => v;
+/** The tickets as far as choosing their policy goes. */
+export async function loadSlaTickets(db: Q, ticketIds: string[]): Promise<SlaTicketRow[]> {
+  if (ticketIds.length === 0) return [];
+  return db
+    .selectFrom('ticket')
+    .select(['id', 'brand_id', 'priority', 'contract_level', 'status', 'merged_into_id', 'sla_policy_id', 'created_at', 'accepted_at'])
+    .where('id', 'in', ticketIds)
+    .execute();
+}
 
 /**
- * Everything the timers of these tickets depend on, in four queries whatever their number: the
- * tickets, their status changes (from the audit trail), the desk's public answers and calls, and
- * the latest schedule change.
+ * Everything the timers of these tickets depend on, in three queries whatever their number:
+ * their status changes (from the audit trail), the desk's public answers and calls, and the
+ * latest schedule change.
  */
-export async function loadSlaFacts(db: Q, ticketIds: string[]): Promise<{ tickets: SlaTicketRow[]; facts: Map<string, SlaFacts> }> {
-  if (ticketIds.length === 0) return { tickets: [], facts: new Map() };
-  const [tickets, audits, answers, plans] = await Promise.all([
-    db
-      .selectFrom('ticket')
-      .select(['id', 'brand_id', 'priority', 'contract_level', 'status', 'merged_into_id', 'sla_policy_id', 'created_at', 'accepted_at'])
-      .where('id', 'in', ticketIds)
-      .execute(),
+export async function loadSlaFacts(db: Q, tickets: SlaTicketRow[]): Promise<Map<string, SlaFacts>> {
+  if (tickets.length === 0) return new Map();
+  const ticketIds = tickets.map((t) => t.id);
+  const [audits, answers, plans] = await Promise.all([
     db.selectFrom('ticket_audit').select(['ticket_id', 'at', 'before', 'after']).where('ticket_id', 'in', ticketIds).where('field', '=', 'status').orderBy('id').execute(),
     db
       .selectFrom('ticket_entry as e')
@@ -56,8 +61,8 @@ export async function loadSlaFacts(db: Q, ticketIds: string[]): Promise<{ ticket
   }
   for (const a of audits) {
     const f = facts.get(a.ticket_id)!;
-    if (f.statusTimeline.length === 0) f.statusTimeline.push({ at: f.createdAt, status: parseJson(a.before) as TicketStatus });
-    f.statusTimeline.push({ at: a.at, status: parseJson(a.after) as TicketStatus });
+    if (f.statusTimeline.length === 0) f.statusTimeline.push({ at: f.createdAt, status: a.before as TicketStatus });
+    f.statusTimeline.push({ at: a.at, status: a.after as TicketStatus });
   }
   for (const t of tickets) {
     const f = facts.get(t.id)!;
@@ -71,10 +76,10 @@ export async function loadSlaFacts(db: Q, ticketIds: string[]): Promise<{ ticket
   for (const p of plans) {
     facts.get(p.ticket_id)!.plannedResolution = { at: p.planned_resolution_at, reason: p.reason, previousDueAt: p.previous_due_at };
   }
-  return { tickets, facts };
+  return facts;
 }
 
-/** Ids of open tickets (not resolved, closed or merged) governed by any of these policies or brands. */
+/** Ids of a brand's open tickets (not resolved, closed or merged), in id order for keyset batches. */
 export function openTicketIds(db: Q, scope: { brandId: string }) {
   return db
     .selectFrom('ticket')
@@ -86,18 +91,19 @@ export function openTicketIds(db: Q, scope: { brandId: string }) {
 }
 
 /**
- * When the sweeper must look at each timer next: the warning, unless already given for this due
- * time; the breach, unless already escalated for it. Nothing for stopped or paused timers.
+ * When the sweeper must look at a timer next: its warning, unless already given for this due
+ * time; its breach, unless already escalated for it; never for stopped or paused timers. `from`
+ * names where the timer's computed columns are read (`excluded` in an upsert); the markers are
+ * always the stored row's.
  */
+export function nextActionAt(from: 'excluded' | 'ticket_sla_timer') {
+  const c = (column: string) => sql.ref(`${from}.${column}`);
+  return sql<Date | null>`case when ${c('state')} in ('running', 'breached') and ${c('stopped_at')} is null and ${c('due_at')} is not null then
+    least(case when ticket_sla_timer.warned_due_at is distinct from ${c('due_at')} and ${c('warn_at')} is not null then ${c('warn_at')} end,
+          case when ticket_sla_timer.breached_due_at is distinct from ${c('due_at')} then ${c('due_at')} end) end`;
+}
+
 export async function updateNextActions(db: Q, ticketIds: string[]): Promise<void> {
   if (ticketIds.length === 0) return;
-  await db
-    .updateTable('ticket_sla_timer')
-    .set({
-      next_action_at: sql<Date | null>`case when state in ('running', 'breached') and stopped_at is null and due_at is not null then
-        least(case when warned_due_at is distinct from due_at and warn_at is not null then warn_at end,
-              case when breached_due_at is distinct from due_at then due_at end) end`,
-    })
-    .where('ticket_id', 'in', ticketIds)
-    .execute();
+  await db.updateTable('ticket_sla_timer').set({ next_action_at: nextActionAt('ticket_sla_timer') }).where('ticket_id', 'in', ticketIds).execute();
 }

@@ -4,6 +4,7 @@ import { type Actor, isStaff } from '../auth/actor.ts';
 import { ticketVisibleTo } from '../tickets/ticket-visibility.ts';
 import { findUsableCalendar } from './calendar-cache.ts';
 import type { SlaNotifier } from './sla-actions.ts';
+import { insertAudit } from '../tickets/ticket.queries.ts';
 import { refreshTicketSla, type TimerExplanation } from './sla-refresh.ts';
 import type { SlaBadgeType, TicketSlaResponseType, TimerResponseType } from './sla.schemas.ts';
 
@@ -57,19 +58,17 @@ export async function getTicketSla(db: Db, actor: Actor, ticketId: string, now =
           explanation: (typeof x.explanation === 'string' ? JSON.parse(x.explanation) : x.explanation) as TimerExplanation,
         }),
       ),
-    scheduleChanges: isStaff(actor) || changes.length
-      ? changes.map((c) => ({
-          id: c.id,
-          reason: c.reason as TicketSlaResponseType['scheduleChanges'][number]['reason'],
-          previousDueAt: c.previous_due_at?.toISOString() ?? null,
-          plannedResolutionAt: c.planned_resolution_at.toISOString(),
-          // The desk's internal note stays with the desk.
-          note: isStaff(actor) ? c.note : null,
-          createdAt: c.created_at.toISOString(),
-          createdBy: isStaff(actor) && c.user_id ? { id: c.user_id, name: c.user_name ?? '' } : null,
-          notification: c.mail_status && c.to_address ? { status: c.mail_status, to: c.to_address } : null,
-        }))
-      : [],
+    scheduleChanges: changes.map((c) => ({
+      id: c.id,
+      reason: c.reason as TicketSlaResponseType['scheduleChanges'][number]['reason'],
+      previousDueAt: c.previous_due_at?.toISOString() ?? null,
+      plannedResolutionAt: c.planned_resolution_at.toISOString(),
+      // The desk's internal note and who wrote it stay with the desk.
+      note: isStaff(actor) ? c.note : null,
+      createdAt: c.created_at.toISOString(),
+      createdBy: isStaff(actor) && c.user_id ? { id: c.user_id, name: c.user_name ?? '' } : null,
+      notification: c.mail_status && c.to_address ? { status: c.mail_status, to: c.to_address } : null,
+    })),
   };
 }
 
@@ -124,10 +123,7 @@ export async function recordScheduleChange(
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx.updateTable('ticket').set({ planned_resolution_at: planned, updated_at: now }).where('id', '=', ticketId).execute();
-    await trx
-      .insertInto('ticket_audit')
-      .values({ ticket_id: ticketId, actor_id: actor.userId, at: now, field: 'planned_resolution', before: JSON.stringify(timer?.due_at?.toISOString() ?? null), after: JSON.stringify({ at: planned.toISOString(), reason: input.reason }) })
-      .execute();
+    await insertAudit(trx, [{ ticketId, actorId: actor.userId, at: now, field: 'planned_resolution', before: timer?.due_at?.toISOString() ?? null, after: { at: planned.toISOString(), reason: input.reason } }]);
     await refreshTicketSla(trx, ticketId, now);
     const outboundId = await notifier.scheduleChanged(trx, { ticketId, reason: input.reason, plannedResolutionAt: planned, note: null });
     if (outboundId) await trx.updateTable('ticket_schedule_change').set({ outbound_message_id: outboundId }).where('id', '=', change.id).execute();
