@@ -1,14 +1,14 @@
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail as LibParsed } from 'mailparser';
+import type { SMTPServer } from 'smtp-server';
+import type { ParsedMail as LibParsed } from 'mailparser';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FileStore } from '../../platform/files/file-store.ts';
 import { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { brandId, describeStores } from '../../test/db.ts';
+import { listenOnLoopback, startSmtpSink, until } from '../../test/wait.ts';
 import { createTicket } from '../tickets/ticket-create.service.ts';
 import { CreateTicketBody } from '../tickets/ticket.schemas.ts';
 import { getTicket } from '../tickets/ticket.service.ts';
@@ -16,21 +16,6 @@ import type { EmailContext } from './email-context.ts';
 import { registerEmailWorkers } from './email-worker.ts';
 import { createSmtpReceiver } from './smtp-receiver.ts';
 import { ticketMail } from './ticket-mail.ts';
-
-async function listen(server: SMTPServer): Promise<number> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return ((server as unknown as { server: { address(): AddressInfo } }).server.address()).port;
-}
-
-async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /**
  * Real SMTP both ways: customers' mail enters through the built-in receiver, Apres' mail leaves
@@ -42,7 +27,7 @@ describeStores('e-mail flow over SMTP', (ctx) => {
   let receiver: SMTPServer;
   let sink: SMTPServer;
   let receiverPort = 0;
-  const delivered: LibParsed[] = [];
+  let delivered: LibParsed[] = [];
   let customerMail: Transporter;
 
   beforeAll(async () => {
@@ -53,21 +38,13 @@ describeStores('e-mail flow over SMTP', (ctx) => {
     const events = ticketMail(email);
     registerEmailWorkers(jobs, email, events);
     await jobs.start();
-    sink = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, _s, cb) {
-        simpleParser(stream).then((m) => {
-          delivered.push(m);
-          cb();
-        }, cb);
-      },
-    });
-    const sinkPort = await listen(sink);
+    const started = await startSmtpSink();
+    sink = started.server;
+    delivered = started.delivered;
+    const sinkPort = started.port;
     await db.updateTable('mailbox').set({ smtp: JSON.stringify({ host: '127.0.0.1', port: sinkPort, secure: false }) }).execute();
     receiver = createSmtpReceiver(email, { hardLimitBytes: 400_000, log: () => {} });
-    receiverPort = await listen(receiver);
+    receiverPort = await listenOnLoopback(receiver);
     customerMail = nodemailer.createTransport({ host: '127.0.0.1', port: receiverPort, secure: false, ignoreTLS: true });
   });
   afterAll(async () => {

@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { FileStore, type StoredFile } from '../../platform/files/file-store.ts';
 import { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { brandId, describeStores } from '../../test/db.ts';
+import { until } from '../../test/wait.ts';
 import { DOVECOT_AVAILABLE, DOVECOT_SKIP_REASON, type DovecotServer, startDovecot } from '../../test/dovecot.ts';
 import { withDatabase } from '../../test/global-setup.ts';
 import type { EmailContext } from './email-context.ts';
@@ -45,16 +46,6 @@ class ProbedStore extends FileStore {
   override async put(stream: Readable, maxBytes: number): Promise<StoredFile> {
     await this.probe();
     return super.put(stream, maxBytes);
-  }
-}
-
-async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
@@ -310,7 +301,7 @@ describe.skipIf(!DOVECOT_AVAILABLE)('IMAP fetching from a real Dovecot', () => {
         await until('the fetcher to go idle', async () => (await mailboxRow(mailboxId)).last_checked_at);
         const started = Date.now();
         await append(user, ['gmail-reply-utf8.eml']);
-        await until('the message announced by IDLE', async () => (await inbound(mailboxId)).length === 2, 20_000);
+        await until('the message announced by IDLE', async () => (await inbound(mailboxId)).length === 2);
         expect(Date.now() - started).toBeLessThan(20_000);
         await until('the \\Seen flag', async () => (await seenUids(user)).length === 2);
       } finally {

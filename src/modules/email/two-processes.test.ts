@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/db/database.ts';
 import { DEMO_PASSWORD } from '../../seeds/seed-demo.ts';
 import { DOVECOT_AVAILABLE, DOVECOT_SKIP_REASON, type DovecotServer, startDovecot } from '../../test/dovecot.ts';
 import { type AppProcess, createProcessStore, freePort, type ProcessStore, spawnApp } from '../../test/mail-process.ts';
+import { listenOnLoopback, until } from '../../test/wait.ts';
 import { headerMessageId } from './inbound.service.ts';
 
 /**
@@ -41,15 +41,8 @@ function inboundMail(i: number): string {
   ].join('\r\n');
 }
 
-async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+/** Two app processes on two cores: processing everything takes a while. */
+const SLOW = { timeoutMs: 90_000, intervalMs: 250 };
 
 async function login(baseUrl: string, email: string) {
   const res = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
@@ -87,8 +80,7 @@ describe.skipIf(SKIP_REASON !== null)('two Apres processes on one PostgreSQL dat
         });
       },
     });
-    await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', () => resolve()));
-    const sinkPort = (sink as unknown as { server: { address(): AddressInfo } }).server.address().port;
+    const sinkPort = await listenOnLoopback(sink);
     const db = database.db;
     await db.updateTable('mailbox').set({ smtp: JSON.stringify({ host: '127.0.0.1', port: sinkPort, secure: false }) }).execute();
     await db.updateTable('mailbox').set({ imap: JSON.stringify(dovecot.imapSettings('support')) }).where('address', '=', 'support@charge-amps.example').execute();
@@ -118,7 +110,7 @@ describe.skipIf(SKIP_REASON !== null)('two Apres processes on one PostgreSQL dat
     }
     const ids = Array.from({ length: INBOUND }, (_, i) => `${i}@${TAG}.example`);
     const inbound = () => db.selectFrom('inbound_message').select(['id', 'message_id', 'status', 'ticket_id']).where('message_id', 'in', ids).execute();
-    await until('every message processed', async () => (await inbound()).filter((r) => r.status === 'processed').length === INBOUND);
+    await until('every message processed', async () => (await inbound()).filter((r) => r.status === 'processed').length === INBOUND, SLOW);
 
     // Agents answer through both processes; the replies go out through whichever worker takes them.
     const rows = await inbound();
@@ -132,7 +124,7 @@ describe.skipIf(SKIP_REASON !== null)('two Apres processes on one PostgreSQL dat
     await until('every outbound message sent', async () => {
       const out = await outbound();
       return out.length === INBOUND + REPLIES && out.every((o) => o.status === 'sent');
-    });
+    }, SLOW);
 
     // Stopped cleanly, both fetchers log out: Dovecot writes each session's fetch counts.
     const stopped = await Promise.all(apps.map((a) => a.proc.kill('SIGTERM')));
@@ -150,7 +142,7 @@ describe.skipIf(SKIP_REASON !== null)('two Apres processes on one PostgreSQL dat
     const out = await outbound();
     expect(out.filter((o) => o.kind === 'acknowledgment')).toHaveLength(INBOUND);
     expect(out.filter((o) => o.kind === 'reply')).toHaveLength(REPLIES);
-    await until('the mail server to have everything', async () => out.every((o) => delivered.has(o.message_id)), 10_000);
+    await until('the mail server to have everything', async () => out.every((o) => delivered.has(o.message_id)), { timeoutMs: 10_000 });
     const counts = out.map((o) => delivered.get(o.message_id));
     expect(counts.filter((c) => c !== 1)).toEqual([]);
 
@@ -162,7 +154,7 @@ describe.skipIf(SKIP_REASON !== null)('two Apres processes on one PostgreSQL dat
         const total = lines.reduce((n, l) => n + Number(/body_count=(\d+)/.exec(l)![1]), 0);
         return total >= INBOUND ? { lines, total } : null;
       },
-      10_000,
+      { timeoutMs: 10_000 },
     );
     expect(sessions.total).toBe(INBOUND);
   });

@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FileStore } from '../../platform/files/file-store.ts';
 import { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { brandId, describeStores } from '../../test/db.ts';
 import { buildTestApp, loginAs } from '../../test/http.ts';
+import { startSmtpSink, until } from '../../test/wait.ts';
 import type { EmailContext } from '../email/email-context.ts';
 import { registerEmailWorkers } from '../email/email-worker.ts';
 import { slaMail } from '../email/sla-mail.ts';
@@ -23,16 +23,6 @@ import { getTicketSla, recordScheduleChange } from './sla.service.ts';
 const d = (iso: string) => new Date(iso);
 const fields = { reproductionSteps: 'Открыть отчёт, нажать «Экспорт»', frequency: 'always', criticality: 'high', contactPhone: '+7 916 555-12-34', contactEmail: 'client@eiler.example' };
 
-async function until<T>(what: string, fn: () => Promise<T | undefined | null | false> | T | undefined | null | false, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 /**
  * SPEC §9 scenario 4 (seed 003, Eiler), the service-level part, over real SMTP: a web-form
  * request missing the product version is refused with a clear message; a complete one is accepted
@@ -45,7 +35,7 @@ describeStores('seed 003 scenario: the 48-hour processing deadline', (ctx) => {
   let jobs: JobQueue;
   let email: EmailContext;
   let sink: SMTPServer;
-  const delivered: ParsedMail[] = [];
+  let delivered: ParsedMail[] = [];
   let clock = d('2026-06-11T12:00:00Z');
 
   beforeAll(async () => {
@@ -56,17 +46,10 @@ describeStores('seed 003 scenario: the 48-hour processing deadline', (ctx) => {
     email = { db, jobs, files: new FileStore(path.join(dir, 'files')), rawStore: new FileStore(path.join(dir, 'raw')), maxMessageBytes: 200_000, now: () => clock };
     registerEmailWorkers(jobs, email, ticketMail(email));
     await jobs.start();
-    sink = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, _s, cb) {
-        simpleParser(stream).then((m) => (delivered.push(m), cb()), cb);
-      },
-    });
-    await new Promise<void>((r) => sink.listen(0, '127.0.0.1', () => r()));
-    const port = ((sink as unknown as { server: { address(): AddressInfo } }).server.address()).port;
-    await db.updateTable('mailbox').set({ smtp: JSON.stringify({ host: '127.0.0.1', port, secure: false }) }).execute();
+    const started = await startSmtpSink();
+    sink = started.server;
+    delivered = started.delivered;
+    await db.updateTable('mailbox').set({ smtp: JSON.stringify({ host: '127.0.0.1', port: started.port, secure: false }) }).execute();
   });
   afterAll(async () => {
     await jobs?.stop();
