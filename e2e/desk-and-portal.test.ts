@@ -1,23 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, login, type RunningServer, screenshot, startServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { login, screenshot, useServerAndBrowser } from './harness.ts';
 
 describe('agent workspace and customer portal in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser();
 
   it('an agent logs in and answers a ticket', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1400, height: 900 } });
+    const context = await env.browser.newContext({ locale: 'fr-FR', viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
-    await login(page, server.url, 'agent@carri.example');
+    await login(page, env.server.url, 'agent@carri.example');
     await page.waitForURL('**/agent');
     const rows = page.getByTestId('ticket-row');
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
@@ -36,9 +26,9 @@ describe('agent workspace and customer portal in Chromium', () => {
   });
 
   it('a customer opens a ticket in the French portal and sees it in their list', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const context = await env.browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await login(page, server.url, 'client@carri.example');
+    await login(page, env.server.url, 'client@carri.example');
     await page.waitForURL('**/portal');
     await page.getByTestId('open-ticket-button').click();
     await page.getByTestId('field-subject').fill('Poste de travail : écran bleu au démarrage');
@@ -57,7 +47,7 @@ describe('agent workspace and customer portal in Chromium', () => {
     await page.getByTestId('ticket-page').waitFor();
     const number = (await page.getByTestId('ticket-number').innerText()).trim();
     expect(number).toMatch(/^CS-\d{4}-\d{6}-\d$/);
-    await page.goto(`${server.url}/portal`);
+    await page.goto(`${env.server.url}/portal`);
     const mine = page.getByTestId('ticket-row').filter({ hasText: 'écran bleu au démarrage' });
     await expect.poll(() => mine.count()).toBe(1);
     await expect.poll(async () => (await mine.innerText()).includes(number)).toBe(true);
@@ -67,19 +57,19 @@ describe('agent workspace and customer portal in Chromium', () => {
 
   it("a customer typing another customer's ticket URL gets not found", async () => {
     // Learn the id of a MécaShop customer's ticket through that customer's own session.
-    const other = await browser.newContext();
+    const other = await env.browser.newContext();
     const otherPage = await other.newPage();
-    await login(otherPage, server.url, 'client@mecashop.example');
+    await login(otherPage, env.server.url, 'client@mecashop.example');
     const foreignId = await otherPage.evaluate(async () => {
       const res = await fetch('/api/v1/tickets?limit=1');
       return ((await res.json()) as { items: { id: string }[] }).items[0]!.id;
     });
     await other.close();
 
-    const context = await browser.newContext({ locale: 'fr-FR' });
+    const context = await env.browser.newContext({ locale: 'fr-FR' });
     const page = await context.newPage();
-    await login(page, server.url, 'client@carri.example');
-    await page.goto(`${server.url}/portal/tickets/${foreignId}`);
+    await login(page, env.server.url, 'client@carri.example');
+    await page.goto(`${env.server.url}/portal/tickets/${foreignId}`);
     await page.getByTestId('not-found').waitFor();
     expect(await page.getByTestId('ticket-details').count()).toBe(0);
     await screenshot(page, 'portal-not-found');

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, login, type RunningServer, screenshot, startServer } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { login, screenshot, useServerAndBrowser } from './harness.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -31,22 +31,13 @@ async function choose(page: Page, testId: string, option: string): Promise<void>
 }
 
 describe('service levels in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser();
 
   it('an agent sees the timers explained and moves the planned date; the customer reads the new date and why in Russian', async () => {
     // The agent's browser runs on Paris time: the ticket is read and the date typed in Moscow time all the same.
-    const context = await browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Paris', viewport: { width: 1400, height: 900 } });
+    const context = await env.browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Paris', viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
-    await login(page, server.url, 'agent@eiler.example');
+    await login(page, env.server.url, 'agent@eiler.example');
     await page.waitForURL('**/agent');
     const row = page.getByTestId('ticket-row').filter({ hasText: 'Ошибка при экспорте отчёта в PDF' });
     await row.waitFor();
@@ -93,10 +84,10 @@ describe('service levels in Chromium', () => {
     const ticketPath = new URL(page.url()).pathname.replace('/agent/', '/portal/');
     await context.close();
 
-    const customer = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
+    const customer = await env.browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
     const portal = await customer.newPage();
-    await login(portal, server.url, 'client@eiler.example');
-    await portal.goto(`${server.url}${ticketPath}`);
+    await login(portal, env.server.url, 'client@eiler.example');
+    await portal.goto(`${env.server.url}${ticketPath}`);
     await portal.getByTestId('portal-planned-date').waitFor();
     const day = Number(planned.slice(8, 10));
     expect(await portal.getByTestId('portal-planned-date').innerText()).toMatch(new RegExp(`\\b${day} .*15:00 \\(Москва`));
@@ -109,9 +100,9 @@ describe('service levels in Chromium', () => {
   });
 
   it('an admin sees the year’s holidays, adds a closure and the due-time preview skips it', async () => {
-    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'America/New_York', viewport: { width: 1400, height: 900 } });
+    const context = await env.browser.newContext({ locale: 'en-GB', timezoneId: 'America/New_York', viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
-    await login(page, server.url, 'admin@apres.example');
+    await login(page, env.server.url, 'admin@apres.example');
     await page.getByTestId('nav-calendars').click();
     const row = page.locator('[data-testid="calendar-row"][data-name="Processing (working days)"]');
     await row.waitFor();
@@ -168,9 +159,9 @@ describe('service levels in Chromium', () => {
   });
 
   it('an admin adding a second catch-all policy for a brand is told which one it clashes with', async () => {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1400, height: 900 } });
+    const context = await env.browser.newContext({ locale: 'en-GB', viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
-    await login(page, server.url, 'admin@apres.example');
+    await login(page, env.server.url, 'admin@apres.example');
     await page.getByTestId('nav-sla-policies').click();
     const carri = page.locator('[data-testid="policy-brand-section"][data-brand="CARRI Systems"]');
     await carri.getByTestId('policy-row').first().waitFor();
