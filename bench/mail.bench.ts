@@ -27,7 +27,8 @@ import { DOVECOT_AVAILABLE, DOVECOT_SKIP_REASON, type DovecotServer, startDoveco
 import { ApiClient } from './lib/http.ts';
 import { type BenchMail, makeMailCorpus } from './lib/mail-corpus.ts';
 import { Rng } from './lib/rng.ts';
-import { freePort, memoryOf, type ServerProcess, startServer } from './lib/server.ts';
+import { freePort } from '../src/test/support.ts';
+import { memoryOf, type ServerProcess, startServer } from './lib/server.ts';
 import { fmtInt, table } from './lib/stats.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

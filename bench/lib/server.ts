@@ -3,23 +3,11 @@
  * process.execPath so the child's pid is the server itself (no npx/tsx wrapper in between) and
  * /proc/<pid>/status holds its memory figures.
  */
+import { freePort } from '../../src/test/support.ts';
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** Peak (VmHWM) and current (VmRSS) resident memory of a process, in MiB; undefined off Linux. */
 export function memoryOf(pid: number | 'self'): { peakMb: number; rssMb: number } | undefined {

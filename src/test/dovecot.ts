@@ -1,3 +1,4 @@
+import { freePort } from './support.ts';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -33,18 +34,6 @@ export interface DovecotServer {
   /** Stores a raw message in the user's folder as a mail client would (IMAP APPEND). */
   appendMessage(user: string, raw: Buffer | string, folder?: string): Promise<{ uid: number | undefined; uidValidity: bigint | undefined }>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForPort(port: number, child: ChildProcess, timeoutMs: number, logPath: string): Promise<void> {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FileStore } from '../../platform/files/file-store.ts';
 import { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { brandId, describeStores } from '../../test/db.ts';
-import { listenOnLoopback, startSmtpSink, until } from '../../test/wait.ts';
+import { listenOnLoopback, startSmtpSink, until } from '../../test/support.ts';
 import { createTicket } from '../tickets/ticket-create.service.ts';
 import { CreateTicketBody } from '../tickets/ticket.schemas.ts';
 import { getTicket } from '../tickets/ticket.service.ts';

@@ -4,7 +4,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockDataDir } from '../../platform/db/database.ts';
 import { STORES } from '../../test/db.ts';
-import { type AppProcess, createProcessStore, freePort, type ProcessStore, spawnApp } from '../../test/mail-process.ts';
+import { type AppProcess, createProcessStore, type ProcessStore, spawnApp } from '../../test/mail-process.ts';
+import { freePort } from '../../test/support.ts';
 
 /**
  * Issue 3, item 4: every message a sender handed over and saw answered 250 is kept exactly once,

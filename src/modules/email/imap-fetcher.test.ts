@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { FileStore, type StoredFile } from '../../platform/files/file-store.ts';
 import { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { brandId, describeStores } from '../../test/db.ts';
-import { until } from '../../test/wait.ts';
+import { until } from '../../test/support.ts';
 import { DOVECOT_AVAILABLE, DOVECOT_SKIP_REASON, type DovecotServer, startDovecot } from '../../test/dovecot.ts';
 import { withDatabase } from '../../test/global-setup.ts';
 import type { EmailContext } from './email-context.ts';

@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/db/database.ts';
 import { DEMO_PASSWORD } from '../../seeds/seed-demo.ts';
 import { DOVECOT_AVAILABLE, DOVECOT_SKIP_REASON, type DovecotServer, startDovecot } from '../../test/dovecot.ts';
-import { type AppProcess, createProcessStore, freePort, type ProcessStore, spawnApp } from '../../test/mail-process.ts';
-import { listenOnLoopback, until } from '../../test/wait.ts';
+import { type AppProcess, createProcessStore, type ProcessStore, spawnApp } from '../../test/mail-process.ts';
+import { freePort } from '../../test/support.ts';
+import { listenOnLoopback, until } from '../../test/support.ts';
 import { headerMessageId } from './inbound.service.ts';
 
 /**

@@ -9,7 +9,7 @@ import { FileStore } from '../../platform/files/file-store.ts';
 import { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { brandId, describeStores } from '../../test/db.ts';
 import { buildTestApp, loginAs } from '../../test/http.ts';
-import { startSmtpSink, until } from '../../test/wait.ts';
+import { startSmtpSink, until } from '../../test/support.ts';
 import type { EmailContext } from '../email/email-context.ts';
 import { registerEmailWorkers } from '../email/email-worker.ts';
 import { slaMail } from '../email/sla-mail.ts';
