@@ -10,6 +10,7 @@
  * runs against a Dovecot started by the test harness (src/test/dovecot.ts); without Dovecot that
  * part is skipped, and said so. The benchmark never asserts; it prints.
  */
+import { createScratchDatabase } from '../src/test/scratch-database.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +18,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { simpleParser } from 'mailparser';
 import nodemailer from 'nodemailer';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { parseMail } from '../src/modules/email/mail-parse.ts';
 import { type Database, lockDataDir, openPglite, openPostgres } from '../src/platform/db/database.ts';
@@ -83,14 +83,9 @@ async function prepareStore(): Promise<Store> {
   }
   const url = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('--store postgres needs DATABASE_URL or TEST_DATABASE_URL');
-  const name = `apres_bench_mail_${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  const version = (await admin.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v;
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  const dbUrl = new URL(url);
-  dbUrl.pathname = `/${name}`;
+  const scratch = await createScratchDatabase(url, `apres_bench_mail_${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`);
+  const { name, serverVersion: version } = scratch;
+  const dbUrl = new URL(scratch.url);
   return {
     label: `PostgreSQL ${version} (database ${name})`,
     childEnv: { DATABASE_URL: dbUrl.toString(), APRES_DATA_DIR: dataDir },
@@ -101,10 +96,7 @@ async function prepareStore(): Promise<Store> {
         log(`kept database ${name}`);
         return;
       }
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists "${name}" with (force)`);
-      await c.end();
+      await scratch.drop();
     },
   };
 }

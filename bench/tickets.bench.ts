@@ -10,13 +10,13 @@
  * that server and dropped at the end unless --keep), else PGlite in a fresh temporary folder.
  * The server runs as a child process on a free port. The benchmark never asserts; it prints.
  */
+import { createScratchDatabase } from '../src/test/scratch-database.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { type Database, lockDataDir, openPglite, openPostgres } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/seeds/seed-demo.ts';
@@ -78,14 +78,9 @@ interface Store {
 async function prepareStore(): Promise<Store> {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const name = `apres_bench_${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    const version = (await admin.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v;
-    await admin.query(`create database "${name}"`);
-    await admin.end();
-    const benchUrl = new URL(url);
-    benchUrl.pathname = `/${name}`;
+    const scratch = await createScratchDatabase(url, `apres_bench_${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`);
+    const { name, serverVersion: version } = scratch;
+    const benchUrl = new URL(scratch.url);
     log(`PostgreSQL ${version}: created database ${name}`);
     return {
       kind: 'postgres',
@@ -97,10 +92,7 @@ async function prepareStore(): Promise<Store> {
           log(`kept database ${name}: ${benchUrl.toString()}`);
           return;
         }
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query(`drop database if exists "${name}" with (force)`);
-        await c.end();
+        await scratch.drop();
         log(`dropped database ${name}`);
       },
     };

@@ -3,12 +3,12 @@
  * open tickets after a calendar change (issue 4 item 7), on PGlite (default) or PostgreSQL
  * (`--store postgres`, DATABASE_URL or TEST_DATABASE_URL; a scratch database is created and dropped).
  */
+import { createScratchDatabase } from '../../src/test/scratch-database.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { type Database, openPglite, openPostgres } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 import { seedDemo } from '../../src/seeds/seed-demo.ts';
@@ -18,22 +18,13 @@ import { fmtInt, table } from './stats.ts';
 async function openStore(store: string): Promise<{ database: Database; cleanup: () => Promise<void> }> {
   if (store === 'postgres') {
     const url = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-    const name = `apres_bench_sla_${crypto.randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const database = await openPostgres(u.toString(), 4);
+    const scratch = await createScratchDatabase(url, `apres_bench_sla_${crypto.randomBytes(4).toString('hex')}`);
+    const database = await openPostgres(scratch.url, 4);
     return {
       database,
       cleanup: async () => {
         await database.close();
-        const a = new pg.Client({ connectionString: url });
-        await a.connect();
-        await a.query(`drop database if exists ${name} with (force)`);
-        await a.end();
+        await scratch.drop();
       },
     };
   }

@@ -1,12 +1,11 @@
+import { createScratchDatabase } from './scratch-database.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { loadActor, type Actor } from '../modules/auth/actor.ts';
 import { type Database, openPglite, openPostgres } from '../platform/db/database.ts';
-import { withDatabase } from './global-setup.ts';
 
 export type Store = 'pglite' | 'postgres';
 
@@ -22,20 +21,13 @@ export async function createTestDatabase(store: Store): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL!;
   const template = inject('postgresTemplate');
   if (!template) throw new Error('PostgreSQL template missing: global setup did not run with TEST_DATABASE_URL');
-  const name = `apres_t_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name} template ${template}`);
-  await admin.end();
-  const database = await openPostgres(withDatabase(url, name), 5);
+  const scratch = await createScratchDatabase(url, `apres_t_${crypto.randomBytes(6).toString('hex')}`, { template });
+  const database = await openPostgres(scratch.url, 5);
   return {
     ...database,
     close: async () => {
       await database.close();
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      await scratch.drop();
     },
   };
 }

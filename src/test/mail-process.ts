@@ -3,17 +3,16 @@
  * loaded from the test dump, or a PostgreSQL database cloned from the test template), and
  * src/test/mail-node.ts (or src/main.ts) as a child process that can be killed.
  */
+import { createScratchDatabase } from './scratch-database.ts';
 import { type ChildProcess, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { type Database, openPglite, openPostgres } from '../platform/db/database.ts';
 import type { Store } from './db.ts';
-import { withDatabase } from './global-setup.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -46,22 +45,15 @@ export async function createProcessStore(store: Store): Promise<ProcessStore> {
   const url = process.env.TEST_DATABASE_URL!;
   const template = inject('postgresTemplate');
   if (!template) throw new Error('PostgreSQL template missing: global setup did not run with TEST_DATABASE_URL');
-  const name = `apres_p_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name} template ${template}`);
-  await admin.end();
-  const dbUrl = withDatabase(url, name);
+  const scratch = await createScratchDatabase(url, `apres_p_${crypto.randomBytes(6).toString('hex')}`, { template });
+  const dbUrl = scratch.url;
   return {
     store,
     dataDir,
     env: { DATABASE_URL: dbUrl, APRES_DATA_DIR: dataDir },
     open: () => openPostgres(dbUrl, 3),
     drop: async () => {
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      await scratch.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
