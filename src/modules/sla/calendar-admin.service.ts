@@ -79,7 +79,7 @@ export async function saveCalendar(db: Db, jobs: JobQueue, actor: Actor, id: str
 export async function calendarHolidays(db: Db, actor: Actor, id: string, year: number) {
   requireAdmin(actor);
   const cal = await calendarById(db, id);
-  return { year, timeZone: cal.timeZone, items: cal.engine.calendar.holidaysInYear(year) };
+  return { year, timeZone: cal.timeZone, items: cal.engine.holidaysInYear(year) };
 }
 
 /** "If a ticket arrived at `from`, when would N working minutes be up, and why?" for the editor. */

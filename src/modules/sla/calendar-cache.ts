@@ -1,7 +1,7 @@
 import { ZodError } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/errors/app-error.ts';
-import { BusinessCalendar, type CalendarDefinition, CalendarDefinitionSchema, summariseSkipped } from '../calendars/index.ts';
+import { BusinessCalendar, type CalendarDefinition, CalendarDefinitionSchema } from '../calendars/index.ts';
 
 export interface LoadedCalendar {
   id: string;
@@ -10,27 +10,7 @@ export interface LoadedCalendar {
   version: number;
   timeZone: string;
   definition: CalendarDefinition;
-  engine: CalendarEngine;
-}
-
-/** The business calendar plus the grouped "skipping Sat–Sun and 4 Nov" ranges explanations print. */
-export class CalendarEngine {
-  constructor(readonly calendar: BusinessCalendar) {}
-  addWorkingMinutes(from: Date, minutes: number) {
-    return this.calendar.addWorkingMinutes(from, minutes);
-  }
-  workingMinutesBetween(from: Date, to: Date) {
-    return this.calendar.workingMinutesBetween(from, to);
-  }
-  isOpenAt(at: Date): boolean {
-    return this.calendar.isOpenAt(at);
-  }
-  nextOpening(from: Date): Date {
-    return this.calendar.nextOpening(from).at;
-  }
-  skippedRanges(from: Date, to: Date) {
-    return summariseSkipped(this.calendar.workingMinutesBetween(from, to).explanation).map((r) => ({ from: r.from, to: r.to, reason: r.reason, name: r.name }));
-  }
+  engine: BusinessCalendar;
 }
 
 // Engines are pure and cache their holiday years and day intervals, so they are kept per process
@@ -48,7 +28,7 @@ export function loadCalendar(row: { id: string; brand_id: string; name: string; 
     version: row.version,
     timeZone: definition.timeZone,
     definition,
-    engine: new CalendarEngine(new BusinessCalendar(definition)),
+    engine: new BusinessCalendar(definition),
   };
   cache.set(row.id, loaded);
   return loaded;

@@ -106,7 +106,7 @@ export async function runSlaSweep(ctx: SlaActionContext, now = new Date(), limit
       if (!inHours) {
         await trx
           .updateTable('ticket_sla_timer')
-          .set({ next_action_at: cal.engine.nextOpening(now) })
+          .set({ next_action_at: cal.engine.nextOpening(now).at })
           .where('ticket_id', '=', s.ticket_id)
           .where('kind', '=', s.kind)
           .execute();

@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { SlaTimerKind, TicketSlaTimerTable } from '../../platform/db/schema.ts';
 import type { Insertable } from 'kysely';
+import { summariseSkipped } from '../calendars/index.ts';
 import { findUsableCalendar, type LoadedCalendar } from './calendar-cache.ts';
 import { loadSlaFacts, loadSlaTickets, nextActionAt } from './sla.queries.ts';
 import { type ComputedTimer, computeTimers, nearestDue } from './sla-timers.ts';
@@ -23,7 +24,7 @@ export interface TimerExplanation {
 }
 
 export function explain(t: ComputedTimer, policy: SlaPolicy, cal: LoadedCalendar): TimerExplanation {
-  const skipped = t.startedAt && t.dueAt && t.dueAt > t.startedAt ? cal.engine.skippedRanges(t.startedAt, t.dueAt) : [];
+  const skipped = t.startedAt && t.dueAt && t.dueAt > t.startedAt ? summariseSkipped(cal.engine.workingMinutesBetween(t.startedAt, t.dueAt).explanation) : [];
   return {
     policyName: policy.name,
     calendarName: cal.name,
