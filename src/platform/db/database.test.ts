@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeStores } from '../../test/db.ts';
+import { createScratchDatabase } from '../../test/scratch-database.ts';
 import { seedDemo } from '../../seeds/seed-demo.ts';
-import { DataDirLockedError, lockDataDir } from './database.ts';
+import { DataDirLockedError, lockDataDir, openPostgres } from './database.ts';
 import { migrateToLatest } from './migrate.ts';
 
 describe('embedded data folder lock', () => {
@@ -79,5 +80,27 @@ describeStores('migrations and demo seed', (ctx) => {
       { slug: 'mecashop', time_zone: 'Europe/Paris', default_locale: 'fr' },
       { slug: 'smart-id', time_zone: 'Europe/Bucharest', default_locale: 'ro' },
     ]);
+  });
+});
+
+// PostgreSQL only: PGlite has no server to end a connection.
+if (process.env.TEST_DATABASE_URL) describe('PostgreSQL pool', () => {
+  it('survives the server ending an idle connection, and opens a new one', async () => {
+    const scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL!, `apres_pool_${process.pid}`);
+    const errors: Error[] = [];
+    const database = await openPostgres(scratch.url, 2, (err) => errors.push(err));
+    try {
+      const pid = (await database.pool.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+      // Another session ends ours while it sits idle in the pool.
+      const other = await openPostgres(scratch.url, 1);
+      await other.pool.query('select pg_terminate_backend($1)', [pid]);
+      await other.close();
+      for (let i = 0; i < 50 && errors.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(errors.map((e) => (e as Error & { code?: string }).code)).toEqual(['57P01']);
+      expect((await database.pool.query<{ one: number }>('select 1 as one')).rows[0]!.one).toBe(1);
+    } finally {
+      await database.close();
+      await scratch.drop();
+    }
   });
 });

@@ -22,8 +22,12 @@ export interface Database {
 // pg returns int8 and numeric as strings; the ids we count with fit in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+export async function openPostgres(url: string, poolSize = 10, onIdleError: (err: Error) => void = (err) => console.error(`Apres: a database connection was closed by the server (${err.message}); it is replaced on next use`)): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // The server ending an idle connection (a restart, a failover, an administrator) must not take
+  // the process down: without a listener, pg's 'error' event is an uncaught exception. The pool
+  // has already dropped the client; the next query opens a new one.
+  pool.on('error', onIdleError);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', pool, close: () => db.destroy() };
 }
