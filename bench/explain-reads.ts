@@ -70,18 +70,18 @@ async function main() {
   const status = ['new', 'accepted', 'in_progress', 'waiting_customer', 'waiting_parts', 'waiting_third_party'] as const;
   const onTickets = (q: Captured) => /from "ticket" as "t"/.test(q.sql);
 
-  await explain('queue page 1 (open statuses)', () => listTickets(db, actor, { status: [...status], limit: 50 }), onTickets);
+  await explain('queue page 1 (open statuses)', () => listTickets(db, actor, { status: [...status], limit: 50 }, new Date()), onTickets);
   let cursor: string | undefined;
   for (let page = 1; page < Number(args.depth); page++) {
-    const r = await listTickets(db, actor, { status: [...status], limit: 50, ...(cursor ? { cursor } : {}) });
+    const r = await listTickets(db, actor, { status: [...status], limit: 50, ...(cursor ? { cursor } : {}) }, new Date());
     cursor = r.nextCursor ?? undefined;
     if (!cursor) break;
   }
   if (cursor) {
     const c = cursor;
-    await explain(`queue page ${args.depth} (cursor)`, () => listTickets(db, actor, { status: [...status], limit: 50, cursor: c }), onTickets);
+    await explain(`queue page ${args.depth} (cursor)`, () => listTickets(db, actor, { status: [...status], limit: 50, cursor: c }, new Date()), onTickets);
   }
-  await explain('queue page 1, no filter', () => listTickets(db, actor, { limit: 50 }), onTickets);
+  await explain('queue page 1, no filter', () => listTickets(db, actor, { limit: 50 }, new Date()), onTickets);
 
   const some = await db.selectFrom('ticket').select('number').where('brand_id', 'in', actor.brandIds).where('group_id', 'is', null).orderBy('created_at').limit(1).offset(1000).executeTakeFirst();
   if (some) await explain(`lookup ${some.number}`, () => lookupTicketByNumber(db, actor, some.number), (q) => /"t"\."number" =/.test(q.sql));

@@ -228,7 +228,7 @@ async function main() {
       const { database, release } = await store.open();
       try {
         await migrateToLatest(database.db);
-        await seedDemo(database.db);
+        await seedDemo(database.db, new Date());
         if (dovecot) await database.db.updateTable('mailbox').set({ imap: JSON.stringify(dovecot.imapSettings('bench')) }).where('address', '=', IMAP_ADDRESS).execute();
       } finally {
         await database.close();

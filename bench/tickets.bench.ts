@@ -315,7 +315,7 @@ async function main() {
       const { database, release } = await store.open();
       try {
         await migrateToLatest(database.db);
-        await seedDemo(database.db);
+        await seedDemo(database.db, new Date());
         const r = await preload(database, {
           count: opts.preload,
           rng: new Rng(opts.seed + 3),

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { clockFromEnv, TestClockRefusedError } from './platform/clock/clock.ts';
 import { loadConfig } from './platform/config/config.ts';
 import { type Database, DataDirLockedError, lockDataDir, openPglite, openPostgres } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
@@ -15,6 +16,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main() {
   const config = loadConfig();
+  // The one clock of this process: every request, job, sweep and mail reads the time from it.
+  const clock = clockFromEnv();
+  if (process.env.APRES_TEST_NOW) console.log(`Apres: TEST CLOCK started at ${clock.now().toISOString()} (APRES_TEST_NOW, ${process.env.APRES_TEST_CLOCK ?? 'frozen'})`);
   let database: Database;
   if (config.databaseUrl) {
     database = await openPostgres(config.databaseUrl);
@@ -26,7 +30,7 @@ async function main() {
   const applied = await migrateToLatest(database.db);
   if (applied.length) console.log(`Apres: applied migrations ${applied.join(', ')}`);
   if (config.seedDemo) {
-    const report = await seedDemo(database.db);
+    const report = await seedDemo(database.db, clock.now());
     if (report.created) {
       console.log(`\nApres demo accounts (password for all: ${DEMO_PASSWORD})`);
       for (const a of report.accounts) console.log(`  ${a.role.padEnd(11)} ${a.email.padEnd(34)} ${a.brands.join(', ')}`);
@@ -35,15 +39,15 @@ async function main() {
   }
   const files = new FileStore(config.filesDir);
   const jobs = new JobQueue(database, (msg, err) => console.error(`Apres: ${msg}`, err ?? ''));
-  const email: EmailContext = { db: database.db, jobs, files, rawStore: new FileStore(config.mailDir), maxMessageBytes: config.maxMessageBytes };
+  const email: EmailContext = { db: database.db, jobs, files, rawStore: new FileStore(config.mailDir), maxMessageBytes: config.maxMessageBytes, clock };
   const ticketEvents = ticketMail(email);
   registerEmailWorkers(jobs, email, ticketEvents, { log: (m) => console.log(`Apres: ${m}`) });
   const sla = { jobs, notifier: slaMail(email) };
-  jobs.work(SlaRecomputeJob, async (p) => void (await recomputeBrand(database.db, p.brandId, { concurrency: database.kind === 'postgres' ? 3 : 1 })));
-  registerWebhookWorker(jobs, database.db);
+  jobs.work(SlaRecomputeJob, async (p) => void (await recomputeBrand(database.db, p.brandId, { now: clock.now, concurrency: database.kind === 'postgres' ? 3 : 1 })));
+  registerWebhookWorker(jobs, database.db, clock);
   // Service-level warnings and escalations: every process sweeps each minute (rows are claimed
   // with SKIP LOCKED, each action is done once per due time).
-  jobs.every('sla.sweep', 60, async () => void (await runSlaSweep({ db: database.db, ...sla })));
+  jobs.every('sla.sweep', 60, async () => void (await runSlaSweep({ db: database.db, ...sla }, clock.now())));
   await jobs.start();
   // One fetcher per brand mailbox with IMAP settings; the advisory lock keeps other processes off it.
   const imapMailboxes = await database.db.selectFrom('mailbox').select('id').where('enabled', '=', true).where('imap', 'is not', null).execute();
@@ -51,6 +55,7 @@ async function main() {
   for (const f of fetchers) f.start();
   const app = await buildApp({
     db: database.db,
+    clock,
     config,
     files,
     ticketEvents,
@@ -83,7 +88,7 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof DataDirLockedError) {
+  if (err instanceof DataDirLockedError || err instanceof TestClockRefusedError) {
     console.error(`Apres cannot start: ${err.message}`);
   } else {
     console.error('Apres failed to start:', err);

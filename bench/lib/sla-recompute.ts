@@ -69,7 +69,7 @@ export async function recomputeSection(opts: { tickets: number; store: string })
   const { database, cleanup } = await openStore(opts.store);
   try {
     await migrateToLatest(database.db);
-    await seedDemo(database.db);
+    await seedDemo(database.db, new Date());
     const t0 = performance.now();
     const brandId = await preloadOpenTickets(database, opts.tickets);
     const preloadS = (performance.now() - t0) / 1000;
@@ -77,7 +77,7 @@ export async function recomputeSection(opts: { tickets: number; store: string })
 
     const measure = async () => {
       const s = performance.now();
-      const count = await recomputeBrand(database.db, brandId, { batchSize: 500, concurrency: database.kind === 'postgres' ? 3 : 1 });
+      const count = await recomputeBrand(database.db, brandId, { now: () => new Date(), batchSize: 500, concurrency: database.kind === 'postgres' ? 3 : 1 });
       return { count, seconds: (performance.now() - s) / 1000 };
     };
     const first = await measure();

@@ -62,7 +62,7 @@ const GROUP_LEADS: Record<string, string> = {
  * on databases seeded before service levels existed: a brand that already has a calendar is left
  * as it is. Returns the brands it set up (their open tickets are then recomputed).
  */
-export async function seedServiceLevels(db: Db): Promise<string[]> {
+export async function seedServiceLevels(db: Db, now: Date): Promise<string[]> {
   const done = await db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext('apres-demo-seed'))`.execute(trx);
     const brands = await trx.selectFrom('brand').select(['id', 'slug']).execute();
@@ -110,6 +110,6 @@ export async function seedServiceLevels(db: Db): Promise<string[]> {
     }
     return setUp;
   });
-  for (const brandId of done) await recomputeBrand(db, brandId);
+  for (const brandId of done) await recomputeBrand(db, brandId, { now: () => now });
   return done;
 }

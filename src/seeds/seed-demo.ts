@@ -65,11 +65,11 @@ export interface SeedReport {
  * Seeds the five demo brands once. Idempotent: a brand already present (by slug) is left as it
  * is, so a restart or a second process changes nothing. Runs in one transaction.
  */
-export async function seedDemo(db: Db): Promise<SeedReport> {
+export async function seedDemo(db: Db, now: Date): Promise<SeedReport> {
   const existing = await db.selectFrom('brand').select('slug').execute();
   if (DEMO_BRANDS.every((b) => existing.some((e) => e.slug === b.slug))) {
     // Databases seeded before service levels existed get the demo calendars and policies too.
-    await seedServiceLevels(db);
+    await seedServiceLevels(db, now);
     return { created: false, accounts: [] };
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -151,19 +151,19 @@ export async function seedDemo(db: Db): Promise<SeedReport> {
       const brandId = brandIds.get(t.brand)!;
       const author = (await loadActor(trx, userIds.get(t.by)!))!;
       const body = CreateTicketBody.parse({ brandId, ...t.ticket, ...(t.requester ? { requesterEmail: t.requester } : {}) });
-      const ticket = await createTicket(trx, author, body, new Date(Date.now() - t.hoursAgo * 3600_000));
+      const ticket = await createTicket(trx, author, body, new Date(now.getTime() - t.hoursAgo * 3600_000));
       for (const e of t.entries ?? []) {
         const who = (await loadActor(trx, userIds.get(e.by)!))!;
-        await addEntry(trx, who, ticket.id, { kind: e.kind, body: e.body, attachmentIds: [] }, new Date(Date.now() - e.hoursAgo * 3600_000));
+        await addEntry(trx, who, ticket.id, { kind: e.kind, body: e.body, attachmentIds: [] }, new Date(now.getTime() - e.hoursAgo * 3600_000));
       }
       if (t.status) {
         const agent = (await loadActor(trx, userIds.get(t.statusBy ?? t.by)!))!;
-        await updateTicket(trx, agent, ticket.id, { status: t.status });
+        await updateTicket(trx, agent, ticket.id, { status: t.status }, now);
       }
     }
     return true;
   });
-  await seedServiceLevels(db);
+  await seedServiceLevels(db, now);
   if (!created) return { created: false, accounts: [] };
   return {
     created: true,

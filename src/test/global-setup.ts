@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { seedDemo } from '../seeds/seed-demo.ts';
+import { TEST_NOW } from './clock.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,7 +24,7 @@ export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apres-test-'));
   const lite = await openPglite();
   await migrateToLatest(lite.db);
-  await seedDemo(lite.db);
+  await seedDemo(lite.db, TEST_NOW);
   const dumpPath = path.join(dir, 'pglite.tar.gz');
   const blob = await lite.pglite!.dumpDataDir('gzip');
   fs.writeFileSync(dumpPath, Buffer.from(await blob.arrayBuffer()));
@@ -40,7 +41,7 @@ export default async function setup(project: TestProject) {
     await admin.query(`create database ${template}`);
     const store = await openPostgres(withDatabase(url, template), 2);
     await migrateToLatest(store.db);
-    await seedDemo(store.db);
+    await seedDemo(store.db, TEST_NOW);
     await store.close();
     await admin.end();
   }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Clock } from '../platform/clock/clock.ts';
 import { loadConfig } from '../platform/config/config.ts';
 import { FileStore } from '../platform/files/file-store.ts';
 import path from 'node:path';
@@ -6,15 +7,16 @@ import { type EmailContext, slaMail, ticketMail } from '../modules/email/index.t
 import { JobQueue } from '../platform/jobs/job-queue.ts';
 import { buildApp } from '../platform/http/app.ts';
 import { DEMO_PASSWORD } from '../seeds/seed-demo.ts';
+import { testClock } from './clock.ts';
 import type { StoreContext } from './db.ts';
 
-export async function buildTestApp(ctx: StoreContext): Promise<FastifyInstance> {
+export async function buildTestApp(ctx: StoreContext, clock: Clock = testClock()): Promise<FastifyInstance> {
   const config = { ...loadConfig({ APRES_DATA_DIR: ctx.filesDir }), filesDir: ctx.filesDir, maxAttachmentBytes: 64 * 1024 };
   const files = new FileStore(ctx.filesDir);
   const jobs = new JobQueue(ctx.database);
   await jobs.start();
-  const email: EmailContext = { db: ctx.db, jobs, files, rawStore: new FileStore(path.join(ctx.filesDir, 'mail')), maxMessageBytes: 1024 * 1024 };
-  const app = await buildApp({ db: ctx.db, config, files, ticketEvents: ticketMail(email), email, sla: { jobs, notifier: slaMail(email) }, logger: process.env.APRES_TEST_LOG ? { level: 'error' } : false });
+  const email: EmailContext = { db: ctx.db, jobs, files, rawStore: new FileStore(path.join(ctx.filesDir, 'mail')), maxMessageBytes: 1024 * 1024, clock };
+  const app = await buildApp({ db: ctx.db, clock, config, files, ticketEvents: ticketMail(email), email, sla: { jobs, notifier: slaMail(email) }, logger: process.env.APRES_TEST_LOG ? { level: 'error' } : false });
   app.addHook('onClose', () => jobs.stop());
   await app.ready();
   return app;

@@ -11,6 +11,7 @@
  * SIGTERM stops it cleanly; SIGKILL is what the tests are about.
  */
 import path from 'node:path';
+import { clockFromEnv } from '../platform/clock/clock.ts';
 import { sql } from 'kysely';
 import { type EmailContext, createSmtpReceiver, ImapFetcher, registerEmailWorkers, ticketMail } from '../modules/email/index.ts';
 import { ProcessInboundJob } from '../modules/email/inbound.service.ts';
@@ -34,7 +35,7 @@ if (config.databaseUrl) {
 }
 await migrateToLatest(database.db);
 const jobs = new JobQueue(database, log);
-const email: EmailContext = { db: database.db, jobs, files: new FileStore(config.filesDir), rawStore: new FileStore(config.mailDir), maxMessageBytes: config.maxMessageBytes };
+const email: EmailContext = { db: database.db, jobs, files: new FileStore(config.filesDir), rawStore: new FileStore(config.mailDir), maxMessageBytes: config.maxMessageBytes, clock: clockFromEnv() };
 registerEmailWorkers(jobs, email, ticketMail(email), { recoverEverySeconds: recoverSeconds, stalledAfterSeconds: recoverSeconds, log });
 await jobs.start();
 const imapMailboxes = await database.db.selectFrom('mailbox').select('id').where('enabled', '=', true).where('imap', 'is not', null).execute();

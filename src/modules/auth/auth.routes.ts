@@ -39,7 +39,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, c
       },
     },
     async (request, reply) => {
-      const session = await login(db, request.body.email, request.body.password, request.ip);
+      const session = await login(db, request.body.email, request.body.password, request.ip, request.now);
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',
         httpOnly: true,

@@ -23,8 +23,8 @@ export interface SessionInfo {
  * Password login, rate-limited in the database (so every app process shares the count): after
  * too many failures for one address or from one IP within 15 minutes, further tries answer 429.
  */
-export async function login(db: Db, email: string, password: string, ip: string): Promise<SessionInfo> {
-  const since = sql<Date>`now() - make_interval(mins => ${WINDOW_MINUTES})`;
+export async function login(db: Db, email: string, password: string, ip: string, now: Date): Promise<SessionInfo> {
+  const since = new Date(now.getTime() - WINDOW_MINUTES * 60_000);
   const [byEmail, byIp] = await Promise.all([
     db.selectFrom('login_attempt').select((eb) => eb.fn.countAll<string>().as('n'))
       .where(sql`lower(email)`, '=', email.toLowerCase()).where('success', '=', false).where('at', '>', since).executeTakeFirstOrThrow(),
@@ -40,38 +40,38 @@ export async function login(db: Db, email: string, password: string, ip: string)
     .where(sql`lower(email)`, '=', email.toLowerCase())
     .executeTakeFirst();
   const ok = (await verifyPassword(user?.password_hash ?? null, password)) && user?.active === true;
-  await db.insertInto('login_attempt').values({ email: email.slice(0, 254), ip, success: ok }).execute();
+  await db.insertInto('login_attempt').values({ email: email.slice(0, 254), ip, success: ok, at: now }).execute();
   if (!ok || !user) throw new AppError('AUTH_INVALID_CREDENTIALS', 401, 'Wrong e-mail address or password');
-  return createSession(db, user.id);
+  return createSession(db, user.id, now);
 }
 
-export async function createSession(db: Db, userId: string): Promise<SessionInfo> {
+export async function createSession(db: Db, userId: string, now: Date): Promise<SessionInfo> {
   const token = randomToken();
   const csrfToken = randomToken();
   await db
     .insertInto('session')
-    .values({ token_hash: sha256(token), user_id: userId, csrf_token: csrfToken, expires_at: new Date(Date.now() + SESSION_TTL_MS) })
+    .values({ token_hash: sha256(token), user_id: userId, csrf_token: csrfToken, created_at: now, last_seen_at: now, expires_at: new Date(now.getTime() + SESSION_TTL_MS) })
     .execute();
   const actor = await loadActor(db, userId);
   if (!actor) throw new AppError('AUTH_REQUIRED', 401, 'Account disabled');
   return { token, csrfToken, actor };
 }
 
-export async function resolveSession(db: Db, token: string): Promise<{ actor: Actor; csrfToken: string } | undefined> {
+export async function resolveSession(db: Db, token: string, now: Date): Promise<{ actor: Actor; csrfToken: string } | undefined> {
   const row = await db
     .selectFrom('session')
     .select(['user_id', 'csrf_token', 'last_seen_at'])
     .where('token_hash', '=', sha256(token))
-    .where('expires_at', '>', new Date())
+    .where('expires_at', '>', now)
     .executeTakeFirst();
   if (!row) return undefined;
   const actor = await loadActor(db, row.user_id);
   if (!actor) return undefined;
   // Sliding expiry, written at most once a minute per session.
-  if (Date.now() - row.last_seen_at.getTime() > 60_000) {
+  if (now.getTime() - row.last_seen_at.getTime() > 60_000) {
     await db
       .updateTable('session')
-      .set({ last_seen_at: new Date(), expires_at: new Date(Date.now() + SESSION_TTL_MS) })
+      .set({ last_seen_at: now, expires_at: new Date(now.getTime() + SESSION_TTL_MS) })
       .where('token_hash', '=', sha256(token))
       .execute();
   }
@@ -83,16 +83,16 @@ export async function logout(db: Db, token: string): Promise<void> {
 }
 
 /** Bearer tokens for integrations: `apres_<random>`, stored hashed. */
-export async function createApiToken(db: Db, userId: string, name: string): Promise<string> {
+export async function createApiToken(db: Db, userId: string, name: string, now: Date): Promise<string> {
   const token = `apres_${randomToken()}`;
-  await db.insertInto('api_token').values({ user_id: userId, name, token_hash: sha256(token) }).execute();
+  await db.insertInto('api_token').values({ user_id: userId, name, token_hash: sha256(token), created_at: now }).execute();
   return token;
 }
 
-export async function resolveApiToken(db: Db, token: string): Promise<Actor | undefined> {
+export async function resolveApiToken(db: Db, token: string, now: Date): Promise<Actor | undefined> {
   const row = await db
     .updateTable('api_token')
-    .set({ last_used_at: new Date() })
+    .set({ last_used_at: now })
     .where('token_hash', '=', sha256(token))
     .where('revoked_at', 'is', null)
     .returning('user_id')

@@ -97,7 +97,8 @@ export const BrandResponse = z.object({
   intakeForm: IntakeFormSchema,
 });
 
-export function toBrandResponse(b: Brand): z.infer<typeof BrandResponse> {
+/** `now` gives the year of the example ticket number. */
+export function toBrandResponse(b: Brand, now: Date): z.infer<typeof BrandResponse> {
   return {
     id: b.id,
     slug: b.slug,
@@ -108,7 +109,7 @@ export function toBrandResponse(b: Brand): z.infer<typeof BrandResponse> {
     locales: b.locales,
     phone: b.phone,
     supportEmail: b.supportEmail,
-    ticketNumberExample: formatTicketNumber(b.ticketNumberFormat, 1, new Date().getUTCFullYear()),
+    ticketNumberExample: formatTicketNumber(b.ticketNumberFormat, 1, now.getUTCFullYear()),
     intakeForm: b.settings.intakeForm,
   };
 }

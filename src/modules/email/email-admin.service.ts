@@ -81,7 +81,7 @@ export async function discardInbound(ctx: EmailContext, actor: Actor, id: string
   requireAdmin(actor);
   const row = await ctx.db
     .updateTable('inbound_message')
-    .set({ status: 'discarded', processed_at: new Date() })
+    .set({ status: 'discarded', processed_at: ctx.clock.now() })
     .where('id', '=', id)
     .where('status', '=', 'quarantined')
     .returning('id')

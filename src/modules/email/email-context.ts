@@ -1,3 +1,4 @@
+import type { Clock } from '../../platform/clock/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
@@ -12,6 +13,6 @@ export interface EmailContext {
   rawStore: FileStore;
   /** Messages larger than this are kept raw and quarantined instead of processed. */
   maxMessageBytes: number;
-  /** The clock for recorded times (a mail's sending time is the ticket's acceptance); tests set it. */
-  now?: () => Date;
+  /** The server's clock: acceptance, processing and sending times (a mail's sending time is the ticket's acceptance). */
+  clock: Clock;
 }

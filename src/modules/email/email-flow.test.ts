@@ -1,3 +1,4 @@
+import { TEST_NOW, testClock } from '../../test/clock.ts';
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
@@ -34,7 +35,7 @@ describeStores('e-mail flow over SMTP', (ctx) => {
     const { database, db } = ctx();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apres-mail-'));
     jobs = new JobQueue(database);
-    email = { db, jobs, files: new FileStore(path.join(dir, 'files')), rawStore: new FileStore(path.join(dir, 'raw')), maxMessageBytes: 200_000 };
+    email = { db, jobs, files: new FileStore(path.join(dir, 'files')), rawStore: new FileStore(path.join(dir, 'raw')), maxMessageBytes: 200_000, clock: testClock() };
     const events = ticketMail(email);
     registerEmailWorkers(jobs, email, events);
     await jobs.start();
@@ -164,8 +165,8 @@ describeStores('e-mail flow over SMTP', (ctx) => {
       const t = await createTicket(trx, agent, CreateTicketBody.parse({
         brandId: carri, channel: 'phone', subject: 'Serveur en panne', description: 'Appel du client', serialNumbers: ['CS540-7777'],
         customFields: { troubleshootingSteps: 'Redémarrage', physicalAccess: 'yes' }, requesterEmail: 'dsi@client.example.fr', requesterName: 'DSI Client',
-      }));
-      await ticketMail(email).ticketCreated(trx, t.id);
+      }), TEST_NOW);
+      await ticketMail(email).ticketCreated(trx, t.id, TEST_NOW);
       return t;
     });
     const request = await until('confirmation request', async () => delivered.find((m) => m.subject?.startsWith(`[${ticket.number}] Merci de confirmer`)));

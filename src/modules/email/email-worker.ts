@@ -27,10 +27,10 @@ export function registerEmailWorkers(jobs: JobQueue, ctx: EmailContext, events: 
   });
   jobs.work(ProcessInboundJob, async ({ inboundId }, meta) => {
     try {
-      await processInbound(ctx, events, inboundId);
+      await processInbound(ctx, events, inboundId, ctx.clock.now());
     } catch (err) {
       if (meta.retryCount >= (ProcessInboundJob.retryLimit ?? 0)) {
-        await quarantine(ctx.db, inboundId, 'processing_failed', (err as Error).message);
+        await quarantine(ctx.db, inboundId, 'processing_failed', (err as Error).message, ctx.clock.now());
         return;
       }
       throw err;

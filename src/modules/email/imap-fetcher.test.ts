@@ -1,3 +1,4 @@
+import { testClock } from '../../test/clock.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -97,7 +98,7 @@ describe.skipIf(!DOVECOT_AVAILABLE)('IMAP fetching from a real Dovecot', () => {
     });
 
     function contextFor(db: Db, jobs: JobQueue, filesDir: string, rawStore?: FileStore): EmailContext {
-      return { db, jobs, files: new FileStore(path.join(filesDir, 'files')), rawStore: rawStore ?? new FileStore(path.join(filesDir, 'raw')), maxMessageBytes: 10 * 1024 * 1024 };
+      return { db, jobs, files: new FileStore(path.join(filesDir, 'files')), rawStore: rawStore ?? new FileStore(path.join(filesDir, 'raw')), maxMessageBytes: 10 * 1024 * 1024, clock: testClock() };
     }
 
     async function createMailbox(user: string, opts: { folder?: string; password?: string; enabled?: boolean; imap?: null } = {}): Promise<string> {

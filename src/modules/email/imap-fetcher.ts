@@ -1,5 +1,4 @@
 import type { ImapFlow } from 'imapflow';
-import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import type { EmailContext } from './email-context.ts';
@@ -38,8 +37,10 @@ async function loadMailbox(db: Db, mailboxId: string) {
 
 const invalidSettings = () => new AppError('MAILBOX_IMAP_SETTINGS_INVALID', 400, 'The stored IMAP settings are incomplete');
 
-async function recordCheck(db: Db, mailboxId: string, error: string | null): Promise<void> {
-  await db.updateTable('mailbox').set({ last_checked_at: sql<Date>`now()`, last_error: error }).where('id', '=', mailboxId).execute();
+async function recordCheck(ctx: Pick<EmailContext, 'db' | 'clock'>, mailboxId: string, error: string | null): Promise<void> {
+  const { db } = ctx;
+  const now = ctx.clock.now();
+  await db.updateTable('mailbox').set({ last_checked_at: now, last_error: error }).where('id', '=', mailboxId).execute();
 }
 
 /**
@@ -100,7 +101,7 @@ export async function fetchOnce(ctx: EmailContext, mailboxId: string): Promise<F
     const row = await loadMailbox(ctx.db, mailboxId);
     if (!row) throw notFound('MAILBOX_NOT_FOUND', 'Mailbox');
     if (row.imapInvalid) {
-      await recordCheck(ctx.db, mailboxId, invalidSettings().message);
+      await recordCheck(ctx, mailboxId, invalidSettings().message);
       throw invalidSettings();
     }
     if (!row.imap) return nothing('not_configured');
@@ -109,11 +110,11 @@ export async function fetchOnce(ctx: EmailContext, mailboxId: string): Promise<F
     try {
       await client.connect();
       const result = await ingest(ctx, client, row);
-      await recordCheck(ctx.db, mailboxId, null);
+      await recordCheck(ctx, mailboxId, null);
       return result;
     } catch (err) {
       const message = describeImapError(err, row.imap);
-      await recordCheck(ctx.db, mailboxId, message).catch(() => undefined);
+      await recordCheck(ctx, mailboxId, message).catch(() => undefined);
       throw new AppError('MAILBOX_FETCH_FAILED', 502, message, { mailboxId });
     } finally {
       await closeClient(client);
@@ -227,7 +228,7 @@ export class ImapFetcher {
         failures++;
         const message = describeImapError(err, settings ?? undefined);
         this.log(`imap fetcher ${this.mailboxId}: ${message}`);
-        await recordCheck(this.ctx.db, this.mailboxId, message).catch(() => undefined);
+        await recordCheck(this.ctx, this.mailboxId, message).catch(() => undefined);
         const base = Math.min(this.opts.maxBackoffMs ?? 300_000, (this.opts.minBackoffMs ?? 1_000) * 2 ** Math.min(failures - 1, 20));
         this.dirty = false;
         await this.wait(base * (0.8 + Math.random() * 0.4));
@@ -246,7 +247,7 @@ export class ImapFetcher {
       const { folder: _b, ...then } = settings;
       if (JSON.stringify(now) !== JSON.stringify(then)) return 'changed' as const;
       await ingest(this.ctx, client, row);
-      await recordCheck(this.ctx.db, this.mailboxId, null);
+      await recordCheck(this.ctx, this.mailboxId, null);
       return 'ok' as const;
     });
     return outcome === LOCKED ? 'locked' : outcome;

@@ -1,3 +1,4 @@
+import { TEST_NOW, testClock } from '../../test/clock.ts';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -20,7 +21,7 @@ describeStores('inbound acceptance', (ctx, store) => {
     jobs = new JobQueue(database);
     jobs.define(ProcessInboundJob);
     await jobs.start();
-    email = { db, jobs, files: new FileStore(path.join(filesDir, 'files')), rawStore: new FileStore(path.join(filesDir, 'raw')), maxMessageBytes: 1_000_000 };
+    email = { db, jobs, files: new FileStore(path.join(filesDir, 'files')), rawStore: new FileStore(path.join(filesDir, 'raw')), maxMessageBytes: 1_000_000, clock: testClock() };
   });
   afterAll(async () => {
     await jobs?.stop();
@@ -68,7 +69,7 @@ describeStores('inbound acceptance', (ctx, store) => {
     expect(unrouted.duplicate).toBe(false);
     expect(unrouted.inboundId).not.toBe(routed.inboundId);
     expect(await acceptRawMessage(email, { raw, source: 'api' })).toEqual({ ...unrouted, duplicate: true });
-    expect(await processInbound(email, ticketMail(email), unrouted.inboundId)).toBe('discarded');
+    expect(await processInbound(email, ticketMail(email), unrouted.inboundId, TEST_NOW)).toBe('discarded');
     expect(await db.selectFrom('inbound_message').select(['status', 'reason', 'ticket_id']).where('id', '=', unrouted.inboundId).executeTakeFirstOrThrow()).toEqual({
       status: 'discarded',
       reason: 'duplicate',

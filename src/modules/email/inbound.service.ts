@@ -84,6 +84,7 @@ export async function acceptRawMessage(
   }
 
   const stored = await ctx.rawStore.put(Readable.from(input.raw), Number.MAX_SAFE_INTEGER);
+  const receivedAt = ctx.clock.now();
   const tooLarge = input.raw.length > ctx.maxMessageBytes;
 
   return withTransaction(ctx.db, async (trx) => {
@@ -102,6 +103,7 @@ export async function acceptRawMessage(
           raw_size_bytes: stored.sizeBytes,
           envelope_from: input.envelopeFrom ?? null,
           envelope_to: envelopeTo,
+          received_at: receivedAt,
           ...(tooLarge ? { status: 'quarantined' as const, reason: 'too_large', detail: `${input.raw.length} bytes > ${ctx.maxMessageBytes}` } : {}),
         })
         .onConflict((oc) => oc.doNothing())
@@ -134,13 +136,13 @@ export const MAX_PROCESSING_RESTARTS = 5;
  * to be in progress after all does nothing. A message that stalls again and again (say, one that
  * crashes the process) is quarantined after MAX_PROCESSING_RESTARTS.
  */
-export async function recoverStalledInbound(ctx: Pick<EmailContext, 'db' | 'jobs'>, staleAfterSeconds: number): Promise<{ requeued: number; quarantined: number }> {
+export async function recoverStalledInbound(ctx: Pick<EmailContext, 'db' | 'jobs' | 'clock'>, staleAfterSeconds: number): Promise<{ requeued: number; quarantined: number }> {
   return withTransaction(ctx.db, async (trx) => {
     const rows = await trx
       .selectFrom('inbound_message')
       .select(['id', 'attempts'])
       .where('status', '=', 'received')
-      .where('received_at', '<', sql<Date>`now() - make_interval(secs => ${staleAfterSeconds})`)
+      .where('received_at', '<', new Date(ctx.clock.now().getTime() - staleAfterSeconds * 1000))
       .orderBy('received_at')
       .limit(500)
       .forUpdate()
@@ -153,7 +155,7 @@ export async function recoverStalledInbound(ctx: Pick<EmailContext, 'db' | 'jobs
     for (const row of rows) {
       if (live.has(row.id)) continue;
       if (row.attempts + 1 >= MAX_PROCESSING_RESTARTS) {
-        await quarantine(trx, row.id, 'processing_failed', `processing did not finish after ${MAX_PROCESSING_RESTARTS} attempts (the process may have stopped on this message)`);
+        await quarantine(trx, row.id, 'processing_failed', `processing did not finish after ${MAX_PROCESSING_RESTARTS} attempts (the process may have stopped on this message)`, ctx.clock.now());
         quarantined++;
         continue;
       }

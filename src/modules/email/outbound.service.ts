@@ -27,6 +27,8 @@ export interface OutboundInput {
   brandId: string;
   ticketId: string | null;
   entryId?: string | null;
+  /** The instant of the change that caused this mail (its recorded creation time; hourly caps count from it). */
+  at: Date;
   kind: 'reply' | 'acknowledgment' | 'confirmation_request' | 'notification';
   automatic: boolean;
   to: string;
@@ -47,6 +49,7 @@ function messageIdFor(address: string | null): string {
  * address that bounced, or over the hourly caps, is recorded as `suppressed` and never sent.
  */
 export async function queueOutbound(trx: Db, ctx: Pick<EmailContext, 'jobs'>, input: OutboundInput): Promise<string> {
+  const now = input.at;
   const mailbox = await trx.selectFrom('mailbox').select(['address', 'smtp']).where('brand_id', '=', input.brandId).where('enabled', '=', true).orderBy('created_at').executeTakeFirst();
   const refs = input.ticketId
     ? await trx.selectFrom('mail_message_ref').select(['message_id', 'direction']).where('ticket_id', '=', input.ticketId).orderBy('created_at').execute()
@@ -56,7 +59,7 @@ export async function queueOutbound(trx: Db, ctx: Pick<EmailContext, 'jobs'>, in
   let lastError: string | null = mailbox?.smtp ? null : 'no outgoing mail server configured for this brand';
   if (input.automatic) {
     const bounced = await trx.selectFrom('app_user').select('email_bounced_at').where(sql`lower(email)`, '=', input.to.toLowerCase()).where('email_bounced_at', 'is not', null).executeTakeFirst();
-    const since = new Date(Date.now() - 3600_000);
+    const since = new Date(now.getTime() - 3600_000);
     const [toRecipient, toTicket] = await Promise.all([
       trx.selectFrom('outbound_message').select((eb) => eb.fn.countAll<string>().as('n')).where('automatic', '=', true).where(sql`lower(to_address)`, '=', input.to.toLowerCase()).where('created_at', '>', since).executeTakeFirstOrThrow(),
       input.ticketId
@@ -85,10 +88,11 @@ export async function queueOutbound(trx: Db, ctx: Pick<EmailContext, 'jobs'>, in
       attachment_ids: input.attachmentIds ?? [],
       status,
       last_error: lastError,
+      created_at: now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (input.ticketId) await trx.insertInto('mail_message_ref').values({ message_id: messageId, ticket_id: input.ticketId, direction: 'out' }).execute();
+  if (input.ticketId) await trx.insertInto('mail_message_ref').values({ message_id: messageId, ticket_id: input.ticketId, direction: 'out', created_at: now }).execute();
   if (input.entryId) await trx.updateTable('ticket_entry').set({ outbound_message_id: row.id }).where('id', '=', input.entryId).execute();
   if (status === 'queued') await ctx.jobs.enqueue(trx, SendMailJob, { outboundId: row.id });
   return row.id;
@@ -144,8 +148,11 @@ export async function sendOutbound(ctx: EmailContext, outboundId: string, meta: 
   const attachments = msg.attachment_ids.length
     ? await ctx.db.selectFrom('attachment').select(['filename', 'content_type', 'storage_key']).where('id', 'in', msg.attachment_ids).execute()
     : [];
+  // The Date header and the recorded sending time are the same instant of the server's clock.
+  const sentAt = ctx.clock.now();
   try {
     await transportFor(mailbox.smtp).sendMail({
+      date: sentAt,
       from: { name: mailbox.display_name ?? brand.name, address: mailbox.address },
       to: msg.to_address,
       ...(msg.cc.length ? { cc: msg.cc } : {}),
@@ -174,7 +181,6 @@ export async function sendOutbound(ctx: EmailContext, outboundId: string, meta: 
     return;
   }
   await withTransaction(ctx.db, async (trx) => {
-    const sentAt = ctx.now?.() ?? new Date();
     await trx.updateTable('outbound_message').set({ status: 'sent', sent_at: sentAt, attempts: sql`attempts + 1`, last_error: null }).where('id', '=', outboundId).execute();
     if (!msg.ticket_id) return;
     const t = await trx.selectFrom('ticket').select(['id', 'status', 'accepted_at']).where('id', '=', msg.ticket_id).forUpdate().executeTakeFirstOrThrow();

@@ -16,10 +16,10 @@ import { type ParsedMail, parseMail, sanitiseMailHtml } from './mail-parse.ts';
 type Status = 'received' | 'processed' | 'quarantined' | 'discarded';
 type QuarantineReason = 'unparseable' | 'no_mailbox' | 'no_sender' | 'processing_failed' | 'too_large';
 
-export async function quarantine(db: Db, inboundId: string, reason: QuarantineReason, detail: string): Promise<void> {
+export async function quarantine(db: Db, inboundId: string, reason: QuarantineReason, detail: string, now: Date): Promise<void> {
   await db
     .updateTable('inbound_message')
-    .set({ status: 'quarantined', reason, detail: detail.slice(0, 2000), processed_at: new Date(), attempts: sql`attempts + 1` })
+    .set({ status: 'quarantined', reason, detail: detail.slice(0, 2000), processed_at: now, attempts: sql`attempts + 1` })
     .where('id', '=', inboundId)
     .where('status', '=', 'received')
     .execute();
@@ -111,7 +111,7 @@ async function storeMailAttachments(trx: Db, ctx: EmailContext, mail: ParsedMail
  * row is locked, and only a `received` one is processed, in one transaction with everything it
  * writes. Auto-replies, bounces, loops and bulk mail are stored but never answered.
  */
-export async function processInbound(ctx: EmailContext, events: TicketEvents, inboundId: string, now = new Date()): Promise<Status | 'missing'> {
+export async function processInbound(ctx: EmailContext, events: TicketEvents, inboundId: string, now: Date): Promise<Status | 'missing'> {
   return withTransaction(ctx.db, async (trx) => {
     const msg = await trx.selectFrom('inbound_message').selectAll().where('id', '=', inboundId).forUpdate().executeTakeFirst();
     if (!msg) return 'missing';
@@ -121,7 +121,7 @@ export async function processInbound(ctx: EmailContext, events: TicketEvents, in
     try {
       mail = await parseMail(await readAll(ctx.rawStore.open(msg.raw_storage_key)));
     } catch (err) {
-      await quarantine(trx, msg.id, 'unparseable', (err as Error).message);
+      await quarantine(trx, msg.id, 'unparseable', (err as Error).message, now);
       return 'quarantined';
     }
     const mailboxes = await trx.selectFrom('mailbox').select(['id', 'brand_id', 'address']).execute();
@@ -145,7 +145,7 @@ export async function processInbound(ctx: EmailContext, events: TicketEvents, in
       }
     }
     if (!brandId) {
-      await quarantine(trx, msg.id, 'no_mailbox', `no mailbox for ${[...msg.envelope_to, ...mail.to.map((a) => a.address)].join(', ') || 'unknown recipient'}`);
+      await quarantine(trx, msg.id, 'no_mailbox', `no mailbox for ${[...msg.envelope_to, ...mail.to.map((a) => a.address)].join(', ') || 'unknown recipient'}`, now);
       return 'quarantined';
     }
     const brand = await getBrandById(trx, brandId);
@@ -160,7 +160,7 @@ export async function processInbound(ctx: EmailContext, events: TicketEvents, in
         .execute();
     }
     if (!sender || !sender.includes('@')) {
-      await quarantine(trx, msg.id, 'no_sender', 'no From, Reply-To or envelope sender');
+      await quarantine(trx, msg.id, 'no_sender', 'no From, Reply-To or envelope sender', now);
       return 'quarantined';
     }
 
@@ -230,7 +230,7 @@ export async function processInbound(ctx: EmailContext, events: TicketEvents, in
       .set({ status: 'processed', classification: f.classification, reason: f.reasons.join('; ').slice(0, 500) || null, ticket_id: ticketId, entry_id: entry.id, brand_id: brand.id, processed_at: now })
       .where('id', '=', msg.id)
       .execute();
-    if (created && !automatic) await events.ticketCreated(trx, ticketId);
+    if (created && !automatic) await events.ticketCreated(trx, ticketId, now);
     return 'processed';
   });
 }

@@ -32,6 +32,7 @@ export function slaMail(ctx: Pick<EmailContext, 'jobs'>): SlaNotifier {
       await queueOutbound(trx, ctx, {
         brandId: tk.brand_id,
         ticketId: tk.id,
+        at: a.at,
         kind: 'notification',
         automatic: true,
         to: r.email,
@@ -50,6 +51,7 @@ export function slaMail(ctx: Pick<EmailContext, 'jobs'>): SlaNotifier {
       return queueOutbound(trx, ctx, {
         brandId: tk.brand_id,
         ticketId: tk.id,
+        at: c.at,
         kind: 'notification',
         automatic: false,
         to: tk.email,

@@ -27,7 +27,7 @@ function letter(t: ReturnType<typeof translator>, name: string, body: string, nu
  */
 export function ticketMail(ctx: Pick<EmailContext, 'jobs'>): TicketEvents {
   return {
-    async ticketCreated(trx, ticketId) {
+    async ticketCreated(trx, ticketId, at) {
       const tk = await loadTicketForMail(trx, ticketId);
       const t = translator(tk.locale);
       const receivedAt = formatDateTime(tk.created_at, tk.locale, tk.time_zone);
@@ -37,6 +37,7 @@ export function ticketMail(ctx: Pick<EmailContext, 'jobs'>): TicketEvents {
       await queueOutbound(trx, ctx, {
         brandId: tk.brand_id,
         ticketId: tk.id,
+        at,
         kind: confirm ? 'confirmation_request' : 'acknowledgment',
         automatic: true,
         to: tk.email,
@@ -44,7 +45,7 @@ export function ticketMail(ctx: Pick<EmailContext, 'jobs'>): TicketEvents {
         text: letter(t, tk.requester_name, t(`${key}.body`, vars), tk.number, tk.brand_name),
       });
     },
-    async agentReplied(trx, ticketId, entryId) {
+    async agentReplied(trx, ticketId, entryId, at) {
       const tk = await loadTicketForMail(trx, ticketId);
       const entry = await trx.selectFrom('ticket_entry').select(['body']).where('id', '=', entryId).executeTakeFirstOrThrow();
       const attachments = await trx.selectFrom('attachment').select('id').where('entry_id', '=', entryId).execute();
@@ -53,6 +54,7 @@ export function ticketMail(ctx: Pick<EmailContext, 'jobs'>): TicketEvents {
         brandId: tk.brand_id,
         ticketId: tk.id,
         entryId,
+        at,
         kind: 'reply',
         automatic: false,
         to: tk.email,

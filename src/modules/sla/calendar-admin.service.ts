@@ -43,7 +43,7 @@ export async function getCalendar(db: Db, actor: Actor, id: string) {
  * Creates or changes a calendar. A change bumps its version (every process's cached engine is
  * replaced) and recomputes the open tickets of the brand through a job committed with it.
  */
-export async function saveCalendar(db: Db, jobs: JobQueue, actor: Actor, id: string | null, input: CalendarInput) {
+export async function saveCalendar(db: Db, jobs: JobQueue, actor: Actor, id: string | null, input: CalendarInput, now: Date) {
   requireAdmin(actor);
   // A week without any opening would let no working time elapse: every due time would be never.
   if (Object.values(input.definition.week).every((day) => day.length === 0)) {
@@ -63,13 +63,13 @@ export async function saveCalendar(db: Db, jobs: JobQueue, actor: Actor, id: str
       if (old.brand_id !== input.brandId) throw validationFailed([{ field: 'brandId', code: 'invalid_value', message: 'a calendar cannot move to another brand' }]);
       await trx
         .updateTable('business_calendar')
-        .set((eb) => ({ name: input.name, definition, version: eb('version', '+', 1), updated_at: new Date() }))
+        .set((eb) => ({ name: input.name, definition, version: eb('version', '+', 1), updated_at: now }))
         .where('id', '=', id)
         .execute();
       await jobs.enqueue(trx, SlaRecomputeJob, { brandId: input.brandId, reason: 'calendar' });
       return id;
     }
-    const row = await trx.insertInto('business_calendar').values({ brand_id: input.brandId, name: input.name, definition }).returning('id').executeTakeFirstOrThrow();
+    const row = await trx.insertInto('business_calendar').values({ brand_id: input.brandId, name: input.name, definition, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
     return row.id;
   });
   return getCalendar(db, actor, saved);

@@ -43,7 +43,7 @@ describeStores('seed 003 scenario: the 48-hour processing deadline', (ctx) => {
     app = await buildTestApp(ctx());
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apres-sla-'));
     jobs = new JobQueue(database);
-    email = { db, jobs, files: new FileStore(path.join(dir, 'files')), rawStore: new FileStore(path.join(dir, 'raw')), maxMessageBytes: 200_000, now: () => clock };
+    email = { db, jobs, files: new FileStore(path.join(dir, 'files')), rawStore: new FileStore(path.join(dir, 'raw')), maxMessageBytes: 200_000, clock: { now: () => clock } };
     registerEmailWorkers(jobs, email, ticketMail(email));
     await jobs.start();
     const started = await startSmtpSink();
@@ -72,7 +72,7 @@ describeStores('seed 003 scenario: the 48-hour processing deadline', (ctx) => {
     const body = CreateTicketBody.parse({ brandId: eiler, subject: 'Экспорт не работает', description: 'Ошибка при экспорте отчёта в PDF', customFields: { ...fields, productVersion: '5.3.2' } });
     const ticket = await db.transaction().execute(async (trx) => {
       const t = await createTicket(trx, customer, body, d('2026-06-11T11:50:00Z'));
-      await ticketMail(email).ticketCreated(trx, t.id);
+      await ticketMail(email).ticketCreated(trx, t.id, d('2026-06-11T11:50:00Z'));
       return t;
     });
     const agent = await actor('agent@eiler.example');

@@ -21,6 +21,8 @@ export interface SlaAlert {
   /** Working minutes left until the due time (warnings). */
   workingMinutesLeft: number;
   recipients: SlaRecipient[];
+  /** When the sweep found it (the mail's recorded time). */
+  at: Date;
 }
 
 /** How people are told; the e-mail module implements it, the composition root wires it. */
@@ -28,7 +30,7 @@ export interface SlaNotifier {
   warning(trx: Db, alert: SlaAlert): Promise<void>;
   breached(trx: Db, alert: SlaAlert): Promise<void>;
   /** Tells the customer their planned resolution date moved, and why; returns the outbound message id. */
-  scheduleChanged(trx: Db, change: { ticketId: string; reason: string; plannedResolutionAt: Date; note: string | null }): Promise<string | null>;
+  scheduleChanged(trx: Db, change: { ticketId: string; reason: string; plannedResolutionAt: Date; note: string | null; at: Date }): Promise<string | null>;
 }
 
 export const NO_SLA_NOTIFIER: SlaNotifier = {
@@ -72,7 +74,7 @@ async function recipients(trx: Db, ticketId: string, who: 'assignee_first' | 'le
  * A breach escalates: the priority goes up a step, the group lead and the assignee are told, and
  * `ticket.sla_breached` goes to the brand's webhooks. Each is done once per due time.
  */
-export async function runSlaSweep(ctx: SlaActionContext, now = new Date(), limit = 100): Promise<{ warned: number; breached: number; deferred: number }> {
+export async function runSlaSweep(ctx: SlaActionContext, now: Date, limit = 100): Promise<{ warned: number; breached: number; deferred: number }> {
   return withTransaction(ctx.db, async (trx) => {
     const claimed = await trx
       .selectFrom('ticket_sla_timer')
@@ -121,8 +123,8 @@ export async function runSlaSweep(ctx: SlaActionContext, now = new Date(), limit
         const left = cal.engine.workingMinutesBetween(now, s.due_at).minutes;
         await trx.updateTable('ticket_sla_timer').set({ warned_due_at: s.due_at }).where('ticket_id', '=', s.ticket_id).where('kind', '=', s.kind).execute();
         await insertAudit(trx, [{ ticketId: s.ticket_id, actorId: null, at: now, field: 'sla_warning', before: null, after: { kind: s.kind, dueAt: s.due_at.toISOString() } }]);
-        await ctx.notifier.warning(trx, { ticketId: s.ticket_id, kind: s.kind, dueAt: s.due_at, workingMinutesLeft: Math.round(left), recipients: await recipients(trx, s.ticket_id, 'assignee_first') });
-        await emitWebhookEvent(trx, ctx.jobs, s.brand_id, 'ticket.sla_warning', { ticket: { id: s.ticket_id, number: s.number }, timer: s.kind, dueAt: s.due_at.toISOString(), workingMinutesLeft: Math.round(left) });
+        await ctx.notifier.warning(trx, { ticketId: s.ticket_id, kind: s.kind, dueAt: s.due_at, workingMinutesLeft: Math.round(left), recipients: await recipients(trx, s.ticket_id, 'assignee_first'), at: now });
+        await emitWebhookEvent(trx, ctx.jobs, now, s.brand_id, 'ticket.sla_warning', { ticket: { id: s.ticket_id, number: s.number }, timer: s.kind, dueAt: s.due_at.toISOString(), workingMinutesLeft: Math.round(left) });
         out.warned++;
       }
     }
@@ -145,8 +147,8 @@ async function escalate(
     { ticketId: s.ticket_id, actorId: null, at: now, field: 'sla_breached', before: null, after: { kind: s.kind, dueAt: s.due_at.toISOString() } },
     ...(raised ? [{ ticketId: s.ticket_id, actorId: null, at: now, field: 'priority', before: s.priority, after: raised }] : []),
   ]);
-  await ctx.notifier.breached(trx, { ticketId: s.ticket_id, kind: s.kind, dueAt: s.due_at, workingMinutesLeft: 0, recipients: await recipients(trx, s.ticket_id, 'lead_and_assignee') });
-  await emitWebhookEvent(trx, ctx.jobs, s.brand_id, 'ticket.sla_breached', {
+  await ctx.notifier.breached(trx, { ticketId: s.ticket_id, kind: s.kind, dueAt: s.due_at, workingMinutesLeft: 0, recipients: await recipients(trx, s.ticket_id, 'lead_and_assignee'), at: now });
+  await emitWebhookEvent(trx, ctx.jobs, now, s.brand_id, 'ticket.sla_breached', {
     ticket: { id: s.ticket_id, number: s.number },
     timer: s.kind,
     dueAt: s.due_at.toISOString(),

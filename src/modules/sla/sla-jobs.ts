@@ -20,7 +20,7 @@ export const SlaRecomputeJob: JobDefinition<{ brandId: string; reason: 'policy' 
  * idempotent. On PostgreSQL a few batches run at once (`concurrency`): the database and this
  * process then work in parallel. Returns the number of tickets recomputed.
  */
-export async function recomputeBrand(db: Db, brandId: string, opts: { batchSize?: number; concurrency?: number; now?: () => Date } = {}): Promise<number> {
+export async function recomputeBrand(db: Db, brandId: string, opts: { now: () => Date; batchSize?: number; concurrency?: number }): Promise<number> {
   const batchSize = opts.batchSize ?? 500;
   const running = new Set<Promise<void>>();
   let after: string | null = null;
@@ -32,7 +32,7 @@ export async function recomputeBrand(db: Db, brandId: string, opts: { batchSize?
     if (rows.length === 0) break;
     const ids = rows.map((r) => r.id);
     after = ids.at(-1)!;
-    const p: Promise<void> = withTransaction(db, (trx) => refreshTicketSla(trx, ids, opts.now?.() ?? new Date())).then(() => {
+    const p: Promise<void> = withTransaction(db, (trx) => refreshTicketSla(trx, ids, opts.now())).then(() => {
       done += ids.length;
       running.delete(p);
     });

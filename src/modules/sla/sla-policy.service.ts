@@ -69,7 +69,7 @@ function columns(input: PolicyInput) {
 }
 
 /** Creates or changes a policy; the brand's open tickets are recomputed by a job committed with it. */
-export async function savePolicy(db: Db, jobs: JobQueue, actor: Actor, id: string | null, input: PolicyInput) {
+export async function savePolicy(db: Db, jobs: JobQueue, actor: Actor, id: string | null, input: PolicyInput, now: Date) {
   requireAdmin(actor);
   return withTransaction(db, async (trx) => {
     if (id) {
@@ -81,11 +81,11 @@ export async function savePolicy(db: Db, jobs: JobQueue, actor: Actor, id: strin
     const row = id
       ? await trx
           .updateTable('sla_policy')
-          .set((eb) => ({ ...columns(input), version: eb('version', '+', 1), updated_at: new Date() }))
+          .set((eb) => ({ ...columns(input), version: eb('version', '+', 1), updated_at: now }))
           .where('id', '=', id)
           .returning('id')
           .executeTakeFirstOrThrow()
-      : await trx.insertInto('sla_policy').values(columns(input)).returning('id').executeTakeFirstOrThrow();
+      : await trx.insertInto('sla_policy').values({ ...columns(input), created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
     await jobs.enqueue(trx, SlaRecomputeJob, { brandId: input.brandId, reason: 'policy' });
     return (await listPolicies(trx, actor, input.brandId)).find((p) => p.id === row.id)!;
   });

@@ -59,7 +59,7 @@ function timersOrNone(compute: () => ComputedTimer[]): ComputedTimer[] {
  * due times never disagree; and in batches when a policy or calendar changes. The warning and
  * escalation already done for a due time are kept, so a recomputation never repeats them.
  */
-export async function refreshTicketSla(trx: Db, ticketIds: string | string[], now = new Date()): Promise<void> {
+export async function refreshTicketSla(trx: Db, ticketIds: string | string[], now: Date): Promise<void> {
   const ids = Array.isArray(ticketIds) ? ticketIds : [ticketIds];
   const tickets = await loadSlaTickets(trx, ids);
   const policies = await listActivePolicies(trx, [...new Set(tickets.map((t) => t.brand_id))]);

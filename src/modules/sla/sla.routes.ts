@@ -14,7 +14,7 @@ export const slaRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, sl
   app.get(
     '/tickets/:id/sla',
     { schema: { tags: ['service levels'], summary: "A ticket's timers, each with its due time explained, and its schedule changes", params: IdParams, response: { 200: TicketSlaResponse } } },
-    async (request) => getTicketSla(db, requireActor(request), request.params.id),
+    async (request) => getTicketSla(db, requireActor(request), request.params.id, request.now),
   );
   app.post(
     '/tickets/:id/schedule-changes',
@@ -28,7 +28,7 @@ export const slaRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, sl
       },
     },
     async (request, reply) => {
-      const out = await recordScheduleChange(db, sla.notifier, requireActor(request), request.params.id, request.body);
+      const out = await recordScheduleChange(db, sla.notifier, requireActor(request), request.params.id, request.body, request.now);
       reply.code(201);
       return out;
     },
@@ -43,7 +43,7 @@ export const slaRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, sl
     '/admin/calendars',
     { schema: { tags: ['service levels'], summary: 'Create a business calendar', body: CalendarBody, response: { 201: CalendarResponse } } },
     async (request, reply) => {
-      const out = await saveCalendar(db, sla.jobs, requireActor(request), null, request.body);
+      const out = await saveCalendar(db, sla.jobs, requireActor(request), null, request.body, request.now);
       reply.code(201);
       return out;
     },
@@ -54,7 +54,7 @@ export const slaRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, sl
   app.put(
     '/admin/calendars/:id',
     { schema: { tags: ['service levels'], summary: "Change a calendar; the brand's open tickets are recomputed", params: IdParams, body: CalendarBody, response: { 200: CalendarResponse } } },
-    async (request) => saveCalendar(db, sla.jobs, requireActor(request), request.params.id, request.body),
+    async (request) => saveCalendar(db, sla.jobs, requireActor(request), request.params.id, request.body, request.now),
   );
   app.get(
     '/admin/calendars/:id/holidays',
@@ -90,7 +90,7 @@ export const slaRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, sl
     '/admin/sla-policies',
     { schema: { tags: ['service levels'], summary: 'Create a service-level policy', body: PolicyBody, response: { 201: PolicyResponse } } },
     async (request, reply) => {
-      const out = await savePolicy(db, sla.jobs, requireActor(request), null, request.body);
+      const out = await savePolicy(db, sla.jobs, requireActor(request), null, request.body, request.now);
       reply.code(201);
       return out;
     },
@@ -98,6 +98,6 @@ export const slaRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, sl
   app.put(
     '/admin/sla-policies/:id',
     { schema: { tags: ['service levels'], summary: "Change a policy; the brand's open tickets are recomputed", params: IdParams, body: PolicyBody, response: { 200: PolicyResponse } } },
-    async (request) => savePolicy(db, sla.jobs, requireActor(request), request.params.id, request.body),
+    async (request) => savePolicy(db, sla.jobs, requireActor(request), request.params.id, request.body, request.now),
   );
 };

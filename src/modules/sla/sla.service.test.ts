@@ -1,3 +1,4 @@
+import { TEST_NOW } from '../../test/clock.ts';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -167,7 +168,7 @@ describeStores('service levels', (ctx) => {
     const deliveries = await db.selectFrom('webhook_delivery').select(['id', 'payload']).where('event', '=', 'ticket.sla_breached').execute();
     const mine = deliveries.find((x) => (x.payload as { data: { ticket: { id: string } } }).data.ticket.id === t.id)!;
     expect(mine).toBeDefined();
-    await deliverWebhook(db, mine.id, { retryCount: 0 });
+    await deliverWebhook(db, mine.id, { retryCount: 0 }, TEST_NOW);
     const got = hooks.find((h) => h.headers['x-apres-delivery'] === mine.id)!;
     expect(got.headers['x-apres-event']).toBe('ticket.sla_breached');
     expect(got.headers['x-apres-signature']).toBe(webhookSignature(secret, got.body));
@@ -194,9 +195,9 @@ describeStores('service levels', (ctx) => {
     const customer = await actor('client@eiler.example');
     const eiler = await brandId(db, 'eiler');
     const t = await db.transaction().execute((trx) =>
-      createTicket(trx, customer, CreateTicketBody.parse({ brandId: eiler, subject: 'Отчёт пустой', description: 'Отчёт формируется пустым', customFields: eilerFields })),
+      createTicket(trx, customer, CreateTicketBody.parse({ brandId: eiler, subject: 'Отчёт пустой', description: 'Отчёт формируется пустым', customFields: eilerFields }), TEST_NOW),
     );
-    await updateTicket(db, await actor('agent@eiler.example'), t.id, { status: 'accepted' });
+    await updateTicket(db, await actor('agent@eiler.example'), t.id, { status: 'accepted' }, TEST_NOW);
     const agent = await loginAs(app, 'agent@eiler.example');
     const url = `/api/v1/tickets/${t.id}/schedule-changes`;
     const past = await agent.post(url, { reason: 'cannot_reproduce', plannedResolutionAt: '2020-01-01T10:00:00+03:00' });
@@ -208,7 +209,7 @@ describeStores('service levels', (ctx) => {
     expect((await (await loginAs(app, 'agent@carri.example')).post(url, { reason: 'cannot_reproduce', plannedResolutionAt: '2099-01-01T10:00:00+03:00' })).statusCode).toBe(404);
     expect((await (await loginAs(app, 'client@eiler.example')).post(url, { reason: 'cannot_reproduce', plannedResolutionAt: '2099-01-01T10:00:00+03:00' })).statusCode).toBe(403);
 
-    const planned = new Date(Date.now() + 20 * 86_400_000).toISOString();
+    const planned = new Date(TEST_NOW.getTime() + 20 * 86_400_000).toISOString();
     const ok = await agent.post(url, { reason: 'deeper_diagnosis', plannedResolutionAt: planned, note: 'Нужен патч 5.3.3' });
     expect(ok.statusCode).toBe(201);
     const body = ok.json() as { plannedResolutionAt: string; timers: { kind: string; dueAt: string; explanation: { rescheduled: { reason: string } | null } }[] };

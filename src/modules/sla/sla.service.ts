@@ -24,7 +24,7 @@ function minutesLeft(engine: { workingMinutesBetween(a: Date, b: Date): { minute
  * schedule changes told to the customer. Customers see their own tickets' timers too: the
  * promised dates are theirs to know (seed 003 tells them of every change).
  */
-export async function getTicketSla(db: Db, actor: Actor, ticketId: string, now = new Date()): Promise<TicketSlaResponseType> {
+export async function getTicketSla(db: Db, actor: Actor, ticketId: string, now: Date): Promise<TicketSlaResponseType> {
   const t = await visibleTicket(db, actor, ticketId);
   const [policy, timers, changes] = await Promise.all([
     t.sla_policy_id ? db.selectFrom('sla_policy').select(['id', 'name', 'calendar_id']).where('id', '=', t.sla_policy_id).executeTakeFirst() : undefined,
@@ -73,7 +73,7 @@ export async function getTicketSla(db: Db, actor: Actor, ticketId: string, now =
 }
 
 /** The queue's badge per ticket: the nearest running due time, its state and working time left. */
-export async function slaBadges(db: Db, ticketIds: string[], now = new Date()): Promise<Map<string, SlaBadgeType>> {
+export async function slaBadges(db: Db, ticketIds: string[], now: Date): Promise<Map<string, SlaBadgeType>> {
   const out = new Map<string, SlaBadgeType>();
   if (ticketIds.length === 0) return out;
   const rows = await db
@@ -107,7 +107,7 @@ export async function recordScheduleChange(
   actor: Actor,
   ticketId: string,
   input: { reason: string; plannedResolutionAt: string; note?: string | undefined },
-  now = new Date(),
+  now: Date,
 ) {
   return withTransaction(db, async (trx) => {
     await visibleTicket(trx, actor, ticketId);
@@ -125,7 +125,7 @@ export async function recordScheduleChange(
     await trx.updateTable('ticket').set({ planned_resolution_at: planned, updated_at: now }).where('id', '=', ticketId).execute();
     await insertAudit(trx, [{ ticketId, actorId: actor.userId, at: now, field: 'planned_resolution', before: timer?.due_at?.toISOString() ?? null, after: { at: planned.toISOString(), reason: input.reason } }]);
     await refreshTicketSla(trx, ticketId, now);
-    const outboundId = await notifier.scheduleChanged(trx, { ticketId, reason: input.reason, plannedResolutionAt: planned, note: null });
+    const outboundId = await notifier.scheduleChanged(trx, { ticketId, reason: input.reason, plannedResolutionAt: planned, note: null, at: now });
     if (outboundId) await trx.updateTable('ticket_schedule_change').set({ outbound_message_id: outboundId }).where('id', '=', change.id).execute();
     return getTicketSla(trx, actor, ticketId, now);
   });

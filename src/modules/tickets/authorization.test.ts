@@ -1,3 +1,4 @@
+import { TEST_NOW } from '../../test/clock.ts';
 import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -47,8 +48,8 @@ describeStores('authorization matrix', (ctx) => {
     const [carri, ca] = [await brandId(db, 'carri'), await brandId(db, 'charge-amps')];
     const carriFields = { troubleshootingSteps: 'x', physicalAccess: 'no' };
     const make = async (key: string, who: Awaited<ReturnType<typeof actor>>, body: Record<string, unknown>, groupName?: string) => {
-      const created = await db.transaction().execute((trx) => createTicket(trx, who, CreateTicketBody.parse(body)));
-      if (groupName) await updateTicket(db, admin, created.id, { groupId: group(groupName) });
+      const created = await db.transaction().execute((trx) => createTicket(trx, who, CreateTicketBody.parse(body), TEST_NOW));
+      if (groupName) await updateTicket(db, admin, created.id, { groupId: group(groupName) }, TEST_NOW);
       t[key] = { id: created.id, number: created.number };
     };
     await make('carriOwn', await actor('client@carri.example'), { brandId: carri, subject: 'Mon poste', description: 'd', serialNumbers: ['S1'], customFields: carriFields });

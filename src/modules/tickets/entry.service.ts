@@ -55,7 +55,7 @@ export async function listEntries(db: Db, actor: Actor, ticketId: string): Promi
  * reply starts the work, a customer's answer ends the wait, and a customer writing on a resolved
  * or closed ticket within the brand's reopen window reopens it.
  */
-export async function addEntry(trx: Db, actor: Actor, ticketId: string, input: CreateEntryInput, now = new Date()): Promise<EntryResponseType> {
+export async function addEntry(trx: Db, actor: Actor, ticketId: string, input: CreateEntryInput, now: Date): Promise<EntryResponseType> {
   const ticket = await lockVisibleTicket(trx, actor, ticketId);
   const staff = isStaff(actor);
   if (staff ? !STAFF_KINDS.has(input.kind) : input.kind !== 'customer_message') {

@@ -89,7 +89,7 @@ function channelFor(actor: Actor, requested: TicketChannel | undefined): TicketC
 }
 
 /** Creates a ticket; runs inside the caller's transaction (see `idempotent`). */
-export async function createTicket(trx: Db, actor: Actor, input: CreateTicketInput, now = new Date()): Promise<TicketResponseType> {
+export async function createTicket(trx: Db, actor: Actor, input: CreateTicketInput, now: Date): Promise<TicketResponseType> {
   if (!STAFF_ROLES.includes(actor.role) && !PORTAL_ROLES.includes(actor.role)) throw forbidden();
   const brand = await getBrandFor(trx, actor, input.brandId);
   const form = brand.settings.intakeForm;

@@ -6,10 +6,10 @@ import type { Db } from '../../platform/db/database.ts';
  * wires it. Tickets do not import e-mail.
  */
 export interface TicketEvents {
-  /** A ticket was opened on any channel: acknowledge it to the requester. */
-  ticketCreated(trx: Db, ticketId: string): Promise<void>;
+  /** A ticket was opened on any channel: acknowledge it to the requester. `at` is the instant of the change. */
+  ticketCreated(trx: Db, ticketId: string, at: Date): Promise<void>;
   /** An agent replied: send the reply to the requester. */
-  agentReplied(trx: Db, ticketId: string, entryId: string): Promise<void>;
+  agentReplied(trx: Db, ticketId: string, entryId: string, at: Date): Promise<void>;
 }
 
 export const NO_TICKET_EVENTS: TicketEvents = {

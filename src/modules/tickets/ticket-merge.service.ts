@@ -5,7 +5,7 @@ import { type Actor, isStaff } from '../auth/actor.ts';
 import { insertAudit, insertSerials, listSerials } from './ticket.queries.ts';
 import { getTicket, lockVisibleTicket } from './ticket.service.ts';
 
-export async function mergeTicket(db: Db, actor: Actor, sourceId: string, targetId: string, now = new Date()) {
+export async function mergeTicket(db: Db, actor: Actor, sourceId: string, targetId: string, now: Date) {
   return withTransaction(db, async (trx) => {
     // Lock in a fixed order so two opposite merges cannot deadlock; out-of-reach ids are 404 first.
     const [first, second] = sourceId < targetId ? [sourceId, targetId] : [targetId, sourceId];

@@ -30,7 +30,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db,
   app.get(
     '/tickets',
     { schema: { tags: ['tickets'], summary: 'List tickets the user may see (queue or my tickets), cursor-paginated', querystring: ListTicketsQuery, response: { 200: TicketPage } } },
-    async (request) => listTickets(db, requireActor(request), request.query),
+    async (request) => listTickets(db, requireActor(request), request.query, request.now),
   );
 
   app.post(
@@ -51,8 +51,8 @@ export const ticketRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db,
         db,
         { userId: actor.userId, key: request.headers['idempotency-key'], route: 'POST /tickets', request: request.body, status: 201 },
         async (trx) => {
-          const ticket = await createTicket(trx, actor, request.body);
-          await ticketEvents.ticketCreated(trx, ticket.id);
+          const ticket = await createTicket(trx, actor, request.body, request.now);
+          await ticketEvents.ticketCreated(trx, ticket.id, request.now);
           return ticket;
         },
       );
@@ -82,13 +82,13 @@ export const ticketRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db,
   app.patch(
     '/tickets/:id',
     { schema: { tags: ['tickets'], summary: 'Change status, priority, group, assignee or subject', params: IdParams, body: UpdateTicketBody, response: { 200: TicketResponse } } },
-    async (request) => updateTicket(db, requireActor(request), request.params.id, request.body),
+    async (request) => updateTicket(db, requireActor(request), request.params.id, request.body, request.now),
   );
 
   app.post(
     '/tickets/:id/merge',
     { schema: { tags: ['tickets'], summary: 'Merge this ticket into another one of the same brand', params: IdParams, body: MergeBody, response: { 200: TicketResponse } } },
-    async (request) => mergeTicket(db, requireActor(request), request.params.id, request.body.intoTicketId),
+    async (request) => mergeTicket(db, requireActor(request), request.params.id, request.body.intoTicketId, request.now),
   );
 
   app.get(
@@ -115,8 +115,8 @@ export const ticketRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db,
         db,
         { userId: actor.userId, key: request.headers['idempotency-key'], route: `POST /tickets/${request.params.id}/entries`, request: request.body, status: 201 },
         async (trx) => {
-          const entry = await addEntry(trx, actor, request.params.id, request.body);
-          if (entry.kind === 'agent_reply') await ticketEvents.agentReplied(trx, request.params.id, entry.id);
+          const entry = await addEntry(trx, actor, request.params.id, request.body, request.now);
+          if (entry.kind === 'agent_reply') await ticketEvents.agentReplied(trx, request.params.id, entry.id, request.now);
           return entry;
         },
       );

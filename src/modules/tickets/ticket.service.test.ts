@@ -1,3 +1,4 @@
+import { TEST_NOW } from '../../test/clock.ts';
 import { expect, it } from 'vitest';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { brandId, describeStores } from '../../test/db.ts';
@@ -31,7 +32,7 @@ describeStores('tickets', (ctx) => {
     const customer = await actor('client@eiler.example');
     const eiler = await brandId(db, 'eiler');
     const t = await db.transaction().execute((trx) =>
-      createTicket(trx, customer, CreateTicketBody.parse({ brandId: eiler, subject: 'Не запускается', description: 'После обновления программа не запускается', customFields: eilerFields })),
+      createTicket(trx, customer, CreateTicketBody.parse({ brandId: eiler, subject: 'Не запускается', description: 'После обновления программа не запускается', customFields: eilerFields }), TEST_NOW),
     );
     expect(t.number).toMatch(/^EI-\d{4}-\d{5}\d$/);
     const brand = await db.selectFrom('brand').select('ticket_number_format').where('id', '=', eiler).executeTakeFirstOrThrow();
@@ -49,7 +50,7 @@ describeStores('tickets', (ctx) => {
     const before = await db.selectFrom('ticket').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     const { productVersion: _omitted, ...incomplete } = eilerFields;
     const err = await expectAppError(
-      db.transaction().execute((trx) => createTicket(trx, customer, CreateTicketBody.parse({ brandId: eiler, subject: 'x', description: 'y', customFields: incomplete }))),
+      db.transaction().execute((trx) => createTicket(trx, customer, CreateTicketBody.parse({ brandId: eiler, subject: 'x', description: 'y', customFields: incomplete }), TEST_NOW)),
       'VALIDATION_FAILED',
     );
     expect(err.details?.errors).toEqual([{ field: 'customFields.productVersion', code: 'required', message: 'is required' }]);
@@ -66,7 +67,7 @@ describeStores('tickets', (ctx) => {
         brandId: carri, channel: 'phone', subject: 'Écran noir', description: 'Le poste reste sur écran noir',
         serialNumbers: ['cs-123-x', 'CS-123-X', 'CS-999'], requesterEmail: 'nouveau@client.example', requesterName: 'Paul Nouveau',
         customFields: { troubleshootingSteps: 'Redémarrage', physicalAccess: 'yes' },
-      })),
+      }), TEST_NOW),
     );
     expect(t.channel).toBe('phone');
     expect(t.requester).toMatchObject({ name: 'Paul Nouveau', email: 'nouveau@client.example' });
@@ -76,12 +77,12 @@ describeStores('tickets', (ctx) => {
   it('enforces the status transitions and stamps resolution', async () => {
     const { db, actor } = ctx();
     const agent = await actor('agent@carri.example');
-    const [ticket] = (await listTickets(db, agent, { limit: 1, status: ['new'] })).items;
-    await expectAppError(updateTicket(db, agent, ticket!.id, { status: 'waiting_parts' }), 'TICKET_TRANSITION_NOT_ALLOWED');
-    const accepted = await updateTicket(db, agent, ticket!.id, { status: 'accepted' });
+    const [ticket] = (await listTickets(db, agent, { limit: 1, status: ['new'] }, TEST_NOW)).items;
+    await expectAppError(updateTicket(db, agent, ticket!.id, { status: 'waiting_parts' }, TEST_NOW), 'TICKET_TRANSITION_NOT_ALLOWED');
+    const accepted = await updateTicket(db, agent, ticket!.id, { status: 'accepted' }, TEST_NOW);
     expect(accepted.acceptedAt).not.toBeNull();
-    await updateTicket(db, agent, ticket!.id, { status: 'in_progress' });
-    const resolved = await updateTicket(db, agent, ticket!.id, { status: 'resolved', priority: 'urgent' });
+    await updateTicket(db, agent, ticket!.id, { status: 'in_progress' }, TEST_NOW);
+    const resolved = await updateTicket(db, agent, ticket!.id, { status: 'resolved', priority: 'urgent' }, TEST_NOW);
     expect(resolved.resolvedAt).not.toBeNull();
     expect(resolved.allowedTransitions).toEqual(['closed', 'in_progress']);
     const history = await listHistory(db, agent, ticket!.id);
@@ -97,17 +98,17 @@ describeStores('tickets', (ctx) => {
     const { db, actor } = ctx();
     const agent = await actor('agent@smart-id.example');
     const customer = await actor('client@smart-id.example');
-    const [ticket] = (await listTickets(db, customer, { limit: 1 })).items;
-    await db.transaction().execute((trx) => addEntry(trx, agent, ticket!.id, { kind: 'internal_note', body: 'Client fidèle — geste commercial possible', attachmentIds: [] }));
-    await updateTicket(db, agent, ticket!.id, { status: 'resolved' });
-    await db.transaction().execute((trx) => addEntry(trx, customer, ticket!.id, { kind: 'customer_message', body: 'Tot nu funcționează', attachmentIds: [] }));
+    const [ticket] = (await listTickets(db, customer, { limit: 1 }, TEST_NOW)).items;
+    await db.transaction().execute((trx) => addEntry(trx, agent, ticket!.id, { kind: 'internal_note', body: 'Client fidèle — geste commercial possible', attachmentIds: [] }, TEST_NOW));
+    await updateTicket(db, agent, ticket!.id, { status: 'resolved' }, TEST_NOW);
+    await db.transaction().execute((trx) => addEntry(trx, customer, ticket!.id, { kind: 'customer_message', body: 'Tot nu funcționează', attachmentIds: [] }, TEST_NOW));
     expect((await getTicket(db, customer, ticket!.id)).status).toBe('in_progress');
     const seenByCustomer = await listEntries(db, customer, ticket!.id);
     expect(seenByCustomer.items.some((e) => e.kind === 'internal_note')).toBe(false);
     const seenByAgent = await listEntries(db, agent, ticket!.id);
     expect(seenByAgent.items.some((e) => e.kind === 'internal_note')).toBe(true);
     await expectAppError(
-      db.transaction().execute((trx) => addEntry(trx, customer, ticket!.id, { kind: 'internal_note', body: 'x', attachmentIds: [] })),
+      db.transaction().execute((trx) => addEntry(trx, customer, ticket!.id, { kind: 'internal_note', body: 'x', attachmentIds: [] }, TEST_NOW)),
       'FORBIDDEN',
     );
   });
@@ -115,12 +116,12 @@ describeStores('tickets', (ctx) => {
   it('looks up by number, telling a typo from an unknown number', async () => {
     const { db, actor } = ctx();
     const agent = await actor('agent@carri.example');
-    const [ticket] = (await listTickets(db, agent, { limit: 1 })).items;
+    const [ticket] = (await listTickets(db, agent, { limit: 1 }, TEST_NOW)).items;
     expect((await lookupTicketByNumber(db, agent, ticket!.number.toLowerCase())).id).toBe(ticket!.id);
     const typo = ticket!.number.slice(0, -1) + ((Number(ticket!.number.at(-1)) + 1) % 10);
     await expectAppError(lookupTicketByNumber(db, agent, typo), 'TICKET_NUMBER_CHECK_DIGIT_INVALID');
     // A valid number of a brand the agent does not work for is simply not found.
-    const other = (await listTickets(db, await actor('agent@eiler.example'), { limit: 1 })).items[0]!;
+    const other = (await listTickets(db, await actor('agent@eiler.example'), { limit: 1 }, TEST_NOW)).items[0]!;
     await expectAppError(lookupTicketByNumber(db, agent, other.number), 'TICKET_NOT_FOUND');
   });
 
@@ -130,7 +131,7 @@ describeStores('tickets', (ctx) => {
     const all: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await listTickets(db, admin, { limit: 3, ...(cursor ? { cursor } : {}) });
+      const page = await listTickets(db, admin, { limit: 3, ...(cursor ? { cursor } : {}) }, TEST_NOW);
       // Tickets without a due time (no policy, or all timers stopped) sort after every due one.
       all.push(...page.items.map((i) => `${i.sla?.dueAt ?? '9999'}|${i.createdAt}|${i.id}`));
       cursor = page.nextCursor ?? undefined;
@@ -165,17 +166,18 @@ describeStores('tickets', (ctx) => {
     const agent = await actor('agent@charge-amps.example');
     const ca = await brandId(db, 'charge-amps');
     const mk = (subject: string, serial: string) =>
-      db.transaction().execute((trx) => createTicket(trx, agent, CreateTicketBody.parse({ brandId: ca, subject, description: subject, serialNumbers: [serial], requesterEmail: 'dup@example.se', channel: 'email' })));
+      db.transaction().execute((trx) => createTicket(trx, agent, CreateTicketBody.parse({ brandId: ca, subject, description: subject, serialNumbers: [serial], requesterEmail: 'dup@example.se', channel: 'email' }), TEST_NOW));
     const original = await mk('Laddaren blinkar rött', 'CA-1');
     const duplicate = await mk('Laddaren blinkar rött igen', 'CA-2');
-    await db.transaction().execute((trx) => addEntry(trx, agent, duplicate.id, { kind: 'phone_note', body: 'Kunden ringde', attachmentIds: [] }));
-    const merged = await mergeTicket(db, agent, duplicate.id, original.id);
+    const later = (minutes: number) => new Date(TEST_NOW.getTime() + minutes * 60_000);
+    await db.transaction().execute((trx) => addEntry(trx, agent, duplicate.id, { kind: 'phone_note', body: 'Kunden ringde', attachmentIds: [] }, later(5)));
+    const merged = await mergeTicket(db, agent, duplicate.id, original.id, later(10));
     expect(merged.serialNumbers).toEqual(['CA-1', 'CA-2']);
     const entries = await listEntries(db, agent, original.id);
     expect(entries.items.map((e) => e.kind)).toEqual(['phone_note', 'system']);
     const source = await getTicket(db, agent, duplicate.id);
     expect(source).toMatchObject({ status: 'closed', mergedInto: { id: original.id }, allowedTransitions: [] });
-    await expectAppError(mergeTicket(db, agent, original.id, original.id), 'TICKET_MERGE_INVALID');
-    await expectAppError(mergeTicket(db, agent, duplicate.id, original.id), 'TICKET_MERGE_INVALID');
+    await expectAppError(mergeTicket(db, agent, original.id, original.id, TEST_NOW), 'TICKET_MERGE_INVALID');
+    await expectAppError(mergeTicket(db, agent, duplicate.id, original.id, TEST_NOW), 'TICKET_MERGE_INVALID');
   });
 });

@@ -78,7 +78,7 @@ export async function lockVisibleTicket(trx: Db, actor: Actor, ticketId: string)
   return trx.selectFrom('ticket').selectAll().where('id', '=', ticketId).forUpdate().executeTakeFirstOrThrow();
 }
 
-export async function updateTicket(db: Db, actor: Actor, ticketId: string, input: UpdateTicketInput, now = new Date()) {
+export async function updateTicket(db: Db, actor: Actor, ticketId: string, input: UpdateTicketInput, now: Date) {
   return withTransaction(db, async (trx) => {
     const ticket = await lockVisibleTicket(trx, actor, ticketId);
     const staff = isStaff(actor);
@@ -153,7 +153,7 @@ export function statusTimestamps(ticket: { accepted_at: Date | null }, to: Ticke
   return out;
 }
 
-export async function listTickets(db: Db, actor: Actor, filter: ListTicketsFilter) {
+export async function listTickets(db: Db, actor: Actor, filter: ListTicketsFilter, now: Date) {
   // Desk: first come, first served. Portal: my newest first.
   const newestFirst = !isStaff(actor);
   let q = selectTicketSummaries(db).where(ticketVisibleTo(actor));
@@ -180,7 +180,7 @@ export async function listTickets(db: Db, actor: Actor, filter: ListTicketsFilte
     : await q.orderBy(DUE_KEY).orderBy('t.created_at').orderBy('t.id').limit(filter.limit + 1).execute();
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
-  const badges = newestFirst ? new Map() : await slaBadges(db, page.filter((r) => r.sla_due_at).map((r) => r.id));
+  const badges = newestFirst ? new Map() : await slaBadges(db, page.filter((r) => r.sla_due_at).map((r) => r.id), now);
   return {
     items: page.map((r) => ({ ...toSummary(r), ...(newestFirst ? {} : { sla: badges.get(r.id) ?? null }) })),
     nextCursor: rows.length > filter.limit && last ? encodeCursor({ at: last.created_at.toISOString(), id: last.id, due: last.sla_due_at?.toISOString() ?? null }) : null,

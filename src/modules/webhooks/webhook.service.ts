@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import type { Clock } from '../../platform/clock/clock.ts';
 import { type Db, withTransaction } from '../../platform/db/database.ts';
 import { forbidden, notFound, validationFailed } from '../../platform/errors/app-error.ts';
 import type { JobDefinition, JobQueue } from '../../platform/jobs/job-queue.ts';
@@ -21,7 +22,7 @@ export const WebhookDeliverJob: JobDefinition<{ deliveryId: string }> = {
  * Records an event for every active endpoint of the brand that subscribed to it, and enqueues its
  * delivery, in the caller's transaction: the event exists exactly when the change that caused it.
  */
-export async function emitWebhookEvent(trx: Db, jobs: JobQueue, brandId: string, event: (typeof WEBHOOK_EVENTS)[number], data: Record<string, unknown>): Promise<number> {
+export async function emitWebhookEvent(trx: Db, jobs: JobQueue, occurredAt: Date, brandId: string, event: (typeof WEBHOOK_EVENTS)[number], data: Record<string, unknown>): Promise<number> {
   const endpoints = await trx
     .selectFrom('webhook_endpoint')
     .select('id')
@@ -32,7 +33,7 @@ export async function emitWebhookEvent(trx: Db, jobs: JobQueue, brandId: string,
   for (const e of endpoints) {
     const d = await trx
       .insertInto('webhook_delivery')
-      .values({ endpoint_id: e.id, event, payload: JSON.stringify({ event, brandId, occurredAt: new Date().toISOString(), data }) })
+      .values({ endpoint_id: e.id, event, payload: JSON.stringify({ event, brandId, occurredAt: occurredAt.toISOString(), data }), created_at: occurredAt })
       .returning('id')
       .executeTakeFirstOrThrow();
     await jobs.enqueue(trx, WebhookDeliverJob, { deliveryId: d.id });
@@ -50,7 +51,7 @@ export function signature(secret: string, body: string): string {
  * with the endpoint's secret). A non-2xx answer or a network error is retried with backoff; the
  * last failure is kept on the delivery.
  */
-export async function deliverWebhook(db: Db, deliveryId: string, meta: { retryCount: number }): Promise<void> {
+export async function deliverWebhook(db: Db, deliveryId: string, meta: { retryCount: number }, now: Date): Promise<void> {
   const d = await db
     .selectFrom('webhook_delivery as d')
     .innerJoin('webhook_endpoint as e', 'e.id', 'd.endpoint_id')
@@ -81,15 +82,15 @@ export async function deliverWebhook(db: Db, deliveryId: string, meta: { retryCo
       attempts: sql`attempts + 1`,
       response_status: status,
       last_error: error,
-      ...(error ? (last ? { status: 'failed' as const } : {}) : { status: 'delivered' as const, delivered_at: new Date() }),
+      ...(error ? (last ? { status: 'failed' as const } : {}) : { status: 'delivered' as const, delivered_at: now }),
     })
     .where('id', '=', d.id)
     .execute();
   if (error && !last) throw new Error(`webhook ${d.id}: ${error}`);
 }
 
-export function registerWebhookWorker(jobs: JobQueue, db: Db): void {
-  jobs.work(WebhookDeliverJob, (p, meta) => deliverWebhook(db, p.deliveryId, meta));
+export function registerWebhookWorker(jobs: JobQueue, db: Db, clock: Clock): void {
+  jobs.work(WebhookDeliverJob, (p, meta) => deliverWebhook(db, p.deliveryId, meta, clock.now()));
 }
 
 export const WebhookBody = z

@@ -1,3 +1,4 @@
+import { TEST_NOW } from '../../test/clock.ts';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -70,7 +71,7 @@ describeStores('migrations and demo seed', (ctx) => {
     const count = async () => Number((await db.selectFrom('ticket').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
     const before = await count();
     expect(await migrateToLatest(db)).toEqual([]);
-    expect((await seedDemo(db)).created).toBe(false);
+    expect((await seedDemo(db, TEST_NOW)).created).toBe(false);
     expect(await count()).toBe(before);
     const brands = await db.selectFrom('brand').select(['slug', 'time_zone', 'default_locale']).orderBy('slug').execute();
     expect(brands).toEqual([

@@ -1,3 +1,4 @@
+import { TEST_NOW } from '../../test/clock.ts';
 import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -51,7 +52,7 @@ describeStores('HTTP API', (ctx) => {
   });
 
   it('accepts bearer API tokens without CSRF and refuses revoked or unknown ones', async () => {
-    const token = await createApiToken(ctx().db, agent.userId, 'ERP');
+    const token = await createApiToken(ctx().db, agent.userId, 'ERP', TEST_NOW);
     const ok = await app.inject({ method: 'GET', url: '/api/v1/tickets?limit=1', headers: { authorization: `Bearer ${token}` } });
     expect(ok.statusCode).toBe(200);
     const bad = await app.inject({ method: 'GET', url: '/api/v1/tickets', headers: { authorization: 'Bearer apres_nope' } });

@@ -57,7 +57,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: opts.config.maxAttachmentBytes + 1, files: 1, fields: 5 } });
-  await app.register(authHook, { db: opts.db });
+  await app.register(authHook, { db: opts.db, clock: opts.clock });
 
   await app.register(swagger, {
     openapi: {
@@ -85,7 +85,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       api.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
       for (const plugin of [authRoutes, brandRoutes, ticketRoutes, attachmentRoutes, directoryRoutes, emailRoutes, slaRoutes, webhookRoutes]) {
-        await api.register(plugin, { db: opts.db, config: opts.config, files: opts.files, ticketEvents: opts.ticketEvents, email: opts.email, sla: opts.sla });
+        await api.register(plugin, { db: opts.db, clock: opts.clock, config: opts.config, files: opts.files, ticketEvents: opts.ticketEvents, email: opts.email, sla: opts.sla });
       }
     },
     { prefix: '/api/v1' },

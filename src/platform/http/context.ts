@@ -1,3 +1,4 @@
+import type { Clock } from '../clock/clock.ts';
 import type { AppConfig } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
 import type { FileStore } from '../files/file-store.ts';
@@ -9,6 +10,8 @@ import type { JobQueue } from '../jobs/job-queue.ts';
 /** What every route plugin receives: the composition root's wiring, nothing global. */
 export interface AppContext {
   db: Db;
+  /** The server's one clock: routes read `request.now`, jobs and workers ask this. */
+  clock: Clock;
   config: AppConfig;
   files: FileStore;
   ticketEvents: TicketEvents;
