@@ -9,6 +9,7 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['src/test/global-setup.ts'],
+          setupFiles: ['src/test/fixed-date.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
@@ -18,6 +19,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
+          setupFiles: ['src/test/fixed-date.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,

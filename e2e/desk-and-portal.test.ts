@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { login, screenshot, useServerAndBrowser } from './harness.ts';
+import { login, newContext, screenshot, useServerAndBrowser } from './harness.ts';
 
 describe('agent workspace and customer portal in Chromium', () => {
   const env = useServerAndBrowser();
 
   it('an agent logs in and answers a ticket', async () => {
-    const context = await env.browser.newContext({ locale: 'fr-FR', viewport: { width: 1400, height: 900 } });
+    const context = await newContext(env.browser, { locale: 'fr-FR', viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     await login(page, env.server.url, 'agent@carri.example');
     await page.waitForURL('**/agent');
@@ -26,7 +26,7 @@ describe('agent workspace and customer portal in Chromium', () => {
   });
 
   it('a customer opens a ticket in the French portal and sees it in their list', async () => {
-    const context = await env.browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const context = await newContext(env.browser, { locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await login(page, env.server.url, 'client@carri.example');
     await page.waitForURL('**/portal');
@@ -57,7 +57,7 @@ describe('agent workspace and customer portal in Chromium', () => {
 
   it("a customer typing another customer's ticket URL gets not found", async () => {
     // Learn the id of a MécaShop customer's ticket through that customer's own session.
-    const other = await env.browser.newContext();
+    const other = await newContext(env.browser);
     const otherPage = await other.newPage();
     await login(otherPage, env.server.url, 'client@mecashop.example');
     const foreignId = await otherPage.evaluate(async () => {
@@ -66,7 +66,7 @@ describe('agent workspace and customer portal in Chromium', () => {
     });
     await other.close();
 
-    const context = await env.browser.newContext({ locale: 'fr-FR' });
+    const context = await newContext(env.browser, { locale: 'fr-FR' });
     const page = await context.newPage();
     await login(page, env.server.url, 'client@carri.example');
     await page.goto(`${env.server.url}/portal/tickets/${foreignId}`);

@@ -1,9 +1,10 @@
+import { TEST_NOW } from '../src/test/clock.ts';
 import { freePort } from '../src/test/support.ts';
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
@@ -13,20 +14,27 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts the real server (npm start's entry) on the embedded store in a fresh folder. */
+/**
+ * The instant the browser tests' server starts at (its clock then advances in real time): tests
+ * compute what they expect from it, never from the machine's clock. A hostile-date run sets it
+ * through APRES_TEST_NOW.
+ */
+export const SERVER_NOW = TEST_NOW;
+
+/** Starts the real server (npm start's entry) on the embedded store in a fresh folder, its clock at SERVER_NOW. */
 export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
   const smtpPort = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'apres-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, PORT: String(port), APRES_SMTP_PORT: String(smtpPort), HOST: '127.0.0.1', APRES_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' }, // the e2e server always runs on the embedded store
+    env: { ...process.env, NODE_ENV: 'test', APRES_TEST_NOW: SERVER_NOW.toISOString(), APRES_TEST_CLOCK: 'advancing', PORT: String(port), APRES_SMTP_PORT: String(smtpPort), HOST: '127.0.0.1', APRES_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' }, // the e2e server always runs on the embedded store
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  const deadline = performance.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {
@@ -34,7 +42,7 @@ export async function startServer(): Promise<RunningServer> {
     } catch {
       /* not up yet */
     }
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
+    if (performance.now() > deadline) throw new Error(`server did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
@@ -62,6 +70,18 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * The browser's own clock is set far from the server's (another year, weekday and hour): the web
+ * app must take "now" from the server, and a page that reads the browser's clock shows it.
+ */
+export const BROWSER_CLOCK = new Date(SERVER_NOW.getTime() + 400 * 86_400_000 + 5 * 3_600_000 + 17 * 60_000);
+
+export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await context.clock.setSystemTime(BROWSER_CLOCK);
+  return context;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

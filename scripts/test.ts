@@ -1,12 +1,15 @@
 /**
  * `npm test`: type check, lint, unit and database tests (PGlite always, PostgreSQL when
- * TEST_DATABASE_URL is set), then browser tests when Chromium is installed. Says plainly what it
- * skipped, and ends with one line "tests: N passed, N failed, N skipped".
+ * TEST_DATABASE_URL is set), then browser tests when Chromium is installed. In CI (CI=true) or
+ * with --hostile, the calendar, service-level and browser suites run again at each hostile instant
+ * (src/test/hostile-dates.ts); --hostile-only runs just those. Says plainly what it skipped, and
+ * ends with one line "tests: N passed, N failed, N skipped" and the run's duration.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { HOSTILE_INSTANTS } from '../src/test/hostile-dates.ts';
 
 const CHROMIUM = process.env.APRES_CHROMIUM ?? '/usr/bin/chromium';
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -23,9 +26,9 @@ function step(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv 
   return ok;
 }
 
-function vitest(name: string, project: string, env: NodeJS.ProcessEnv): void {
+function vitest(name: string, project: string, env: NodeJS.ProcessEnv, files: string[] = [], reporter = 'default'): void {
   const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'apres-vitest-')), 'report.json');
-  step(name, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env);
+  step(name, 'npx', ['vitest', 'run', '--project', project, `--reporter=${reporter}`, '--reporter=json', `--outputFile.json=${report}`, ...files], env);
   if (!fs.existsSync(report)) {
     totals.failed += 1;
     return;
@@ -36,21 +39,43 @@ function vitest(name: string, project: string, env: NodeJS.ProcessEnv): void {
   totals.skipped += r.numPendingTests + r.numTodoTests;
 }
 
+const runStarted = performance.now();
+const args = new Set(process.argv.slice(2));
+const hostileOnly = args.has('--hostile-only');
+const hostile = hostileOnly || args.has('--hostile') || process.env.CI === 'true';
 const env = { ...process.env };
-if (step('type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])) step('type check (web)', 'npx', ['tsc', '-p', 'web/tsconfig.json', '--noEmit']);
-step('lint', 'npx', ['eslint', '--max-warnings=0', '--no-error-on-unmatched-pattern', 'src', 'web/src', 'e2e', 'bench', 'scripts']);
+const hasChromium = fs.existsSync(CHROMIUM);
 
-if (!env.TEST_DATABASE_URL) skippedParts.push('database tests on PostgreSQL (TEST_DATABASE_URL is not set; they ran on PGlite only)');
-vitest('unit and database tests', 'unit', env);
+if (!hostileOnly) {
+  if (step('type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])) step('type check (web)', 'npx', ['tsc', '-p', 'web/tsconfig.json', '--noEmit']);
+  step('lint', 'npx', ['eslint', '--max-warnings=0', '--no-error-on-unmatched-pattern', 'src', 'web/src', 'e2e', 'bench', 'scripts']);
 
-if (fs.existsSync(CHROMIUM)) {
-  if (step('build web app', 'npm', ['run', 'build:web', '--silent'])) vitest('browser tests (Chromium)', 'e2e', { ...env, APRES_CHROMIUM: CHROMIUM });
+  if (!env.TEST_DATABASE_URL) skippedParts.push('database tests on PostgreSQL (TEST_DATABASE_URL is not set; they ran on PGlite only)');
+  vitest('unit and database tests', 'unit', env);
+}
+
+let webBuilt = false;
+if (hasChromium) {
+  webBuilt = step('build web app', 'npm', ['run', 'build:web', '--silent']);
+  if (webBuilt && !hostileOnly) vitest('browser tests (Chromium)', 'e2e', { ...env, APRES_CHROMIUM: CHROMIUM });
 } else {
   skippedParts.push(`browser tests (no Chromium at ${CHROMIUM}; install it with: apt-get install -y chromium)`);
+}
+
+// The suites whose answers depend on the date, again at each hostile instant: the server's clock
+// and the test process's Date start there. PGlite only: a date bug does not depend on the store.
+if (hostile) {
+  const dateSuites = ['src/modules/calendars', 'src/modules/sla', 'web/src/features/sla', 'web/src/features/admin', 'web/src/i18n'];
+  for (const h of HOSTILE_INSTANTS) {
+    const at = { ...env, APRES_TEST_NOW: h.at, TEST_DATABASE_URL: '' };
+    vitest(`calendar and service-level tests at ${h.at} (${h.why})`, 'unit', at, dateSuites, 'dot');
+    if (webBuilt) vitest(`browser tests at ${h.at} (${h.why})`, 'e2e', { ...at, APRES_CHROMIUM: CHROMIUM }, [], 'dot');
+  }
 }
 
 console.log('');
 for (const s of skippedParts) console.log(`SKIPPED: ${s}`);
 for (const s of failedSteps) console.log(`FAILED: ${s}`);
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+console.log(`test run: ${((performance.now() - runStarted) / 60_000).toFixed(1)} min`);
 process.exit(failedSteps.length > 0 || totals.failed > 0 ? 1 : 0);

@@ -37,8 +37,8 @@ export interface DovecotServer {
 }
 
 async function waitForPort(port: number, child: ChildProcess, timeoutMs: number, logPath: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) break;
     const open = await new Promise<boolean>((resolve) => {
       const s = net.connect(port, '127.0.0.1');

@@ -4,11 +4,11 @@ import { SMTPServer } from 'smtp-server';
 
 /** Polls `fn` until it gives a truthy value, or fails naming what it waited for. */
 export async function until<T>(what: string, fn: () => Promise<T | undefined | null | false> | T | undefined | null | false, opts: { timeoutMs?: number; intervalMs?: number } = {}): Promise<T> {
-  const deadline = Date.now() + (opts.timeoutMs ?? 20_000);
+  const deadline = performance.now() + (opts.timeoutMs ?? 20_000);
   for (;;) {
     const v = await fn();
     if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, opts.intervalMs ?? 100));
   }
 }

@@ -131,6 +131,11 @@ export class BusinessCalendar {
     return { minutes: 0, explanation: this.explain(fromMs, toMs, 0, skipped, 0, -1) };
   }
 
+  /** Whether a weekday (0 = Sunday) has no opening at all in the regular week: a weekend day. */
+  isClosedWeekday(weekday: number): boolean {
+    return (this.week[weekday]?.length ?? 0) === 0;
+  }
+
   isOpenAt(at: Date): boolean {
     const ms = this.instant(at, 'at');
     const open = this.day(this.localDay(ms)).open;

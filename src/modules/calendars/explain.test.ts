@@ -36,6 +36,21 @@ describe('summariseSkipped', () => {
     ]);
   });
 
+  it('marks a weekend cut by the start or end of the counted time as partial, given the closed weekdays', () => {
+    const satSun = (weekday: number) => weekday === 0 || weekday === 6;
+    // Counted from Sun 29 Nov 2026 to Tue 15 Dec: Sunday alone, then two whole weekends.
+    const days = ['2026-11-29', '2026-12-05', '2026-12-06', '2026-12-12', '2026-12-13'].map((date) => ({ date, reason: 'weekend' as const }));
+    expect(summariseSkipped(days, { closedWeekday: satSun })).toEqual([
+      { from: '2026-11-29', to: '2026-11-29', reason: 'weekend', partial: true },
+      { from: '2026-12-05', to: '2026-12-06', reason: 'weekend' },
+      { from: '2026-12-12', to: '2026-12-13', reason: 'weekend' },
+    ]);
+    // Ending on a Saturday (a calendar closed Sat–Sun): that Saturday is partial too.
+    expect(summariseSkipped([{ date: '2026-12-19', reason: 'weekend' }], { closedWeekday: satSun })).toEqual([{ from: '2026-12-19', to: '2026-12-19', reason: 'weekend', partial: true }]);
+    // A calendar closed on Sundays only: a lone Sunday is a whole weekend.
+    expect(summariseSkipped([{ date: '2026-11-29', reason: 'weekend' }], { closedWeekday: (d) => d === 0 })).toEqual([{ from: '2026-11-29', to: '2026-11-29', reason: 'weekend' }]);
+  });
+
   it('gives nothing for nothing skipped', () => {
     expect(summariseSkipped([])).toEqual([]);
   });

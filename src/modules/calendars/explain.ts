@@ -47,6 +47,12 @@ export interface SkippedRange {
   to: string;
   reason: SkipReason;
   name?: string;
+  /**
+   * A weekend cut short by the start or the end of the counted time: the computation began on its
+   * Sunday, say, so only that day was skipped. People say such a day by its date ("Sunday 29
+   * Nov"), and count whole weekends ("3 weekends").
+   */
+  partial?: true;
 }
 
 const DAY_MS = 86_400_000;
@@ -55,11 +61,20 @@ function dayNumber(date: string): number {
   return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 }
 
+function weekdayOf(dayNo: number): number {
+  return new Date(dayNo * DAY_MS).getUTCDay();
+}
+
 /**
  * Groups consecutive skipped days with the same reason and name into ranges, in date order:
- * Sat 21 + Sun 22 Nov → one weekend range; 4 Nov Unity Day → its own range.
+ * Sat 21 + Sun 22 Nov → one weekend range; 4 Nov Unity Day → its own range. Given the calendar's
+ * closed weekdays (0 = Sunday), a weekend range that the day before or after would have
+ * continued is marked `partial`.
  */
-export function summariseSkipped(explanation: Pick<Explanation, 'skippedDays'> | readonly SkippedDay[]): SkippedRange[] {
+export function summariseSkipped(
+  explanation: Pick<Explanation, 'skippedDays'> | readonly SkippedDay[],
+  opts: { closedWeekday?: (weekday: number) => boolean } = {},
+): SkippedRange[] {
   const days = 'skippedDays' in explanation ? explanation.skippedDays : explanation;
   const sorted = [...days].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const out: SkippedRange[] = [];
@@ -71,6 +86,12 @@ export function summariseSkipped(explanation: Pick<Explanation, 'skippedDays'> |
     }
     last = { from: d.date, to: d.date, reason: d.reason, ...(d.name !== undefined ? { name: d.name } : {}) };
     out.push(last);
+  }
+  const closed = opts.closedWeekday;
+  if (closed) {
+    for (const r of out) {
+      if (r.reason === 'weekend' && (closed(weekdayOf(dayNumber(r.from) - 1)) || closed(weekdayOf(dayNumber(r.to) + 1)))) r.partial = true;
+    }
   }
   return out;
 }

@@ -300,10 +300,10 @@ describe.skipIf(!DOVECOT_AVAILABLE)('IMAP fetching from a real Dovecot', () => {
       try {
         await until('the first pass', async () => (await inbound(mailboxId)).length === 1);
         await until('the fetcher to go idle', async () => (await mailboxRow(mailboxId)).last_checked_at);
-        const started = Date.now();
+        const started = performance.now();
         await append(user, ['gmail-reply-utf8.eml']);
         await until('the message announced by IDLE', async () => (await inbound(mailboxId)).length === 2);
-        expect(Date.now() - started).toBeLessThan(20_000);
+        expect(performance.now() - started).toBeLessThan(20_000);
         await until('the \\Seen flag', async () => (await seenUids(user)).length === 2);
       } finally {
         await fetcher.stop();
@@ -356,9 +356,9 @@ describe.skipIf(!DOVECOT_AVAILABLE)('IMAP fetching from a real Dovecot', () => {
       const fetcher = new ImapFetcher(email, mailboxId, { pollIntervalSeconds: 300 });
       fetcher.start();
       await until('the first pass', async () => (await mailboxRow(mailboxId)).last_checked_at);
-      const t = Date.now();
+      const t = performance.now();
       await fetcher.stop();
-      expect(Date.now() - t).toBeLessThan(3_000);
+      expect(performance.now() - t).toBeLessThan(3_000);
     });
   });
 

@@ -87,5 +87,5 @@ export async function previewDue(db: Db, actor: Actor, id: string, from: Date, m
   requireAdmin(actor);
   const cal = await calendarById(db, id);
   const r = cal.engine.addWorkingMinutes(from, minutes);
-  return { from: from.toISOString(), minutes, dueAt: r.at.toISOString(), timeZone: cal.timeZone, skipped: summariseSkipped(r.explanation) };
+  return { from: from.toISOString(), minutes, dueAt: r.at.toISOString(), timeZone: cal.timeZone, skipped: summariseSkipped(r.explanation, { closedWeekday: (d) => cal.engine.isClosedWeekday(d) }) };
 }

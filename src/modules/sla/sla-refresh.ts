@@ -18,13 +18,13 @@ export interface TimerExplanation {
   targetMinutes: number;
   startedAt: string | null;
   /** Closed days skipped between the start and the due time, grouped into ranges. */
-  skipped: { from: string; to: string; reason: string; name?: string | undefined }[];
+  skipped: { from: string; to: string; reason: string; name?: string | undefined; partial?: true | undefined }[];
   pauses: { from: string; to: string | null; status: string }[];
   rescheduled: { reason: string; previousDueAt: string | null } | null;
 }
 
 export function explain(t: ComputedTimer, policy: SlaPolicy, cal: LoadedCalendar): TimerExplanation {
-  const skipped = t.startedAt && t.dueAt && t.dueAt > t.startedAt ? summariseSkipped(cal.engine.workingMinutesBetween(t.startedAt, t.dueAt).explanation) : [];
+  const skipped = t.startedAt && t.dueAt && t.dueAt > t.startedAt ? summariseSkipped(cal.engine.workingMinutesBetween(t.startedAt, t.dueAt).explanation, { closedWeekday: (d) => cal.engine.isClosedWeekday(d) }) : [];
   return {
     policyName: policy.name,
     calendarName: cal.name,

@@ -63,7 +63,7 @@ export const TimerResponse = z.object({
     clockStart: z.enum(['created', 'accepted']),
     targetMinutes: z.number(),
     startedAt: z.string().nullable(),
-    skipped: z.array(z.object({ from: z.string(), to: z.string(), reason: z.string(), name: z.string().optional() })),
+    skipped: z.array(z.object({ from: z.string(), to: z.string(), reason: z.string(), name: z.string().optional(), partial: z.literal(true).optional() })),
     pauses: z.array(z.object({ from: z.string(), to: z.string().nullable(), status: z.string() })),
     rescheduled: z.object({ reason: z.string(), previousDueAt: z.string().nullable() }).nullable(),
   }),

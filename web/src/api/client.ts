@@ -1,3 +1,4 @@
+import { noteServerNow } from '../app/server-clock';
 import { ApiError, problemToError } from './errors';
 
 export { ApiError, isApiError } from './errors';
@@ -70,6 +71,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, 'NETWORK');
   }
+  noteServerNow(res.headers.get('x-apres-now'));
   const data = await parseBody(res);
   if (!res.ok) {
     const error = problemToError(res.status, data);

@@ -345,6 +345,8 @@ export interface SkippedRange {
   reason: string;
   /** The holiday's name (library holidays: in the country's language) or the closure's reason. */
   name?: string;
+  /** A weekend cut short by the start or end of the counted time (only some of its days skipped). */
+  partial?: true;
 }
 
 export interface TimerExplanation {

@@ -1,3 +1,4 @@
+import { serverNow } from '../app/server-clock';
 import type { Locale } from '../api/types';
 
 /** BCP 47 tags used for dates and numbers: English in its European form (24-hour clock, day first). */
@@ -32,7 +33,7 @@ export function formatDateTime(
   if (Number.isNaN(d.getTime())) return '—';
   // In tables (compact), this year's dates go without the year.
   const yearOf = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: validTimeZone(timeZone) });
-  const withYear = !opts.compact || yearOf.format(d) !== yearOf.format(opts.now ?? new Date());
+  const withYear = !opts.compact || yearOf.format(d) !== yearOf.format(opts.now ?? serverNow());
   // Explicit fields rather than dateStyle/timeStyle: those two cannot be combined with timeZoneName.
   return new Intl.DateTimeFormat(intlTag(locale), {
     day: 'numeric',

@@ -1,3 +1,4 @@
+import { serverNow } from '../../app/server-clock';
 import { Alert, Button, Group, List, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { IconCalculator, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -20,7 +21,7 @@ interface Props {
 export function DuePreviewTool({ calendarId, timeZone, dirty }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [from, setFrom] = useState(() => toZonedWall(new Date(), timeZone));
+  const [from, setFrom] = useState(() => toZonedWall(serverNow(), timeZone));
   const [minutes, setMinutes] = useState<number | null>(48 * 60);
   const [error, setError] = useState<{ from?: string; minutes?: string }>({});
   const preview = useDuePreview(calendarId);

@@ -1,3 +1,4 @@
+import { serverNow } from '../../app/server-clock';
 import { ActionIcon, Alert, Badge, Button, Chip, Group, Paper, ScrollArea, Select, SimpleGrid, Skeleton, Stack, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowBackUp, IconBriefcase, IconChevronLeft, IconChevronRight, IconInfoCircle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -32,7 +33,7 @@ interface Row {
 export function HolidaysEditor({ values, set, err, saved }: Props) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [year, setYear] = useState(() => new Date().getFullYear());
+  const [year, setYear] = useState(() => Number(toZonedWall(serverNow(), isValidTimeZone(values.timeZone) ? values.timeZone : 'UTC').slice(0, 4)));
   const [newDay, setNewDay] = useState({ date: '', name: '' });
   const [newDayError, setNewDayError] = useState<{ date?: string; name?: string }>({});
   const countries = useMemo(() => countryOptions(locale), [locale]);
@@ -45,7 +46,7 @@ export function HolidaysEditor({ values, set, err, saved }: Props) {
   useEffect(() => {
     const v = viewport.current;
     if (!v) return;
-    const today = toZonedWall(new Date(), isValidTimeZone(values.timeZone) ? values.timeZone : 'UTC').slice(0, 10);
+    const today = toZonedWall(serverNow(), isValidTimeZone(values.timeZone) ? values.timeZone : 'UTC').slice(0, 10);
     const next = [...v.querySelectorAll<HTMLElement>('[data-testid="holiday-row"]')].find((r) => (r.dataset.date ?? '') >= today);
     v.scrollTop = next && today.startsWith(`${year}-`) ? Math.max(0, next.offsetTop - 8) : 0;
   }, [year, holidays.data]);

@@ -1,3 +1,4 @@
+import { serverNow } from '../../app/server-clock';
 import { HOLIDAY_TYPES, WEEKDAYS, type BusinessCalendar, type CalendarInput, type HolidayType, type OpeningInterval, type Weekday } from '../../api/types';
 import { fromZonedWall, isValidTimeZone, toZonedWall } from '../../i18n/zoned-time';
 
@@ -187,7 +188,7 @@ export function routeFieldErrors(errors: readonly { field: string; code: string 
 }
 
 /** The closure an admin adds: tomorrow, the whole day, in the calendar's zone. */
-export function newClosure(timeZone: string, now: Date = new Date()): { start: string; end: string; reason: string } {
+export function newClosure(timeZone: string, now: Date = serverNow()): { start: string; end: string; reason: string } {
   const today = toZonedWall(now, timeZone).slice(0, 10);
   const next = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
   return { start: `${next(today, 1)}T00:00`, end: `${next(today, 2)}T00:00`, reason: '' };

@@ -1,3 +1,4 @@
+import { serverNow } from '../../app/server-clock';
 import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconMail } from '@tabler/icons-react';
@@ -29,7 +30,7 @@ export function ScheduleChangeModal({ opened, onClose, ticket, sla }: { opened: 
   const locale = useLocale();
   const tz = ticket.timeZone;
   const [reason, setReason] = useState<ScheduleChangeReason | null>(null);
-  const [wall, setWall] = useState(() => initialWall(sla, tz, new Date()));
+  const [wall, setWall] = useState(() => initialWall(sla, tz, serverNow()));
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const change = useScheduleChange(ticket.id);
@@ -42,7 +43,7 @@ export function ScheduleChangeModal({ opened, onClose, ticket, sla }: { opened: 
     if (!reason) local.reason = t('errors.field.required');
     if (!wall) local.plannedResolutionAt = t('errors.field.required');
     else if (!iso) local.plannedResolutionAt = t('errors.field.invalid_format');
-    else if (Date.parse(iso) <= Date.now()) local.plannedResolutionAt = t('sla.change.dateInPast');
+    else if (Date.parse(iso) <= serverNow().getTime()) local.plannedResolutionAt = t('sla.change.dateInPast');
     setErrors(local);
     if (Object.keys(local).length > 0 || !reason || !iso) {
       focusFirstError();
@@ -102,7 +103,7 @@ export function ScheduleChangeModal({ opened, onClose, ticket, sla }: { opened: 
             description={t('sla.change.dateHelp', { zone: zoneName(tz, locale), tz })}
             required
             value={wall}
-            min={toZonedWall(new Date(), tz)}
+            min={toZonedWall(serverNow(), tz)}
             onChange={(e) => setWall(e.currentTarget.value)}
             error={errors.plannedResolutionAt}
             data-testid="schedule-change-date"

@@ -3,19 +3,25 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SlaTimer } from '../../api/types';
 import en from '../../i18n/locales/en.json';
 import fr from '../../i18n/locales/fr.json';
+import ro from '../../i18n/locales/ro.json';
 import ru from '../../i18n/locales/ru.json';
+import sv from '../../i18n/locales/sv.json';
 import { describeSkipped, explainTimer, formatDue, formatDuration, formatLeft, listSkipped } from './sla-format';
 
 let t: TFunction;
 let tFr: TFunction;
 let tRu: TFunction;
+let tRo: TFunction;
+let tSv: TFunction;
 
 beforeAll(async () => {
   const i18n = i18next.createInstance();
-  await i18n.init({ resources: { en: { translation: en }, fr: { translation: fr }, ru: { translation: ru } }, lng: 'en', interpolation: { escapeValue: false } });
+  await i18n.init({ resources: { en: { translation: en }, fr: { translation: fr }, ro: { translation: ro }, ru: { translation: ru }, sv: { translation: sv } }, lng: 'en', interpolation: { escapeValue: false } });
   t = i18n.getFixedT('en');
   tFr = i18n.getFixedT('fr');
   tRu = i18n.getFixedT('ru');
+  tRo = i18n.getFixedT('ro');
+  tSv = i18n.getFixedT('sv');
 });
 
 const NOW = new Date('2026-11-20T09:00:00Z');
@@ -63,7 +69,7 @@ describe('durations', () => {
 });
 
 describe('closed days', () => {
-  it('names a weekend by its weekdays and a holiday by its date and name', () => {
+  it('names a single weekend by its dates and a holiday by its date and name', () => {
     const list = describeSkipped(
       t,
       [
@@ -72,7 +78,7 @@ describe('closed days', () => {
       ],
       'en',
     );
-    expect(list).toEqual(['Sat–Sun', '4 Nov (Unity Day)']);
+    expect(list).toEqual(['the weekend of 7–8 Nov'.replace('–', '\u2009–\u2009'), '4 Nov (Unity Day)']);
   });
 
   it('counts several weekends instead of repeating them, and shows a holiday range', () => {
@@ -86,9 +92,32 @@ describe('closed days', () => {
       ],
       'en',
     );
-    expect(list[0]).toBe('2 weekends (Sat–Sun)');
+    expect(list[0]).toBe('2 weekends');
     expect(list[1]).toMatch(/^1\s*–\s*8 Jan \(New Year holidays\)$/);
     expect(list[2]).toBe('16 Dec (closure: Inventory)');
+  });
+
+  // The counted time began on Sunday 29 Nov (a weekend cut short), then three whole weekends (issue 8).
+  const cutAndThree = [
+    { from: '2026-11-29', to: '2026-11-29', reason: 'weekend', partial: true as const },
+    { from: '2026-12-05', to: '2026-12-06', reason: 'weekend' },
+    { from: '2026-12-12', to: '2026-12-13', reason: 'weekend' },
+    { from: '2026-12-19', to: '2026-12-20', reason: 'weekend' },
+  ];
+
+  it('says a weekend cut short by its day and counts the whole ones, in each language with its grammar', () => {
+    const said = (tf: TFunction, locale: 'en' | 'fr' | 'ro' | 'ru' | 'sv') => tf('sla.explain.skipping', { list: new Intl.ListFormat(locale, { type: 'conjunction' }).format(describeSkipped(tf, cutAndThree, locale)) });
+    expect(said(t, 'en')).toBe('skipping Sunday 29 Nov and 3 weekends');
+    expect(said(tFr, 'fr')).toBe('sans compter le dimanche 29 nov. et 3 week-ends');
+    expect(said(tRo, 'ro')).toBe('fără duminica din 29 nov. și 3 weekenduri');
+    expect(said(tRu, 'ru')).toBe('без учёта воскресенья 29 нояб. и выходных 3 недель');
+    expect(said(tSv, 'sv')).toBe('utan söndag 29 nov. och 3 helger');
+    // Russian: one week, genitive singular; Romanian: twenty and more take "de".
+    const weekends = (n: number) => Array.from({ length: n }, (_, i) => ({ from: `2027-${String(1 + Math.floor(i / 4)).padStart(2, '0')}-0${1 + (i % 4)}`, to: `2027-${String(1 + Math.floor(i / 4)).padStart(2, '0')}-0${1 + (i % 4)}`, reason: 'weekend' }));
+    expect(describeSkipped(tRu, [...weekends(21)], 'ru').at(-1)).toBe('выходных 21 недели');
+    expect(describeSkipped(tRo, [...weekends(20)], 'ro').at(-1)).toBe('20 de weekenduri');
+    // Several days of a weekend cut short keep their weekdays.
+    expect(describeSkipped(t, [{ from: '2026-11-28', to: '2026-11-29', reason: 'weekend', partial: true }], 'en')).toEqual(['Sat 28 Nov\u2009–\u2009Sun 29 Nov']);
   });
 
   it('lists each range with its weekdays for the preview', () => {
@@ -105,7 +134,7 @@ describe('the explanation of a timer', () => {
       'en',
       { now: NOW },
     );
-    expect(s).toBe('Due Tue 24 Nov, 14:30 (Moscow Standard Time): 48 working hours from acceptance; skipping Sat–Sun and 4 Nov (Unity Day)');
+    expect(s).toBe('Due Tue 24 Nov, 14:30 (Moscow Standard Time): 48 working hours from acceptance; skipping the weekend of 21\u2009–\u200922 Nov and 4 Nov (Unity Day)');
   });
 
   it('adds the time spent paused, per status', () => {
@@ -137,7 +166,7 @@ describe('the explanation of a timer', () => {
 
   it('is written in the reader’s language, dates included', () => {
     const s = explainTimer(tFr, timer({}, { skipped: [{ from: '2026-11-21', to: '2026-11-22', reason: 'weekend' }] }), 'fr', { now: NOW });
-    expect(s).toMatch(/^Échéance mar\. 24 nov\., 14:30 \(.+Moscou\) : 48 heures ouvrées depuis l’acceptation ; sans compter sam\.–dim\.$/);
+    expect(s).toMatch(/^Échéance mar\. 24 nov\., 14:30 \(.+Moscou\) : 48 heures ouvrées depuis l’acceptation ; sans compter le week-end du 21\s*–\s*22 nov\.$/);
   });
 
   it('writes minutes that are not whole hours as a duration', () => {

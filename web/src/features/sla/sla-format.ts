@@ -1,3 +1,4 @@
+import { serverNow } from '../../app/server-clock';
 import type { TFunction } from 'i18next';
 import type { Locale, ScheduleChangeReason, SkippedRange, SlaTimer, TicketStatus } from '../../api/types';
 import { SCHEDULE_CHANGE_REASONS, TICKET_STATUSES } from '../../api/types';
@@ -38,7 +39,7 @@ export function formatLeft(t: TFunction, workingMinutesLeft: number): string {
 }
 
 /** The zone's name in the reader's language ("Moscow Standard Time", "heure d’Europe centrale"). */
-export function zoneName(timeZone: string, locale: Locale, at: Date = new Date()): string {
+export function zoneName(timeZone: string, locale: Locale, at: Date = serverNow()): string {
   if (!isValidTimeZone(timeZone)) return timeZone;
   const part = new Intl.DateTimeFormat(intlTag(locale), { timeZone, timeZoneName: 'longGeneric' })
     .formatToParts(at)
@@ -51,7 +52,7 @@ export function zoneName(timeZone: string, locale: Locale, at: Date = new Date()
  * Midnight reads as 24:00 of the day before: a day open until midnight ends "Fri 11 Dec, 24:00",
  * not "Sat 12 Dec, 00:00", a day the desk does not work.
  */
-export function formatDue(iso: string, locale: Locale, timeZone: string, now: Date = new Date()): string {
+export function formatDue(iso: string, locale: Locale, timeZone: string, now: Date = serverNow()): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '—';
   const zone = isValidTimeZone(timeZone) ? timeZone : undefined;
@@ -76,7 +77,7 @@ export function formatDue(iso: string, locale: Locale, timeZone: string, now: Da
 }
 
 /** "Tue 24 Nov, 14:30 (Moscow Standard Time)". */
-export function formatDueWithZone(iso: string, locale: Locale, timeZone: string, now: Date = new Date()): string {
+export function formatDueWithZone(iso: string, locale: Locale, timeZone: string, now: Date = serverNow()): string {
   return `${formatDue(iso, locale, timeZone, now)} (${zoneName(timeZone, locale, new Date(iso))})`;
 }
 
@@ -90,27 +91,34 @@ export function formatDateRange(from: string, to: string, locale: Locale): strin
   return from === to ? f.format(utcDate(from)) : f.formatRange(utcDate(from), utcDate(to));
 }
 
-function weekdaySpan(from: string, to: string, locale: Locale): string {
-  const f = new Intl.DateTimeFormat(intlTag(locale), { weekday: 'short', timeZone: 'UTC' });
-  return from === to ? f.format(utcDate(from)) : `${f.format(utcDate(from))}–${f.format(utcDate(to))}`;
-}
-
 function joinList(items: string[], locale: Locale): string {
   return new Intl.ListFormat(intlTag(locale), { style: 'long', type: 'conjunction' }).format(items);
 }
 
+const WEEKDAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+
 /**
- * The closed days as a phrase list: weekends by their weekdays ("Sat–Sun", "2 weekends (Sat–Sun)"
- * when several), holidays and closures by their dates and names ("4 Nov (Unity Day)").
+ * The closed days as a person says them: whole weekends counted ("3 weekends", or "the weekend of
+ * 5–6 Dec" when there is one), a weekend cut short by the start or end of the counted time by its
+ * day ("Sunday 29 Nov"), holidays and closures by their dates and names ("4 Nov (Unity Day)").
+ * Each language words these under its own preposition ("без учёта" takes the genitive).
  */
 export function describeSkipped(t: TFunction, ranges: readonly SkippedRange[], locale: Locale): string[] {
-  const weekends = new Map<string, number>();
+  const weekendItems: string[] = [];
   const others: string[] = [];
+  const whole: SkippedRange[] = [];
+  let wholeAt = -1;
   for (const r of ranges) {
     if (r.reason === 'weekend') {
-      // A "weekend" is a weekday without opening hours: the span says which ones.
-      const span = dayNumber(r.to) - dayNumber(r.from) < 7 ? weekdaySpan(r.from, r.to, locale) : formatDateRange(r.from, r.to, locale);
-      weekends.set(span, (weekends.get(span) ?? 0) + 1);
+      if (r.partial || dayNumber(r.to) - dayNumber(r.from) >= 7) {
+        weekendItems.push(r.from === r.to ? t('sla.explain.day', { weekday: t(`sla.explain.weekdayOf.${WEEKDAY_KEYS[utcDate(r.from).getUTCDay()]!}`), date: formatDateRange(r.from, r.from, locale) }) : t('sla.explain.days', { dates: formatDayRange(r.from, r.to, locale) }));
+        continue;
+      }
+      if (wholeAt < 0) {
+        wholeAt = weekendItems.length;
+        weekendItems.push('');
+      }
+      whole.push(r);
       continue;
     }
     const dates = formatDateRange(r.from, r.to, locale);
@@ -118,8 +126,15 @@ export function describeSkipped(t: TFunction, ranges: readonly SkippedRange[], l
     else if (r.reason === 'closure') others.push(r.name ? t('sla.explain.closure', { dates, name: r.name }) : t('sla.explain.closed', { dates }));
     else others.push(t('sla.explain.closed', { dates }));
   }
-  const weekendPhrases = [...weekends].map(([days, count]) => (count > 1 ? t('sla.explain.weekends', { count, days }) : days));
-  return [...weekendPhrases, ...others];
+  if (whole.length === 1) weekendItems[wholeAt] = t('sla.explain.weekendOf', { dates: formatDateRange(whole[0]!.from, whole[0]!.to, locale) });
+  else if (whole.length > 1) weekendItems[wholeAt] = t('sla.explain.weekends', { count: whole.length });
+  return [...weekendItems, ...others];
+}
+
+/** "Sat 28 – Sun 29 Nov": a few days with their weekdays. */
+function formatDayRange(from: string, to: string, locale: Locale): string {
+  const f = new Intl.DateTimeFormat(intlTag(locale), { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return f.formatRange(utcDate(from), utcDate(to));
 }
 
 /** Each closed range on its own line with its weekdays, for the admin's preview: "Sat 7 – Sun 8 Nov: weekend". */
@@ -151,7 +166,7 @@ export function explainTimer(t: TFunction, timer: SlaTimer, locale: Locale, opts
   const e = timer.explanation;
   // Instants read in the brand's zone (the page's zone); closed days are the calendar's dates.
   const tz = opts.timeZone ?? e.timeZone;
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? serverNow();
   const openPause = e.pauses.find((p) => p.to === null);
 
   let when: string;
