@@ -11,6 +11,8 @@ export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
 
 export interface RunningServer {
   url: string;
+  /** The built-in SMTP receiver: mail the brands' support addresses here. */
+  smtpPort: number;
   stop(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function startServer(): Promise<RunningServer> {
   }
   return {
     url,
+    smtpPort,
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));

@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { requireActor } from '../../platform/http/auth-hook.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import { openAttachment, uploadAttachment } from './attachment.service.ts';
+import { INLINE_TYPES } from './content-type.ts';
 
 const AttachmentResponse = z.object({ id: z.string(), filename: z.string(), contentType: z.string(), sizeBytes: z.number(), sha256: z.string() });
 
@@ -47,13 +48,20 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AppContext> = async (app, {
     { schema: { tags: ['attachments'], summary: 'Download a file you may see', params: z.object({ id: z.uuid() }) } },
     async (request, reply) => {
       const { attachment, stream } = await openAttachment(db, files, requireActor(request), request.params.id);
-      const safeName = encodeURIComponent(attachment.filename);
-      const inline = attachment.contentType.startsWith('image/') || attachment.contentType === 'application/pdf';
+      // Only raster images and PDF are ever shown; anything else (SVG, HTML, XML, scripts, and
+      // rows stored before types were sniffed) is an opaque download that no page can run as a
+      // script or a style (nosniff with a non-script type), and a sandbox keeps even a shown file
+      // out of the application's origin.
+      const inline = INLINE_TYPES.has(attachment.contentType);
+      const ascii = attachment.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
       return reply
-        .header('content-type', attachment.contentType)
+        .header('content-type', inline ? attachment.contentType : 'application/octet-stream')
         .header('content-length', attachment.sizeBytes)
-        .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${safeName}`)
+        .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`)
         .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox")
+        .header('cross-origin-resource-policy', 'same-origin')
+        .header('cache-control', 'private, no-store')
         .send(stream);
     },
   );

@@ -1,10 +1,11 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors/app-error.ts';
 import { FileTooLargeError, type FileStore, type StoredFile } from '../../platform/files/file-store.ts';
 import { idempotent, type IdempotentResult } from '../../platform/db/idempotency.ts';
 import { type Actor, isStaff } from '../auth/actor.ts';
 import { ticketVisibleTo } from '../tickets/ticket-visibility.ts';
+import { safeFilename, SNIFF_BYTES, sniffContentType } from './content-type.ts';
 
 export interface Attachment {
   id: string;
@@ -39,10 +40,17 @@ export const ALLOWED_CONTENT_TYPES = new Set([
 
 const attachmentNotFound = () => notFound('ATTACHMENT_NOT_FOUND', 'Attachment');
 
-function cleanFilename(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const base = name.replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f\u007f"]/g, '').trim();
-  return (base || 'file').slice(0, 200);
+/** The first bytes of a stored file, for the type sniffer. */
+async function readHead(files: FileStore, storageKey: string): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of files.open(storageKey)) {
+    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+    chunks.push(b);
+    size += b.length;
+    if (size >= SNIFF_BYTES) break;
+  }
+  return new Uint8Array(Buffer.concat(chunks).subarray(0, SNIFF_BYTES));
 }
 
 export async function uploadAttachment(
@@ -72,10 +80,12 @@ export async function uploadAttachment(
     }
     throw err;
   }
+  // Stored as what the bytes are, not as what the browser said.
+  const sniffed = await sniffContentType(await readHead(files, stored.storageKey), contentType);
   return idempotent(
     db,
     { userId: actor.userId, key: idempotencyKey, route: 'POST /attachments', request: { filename: upload.filename, contentType, sha256: stored.sha256 }, status: 201 },
-    (trx) => insertAttachment(trx, actor, upload.filename, contentType, stored),
+    (trx) => insertAttachment(trx, actor, upload.filename, sniffed, stored),
   );
 }
 
@@ -84,7 +94,7 @@ async function insertAttachment(db: Db, actor: Actor, filename: string, contentT
     .insertInto('attachment')
     .values({
       uploaded_by_id: actor.userId,
-      filename: cleanFilename(filename),
+      filename: safeFilename(filename),
       content_type: contentType,
       size_bytes: stored.sizeBytes,
       sha256: stored.sha256,
@@ -100,12 +110,40 @@ async function insertAttachment(db: Db, actor: Actor, filename: string, contentT
 function toAttachment(r: { id: string; filename: string; content_type: string; size_bytes: number; sha256: string; content_id?: string | null; inline?: boolean }): Attachment {
   return {
     id: r.id,
-    filename: r.filename,
+    filename: safeFilename(r.filename),
     contentType: r.content_type,
     sizeBytes: Number(r.size_bytes),
     sha256: r.sha256,
     ...(r.content_id !== undefined ? { contentId: r.content_id, inline: r.inline ?? false } : {}),
   };
+}
+
+/**
+ * Keeps a file a customer mailed, on its ticket and entry: every file is kept (nothing a customer
+ * sent is lost), typed from its bytes, its name neutralised for display.
+ */
+export async function storeMailAttachment(
+  trx: Db,
+  files: FileStore,
+  a: { content: Buffer; filename: string; declaredType: string; ticketId: string; entryId: string; contentId: string | null; inline: boolean },
+): Promise<void> {
+  const stored = await files.put(Readable.from(a.content), Number.MAX_SAFE_INTEGER);
+  const contentType = await sniffContentType(new Uint8Array(a.content.subarray(0, SNIFF_BYTES)), a.declaredType);
+  await trx
+    .insertInto('attachment')
+    .values({
+      ticket_id: a.ticketId,
+      entry_id: a.entryId,
+      uploaded_by_id: null,
+      filename: safeFilename(a.filename),
+      content_type: contentType,
+      size_bytes: stored.sizeBytes,
+      sha256: stored.sha256,
+      storage_key: stored.storageKey,
+      content_id: a.contentId,
+      inline: a.inline && a.contentId !== null,
+    })
+    .execute();
 }
 
 /** Links uploads of this actor that are not yet on a ticket; any other id is a field error. */

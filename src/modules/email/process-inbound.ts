@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { type Db, withTransaction } from '../../platform/db/database.ts';
 import type { Locale } from '../../platform/db/schema.ts';
@@ -7,6 +6,7 @@ import { findTicketNumbers } from '../brands/ticket-number.ts';
 import { applyEntryEffects, customerMayReopen } from '../tickets/entry.service.ts';
 import { insertTicket, resellerFor } from '../tickets/ticket-create.service.ts';
 import { insertAudit, insertSerials, listSerials } from '../tickets/ticket.queries.ts';
+import { storeMailAttachment } from '../attachments/index.ts';
 import type { TicketEvents } from '../tickets/ticket-events.ts';
 import { searchConfigFor } from '../tickets/search-config.ts';
 import type { EmailContext } from './email-context.ts';
@@ -85,24 +85,9 @@ async function findOrCreateSender(trx: Db, brandId: string, address: string, nam
 }
 
 async function storeMailAttachments(trx: Db, ctx: EmailContext, mail: ParsedMail, ticketId: string, entryId: string): Promise<void> {
+  // Delivery-status parts are read by the bounce filter; every file a customer sent is kept.
   for (const a of mail.attachments) {
-    // Delivery-status parts are read by the bounce filter; every file a customer sent is kept.
-    const stored = await ctx.files.put(Readable.from(a.content), Number.MAX_SAFE_INTEGER);
-    await trx
-      .insertInto('attachment')
-      .values({
-        ticket_id: ticketId,
-        entry_id: entryId,
-        uploaded_by_id: null,
-        filename: a.filename.slice(0, 200),
-        content_type: a.contentType,
-        size_bytes: stored.sizeBytes,
-        sha256: stored.sha256,
-        storage_key: stored.storageKey,
-        content_id: a.contentId,
-        inline: a.inline && a.contentId !== null,
-      })
-      .execute();
+    await storeMailAttachment(trx, ctx.files, { content: a.content, filename: a.filename, declaredType: a.contentType, ticketId, entryId, contentId: a.contentId, inline: a.inline });
   }
 }
 
