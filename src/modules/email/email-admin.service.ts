@@ -22,7 +22,7 @@ export async function listInbound(ctx: EmailContext, actor: Actor, q: { status: 
   let query = ctx.db
     .selectFrom('inbound_message as i')
     .leftJoin('brand as b', 'b.id', 'i.brand_id')
-    .select(['i.id', 'i.received_at', 'i.source', 'i.envelope_from', 'i.envelope_to', 'i.message_id', 'i.raw_size_bytes', 'i.status', 'i.reason', 'i.detail', 'i.raw_storage_key', 'b.name as brand_name'])
+    .select(['i.id', 'i.received_at', 'i.source', 'i.envelope_from', 'i.envelope_to', 'i.message_id', 'i.raw_size_bytes', 'i.status', 'i.reason', 'i.detail', 'i.raw_storage_key', 'i.redeliveries', 'i.last_redelivered_at', 'b.name as brand_name'])
     .where('i.status', '=', q.status);
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
@@ -47,6 +47,8 @@ export async function listInbound(ctx: EmailContext, actor: Actor, q: { status: 
     items.push({
       id: r.id,
       receivedAt: r.received_at.toISOString(),
+      redeliveries: r.redeliveries,
+      lastRedeliveredAt: r.last_redelivered_at?.toISOString() ?? null,
       source: r.source,
       envelopeFrom: r.envelope_from,
       envelopeTo: r.envelope_to,

@@ -107,7 +107,7 @@ describeStores('e-mail flow over SMTP', (ctx) => {
 
   it('stores the same message once however often it is delivered, and never answers an auto-reply', async () => {
     const { db } = ctx();
-    const mail = { from: 'ooo@example.fr', to: 'sav@carri.example', subject: 'Réponse automatique : absent', text: 'Je suis absent jusqu’au 30.', messageId: '<ooo-1@example.fr>', headers: { 'Auto-Submitted': 'auto-replied' } };
+    const mail = { from: 'ooo@example.fr', to: 'sav@carri.example', subject: 'Réponse automatique : absent', text: 'Je suis absent jusqu’au 30.', messageId: '<ooo-1@example.fr>', date: new Date('2026-06-10T06:40:00Z'), headers: { 'Auto-Submitted': 'auto-replied' } };
     await customerMail.sendMail(mail);
     await customerMail.sendMail(mail);
     const row = await until('auto-reply', () => db.selectFrom('inbound_message').selectAll().where('message_id', '=', 'ooo-1@example.fr').where('status', '=', 'processed').executeTakeFirst());
@@ -126,6 +126,8 @@ describeStores('e-mail flow over SMTP', (ctx) => {
       subject: 'Cititorul de carduri și serverul nu pornesc',
       text: 'Bună ziua, după pana de curent nici serverul, nici cititorul nu mai pornesc.',
       messageId: '<two-brands-1@client.example.ro>',
+      // A redelivery is the same message: same Message-ID, sender, date and subject.
+      date: new Date('2026-06-10T06:30:00Z'),
     };
     // One SMTP transaction for both brands, then once per domain as another MTA would redeliver it.
     await customerMail.sendMail(mail);

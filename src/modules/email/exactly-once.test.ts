@@ -6,6 +6,7 @@ import { lockDataDir } from '../../platform/db/database.ts';
 import { STORES } from '../../test/db.ts';
 import { type AppProcess, createProcessStore, type ProcessStore, spawnApp } from '../../test/mail-process.ts';
 import { freePort } from '../../test/support.ts';
+import { dedupeKeyOf } from './inbound.service.ts';
 
 /**
  * Issue 3, item 4: every message a sender handed over and saw answered 250 is kept exactly once,
@@ -178,7 +179,7 @@ describe.each(STORES)('exactly-once e-mail acceptance under SIGKILL [%s]', (stor
       expect(rows).toHaveLength(mails.length);
       const byKey = new Map(rows.map((r) => [r.dedupe_key, r]));
       expect(byKey.size).toBe(mails.length);
-      for (const m of mails) expect(byKey.has(m.messageId ? `mid:${m.messageId}` : `sha256:${m.sha256}`), `message ${m.i}`).toBe(true);
+      for (const m of mails) expect(byKey.has(dedupeKeyOf(m.raw, m.messageId, m.sha256)), `message ${m.i}`).toBe(true);
       // Each processed into exactly one ticket of its own, with exactly one entry.
       expect(rows.filter((r) => r.status !== 'processed')).toEqual([]);
       const ticketIds = new Set(rows.map((r) => r.ticket_id));

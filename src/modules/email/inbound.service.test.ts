@@ -60,6 +60,31 @@ describeStores('inbound acceptance', (ctx, store) => {
     expect(Number(count.n)).toBe(2);
   });
 
+  it('keeps a different mail that reuses an earlier Message-ID, and counts a real redelivery where an admin sees it', async () => {
+    const { db, store } = ctx();
+    const mid = `reused-${store}@list.example`;
+    const first = Buffer.from(`From: ana@client.example\r\nTo: sav@carri.example\r\nDate: Mon, 30 Nov 2026 09:00:00 +0100\r\nSubject: Imprimante\r\nMessage-ID: <${mid}>\r\n\r\nLe bac 2 bourre\r\n`);
+    // Another mail from a broken mailer that reuses the Message-ID: other sender, date, subject.
+    const other = Buffer.from(`From: paul@autre.example\r\nTo: sav@carri.example\r\nDate: Tue, 1 Dec 2026 10:00:00 +0100\r\nSubject: Écran noir\r\nMessage-ID: <${mid}>\r\n\r\nÉcran noir au démarrage\r\n`);
+    // The first mail again, relayed once more: one more Received header, same message.
+    const relayed = Buffer.concat([Buffer.from('Received: from relay.example by mx.example; Mon, 30 Nov 2026 09:05:00 +0100\r\n'), first]);
+    const a = await acceptRawMessage(email, { raw: first, source: 'smtp', envelopeTo: ['sav@carri.example'] });
+    const b = await acceptRawMessage(email, { raw: other, source: 'smtp', envelopeTo: ['sav@carri.example'] });
+    expect(b.duplicate).toBe(false);
+    expect(b.inboundId).not.toBe(a.inboundId);
+    expect(await acceptRawMessage(email, { raw: relayed, source: 'imap', envelopeTo: ['sav@carri.example'] })).toEqual({ ...a, duplicate: true });
+    expect(await acceptRawMessage(email, { raw: first, source: 'smtp', envelopeTo: ['sav@carri.example'] })).toEqual({ ...a, duplicate: true });
+    const rows = await db.selectFrom('inbound_message').select(['id', 'redeliveries', 'last_redelivered_at']).where('message_id', '=', mid).orderBy('received_at').execute();
+    expect(rows.map((r) => [r.id, r.redeliveries])).toEqual([[a.inboundId, 2], [b.inboundId, 0]]);
+    expect(rows[0]!.last_redelivered_at).not.toBeNull();
+    // Both become tickets: nothing answered 250 vanishes.
+    expect(await processInbound(email, ticketMail(email), a.inboundId, TEST_NOW)).toBe('processed');
+    expect(await processInbound(email, ticketMail(email), b.inboundId, TEST_NOW)).toBe('processed');
+    const tickets = await db.selectFrom('inbound_message').select('ticket_id').where('id', 'in', [a.inboundId, b.inboundId]).execute();
+    expect(new Set(tickets.map((t) => t.ticket_id)).size).toBe(2);
+    expect(tickets.every((t) => t.ticket_id !== null)).toBe(true);
+  });
+
   it('discards a copy whose brand shows only at processing when that brand has the message already', async () => {
     const { db, store } = ctx();
     const raw = Buffer.from(`From: ion@client.example\r\nTo: service@smart-id.example\r\nSubject: no envelope\r\nMessage-ID: <unrouted-${store}@client.example>\r\n\r\nx\r\n`);

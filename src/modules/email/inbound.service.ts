@@ -22,7 +22,7 @@ export interface AcceptedMessage {
   inboundId: string;
   /** One row per brand the message is for: the brand of the mailbox it came through, or of each of its envelope recipients. */
   inboundIds: string[];
-  /** True when this exact message (same Message-ID, or same bytes) was already accepted for every one of those brands. */
+  /** True when this message (same Message-ID, sender, date and subject; or, without a Message-ID, the same bytes) was already accepted for every one of those brands. */
   duplicate: boolean;
 }
 
@@ -31,11 +31,29 @@ export interface AcceptedMessage {
  * mailparser cannot handle is deduplicated and kept.
  */
 export function headerMessageId(raw: Buffer): string | null {
+  const m = headerBlock(raw).match(/^message-id:\s*(.+)$/im);
+  return normaliseMessageId(m?.[1] ?? null);
+}
+
+/** The unfolded header block, read as bytes (latin1) so no charset can make it fail. */
+function headerBlock(raw: Buffer): string {
   const head = raw.subarray(0, Math.min(raw.length, 256 * 1024)).toString('latin1');
   const end = head.search(/\r?\n\r?\n/);
-  const unfolded = (end >= 0 ? head.slice(0, end) : head).replace(/\r?\n[ \t]+/g, ' ');
-  const m = unfolded.match(/^message-id:\s*(.+)$/im);
-  return normaliseMessageId(m?.[1] ?? null);
+  return (end >= 0 ? head.slice(0, end) : head).replace(/\r?\n[ \t]+/g, ' ');
+}
+
+/**
+ * What makes two deliveries the same message: its Message-ID together with its sender, date and
+ * subject as written (a relay adds Received headers, so the bytes of a redelivery may differ).
+ * Mailers and list software do reuse Message-IDs for different mails: those differ in one of the
+ * three and are kept as new messages. Without a Message-ID, only the same bytes are the same.
+ */
+export function dedupeKeyOf(raw: Buffer, messageId: string | null, sha256: string): string {
+  if (!messageId) return `sha256:${sha256}`;
+  const block = headerBlock(raw);
+  const field = (name: string) => (block.match(new RegExp(`^${name}:[ \\t]*(.*)$`, 'im'))?.[1] ?? '').replace(/\s+/g, ' ').trim();
+  const digest = crypto.createHash('sha256').update([field('from'), field('date'), field('subject')].join('\n')).digest('hex').slice(0, 24);
+  return `mid:${messageId}|${digest}`;
 }
 
 interface Target {
@@ -69,7 +87,7 @@ export async function acceptRawMessage(
 ): Promise<AcceptedMessage> {
   const messageId = headerMessageId(input.raw);
   const sha256 = crypto.createHash('sha256').update(input.raw).digest('hex');
-  const dedupeKey = messageId ? `mid:${messageId}` : `sha256:${sha256}`;
+  const dedupeKey = dedupeKeyOf(input.raw, messageId, sha256);
   const envelopeTo = [...new Set((input.envelopeTo ?? []).map((a) => a.trim().toLowerCase()).filter(Boolean))];
   const targets = await targetsOf(ctx, input.mailboxId, envelopeTo);
 
@@ -77,9 +95,13 @@ export async function acceptRawMessage(
     const rows = await db.selectFrom('inbound_message').select(['id', 'brand_id']).where('dedupe_key', '=', dedupeKey).execute();
     return (t: Target) => rows.find((r) => r.brand_id === t.brandId)?.id;
   };
+  // A redelivery is answered as accepted and counted on the row it repeats, where an admin sees it.
+  const countRedelivery = (db: EmailContext['db'], ids: string[]) =>
+    db.updateTable('inbound_message').set({ redeliveries: sql`redeliveries + 1`, last_redelivered_at: ctx.clock.now() }).where('id', 'in', ids).execute();
   const known = await findKnown(ctx.db);
   if (targets.every((t) => known(t))) {
     const ids = targets.map((t) => known(t)!);
+    await countRedelivery(ctx.db, ids);
     return { inboundId: ids[0]!, inboundIds: ids, duplicate: true };
   }
 
@@ -111,7 +133,9 @@ export async function acceptRawMessage(
         .executeTakeFirst();
       if (!row) {
         // Accepted meanwhile for this brand, by another connection or process.
-        ids.push((await findKnown(trx))(target)!);
+        const twin = (await findKnown(trx))(target)!;
+        await countRedelivery(trx, [twin]);
+        ids.push(twin);
         continue;
       }
       ids.push(row.id);

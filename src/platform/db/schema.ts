@@ -167,6 +167,8 @@ export interface InboundMessageTable {
   entry_id: string | null;
   received_at: Generated<Date>;
   processed_at: Date | null;
+  redeliveries: Generated<number>;
+  last_redelivered_at: Date | null;
 }
 
 export interface OutboundMessageTable {

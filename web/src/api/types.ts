@@ -227,6 +227,9 @@ export type InboundReason = (typeof INBOUND_REASONS)[number];
 export interface InboundMessage {
   id: string;
   receivedAt: string;
+  /** How often the same message was delivered again (kept once, counted here). */
+  redeliveries: number;
+  lastRedeliveredAt: string | null;
   source: 'smtp' | 'imap' | 'api';
   envelopeFrom: string | null;
   envelopeTo: string[];
