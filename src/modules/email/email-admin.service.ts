@@ -11,6 +11,12 @@ function requireAdmin(actor: Actor) {
   if (!isAdmin(actor)) throw forbidden('Only an administrator manages mailboxes and quarantine');
 }
 
+/** The built-in SMTP receiver's settings, for the admin's mail page (issue 9, finding 6: admins only). */
+export function mailReceiverSettings(actor: Actor, smtpPort: number) {
+  requireAdmin(actor);
+  return { smtpReceiver: { enabled: smtpPort > 0, port: smtpPort } };
+}
+
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c as string));

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../platform/http/auth-hook.ts';
 import type { AppContext } from '../../platform/http/context.ts';
-import { discardInbound, getMailboxSettings, listInbound, listMailboxes, openInboundRaw, reprocessInbound, saveMailbox } from './email-admin.service.ts';
+import { discardInbound, getMailboxSettings, mailReceiverSettings, listInbound, listMailboxes, openInboundRaw, reprocessInbound, saveMailbox } from './email-admin.service.ts';
 import { testSmtpConnection } from './outbound.service.ts';
 import { testImapConnection } from './imap-connection.ts';
 
@@ -76,7 +76,6 @@ export const emailRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, 
     },
   );
   app.get('/admin/mail-settings', { schema: { tags: ['e-mail'], summary: 'Built-in SMTP receiver settings' } }, async (request) => {
-    requireActor(request);
-    return { smtpReceiver: { enabled: config.smtpPort > 0, port: config.smtpPort } };
+    return mailReceiverSettings(requireActor(request), config.smtpPort);
   });
 };

@@ -5,7 +5,9 @@ import { type Actor, isStaff } from '../auth/actor.ts';
 import { insertAudit, insertSerials, listSerials } from './ticket.queries.ts';
 import { getTicket, lockVisibleTicket } from './ticket.service.ts';
 
-export async function mergeTicket(db: Db, actor: Actor, sourceId: string, targetId: string, now: Date) {
+export async function mergeTicket(db: Db, actor: Actor, rawSourceId: string, rawTargetId: string, now: Date) {
+  // Ids compared canonically: the same ticket written in capitals is still the same ticket.
+  const [sourceId, targetId] = [rawSourceId.toLowerCase(), rawTargetId.toLowerCase()];
   return withTransaction(db, async (trx) => {
     // Lock in a fixed order so two opposite merges cannot deadlock; out-of-reach ids are 404 first.
     const [first, second] = sourceId < targetId ? [sourceId, targetId] : [targetId, sourceId];
@@ -16,6 +18,12 @@ export async function mergeTicket(db: Db, actor: Actor, sourceId: string, target
     const [source, target] = a.id === sourceId ? [a, b] : [b, a];
     if (source.brand_id !== target.brand_id) throw new AppError('TICKET_MERGE_INVALID', 409, 'Tickets of different brands cannot be merged');
     if (source.merged_into_id || target.merged_into_id) throw new AppError('TICKET_MERGE_INVALID', 409, 'A merged ticket cannot take part in another merge');
+    // One customer's conversation must never be shown to another (issue 9, finding 7).
+    if (source.requester_id !== target.requester_id) {
+      throw new AppError('TICKET_MERGE_OTHER_CUSTOMER', 409, 'Tickets of two different customers cannot be merged', {
+        errors: [{ field: 'intoTicketId', code: 'other_customer', message: 'belongs to another customer' }],
+      });
+    }
 
     await trx.updateTable('ticket_entry').set({ ticket_id: target.id }).where('ticket_id', '=', source.id).execute();
     await trx.updateTable('attachment').set({ ticket_id: target.id }).where('ticket_id', '=', source.id).execute();

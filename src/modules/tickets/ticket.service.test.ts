@@ -179,5 +179,20 @@ describeStores('tickets', (ctx) => {
     expect(source).toMatchObject({ status: 'closed', mergedInto: { id: original.id }, allowedTransitions: [] });
     await expectAppError(mergeTicket(db, agent, original.id, original.id, TEST_NOW), 'TICKET_MERGE_INVALID');
     await expectAppError(mergeTicket(db, agent, duplicate.id, original.id, TEST_NOW), 'TICKET_MERGE_INVALID');
+    // The same id in capitals is the same ticket (it once merged a ticket into itself).
+    await expectAppError(mergeTicket(db, agent, original.id, original.id.toUpperCase(), TEST_NOW), 'TICKET_MERGE_INVALID');
+    expect((await getTicket(db, agent, original.id)).status).not.toBe('closed');
+  });
+
+  it('refuses to merge the tickets of two customers, so neither reads the other’s conversation', async () => {
+    const { db, actor } = ctx();
+    const agent = await actor('agent@charge-amps.example');
+    const ca = await brandId(db, 'charge-amps');
+    const mk = (email: string) =>
+      db.transaction().execute((trx) => createTicket(trx, agent, CreateTicketBody.parse({ brandId: ca, subject: 'Laddaren', description: 'Laddar inte', serialNumbers: ['CA-7'], requesterEmail: email, channel: 'phone' }), TEST_NOW));
+    const [mine, theirs] = [await mk('en@kund.example'), await mk('annan@kund.example')];
+    const err = await expectAppError(mergeTicket(db, agent, theirs.id, mine.id, TEST_NOW), 'TICKET_MERGE_OTHER_CUSTOMER');
+    expect(err.httpStatus).toBe(409);
+    expect((await getTicket(db, agent, theirs.id)).mergedInto).toBeNull();
   });
 });

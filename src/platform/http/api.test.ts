@@ -43,6 +43,16 @@ describeStores('HTTP API', (ctx) => {
     expect(right.statusCode).toBe(429);
   });
 
+  it('shows the mail receiver settings to admins only', async () => {
+    for (const email of ['client@carri.example', 'reseller@charge-amps.example', 'distributor@charge-amps.example', 'agent@carri.example', 'agent@eiler.example']) {
+      const res = await (await loginAs(app, email)).get('/api/v1/admin/mail-settings');
+      expect([email, res.statusCode, res.json().code]).toEqual([email, 403, 'FORBIDDEN']);
+    }
+    const admin = await (await loginAs(app, 'admin@apres.example')).get('/api/v1/admin/mail-settings');
+    expect(admin.statusCode).toBe(200);
+    expect(admin.json()).toHaveProperty('smtpReceiver');
+  });
+
   it('requires a session, and the CSRF token on cookie writes', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/v1/tickets' })).json()).toMatchObject({ status: 401, code: 'AUTH_REQUIRED' });
     const noCsrf = await agent.request({ method: 'PATCH', url: '/api/v1/auth/me', payload: { locale: 'en' }, headers: { 'x-csrf-token': 'forged' } });

@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'CALENDAR_HORIZON_EXCEEDED',
   'SLA_POLICY_NOT_FOUND',
   'SLA_POLICY_CONFLICT',
+  'REQUESTER_NOT_FOUND',
+  'TICKET_MERGE_OTHER_CUSTOMER',
   'INTERNAL',
   'NETWORK',
 ] as const;
@@ -60,6 +62,8 @@ export const FIELD_ERROR_CODES = [
   'unknown_time_zone',
   'contract_level_format',
   'one_target',
+  'not_found',
+  'other_customer',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
