@@ -26,18 +26,35 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AppContext> = async (app, {
           errors: [{ field: 'file', code: 'required', message: 'send multipart/form-data with a part named file' }],
         });
       }
-      const part = await request.file({ limits: { fileSize: config.maxAttachmentBytes + 1, files: 1 } });
+      const malformed = (err: unknown) =>
+        new AppError('BAD_REQUEST', 400, `file: the multipart body is malformed (${(err as Error).message})`, { errors: [{ field: 'file', code: 'invalid_format', message: 'the multipart body is malformed or cut short' }] });
+      let part;
+      try {
+        part = await request.file({ limits: { fileSize: config.maxAttachmentBytes + 1, files: 1 } });
+      } catch (err) {
+        if (err instanceof AppError || ((err as { statusCode?: number }).statusCode ?? 500) < 500) throw err;
+        throw malformed(err);
+      }
       if (!part || part.fieldname !== 'file') {
         part?.file.resume();
         throw new AppError('VALIDATION_FAILED', 400, 'file: is required', { errors: [{ field: 'file', code: 'required', message: 'is required' }] });
       }
       const key = request.headers['idempotency-key'];
-      const result = await uploadAttachment(
-        db, files, actor,
-        { filename: part.filename, contentType: part.mimetype, stream: part.file },
-        config.maxAttachmentBytes,
-        typeof key === 'string' ? key : undefined,
-      );
+      // A body cut short fails while the file streams in: that is the client's error, not ours.
+      let streamError: unknown = null;
+      part.file.on('error', (err) => (streamError = err));
+      let result;
+      try {
+        result = await uploadAttachment(
+          db, files, actor,
+          { filename: part.filename, contentType: part.mimetype, stream: part.file },
+          config.maxAttachmentBytes,
+          typeof key === 'string' ? key : undefined,
+        );
+      } catch (err) {
+        if (!(err instanceof AppError) && (streamError || /busboy|dicer/.test((err as Error).stack ?? ''))) throw malformed(streamError ?? err);
+        throw err;
+      }
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(201).send(result.body);
     },

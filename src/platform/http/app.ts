@@ -20,6 +20,7 @@ import { AppError } from '../errors/app-error.ts';
 import { authHook } from './auth-hook.ts';
 import type { AppContext } from './context.ts';
 import { errorHandler, sendProblem } from './problem.ts';
+import { refuseBadText } from './text-input.ts';
 
 export interface BuildAppOptions extends AppContext {
   /** Folder of the built web app (dist/web); omitted in API-only tests. */
@@ -38,6 +39,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  app.addHook('preValidation', refuseBadText);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -64,6 +64,7 @@ export const FIELD_ERROR_CODES = [
   'one_target',
   'not_found',
   'other_customer',
+  'invalid_characters',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
