@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/http/context.ts';
 import { requireActor, SESSION_COOKIE } from '../../platform/http/auth-hook.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { Actor } from './actor.ts';
-import { login, logout, SESSION_TTL_MS } from './session.service.ts';
+import { login, logout, logoutEverywhere, SESSION_TTL_MS } from './session.service.ts';
 
 const UserResponse = z.object({
   id: z.string(),
@@ -57,6 +57,16 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, c
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });
+
+  app.post(
+    '/auth/logout-everywhere',
+    { schema: { tags: ['auth'], summary: "End all of the user's sessions, on every device", response: { 200: z.object({ endedSessions: z.number() }) } } },
+    async (request, reply) => {
+      const ended = await logoutEverywhere(db, requireActor(request).userId);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { endedSessions: ended };
+    },
+  );
 
   app.get('/auth/me', { schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: MeResponse } } }, async (request) => {
     const actor = requireActor(request);

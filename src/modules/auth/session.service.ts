@@ -1,14 +1,12 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
-import type { Db } from '../../platform/db/database.ts';
+import { type Db, withTransaction } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { type Actor, loadActor } from './actor.ts';
+import { clearAccountThrottle, takeLoginSlot } from './login-throttle.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
 export const SESSION_TTL_MS = 14 * 24 * 3600 * 1000;
-const WINDOW_MINUTES = 15;
-export const MAX_FAILURES_PER_EMAIL = 5;
-export const MAX_FAILURES_PER_IP = 30;
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 const randomToken = () => crypto.randomBytes(32).toString('base64url');
@@ -20,19 +18,15 @@ export interface SessionInfo {
 }
 
 /**
- * Password login, rate-limited in the database (so every app process shares the count): after
- * too many failures for one address or from one IP within 15 minutes, further tries answer 429.
+ * Password login, throttled in the database (so every app process shares the count): a try takes
+ * its slot before the password is checked, so parallel guesses are counted one by one; past the
+ * limits (login-throttle.ts) further tries wait, with Retry-After, for a time that doubles.
  */
 export async function login(db: Db, email: string, password: string, ip: string, now: Date): Promise<SessionInfo> {
-  const since = new Date(now.getTime() - WINDOW_MINUTES * 60_000);
-  const [byEmail, byIp] = await Promise.all([
-    db.selectFrom('login_attempt').select((eb) => eb.fn.countAll<string>().as('n'))
-      .where(sql`lower(email)`, '=', email.toLowerCase()).where('success', '=', false).where('at', '>', since).executeTakeFirstOrThrow(),
-    db.selectFrom('login_attempt').select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('ip', '=', ip).where('success', '=', false).where('at', '>', since).executeTakeFirstOrThrow(),
-  ]);
-  if (Number(byEmail.n) >= MAX_FAILURES_PER_EMAIL || Number(byIp.n) >= MAX_FAILURES_PER_IP) {
-    throw new AppError('AUTH_RATE_LIMITED', 429, 'Too many failed logins; try again in a few minutes', { retryAfterSeconds: WINDOW_MINUTES * 60 });
+  const waitSeconds = await withTransaction(db, (trx) => takeLoginSlot(trx, email, ip, now));
+  if (waitSeconds !== null) {
+    await db.insertInto('login_attempt').values({ email: email.slice(0, 254), ip, success: false, at: now }).execute();
+    throw new AppError('AUTH_RATE_LIMITED', 429, 'Too many failed logins; try again later', { retryAfterSeconds: waitSeconds });
   }
   const user = await db
     .selectFrom('app_user')
@@ -42,7 +36,14 @@ export async function login(db: Db, email: string, password: string, ip: string,
   const ok = (await verifyPassword(user?.password_hash ?? null, password)) && user?.active === true;
   await db.insertInto('login_attempt').values({ email: email.slice(0, 254), ip, success: ok, at: now }).execute();
   if (!ok || !user) throw new AppError('AUTH_INVALID_CREDENTIALS', 401, 'Wrong e-mail address or password');
+  await clearAccountThrottle(db, email, ip);
   return createSession(db, user.id, now);
+}
+
+/** Ends every session of a user (a stolen or forgotten device): "log out everywhere". */
+export async function logoutEverywhere(db: Db, userId: string): Promise<number> {
+  const r = await db.deleteFrom('session').where('user_id', '=', userId).executeTakeFirst();
+  return Number(r.numDeletedRows);
 }
 
 export async function createSession(db: Db, userId: string, now: Date): Promise<SessionInfo> {

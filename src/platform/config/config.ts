@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   APRES_MAX_ATTACHMENT_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
   APRES_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
   APRES_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(30 * 1024 * 1024),
+  /** Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For is believed; unset: none. */
+  APRES_TRUST_PROXY: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -33,6 +35,8 @@ export interface AppConfig {
   maxMessageBytes: number;
   mailDir: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** Proxies trusted for X-Forwarded-For (issue 9, finding 3): never anyone by default. */
+  trustProxy: string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -56,5 +60,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxMessageBytes: e.APRES_MAX_MESSAGE_BYTES,
     mailDir: path.join(dataDir, 'mail'),
     logLevel: e.LOG_LEVEL,
+    trustProxy: (e.APRES_TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };
 }

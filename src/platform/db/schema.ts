@@ -147,6 +147,13 @@ export interface MailServerSettings {
   folder?: string;
 }
 
+export interface LoginThrottleTable {
+  key: string;
+  attempts: number;
+  window_start: Date;
+  blocked_until: Date | null;
+}
+
 export interface InboundMessageTable {
   id: Generated<string>;
   mailbox_id: string | null;
@@ -282,6 +289,7 @@ export interface DB {
   idempotency_key: IdempotencyKeyTable;
   mailbox: MailboxTable;
   inbound_message: InboundMessageTable;
+  login_throttle: LoginThrottleTable;
   outbound_message: OutboundMessageTable;
   mail_message_ref: MailMessageRefTable;
   business_calendar: BusinessCalendarTable;

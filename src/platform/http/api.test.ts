@@ -28,9 +28,10 @@ describeStores('HTTP API', (ctx) => {
   });
   afterAll(() => app?.close());
 
-  it('answers wrong credentials with 401 and then rate-limits the address with 429', async () => {
+  it('answers wrong credentials with 401 and then makes the account wait, with Retry-After, even for the right password', async () => {
     const attempt = () => app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'tech@carri.example', password: 'wrong' } });
-    for (let i = 0; i < 5; i++) {
+    // Five tries, then one more that starts the wait.
+    for (let i = 0; i < 6; i++) {
       const res = await attempt();
       expect(res.statusCode).toBe(401);
       expect(res.json()).toMatchObject({ code: 'AUTH_INVALID_CREDENTIALS' });
@@ -38,7 +39,8 @@ describeStores('HTTP API', (ctx) => {
     const limited = await attempt();
     expect(limited.statusCode).toBe(429);
     expect(limited.headers['content-type']).toContain('application/problem+json');
-    // Even the right password waits out the window.
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    // Even the right password waits.
     const right = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'tech@carri.example', password: 'apres-demo' } });
     expect(right.statusCode).toBe(429);
   });

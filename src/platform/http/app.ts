@@ -31,7 +31,9 @@ export interface BuildAppOptions extends AppContext {
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
-    trustProxy: true,
+    // X-Forwarded-For only from the configured proxies: anyone else could pick the address the
+    // login limiter counts against.
+    trustProxy: opts.config.trustProxy.length ? opts.config.trustProxy : false,
     bodyLimit: 2 * 1024 * 1024,
     // Our zod schemas validate; Fastify's default coercion would hide type errors.
     ajv: { customOptions: { coerceTypes: false } },

@@ -13,6 +13,7 @@ function titleOf(code: string): string {
 
 export function sendProblem(reply: FastifyReply, err: AppError): FastifyReply {
   const { errors, ...extra } = err.details ?? {};
+  if (err.httpStatus === 429 && typeof extra.retryAfterSeconds === 'number') reply.header('retry-after', String(extra.retryAfterSeconds));
   return reply
     .status(err.httpStatus)
     .type('application/problem+json')

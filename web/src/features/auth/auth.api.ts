@@ -44,10 +44,11 @@ export function useLogin() {
   });
 }
 
+/** Ends this session, or with `everywhere` every session of the user on every device. */
 export function useLogout() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<void>('/auth/logout'),
+    mutationFn: (opts?: { everywhere?: boolean }) => api.post<void>(opts?.everywhere ? '/auth/logout-everywhere' : '/auth/logout'),
     onSettled: () => {
       setCsrfToken(null);
       // me = null first, so the guards leave the private pages before their data disappears.

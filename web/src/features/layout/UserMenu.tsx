@@ -1,5 +1,5 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconDevicesOff, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useCurrentUser, useLogout } from '../auth/auth.api';
@@ -51,6 +51,13 @@ export function UserMenu() {
           onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}
         >
           {t('layout.logout')}
+        </Menu.Item>
+        <Menu.Item
+          leftSection={<IconDevicesOff size={16} />}
+          data-testid="logout-everywhere"
+          onClick={() => logout.mutate({ everywhere: true }, { onSettled: () => void navigate('/login', { replace: true }) })}
+        >
+          {t('layout.logoutEverywhere')}
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>
