@@ -44,7 +44,7 @@ async function main() {
   registerEmailWorkers(jobs, email, ticketEvents, { log: (m) => console.log(`Apres: ${m}`) });
   const sla = { jobs, notifier: slaMail(email) };
   jobs.work(SlaRecomputeJob, async (p) => void (await recomputeBrand(database.db, p.brandId, { now: clock.now, concurrency: database.kind === 'postgres' ? 3 : 1 })));
-  registerWebhookWorker(jobs, database.db, clock);
+  registerWebhookWorker(jobs, database.db, clock, config.allowPrivateTargets);
   // Service-level warnings and escalations: every process sweeps each minute (rows are claimed
   // with SKIP LOCKED, each action is done once per due time).
   jobs.every('sla.sweep', 60, async () => void (await runSlaSweep({ db: database.db, ...sla }, clock.now())));

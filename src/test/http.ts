@@ -1,6 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Clock } from '../platform/clock/clock.ts';
-import { loadConfig } from '../platform/config/config.ts';
+import { type AppConfig, loadConfig } from '../platform/config/config.ts';
 import { FileStore } from '../platform/files/file-store.ts';
 import path from 'node:path';
 import { type EmailContext, slaMail, ticketMail } from '../modules/email/index.ts';
@@ -10,8 +10,9 @@ import { DEMO_PASSWORD } from '../seeds/seed-demo.ts';
 import { testClock } from './clock.ts';
 import type { StoreContext } from './db.ts';
 
-export async function buildTestApp(ctx: StoreContext, clock: Clock = testClock()): Promise<FastifyInstance> {
-  const config = { ...loadConfig({ APRES_DATA_DIR: ctx.filesDir }), filesDir: ctx.filesDir, maxAttachmentBytes: 64 * 1024 };
+export async function buildTestApp(ctx: StoreContext, clock: Clock = testClock(), configPatch: Partial<AppConfig> = {}): Promise<FastifyInstance> {
+  // The test's SMTP sinks, Dovecot and webhook receivers listen on loopback.
+  const config = { ...loadConfig({ APRES_DATA_DIR: ctx.filesDir }), filesDir: ctx.filesDir, maxAttachmentBytes: 64 * 1024, allowPrivateTargets: true, ...configPatch };
   const files = new FileStore(ctx.filesDir);
   const jobs = new JobQueue(ctx.database);
   await jobs.start();

@@ -1,6 +1,7 @@
 import { type Db, withTransaction } from '../../platform/db/database.ts';
 import type { MailServerSettings } from '../../platform/db/schema.ts';
-import { AppError, forbidden, notFound, validationFailed } from '../../platform/errors/app-error.ts';
+import { AppError, type FieldError, forbidden, notFound, validationFailed } from '../../platform/errors/app-error.ts';
+import { refusedTarget } from '../../platform/net/outbound-target.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { type Actor, isAdmin } from '../auth/actor.ts';
 import type { EmailContext } from './email-context.ts';
@@ -146,8 +147,16 @@ export async function saveMailbox(
   actor: Actor,
   id: string | null,
   input: { brandId?: string | undefined; address?: string | undefined; displayName?: string | null | undefined; enabled?: boolean | undefined; imap?: SettingsInput; smtp?: SettingsInput },
+  allowPrivateTargets: boolean,
 ) {
   requireAdmin(actor);
+  const refused: FieldError[] = [];
+  for (const kind of ['imap', 'smtp'] as const) {
+    const host = input[kind]?.host;
+    const why = host ? await refusedTarget(host, allowPrivateTargets) : null;
+    if (why) refused.push({ field: `${kind}.host`, code: 'private_target', message: why });
+  }
+  if (refused.length) throw validationFailed(refused);
   return withTransaction(db, async (trx) => {
     const current = id ? await trx.selectFrom('mailbox').selectAll().where('id', '=', id).forUpdate().executeTakeFirst() : undefined;
     if (id && !current) throw notFound('MAILBOX_NOT_FOUND', 'Mailbox');

@@ -1,3 +1,4 @@
+import { refusedTarget } from '../../platform/net/outbound-target.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../platform/http/auth-hook.ts';
@@ -57,11 +58,11 @@ export const emailRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, 
 
   app.get('/admin/mailboxes', { schema: { tags: ['e-mail'], summary: "Brands' support mailboxes (passwords never returned)" } }, async (request) => listMailboxes(db, requireActor(request)));
   app.post('/admin/mailboxes', { schema: { tags: ['e-mail'], summary: 'Add a mailbox', body: MailboxBody } }, async (request, reply) => {
-    const id = await saveMailbox(db, requireActor(request), null, request.body);
+    const id = await saveMailbox(db, requireActor(request), null, request.body, config.allowPrivateTargets);
     return reply.status(201).send({ id });
   });
   app.patch('/admin/mailboxes/:id', { schema: { tags: ['e-mail'], summary: 'Change a mailbox; an omitted password is kept', params: IdParams, body: MailboxBody.partial() } }, async (request) => ({
-    id: await saveMailbox(db, requireActor(request), request.params.id, request.body),
+    id: await saveMailbox(db, requireActor(request), request.params.id, request.body, config.allowPrivateTargets),
   }));
   app.post(
     '/admin/mailboxes/:id/test',
@@ -70,6 +71,9 @@ export const emailRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, 
       const m = await getMailboxSettings(db, requireActor(request), request.params.id);
       const settings = request.body.kind === 'imap' ? m.imap : m.smtp;
       if (!settings) return { ok: false, error: `no ${request.body.kind.toUpperCase()} server configured`, detail: null };
+      // Never a probe of what sits behind the app (issue 9, finding 9).
+      const refused = await refusedTarget(settings.host, config.allowPrivateTargets);
+      if (refused) return { ok: false, error: refused, detail: null };
       if (request.body.kind === 'smtp') return { ...(await testSmtpConnection(settings)), detail: null };
       const r = await testImapConnection({ folder: 'INBOX', ...settings });
       return { ok: r.ok, error: r.error ?? null, detail: r.messages !== undefined ? `${r.messages} messages` : null };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Clock } from '../../platform/clock/clock.ts';
 import { type Db, withTransaction } from '../../platform/db/database.ts';
 import { forbidden, notFound, validationFailed } from '../../platform/errors/app-error.ts';
+import { refusedTarget } from '../../platform/net/outbound-target.ts';
 import type { JobDefinition, JobQueue } from '../../platform/jobs/job-queue.ts';
 import { type Actor, isAdmin } from '../auth/actor.ts';
 
@@ -51,7 +52,8 @@ export function signature(secret: string, body: string): string {
  * with the endpoint's secret). A non-2xx answer or a network error is retried with backoff; the
  * last failure is kept on the delivery.
  */
-export async function deliverWebhook(db: Db, deliveryId: string, meta: { retryCount: number }, now: Date): Promise<void> {
+export async function deliverWebhook(db: Db, deliveryId: string, meta: { retryCount: number }, opts: { now: Date; allowPrivateTargets: boolean }): Promise<void> {
+  const { now } = opts;
   const d = await db
     .selectFrom('webhook_delivery as d')
     .innerJoin('webhook_endpoint as e', 'e.id', 'd.endpoint_id')
@@ -62,7 +64,10 @@ export async function deliverWebhook(db: Db, deliveryId: string, meta: { retryCo
   const body = JSON.stringify(d.payload);
   let status: number | null = null;
   let error: string | null = null;
+  // Checked at every delivery: a host name may have come to resolve to a private address.
+  const refused = await refusedTarget(new URL(d.url).hostname, opts.allowPrivateTargets);
   try {
+    if (refused) throw new Error(refused);
     const res = await fetch(d.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'user-agent': 'Apres-Webhooks/1', 'x-apres-event': d.event, 'x-apres-delivery': d.id, 'x-apres-signature': signature(d.secret, body) },
@@ -89,8 +94,8 @@ export async function deliverWebhook(db: Db, deliveryId: string, meta: { retryCo
   if (error && !last) throw new Error(`webhook ${d.id}: ${error}`);
 }
 
-export function registerWebhookWorker(jobs: JobQueue, db: Db, clock: Clock): void {
-  jobs.work(WebhookDeliverJob, (p, meta) => deliverWebhook(db, p.deliveryId, meta, clock.now()));
+export function registerWebhookWorker(jobs: JobQueue, db: Db, clock: Clock, allowPrivateTargets: boolean): void {
+  jobs.work(WebhookDeliverJob, (p, meta) => deliverWebhook(db, p.deliveryId, meta, { now: clock.now(), allowPrivateTargets }));
 }
 
 export const WebhookBody = z
@@ -113,8 +118,10 @@ export async function listWebhooks(db: Db, actor: Actor) {
 }
 
 /** Creates an endpoint; its signing secret is shown once, in this answer. */
-export async function createWebhook(db: Db, actor: Actor, input: z.infer<typeof WebhookBody>) {
+export async function createWebhook(db: Db, actor: Actor, input: z.infer<typeof WebhookBody>, allowPrivateTargets: boolean) {
   requireAdmin(actor);
+  const refused = await refusedTarget(new URL(input.url).hostname, allowPrivateTargets);
+  if (refused) throw validationFailed([{ field: 'url', code: 'private_target', message: refused }]);
   return withTransaction(db, async (trx) => {
     const brand = await trx.selectFrom('brand').select('id').where('id', '=', input.brandId).executeTakeFirst();
     if (!brand) throw validationFailed([{ field: 'brandId', code: 'invalid_value', message: 'no such brand' }]);

@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   APRES_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
   APRES_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(30 * 1024 * 1024),
   /** Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For is believed; unset: none. */
+  /** Let webhooks and mailboxes reach loopback, link-local and private addresses (a mail server on the LAN). */
+  APRES_ALLOW_PRIVATE_TARGETS: booleanFlag.default(false),
   APRES_TRUST_PROXY: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -37,6 +39,8 @@ export interface AppConfig {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /** Proxies trusted for X-Forwarded-For (issue 9, finding 3): never anyone by default. */
   trustProxy: string[];
+  /** Webhooks and mailbox servers may be private addresses (issue 9, finding 9): off by default. */
+  allowPrivateTargets: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -60,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxMessageBytes: e.APRES_MAX_MESSAGE_BYTES,
     mailDir: path.join(dataDir, 'mail'),
     logLevel: e.LOG_LEVEL,
+    allowPrivateTargets: e.APRES_ALLOW_PRIVATE_TARGETS,
     trustProxy: (e.APRES_TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };
 }

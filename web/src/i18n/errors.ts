@@ -65,6 +65,7 @@ export const FIELD_ERROR_CODES = [
   'not_found',
   'other_customer',
   'invalid_characters',
+  'private_target',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
