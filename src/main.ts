@@ -41,7 +41,7 @@ async function main() {
   const jobs = new JobQueue(database, (msg, err) => console.error(`Apres: ${msg}`, err ?? ''));
   const email: EmailContext = { db: database.db, jobs, files, rawStore: new FileStore(config.mailDir), maxMessageBytes: config.maxMessageBytes, clock };
   const ticketEvents = ticketMail(email);
-  registerEmailWorkers(jobs, email, ticketEvents, { log: (m) => console.log(`Apres: ${m}`) });
+  registerEmailWorkers(jobs, email, ticketEvents, { log: (m) => console.log(`Apres: ${m}`), warn: (m) => console.warn(`Apres: warning: ${m}`) });
   const sla = { jobs, notifier: slaMail(email) };
   jobs.work(SlaRecomputeJob, async (p) => void (await recomputeBrand(database.db, p.brandId, { now: clock.now, concurrency: database.kind === 'postgres' ? 3 : 1 })));
   registerWebhookWorker(jobs, database.db, clock, config.allowPrivateTargets);

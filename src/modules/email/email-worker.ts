@@ -13,6 +13,8 @@ export interface EmailWorkerOptions {
   recoverEverySeconds?: number;
   stalledAfterSeconds?: number;
   log?: (msg: string) => void;
+  /** A person must look: a message quarantined (the admin's quarantine list says why). */
+  warn?: (msg: string) => void;
 }
 
 /**
@@ -27,10 +29,12 @@ export function registerEmailWorkers(jobs: JobQueue, ctx: EmailContext, events: 
   });
   jobs.work(ProcessInboundJob, async ({ inboundId }, meta) => {
     try {
-      await processInbound(ctx, events, inboundId, ctx.clock.now());
+      const status = await processInbound(ctx, events, inboundId, ctx.clock.now());
+      if (status === 'quarantined') (opts.warn ?? opts.log)?.(`inbound mail ${inboundId} quarantined: see Admin → E-mail → Quarantine`);
     } catch (err) {
       if (meta.retryCount >= (ProcessInboundJob.retryLimit ?? 0)) {
         await quarantine(ctx.db, inboundId, 'processing_failed', (err as Error).message, ctx.clock.now());
+        (opts.warn ?? opts.log)?.(`inbound mail ${inboundId} quarantined after ${meta.retryCount + 1} failed attempts: ${(err as Error).message}`);
         return;
       }
       throw err;

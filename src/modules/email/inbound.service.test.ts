@@ -85,6 +85,27 @@ describeStores('inbound acceptance', (ctx, store) => {
     expect(tickets.every((t) => t.ticket_id !== null)).toBe(true);
   });
 
+  it('accepts and tickets a mail with NUL bytes in its Message-ID, subject, sender name and body, and quarantines one with no usable sender', async () => {
+    const { db, store } = ctx();
+    const raw = Buffer.from(`From: "Ion\u0000 Pop" <ion@client.example>\r\nTo: service@smart-id.example\r\nSubject: Scaner\u0000 defect\r\nMessage-ID: <nul\u0000-${store}@client.example>\r\n\r\nNu\u0000 citește\r\n`, 'utf8');
+    const accepted = await acceptRawMessage(email, { raw, source: 'smtp', envelopeTo: ['service@smart-id.example'] });
+    expect(accepted.duplicate).toBe(false);
+    expect(await processInbound(email, ticketMail(email), accepted.inboundId, TEST_NOW)).toBe('processed');
+    const t = await db.selectFrom('inbound_message as i').innerJoin('ticket as t', 't.id', 'i.ticket_id').select(['t.subject', 't.description', 'i.message_id']).where('i.id', '=', accepted.inboundId).executeTakeFirstOrThrow();
+    expect(t).toEqual({ subject: 'Scaner defect', description: 'Nu citește', message_id: `nul-${store}@client.example` });
+
+    // "From: @" with a valid envelope sender: the envelope wins; with none usable, a reason.
+    const noFrom = Buffer.from(`From: @\r\nTo: service@smart-id.example\r\nSubject: fără expeditor\r\nMessage-ID: <nofrom-${store}@client.example>\r\n\r\nx\r\n`);
+    const viaEnvelope = await acceptRawMessage(email, { raw: noFrom, source: 'smtp', envelopeTo: ['service@smart-id.example'], envelopeFrom: 'real@client.example' });
+    expect(await processInbound(email, ticketMail(email), viaEnvelope.inboundId, TEST_NOW)).toBe('processed');
+    const requester = await db.selectFrom('inbound_message as i').innerJoin('ticket as t', 't.id', 'i.ticket_id').innerJoin('app_user as u', 'u.id', 't.requester_id').select('u.email').where('i.id', '=', viaEnvelope.inboundId).executeTakeFirstOrThrow();
+    expect(requester.email).toBe('real@client.example');
+    const none = await acceptRawMessage(email, { raw: Buffer.from(noFrom.toString().replace('nofrom-', 'nofrom2-')), source: 'smtp', envelopeTo: ['service@smart-id.example'], envelopeFrom: 'john@' });
+    expect(await processInbound(email, ticketMail(email), none.inboundId, TEST_NOW)).toBe('quarantined');
+    expect(await row(none.inboundId)).toMatchObject({ status: 'quarantined', reason: 'no_sender' });
+    expect(await db.selectFrom('app_user').select('id').where('email', 'in', ['@', 'john@']).execute()).toEqual([]);
+  });
+
   it('discards a copy whose brand shows only at processing when that brand has the message already', async () => {
     const { db, store } = ctx();
     const raw = Buffer.from(`From: ion@client.example\r\nTo: service@smart-id.example\r\nSubject: no envelope\r\nMessage-ID: <unrouted-${store}@client.example>\r\n\r\nx\r\n`);

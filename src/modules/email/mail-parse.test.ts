@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type ParsedMail, parseMail, sanitiseMailHtml } from './mail-parse.ts';
+import { type ParsedMail, parseMail, sanitiseMailHtml, usableAddress } from './mail-parse.ts';
 
 const FIXTURES = new URL('./fixtures/', import.meta.url);
 const fixture = (name: string): Buffer => fs.readFileSync(new URL(name, FIXTURES));
@@ -406,5 +406,37 @@ describe('sanitiseMailHtml', () => {
       expect(safe, name).not.toMatch(/<script|\son[a-z]+\s*=|javascript:/i);
       expect(safe, name).not.toMatch(/<img[^>]*src="https?:/i);
     }
+  });
+});
+
+describe('mail from the real world (issue 9)', () => {
+  const mail = (headers: string, body = 'Bonjour') => Buffer.from(`${headers}\r\n\r\n${body}\r\n`, 'utf8');
+
+  it('keeps a mail with NUL in its subject, body, sender name and Message-ID, without the NULs', async () => {
+    const m = await parseMail(mail('From: "Jean\u0000 Dupont" <jean@client.example>\r\nTo: sav@carri.example\r\nSubject: Imprimante\u0000 HS\r\nMessage-ID: <abc\u0000def@client.example>', 'Le bac\u0000 2'));
+    expect(m.subject).toBe('Imprimante HS');
+    expect(m.text).toBe('Le bac 2');
+    expect(m.from).toEqual({ address: 'jean@client.example', name: 'Jean Dupont' });
+    expect(m.messageId).toBe('abcdef@client.example');
+    expect(JSON.stringify(m)).not.toContain('\\u0000');
+  });
+
+  it('takes only real addresses as senders: "@", "john@", "from@e", stray quotes or encoded words are none', async () => {
+    for (const from of ['@', 'john@', 'from@e', '"x"@', 'jean@client.example>', '=?utf-8?q?jean?=@client.example', 'a\ufffd@client.example']) {
+      const m = await parseMail(mail(`From: ${from}\r\nTo: sav@carri.example\r\nSubject: x`));
+      expect(m.from, from).toBeNull();
+    }
+    // An encoded display name is decoded, and never changes the address.
+    const named = await parseMail(mail('From: =?utf-8?q?Andr=C3=A9e_L=C3=A9ger?= <andree@client.example>\r\nTo: sav@carri.example\r\nSubject: x'));
+    expect(named.from).toEqual({ address: 'andree@client.example', name: 'Andrée Léger' });
+    expect(usableAddress('Jean@Client.Example')).toBe('jean@client.example');
+  });
+
+  it('reads old Mac mail whose lines end in a bare CR', async () => {
+    const raw = Buffer.from('From: mac@client.example\rTo: sav@carri.example\rSubject: Ancien Mac\r\rLe disque ne monte plus.\r', 'latin1');
+    const m = await parseMail(raw);
+    expect(m.subject).toBe('Ancien Mac');
+    expect(m.text).toBe('Le disque ne monte plus.');
+    expect(m.from?.address).toBe('mac@client.example');
   });
 });

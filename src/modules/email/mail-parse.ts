@@ -1,5 +1,6 @@
 import { type AddressObject, simpleParser } from 'mailparser';
 import sanitizeHtml from 'sanitize-html';
+import { z } from 'zod';
 
 export interface MailAddress {
   address: string;
@@ -33,8 +34,39 @@ export interface ParsedMail {
   attachments: ParsedAttachment[];
 }
 
+/** Text a database can store: NUL and other C0 controls (but tab and line breaks) go, never the mail. */
+export function storableText(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').toWellFormed();
+}
+
+const Address = z.email();
+
+/**
+ * A sender address that can be written back to: a real address parser's result (mailparser's),
+ * checked as a whole address with a domain that has a dot; an encoded word never becomes part of
+ * the address. Anything else ("@", "john@", "from@e", stray quotes) is no address at all.
+ */
+export function usableAddress(address: string | undefined | null): string | null {
+  if (!address) return null;
+  const a = storableText(address).trim().toLowerCase();
+  if (/=\?[^?]+\?[bq]\?/i.test(a) || /[\s<>"(),;:\\[\]\ufffd]/.test(a)) return null;
+  return Address.safeParse(a).success ? a : null;
+}
+
+/**
+ * Old Mac mail ends its lines with a bare CR: a parser then sees one endless header and no body.
+ * Such a message (CR without any LF) is read with CRLF line ends; anything else is left as sent.
+ */
+export function normaliseLineEnds(raw: Buffer): Buffer {
+  const head = raw.subarray(0, Math.min(raw.length, 64 * 1024));
+  if (head.includes(0x0a) || !head.includes(0x0d)) return raw;
+  return Buffer.from(raw.toString('latin1').replace(/\r/g, '\r\n'), 'latin1');
+}
+
 export function normaliseMessageId(v: string | null | undefined): string | null {
   if (!v) return null;
+  v = storableText(v);
   const m = v.trim().match(/<([^<>]+)>/);
   const id = (m ? m[1]! : v.trim()).trim();
   return id.length > 0 && id.length <= 500 ? id : null;
@@ -43,7 +75,10 @@ export function normaliseMessageId(v: string | null | undefined): string | null 
 function addresses(obj: AddressObject | AddressObject[] | undefined): MailAddress[] {
   const list = Array.isArray(obj) ? obj : obj ? [obj] : [];
   return list.flatMap((o) =>
-    o.value.flatMap((a) => (a.address ? [{ address: a.address.toLowerCase(), name: a.name ?? '' }] : (a.group ?? []).filter((g) => g.address).map((g) => ({ address: g.address!.toLowerCase(), name: g.name ?? '' })))),
+    o.value.flatMap((a) => [a, ...(a.group ?? [])]).flatMap((a) => {
+      const address = usableAddress(a.address);
+      return address ? [{ address, name: storableText(a.name ?? '').trim() }] : [];
+    }),
   );
 }
 
@@ -61,16 +96,20 @@ function headerText(v: unknown): string {
 export async function parseMail(raw: Buffer): Promise<ParsedMail> {
   // keepDeliveryStatus: by default mailparser folds a DSN's message/delivery-status part into the
   // text body; kept as its own part, the bounce filter can read the failed recipient from it.
-  const m = await simpleParser(raw, { skipTextToHtml: true, skipImageLinks: true, keepCidLinks: true, keepDeliveryStatus: true });
+  const m = await simpleParser(normaliseLineEnds(raw), { skipTextToHtml: true, skipImageLinks: true, keepCidLinks: true, keepDeliveryStatus: true });
   const refs = m.references === undefined ? [] : Array.isArray(m.references) ? m.references : m.references.split(/\s+/);
   const headers = new Map<string, string[]>();
   for (const line of m.headerLines) {
     const key = line.key.toLowerCase();
-    const value = line.line.slice(line.line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+    const value = storableText(line.line.slice(line.line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ')).trim();
     headers.set(key, [...(headers.get(key) ?? []), value]);
   }
   for (const [key, value] of m.headers) if (!headers.has(key)) headers.set(key, [headerText(value)]);
-  const from = addresses(m.from)[0] ?? null;
+  // An encoded word is for display names only: one inside the address itself (which mailparser
+  // would decode into a different address) makes the From unusable.
+  const rawFrom = headers.get('from')?.[0] ?? '';
+  const fromAddressPart = rawFrom.match(/<([^>]*)>/)?.[1] ?? rawFrom;
+  const from = /=\?[^?]+\?[bq]\?/i.test(fromAddressPart) ? null : (addresses(m.from)[0] ?? null);
   return {
     messageId: normaliseMessageId(m.messageId),
     inReplyTo: normaliseMessageId(m.inReplyTo),
@@ -79,13 +118,13 @@ export async function parseMail(raw: Buffer): Promise<ParsedMail> {
     to: addresses(m.to),
     cc: addresses(m.cc),
     replyTo: addresses(m.replyTo)[0] ?? null,
-    subject: (m.subject ?? '').trim(),
-    text: (m.text ?? '').trim(),
-    html: typeof m.html === 'string' && m.html.trim() ? m.html : null,
+    subject: storableText(m.subject ?? '').trim(),
+    text: storableText(m.text ?? '').trim(),
+    html: typeof m.html === 'string' && m.html.trim() ? storableText(m.html) : null,
     date: m.date ?? null,
     headers,
     attachments: m.attachments.map((a) => ({
-      filename: a.filename ?? (a.contentType.startsWith('image/') ? `image.${a.contentType.split('/')[1]}` : 'attachment.bin'),
+      filename: a.filename ? storableText(a.filename) : (a.contentType.startsWith('image/') ? `image.${a.contentType.split('/')[1]}` : 'attachment.bin'),
       contentType: a.contentType.toLowerCase(),
       content: a.content,
       contentId: normaliseMessageId(a.contentId ?? null),

@@ -11,7 +11,7 @@ import type { TicketEvents } from '../tickets/ticket-events.ts';
 import { searchConfigFor } from '../tickets/search-config.ts';
 import type { EmailContext } from './email-context.ts';
 import { runInboundFilters, type InboundContext } from './filters/inbound-filters.ts';
-import { type ParsedMail, parseMail, sanitiseMailHtml } from './mail-parse.ts';
+import { type ParsedMail, parseMail, sanitiseMailHtml, usableAddress } from './mail-parse.ts';
 
 type Status = 'received' | 'processed' | 'quarantined' | 'discarded';
 type QuarantineReason = 'unparseable' | 'no_mailbox' | 'no_sender' | 'processing_failed' | 'too_large';
@@ -135,7 +135,8 @@ export async function processInbound(ctx: EmailContext, events: TicketEvents, in
     }
     const brand = await getBrandById(trx, brandId);
     const f: InboundContext = runInboundFilters(mail, own);
-    const sender = (mail.replyTo?.address ?? mail.from?.address ?? msg.envelope_from ?? '').toLowerCase();
+    // Only parsed, usable addresses (mail-parse.ts): an unusable From falls back to Reply-To, then the envelope.
+    const sender = mail.replyTo?.address ?? mail.from?.address ?? usableAddress(msg.envelope_from) ?? '';
 
     if (f.bounce?.recipient) {
       await trx
@@ -145,7 +146,7 @@ export async function processInbound(ctx: EmailContext, events: TicketEvents, in
         .execute();
     }
     if (!sender || !sender.includes('@')) {
-      await quarantine(trx, msg.id, 'no_sender', 'no From, Reply-To or envelope sender', now);
+      await quarantine(trx, msg.id, 'no_sender', 'no usable address in From, Reply-To or the envelope sender', now);
       return 'quarantined';
     }
 
