@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { brandId, describeStores } from '../../test/db.ts';
 import { buildTestApp, type Client, loginAs } from '../../test/http.ts';
+import { ROUTE_ACCESS } from '../../test/route-matrix.ts';
 import { CreateTicketBody } from './ticket.schemas.ts';
 import { createTicket } from './ticket-create.service.ts';
 import { updateTicket } from './ticket.service.ts';
@@ -87,6 +88,11 @@ describeStores('authorization matrix', (ctx) => {
     ['GET /tickets/:id/sla', () => clients[role].get(`/api/v1/tickets/${id}/sla`)],
     ['POST /tickets/:id/schedule-changes', () => clients[role].post(`/api/v1/tickets/${id}/schedule-changes`, { reason: 'cannot_reproduce', plannedResolutionAt: '2099-01-01T10:00:00+01:00' })],
   ] as const;
+
+  it('covers every ticket-scoped operation of the API (src/test/route-matrix.ts)', () => {
+    const covered = new Set(routes('admin', 'x', 'x', 'x').map(([name]) => `${name.split(' (')[0]!.replace(/^(\w+) /, '$1 /api/v1').replace(/:(\w+)/g, '{$1}')}`));
+    expect([...covered].sort()).toEqual(Object.entries(ROUTE_ACCESS).filter(([, access]) => access === 'ticket').map(([op]) => op).sort());
+  });
 
   for (const role of Object.keys(ACCOUNTS) as Role[]) {
     it(`${role}: someone else's ticket is not found on every route`, async () => {

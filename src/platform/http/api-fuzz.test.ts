@@ -139,7 +139,7 @@ describeStores('API fuzzing from the OpenAPI document', (ctx) => {
         }
       }
     }
-    console.log(`api fuzz [${ctx().store}]: ${operations.length} operations × ${clients.length} principals, ${counts.requests} requests; statuses ${[...counts.byStatus].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`).join(' ')}`);
+    console.warn(`api fuzz [${ctx().store}]: ${operations.length} operations × ${clients.length} principals, ${counts.requests} requests; statuses ${[...counts.byStatus].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`).join(' ')}`);
     expect(failures).toEqual([]);
   });
 });

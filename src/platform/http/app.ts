@@ -17,10 +17,13 @@ import { emailRoutes } from '../../modules/email/index.ts';
 import { slaRoutes } from '../../modules/sla/index.ts';
 import { webhookRoutes } from '../../modules/webhooks/index.ts';
 import { AppError } from '../errors/app-error.ts';
-import { authHook } from './auth-hook.ts';
+import { authHook, requireActor } from './auth-hook.ts';
 import type { AppContext } from './context.ts';
 import { errorHandler, sendProblem } from './problem.ts';
 import { refuseBadText } from './text-input.ts';
+
+/** Operations open to anyone: signing in and out, the API description, the health check. */
+const PUBLIC_ROUTES = new Set(['/api/v1/auth/login', '/api/v1/auth/logout', '/api/v1/openapi.json', '/api/v1/health']);
 
 export interface BuildAppOptions extends AppContext {
   /** Folder of the built web app (dist/web); omitted in API-only tests. */
@@ -41,6 +44,16 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // Every /admin/ operation is for administrators: refused before its input is even read, so no
+  // one else learns its shape from validation errors.
+  // Every operation but the public ones needs a session, and every /admin/ one an administrator:
+  // both refused before the input is even read, so no one learns a route's shape from its errors.
+  app.addHook('preValidation', async (request) => {
+    const route = request.routeOptions.url ?? '';
+    if (!route.startsWith('/api/') || PUBLIC_ROUTES.has(route) || route.startsWith('/api/v1/docs')) return;
+    const actor = requireActor(request);
+    if (route.startsWith('/api/v1/admin/') && actor.role !== 'admin') throw new AppError('FORBIDDEN', 403, 'Administrators only');
+  });
   app.addHook('preValidation', refuseBadText);
 
   await app.register(helmet, {
