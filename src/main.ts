@@ -6,7 +6,7 @@ import { type Database, DataDirLockedError, lockDataDir, openPglite, openPostgre
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { FileStore } from './platform/files/file-store.ts';
 import { buildApp } from './platform/http/app.ts';
-import { createSmtpReceiver, type EmailContext, ImapFetcher, registerEmailWorkers, slaMail, ticketMail } from './modules/email/index.ts';
+import { createSmtpReceiver, type EmailContext, ImapFetcher, passwordResetMail, registerEmailWorkers, slaMail, ticketMail } from './modules/email/index.ts';
 import { recomputeBrand, runSlaSweep, SlaRecomputeJob } from './modules/sla/index.ts';
 import { registerWebhookWorker } from './modules/webhooks/index.ts';
 import { JobQueue } from './platform/jobs/job-queue.ts';
@@ -61,6 +61,7 @@ async function main() {
     ticketEvents,
     email,
     sla,
+    passwordResetMailer: passwordResetMail(email),
     webDir: path.join(ROOT, 'dist/web'),
     logger: { level: config.logLevel },
   });

@@ -3,7 +3,7 @@ import type { Clock } from '../platform/clock/clock.ts';
 import { type AppConfig, loadConfig } from '../platform/config/config.ts';
 import { FileStore } from '../platform/files/file-store.ts';
 import path from 'node:path';
-import { type EmailContext, slaMail, ticketMail } from '../modules/email/index.ts';
+import { type EmailContext, passwordResetMail, slaMail, ticketMail } from '../modules/email/index.ts';
 import { JobQueue } from '../platform/jobs/job-queue.ts';
 import { buildApp } from '../platform/http/app.ts';
 import { DEMO_PASSWORD } from '../seeds/seed-demo.ts';
@@ -17,7 +17,7 @@ export async function buildTestApp(ctx: StoreContext, clock: Clock = testClock()
   const jobs = new JobQueue(ctx.database);
   await jobs.start();
   const email: EmailContext = { db: ctx.db, jobs, files, rawStore: new FileStore(path.join(ctx.filesDir, 'mail')), maxMessageBytes: 1024 * 1024, clock };
-  const app = await buildApp({ db: ctx.db, clock, config, files, ticketEvents: ticketMail(email), email, sla: { jobs, notifier: slaMail(email) }, logger: process.env.APRES_TEST_LOG ? { level: 'error' } : false });
+  const app = await buildApp({ db: ctx.db, clock, config, files, ticketEvents: ticketMail(email), email, sla: { jobs, notifier: slaMail(email) }, passwordResetMailer: passwordResetMail(email), logger: process.env.APRES_TEST_LOG ? { level: 'error' } : false });
   app.addHook('onClose', () => jobs.stop());
   await app.ready();
   return app;

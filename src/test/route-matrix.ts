@@ -14,6 +14,8 @@ export type Access = 'public' | 'self' | 'portal-and-staff' | 'staff' | 'admin' 
 export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/v1/auth/login': 'public',
   'POST /api/v1/auth/logout': 'public',
+  'POST /api/v1/auth/password-reset': 'public',
+  'POST /api/v1/auth/password-reset/confirm': 'public',
   'POST /api/v1/auth/logout-everywhere': 'self',
   'GET /api/v1/auth/me': 'self',
   'PATCH /api/v1/auth/me': 'self',

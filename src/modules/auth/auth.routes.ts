@@ -5,6 +5,7 @@ import { requireActor, SESSION_COOKIE } from '../../platform/http/auth-hook.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { Actor } from './actor.ts';
 import { login, logout, logoutEverywhere, SESSION_TTL_MS } from './session.service.ts';
+import { confirmPasswordReset, requestPasswordReset } from './password-reset.service.ts';
 
 const UserResponse = z.object({
   id: z.string(),
@@ -27,7 +28,7 @@ const toUser = (a: Actor) => ({
   brandIds: a.brandIds,
 });
 
-export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, config }) => {
+export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, config, passwordResetMailer }) => {
   app.post(
     '/auth/login',
     {
@@ -65,6 +66,37 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, c
       const ended = await logoutEverywhere(db, requireActor(request).userId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { endedSessions: ended };
+    },
+  );
+
+  app.post(
+    '/auth/password-reset',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Send a single-use link to reset the password of the account with this address (same answer whether or not there is one)',
+        body: z.object({ email: z.string().trim().min(1).max(254) }).strict(),
+        response: { 202: z.object({ sent: z.literal(true) }) },
+      },
+    },
+    async (request, reply) => {
+      await requestPasswordReset(db, passwordResetMailer, { email: request.body.email, ip: request.ip, publicUrl: config.publicUrl }, request.now);
+      return reply.status(202).send({ sent: true as const });
+    },
+  );
+
+  app.post(
+    '/auth/password-reset/confirm',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: "Set a new password with a reset link's token (once, within an hour); every session of the user ends",
+        body: z.object({ token: z.string().min(10).max(200), password: z.string().min(1).max(500) }).strict(),
+      },
+    },
+    async (request, reply) => {
+      await confirmPasswordReset(db, request.body, request.now);
+      return reply.status(204).send();
     },
   );
 

@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/database.ts';
 import { formatDateTime, translator } from '../../platform/i18n/i18n.ts';
+import type { PasswordResetMailer } from '../auth/index.ts';
 import type { TicketEvents } from '../tickets/ticket-events.ts';
 import type { EmailContext } from './email-context.ts';
 import { queueOutbound } from './outbound.service.ts';
@@ -61,6 +62,39 @@ export function ticketMail(ctx: Pick<EmailContext, 'jobs'>): TicketEvents {
         subject: t('mail.replySubject', { number: tk.number, subject: tk.subject }),
         text: `${entry.body}\n\n--\n${t('mail.footer', { number: tk.number })}`,
         attachmentIds: attachments.map((a) => a.id),
+      });
+    },
+  };
+}
+
+/**
+ * The password-reset link, in the user's language, from the support address of one of their
+ * brands (the first by name): an automatic mail, so the hourly caps apply.
+ */
+export function passwordResetMail(ctx: Pick<EmailContext, 'jobs'>): PasswordResetMailer {
+  return {
+    async resetLink(trx, m) {
+      const user = await trx
+        .selectFrom('app_user as u')
+        .innerJoin('user_brand as ub', 'ub.user_id', 'u.id')
+        .innerJoin('brand as b', 'b.id', 'ub.brand_id')
+        .select(['u.email', 'u.name', 'u.locale', 'b.id as brand_id', 'b.name as brand_name', 'b.time_zone'])
+        .where('u.id', '=', m.userId)
+        .orderBy('b.name')
+        .executeTakeFirst();
+      // An account of no brand has no address to be written from; it is reset by an admin.
+      if (!user) return;
+      const t = translator(user.locale);
+      const vars = { link: m.link, expiresAt: formatDateTime(m.expiresAt, user.locale, user.time_zone), brand: user.brand_name };
+      await queueOutbound(trx, ctx, {
+        brandId: user.brand_id,
+        ticketId: null,
+        at: m.at,
+        kind: 'notification',
+        automatic: true,
+        to: user.email,
+        subject: t('mail.reset.subject', vars),
+        text: [t('mail.greeting', { name: user.name }), '', t('mail.reset.body', vars), '', '--', t('mail.signature', { brand: user.brand_name })].join('\n'),
       });
     },
   };

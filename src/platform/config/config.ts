@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   /** Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For is believed; unset: none. */
   /** Let webhooks and mailboxes reach loopback, link-local and private addresses (a mail server on the LAN). */
   APRES_ALLOW_PRIVATE_TARGETS: booleanFlag.default(false),
+  /** The address users reach Apres at, for links in e-mails (password reset). */
+  APRES_PUBLIC_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
   APRES_TRUST_PROXY: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -41,6 +43,8 @@ export interface AppConfig {
   trustProxy: string[];
   /** Webhooks and mailbox servers may be private addresses (issue 9, finding 9): off by default. */
   allowPrivateTargets: boolean;
+  /** Links in e-mails start with this (default http://localhost:PORT). */
+  publicUrl: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -65,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailDir: path.join(dataDir, 'mail'),
     logLevel: e.LOG_LEVEL,
     allowPrivateTargets: e.APRES_ALLOW_PRIVATE_TARGETS,
+    publicUrl: e.APRES_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     trustProxy: (e.APRES_TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };
 }

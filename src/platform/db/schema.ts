@@ -147,6 +147,15 @@ export interface MailServerSettings {
   folder?: string;
 }
 
+export interface PasswordResetTable {
+  token_hash: string;
+  user_id: string;
+  requested_ip: string;
+  created_at: Date;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
 export interface LoginThrottleTable {
   key: string;
   attempts: number;
@@ -290,6 +299,7 @@ export interface DB {
   mailbox: MailboxTable;
   inbound_message: InboundMessageTable;
   login_throttle: LoginThrottleTable;
+  password_reset: PasswordResetTable;
   outbound_message: OutboundMessageTable;
   mail_message_ref: MailMessageRefTable;
   business_calendar: BusinessCalendarTable;

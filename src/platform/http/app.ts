@@ -23,7 +23,7 @@ import { errorHandler, sendProblem } from './problem.ts';
 import { refuseBadText } from './text-input.ts';
 
 /** Operations open to anyone: signing in and out, the API description, the health check. */
-const PUBLIC_ROUTES = new Set(['/api/v1/auth/login', '/api/v1/auth/logout', '/api/v1/openapi.json', '/api/v1/health']);
+const PUBLIC_ROUTES = new Set(['/api/v1/auth/login', '/api/v1/auth/logout', '/api/v1/auth/password-reset', '/api/v1/auth/password-reset/confirm', '/api/v1/openapi.json', '/api/v1/health']);
 
 export interface BuildAppOptions extends AppContext {
   /** Folder of the built web app (dist/web); omitted in API-only tests. */
@@ -102,7 +102,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       api.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
       for (const plugin of [authRoutes, brandRoutes, ticketRoutes, attachmentRoutes, directoryRoutes, emailRoutes, slaRoutes, webhookRoutes]) {
-        await api.register(plugin, { db: opts.db, clock: opts.clock, config: opts.config, files: opts.files, ticketEvents: opts.ticketEvents, email: opts.email, sla: opts.sla });
+        await api.register(plugin, { db: opts.db, clock: opts.clock, config: opts.config, files: opts.files, ticketEvents: opts.ticketEvents, email: opts.email, sla: opts.sla, passwordResetMailer: opts.passwordResetMailer });
       }
     },
     { prefix: '/api/v1' },

@@ -5,6 +5,7 @@ import { lazy, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { HomeRedirect, RequireRole } from '../features/auth/guards';
 import { LoginPage } from '../features/auth/LoginPage';
+import { ForgotPasswordPage, ResetPasswordPage } from '../features/auth/PasswordResetPages';
 import { NotFound } from '../features/common/states';
 import { AppLayout } from '../features/layout/AppLayout';
 import { LocaleSync } from './LocaleSync';
@@ -34,6 +35,8 @@ export function App() {
         <BrowserRouter>
           <Routes>
             <Route path="/login" element={<LoginPage />} />
+            <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+            <Route path="/reset-password" element={<ResetPasswordPage />} />
             <Route path="/" element={<HomeRedirect />} />
             <Route
               path="/agent"

@@ -1,13 +1,12 @@
-import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { IconAlertCircle, IconLogin } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../i18n/errors';
 import { PageLoader } from '../common/states';
-import { LanguageSwitcher } from '../layout/LanguageSwitcher';
-import { Logo } from '../layout/Logo';
 import { useLogin, useMe } from './auth.api';
+import { AuthShell } from './AuthShell';
 import { homePath } from './guards';
 import { usePageTitle } from '../common/usePageTitle';
 
@@ -45,60 +44,45 @@ export function LoginPage() {
   };
 
   return (
-    <Box mih="100vh" bg="linear-gradient(160deg, var(--mantine-color-blue-0) 0%, var(--mantine-color-gray-0) 55%)">
-      <Group justify="flex-end" p="md">
-        <LanguageSwitcher />
-      </Group>
-      <Center px="md" pb={80} pt={{ base: 'md', sm: 60 }}>
-        <Stack w="100%" maw={420} gap="lg">
-          <Stack align="center" gap={4}>
-            <Logo size="lg" />
-            <Text c="dimmed" size="sm" ta="center">
-              {t('login.tagline')}
-            </Text>
-          </Stack>
-          <Paper withBorder shadow="sm" radius="md" p="xl">
-            <form onSubmit={submit} noValidate>
-              <Stack gap="md">
-                <Title order={2} size="h3">
-                  {t('login.title')}
-                </Title>
-                {login.isError && (
-                  <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert" data-testid="login-error">
-                    {errorMessage(t, login.error)}
-                  </Alert>
-                )}
-                <TextInput
-                  label={t('login.email')}
-                  type="email"
-                  autoComplete="username"
-                  autoFocus
-                  value={email}
-                  onChange={(e) => setEmail(e.currentTarget.value)}
-                  error={touched && !email.trim() ? t('errors.field.required') : undefined}
-                  data-testid="login-email"
-                  name="email"
-                />
-                <PasswordInput
-                  label={t('login.password')}
-                  autoComplete="current-password"
-                  value={password}
-                  onChange={(e) => setPassword(e.currentTarget.value)}
-                  error={touched && !password ? t('errors.field.required') : undefined}
-                  data-testid="login-password"
-                  name="password"
-                />
-                <Button type="submit" fullWidth loading={login.isPending} leftSection={<IconLogin size={18} />} data-testid="login-submit">
-                  {t('login.submit')}
-                </Button>
-              </Stack>
-            </form>
-          </Paper>
-          <Text size="xs" c="dimmed" ta="center">
-            {t('login.footer')}
-          </Text>
+    <AuthShell>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Title order={2} size="h3">
+            {t('login.title')}
+          </Title>
+          {login.isError && (
+            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert" data-testid="login-error">
+              {errorMessage(t, login.error)}
+            </Alert>
+          )}
+          <TextInput
+            label={t('login.email')}
+            type="email"
+            autoComplete="username"
+            autoFocus
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={touched && !email.trim() ? t('errors.field.required') : undefined}
+            data-testid="login-email"
+            name="email"
+          />
+          <PasswordInput
+            label={t('login.password')}
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={touched && !password ? t('errors.field.required') : undefined}
+            data-testid="login-password"
+            name="password"
+          />
+          <Button type="submit" fullWidth loading={login.isPending} leftSection={<IconLogin size={18} />} data-testid="login-submit">
+            {t('login.submit')}
+          </Button>
+          <Anchor component={Link} to="/forgot-password" size="sm" ta="center" data-testid="login-forgot">
+            {t('login.forgot')}
+          </Anchor>
         </Stack>
-      </Center>
-    </Box>
+      </form>
+    </AuthShell>
   );
 }

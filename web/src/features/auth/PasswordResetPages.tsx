@@ -1,0 +1,145 @@
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { IconAlertCircle, IconCheck, IconMailForward } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../../api/client';
+import { errorMessage, fieldErrorMessage } from '../../i18n/errors';
+import { isApiError } from '../../api/errors';
+import { usePageTitle } from '../common/usePageTitle';
+import { AuthShell } from './AuthShell';
+
+const MIN_PASSWORD_LENGTH = 10;
+
+const backToLogin = (label: string) => (
+  <Anchor component={Link} to="/login" size="sm" ta="center" data-testid="back-to-login">
+    {label}
+  </Anchor>
+);
+
+/** "Forgot your password?": the same answer whether or not the address has an account. */
+export function ForgotPasswordPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('reset.forgotTitle'));
+  const [email, setEmail] = useState('');
+  const [touched, setTouched] = useState(false);
+  const request = useMutation({ mutationFn: (address: string) => api.post<{ sent: true }>('/auth/password-reset', { email: address }) });
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    if (email.trim()) request.mutate(email.trim());
+  };
+
+  return (
+    <AuthShell>
+      {request.isSuccess ? (
+        <Stack gap="md">
+          <Alert color="green" variant="light" icon={<IconMailForward size={18} />} data-testid="reset-sent">
+            {t('reset.sent', { email: email.trim() })}
+          </Alert>
+          {backToLogin(t('reset.backToLogin'))}
+        </Stack>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <Stack gap="md">
+            <Title order={2} size="h3">
+              {t('reset.forgotTitle')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('reset.forgotHelp')}
+            </Text>
+            {request.isError && (
+              <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert">
+                {errorMessage(t, request.error)}
+              </Alert>
+            )}
+            <TextInput
+              label={t('login.email')}
+              type="email"
+              autoComplete="username"
+              autoFocus
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              error={touched && !email.trim() ? t('errors.field.required') : undefined}
+              data-testid="reset-email"
+            />
+            <Button type="submit" fullWidth loading={request.isPending} data-testid="reset-request">
+              {t('reset.send')}
+            </Button>
+            {backToLogin(t('reset.backToLogin'))}
+          </Stack>
+        </form>
+      )}
+    </AuthShell>
+  );
+}
+
+/** The page a reset link opens: the token travels in the URL's fragment, never to a server log. */
+export function ResetPasswordPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('reset.newTitle'));
+  const token = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('token') ?? '';
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [touched, setTouched] = useState(false);
+  const confirm = useMutation({ mutationFn: () => api.post<void>('/auth/password-reset/confirm', { token, password }) });
+  const tooShort = password.length < MIN_PASSWORD_LENGTH;
+  const mismatch = repeat !== password;
+  const serverField = isApiError(confirm.error) ? confirm.error.errors.find((f) => f.field === 'password') : undefined;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    if (!tooShort && !mismatch) confirm.mutate();
+  };
+
+  return (
+    <AuthShell>
+      {confirm.isSuccess ? (
+        <Stack gap="md">
+          <Alert color="green" variant="light" icon={<IconCheck size={18} />} data-testid="reset-done">
+            {t('reset.done')}
+          </Alert>
+          {backToLogin(t('reset.signIn'))}
+        </Stack>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <Stack gap="md">
+            <Title order={2} size="h3">
+              {t('reset.newTitle')}
+            </Title>
+            {(!token || (confirm.isError && !serverField)) && (
+              <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert" data-testid="reset-error">
+                {token ? errorMessage(t, confirm.error) : t('errors.codes.AUTH_RESET_LINK_INVALID')}
+              </Alert>
+            )}
+            <PasswordInput
+              label={t('reset.newPassword')}
+              description={t('reset.rule', { count: MIN_PASSWORD_LENGTH })}
+              autoComplete="new-password"
+              autoFocus
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              error={touched && tooShort ? t('reset.rule', { count: MIN_PASSWORD_LENGTH }) : serverField ? fieldErrorMessage(t, serverField.code) : undefined}
+              data-testid="reset-password"
+            />
+            <PasswordInput
+              label={t('reset.repeat')}
+              autoComplete="new-password"
+              value={repeat}
+              onChange={(e) => setRepeat(e.currentTarget.value)}
+              error={touched && mismatch ? t('reset.mismatch') : undefined}
+              data-testid="reset-repeat"
+            />
+            <Button type="submit" fullWidth loading={confirm.isPending} disabled={!token} data-testid="reset-confirm">
+              {t('reset.save')}
+            </Button>
+            {backToLogin(t('reset.backToLogin'))}
+          </Stack>
+        </form>
+      )}
+    </AuthShell>
+  );
+}
