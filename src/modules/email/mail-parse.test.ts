@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { type ParsedMail, parseMail, sanitiseMailHtml, usableAddress } from './mail-parse.ts';
 
@@ -438,5 +439,35 @@ describe('mail from the real world (issue 9)', () => {
     expect(m.subject).toBe('Ancien Mac');
     expect(m.text).toBe('Le disque ne monte plus.');
     expect(m.from?.address).toBe('mac@client.example');
+  });
+});
+
+describe('undeclared charsets (issue 9)', () => {
+  const gbText = '打印机故障 您好，我们的打印机从昨天开始无法开机，指示灯一直闪烁红色。请问如何处理？';
+  const raw = (...parts: (string | Buffer)[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : p)));
+
+  it('reads a raw 8-bit GBK subject and body, and a Shift_JIS one, with no charset declared', async () => {
+    const gbk = await parseMail(raw('From: ', iconv.encode('王伟', 'gbk'), ' <wang@client.example>\r\nTo: sav@carri.example\r\nSubject: ', iconv.encode('打印机故障', 'gbk'), '\r\n\r\n', iconv.encode(gbText, 'gbk'), '\r\n'));
+    expect(gbk.subject).toBe('打印机故障');
+    expect(gbk.text).toBe(gbText);
+    expect(gbk.from).toEqual({ address: 'wang@client.example', name: '王伟' });
+    const jp = 'プリンターの故障 お世話になっております。昨日からプリンターの電源が入らず、ランプが赤く点滅しています。';
+    const sjis = await parseMail(raw('From: tanaka@client.example\r\nSubject: ', iconv.encode('プリンターの故障', 'shift_jis'), '\r\nContent-Type: text/plain\r\n\r\n', iconv.encode(jp, 'shift_jis'), '\r\n'));
+    expect(sjis.subject).toBe('プリンターの故障');
+    expect(sjis.text).toBe(jp);
+  });
+
+  it('reads an undeclared Chinese body under an ASCII subject, and ISO-2022-JP sent without a label', async () => {
+    const body = await parseMail(raw('From: li@client.example\r\nSubject: Printer\r\n\r\n', iconv.encode(gbText, 'gb18030'), '\r\n'));
+    expect(body.text).toBe(gbText);
+    const jis = Buffer.from('\x1b$B%W%j%s%?!<\x1b(B', 'latin1');
+    const m = await parseMail(raw('From: sato@client.example\r\nSubject: ', jis, '\r\n\r\n', jis, '\r\n'));
+    expect(m.subject).toBe('プリンター');
+    expect(m.text).toBe('プリンター');
+  });
+
+  it('leaves declared charsets and UTF-8 alone', async () => {
+    const utf8 = await parseMail(Buffer.from('From: a@client.example\r\nSubject: Écran noir\r\n\r\nLe poste reste noir.\r\n', 'utf8'));
+    expect([utf8.subject, utf8.text]).toEqual(['Écran noir', 'Le poste reste noir.']);
   });
 });

@@ -1,6 +1,7 @@
 import { type AddressObject, simpleParser } from 'mailparser';
 import sanitizeHtml from 'sanitize-html';
 import { z } from 'zod';
+import { labelUndeclaredCharsets } from './charset.ts';
 
 export interface MailAddress {
   address: string;
@@ -96,7 +97,7 @@ function headerText(v: unknown): string {
 export async function parseMail(raw: Buffer): Promise<ParsedMail> {
   // keepDeliveryStatus: by default mailparser folds a DSN's message/delivery-status part into the
   // text body; kept as its own part, the bounce filter can read the failed recipient from it.
-  const m = await simpleParser(normaliseLineEnds(raw), { skipTextToHtml: true, skipImageLinks: true, keepCidLinks: true, keepDeliveryStatus: true });
+  const m = await simpleParser(labelUndeclaredCharsets(normaliseLineEnds(raw)), { skipTextToHtml: true, skipImageLinks: true, keepCidLinks: true, keepDeliveryStatus: true });
   const refs = m.references === undefined ? [] : Array.isArray(m.references) ? m.references : m.references.split(/\s+/);
   const headers = new Map<string, string[]>();
   for (const line of m.headerLines) {
