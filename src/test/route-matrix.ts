@@ -38,6 +38,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/v1/tickets/{id}/sla': 'ticket',
   'POST /api/v1/tickets/{id}/schedule-changes': 'ticket',
   'GET /api/v1/admin/inbound': 'admin',
+  'GET /api/v1/admin/inbound/counts': 'admin',
   'POST /api/v1/admin/inbound/{id}/reprocess': 'admin',
   'POST /api/v1/admin/inbound/{id}/discard': 'admin',
   'GET /api/v1/admin/inbound/{id}/raw': 'admin',

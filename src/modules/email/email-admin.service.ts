@@ -73,6 +73,13 @@ export async function listInbound(ctx: EmailContext, actor: Actor, q: { status: 
   return { items, nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.received_at.toISOString(), id: last.id }) : null };
 }
 
+/** How many messages wait in quarantine: the admin's navigation shows it, so none goes unseen. */
+export async function countQuarantined(ctx: EmailContext, actor: Actor): Promise<{ quarantined: number }> {
+  requireAdmin(actor);
+  const r = await ctx.db.selectFrom('inbound_message').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', 'quarantined').executeTakeFirstOrThrow();
+  return { quarantined: Number(r.n) };
+}
+
 /** Puts a quarantined message back through processing (after a fix, or a new mailbox). */
 export async function reprocessInbound(ctx: EmailContext, actor: Actor, id: string) {
   requireAdmin(actor);

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../platform/http/auth-hook.ts';
 import type { AppContext } from '../../platform/http/context.ts';
-import { discardInbound, getMailboxSettings, mailReceiverSettings, listInbound, listMailboxes, openInboundRaw, reprocessInbound, saveMailbox } from './email-admin.service.ts';
+import { countQuarantined, discardInbound, getMailboxSettings, mailReceiverSettings, listInbound, listMailboxes, openInboundRaw, reprocessInbound, saveMailbox } from './email-admin.service.ts';
 import { testSmtpConnection } from './outbound.service.ts';
 import { testImapConnection } from './imap-connection.ts';
 
@@ -40,6 +40,11 @@ export const emailRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, 
       },
     },
     async (request) => listInbound(email, requireActor(request), request.query),
+  );
+  app.get(
+    '/admin/inbound/counts',
+    { schema: { tags: ['e-mail'], summary: 'How many messages wait in quarantine', response: { 200: z.object({ quarantined: z.number().int() }) } } },
+    async (request) => countQuarantined(email, requireActor(request)),
   );
   app.post('/admin/inbound/:id/reprocess', { schema: { tags: ['e-mail'], summary: 'Process a quarantined message again', params: IdParams } }, async (request) =>
     reprocessInbound(email, requireActor(request), request.params.id),

@@ -6,6 +6,7 @@ import { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { testClock, TEST_NOW } from '../../test/clock.ts';
 import { describeStores } from '../../test/db.ts';
 import type { EmailContext } from './email-context.ts';
+import { countQuarantined } from './email-admin.service.ts';
 import { acceptRawMessage, ProcessInboundJob } from './inbound.service.ts';
 import { processInbound } from './process-inbound.ts';
 import { ticketMail } from './ticket-mail.ts';
@@ -100,5 +101,9 @@ describeStores('mail fuzzing', (ctx) => {
     console.warn(`mail fuzz [${ctx().store}]: ${n} messages from ${names.length} fixtures; ${[...outcomes].map(([k, v]) => `${k}×${v}`).join(', ')}`);
     expect(problems).toEqual([]);
     expect(n).toBe(names.length * 13);
+    // The admin's navigation counts what waits in quarantine.
+    const quarantined = await db.selectFrom('inbound_message').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', 'quarantined').executeTakeFirstOrThrow();
+    expect(await countQuarantined(email, await ctx().actor('admin@apres.example'))).toEqual({ quarantined: Number(quarantined.n) });
+    expect(Number(quarantined.n)).toBeGreaterThan(0);
   });
 });

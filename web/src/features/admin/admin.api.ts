@@ -16,6 +16,16 @@ export function useQuarantine() {
   });
 }
 
+/** The quarantine's size for the navigation badge, refreshed every minute. */
+export function useQuarantineCount(enabled: boolean) {
+  return useQuery({
+    queryKey: [...INBOUND_KEY, 'counts'],
+    queryFn: ({ signal }) => api.get<{ quarantined: number }>('/admin/inbound/counts', undefined, signal),
+    enabled,
+    refetchInterval: 60_000,
+  });
+}
+
 export function useReprocessInbound() {
   const qc = useQueryClient();
   return useMutation({

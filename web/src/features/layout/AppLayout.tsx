@@ -1,9 +1,10 @@
-import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { Anchor, AppShell, Badge, Burger, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconCalendarTime, IconGauge, IconInbox, IconLifebuoy, IconMail, IconMailbox, IconMailExclamation, IconPhone, IconPhonePlus, IconPlus, IconTicket } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { isStaff } from '../../api/types';
+import { useQuarantineCount } from '../admin/admin.api';
 import { useCurrentUser } from '../auth/auth.api';
 import { useBrands } from '../brands/brands.api';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -19,6 +20,8 @@ interface NavItem {
   icon: typeof IconInbox;
   exact?: boolean;
   testId: string;
+  /** A count that needs attention (the quarantine's size); nothing shown at 0. */
+  badge?: number;
 }
 
 /** The brands' own support contacts, for customers who would rather call (seeds 000, 003, 004). */
@@ -91,6 +94,7 @@ function NavItemLink({ item, active, onClick }: { item: NavItem; active: boolean
       to={item.to}
       label={item.label}
       leftSection={<item.icon size={18} stroke={1.6} />}
+      rightSection={item.badge ? <Badge size="sm" color="red" variant="filled" data-testid={`${item.testId}-count`}>{item.badge}</Badge> : undefined}
       active={active}
       onClick={onClick}
       variant="light"
@@ -107,6 +111,7 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
   const staff = isStaff(user.role);
+  const quarantine = useQuarantineCount(user.role === 'admin');
 
   const items: NavItem[] = staff
     ? [
@@ -122,7 +127,7 @@ export function AppLayout() {
   const adminItems: NavItem[] =
     user.role === 'admin'
       ? [
-          { to: '/admin/quarantine', label: t('nav.quarantine'), icon: IconMailExclamation, testId: 'nav-quarantine' },
+          { to: '/admin/quarantine', label: t('nav.quarantine'), icon: IconMailExclamation, testId: 'nav-quarantine', badge: quarantine.data?.quarantined ?? 0 },
           { to: '/admin/mailboxes', label: t('nav.mailboxes'), icon: IconMailbox, testId: 'nav-mailboxes' },
           { to: '/admin/calendars', label: t('nav.calendars'), icon: IconCalendarTime, testId: 'nav-calendars' },
           { to: '/admin/sla-policies', label: t('nav.slaPolicies'), icon: IconGauge, testId: 'nav-sla-policies' },
