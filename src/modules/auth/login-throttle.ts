@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 
 /**
@@ -55,8 +56,13 @@ export async function takeLoginSlot(trx: Db, email: string, ip: string, now: Dat
   return waitSeconds > 0 ? waitSeconds : null;
 }
 
-/** The right password: this account's counts start again (the address's count stays). */
+/**
+ * The right password: this account's counts start again, and the address gives back the slot this
+ * login took, so an office behind one address is never slowed by its own people signing in; only
+ * failures add up there.
+ */
 export async function clearAccountThrottle(trx: Db, email: string, ip: string): Promise<void> {
-  const keys = throttleKeys(email, ip).filter((k) => !k.key.startsWith('address:')).map((k) => k.key);
-  await trx.deleteFrom('login_throttle').where('key', 'in', keys).execute();
+  const keys = throttleKeys(email, ip);
+  await trx.deleteFrom('login_throttle').where('key', 'in', keys.filter((k) => !k.key.startsWith('address:')).map((k) => k.key)).execute();
+  await trx.updateTable('login_throttle').set((eb) => ({ attempts: sql<number>`greatest(${eb.ref('attempts')} - 1, 0)` })).where('key', '=', `address:${ip}`).execute();
 }
