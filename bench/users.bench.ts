@@ -102,11 +102,18 @@ async function main() {
   const rng = new Rng(opts.seed);
   const samples = new Map<string, Samples>();
   const sample = (name: string) => samples.get(name) ?? (samples.set(name, new Samples()), samples.get(name)!);
+  // A refused or dropped connection is an error of that action, not the end of the run.
   const record = async <T>(name: string, p: Promise<{ status: number; ms: number; body: T; text: string }>) => {
-    const r = await p;
-    if (r.status >= 400) sample(name).fail(`${r.status} ${r.text.slice(0, 120)}`);
-    else sample(name).add(r.ms);
-    return r;
+    try {
+      const r = await p;
+      if (r.status >= 400) sample(name).fail(`${r.status} ${r.text.slice(0, 120)}`);
+      else sample(name).add(r.ms);
+      return r;
+    } catch (err) {
+      const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+      sample(name).fail(`network: ${cause?.code ?? cause?.message ?? (err as Error).message}`);
+      return { status: 0, ms: 0, body: undefined as T | undefined, text: '' };
+    }
   };
   try {
     log('signing everyone in');

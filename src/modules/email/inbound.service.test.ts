@@ -1,9 +1,8 @@
-import { TEST_NOW, testClock } from '../../test/clock.ts';
-import path from 'node:path';
+import { TEST_NOW } from '../../test/clock.ts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { FileStore } from '../../platform/files/file-store.ts';
-import { JobQueue } from '../../platform/jobs/job-queue.ts';
+import type { JobQueue } from '../../platform/jobs/job-queue.ts';
+import { idleEmailContext } from '../../test/email-context.ts';
 import { brandId, describeStores } from '../../test/db.ts';
 import type { EmailContext } from './email-context.ts';
 import { acceptRawMessage, MAX_PROCESSING_RESTARTS, ProcessInboundJob, recoverStalledInbound } from './inbound.service.ts';
@@ -16,12 +15,7 @@ describeStores('inbound acceptance', (ctx, store) => {
   let n = 0;
 
   beforeAll(async () => {
-    const { database, db, filesDir } = ctx();
-    // Jobs are defined but nobody works them: the test plays the part of the workers.
-    jobs = new JobQueue(database);
-    jobs.define(ProcessInboundJob);
-    await jobs.start();
-    email = { db, jobs, files: new FileStore(path.join(filesDir, 'files')), rawStore: new FileStore(path.join(filesDir, 'raw')), maxMessageBytes: 1_000_000, clock: testClock() };
+    ({ jobs, email } = await idleEmailContext(ctx()));
   });
   afterAll(async () => {
     await jobs?.stop();

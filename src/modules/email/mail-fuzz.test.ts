@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { FileStore } from '../../platform/files/file-store.ts';
-import { JobQueue } from '../../platform/jobs/job-queue.ts';
-import { testClock, TEST_NOW } from '../../test/clock.ts';
+import type { JobQueue } from '../../platform/jobs/job-queue.ts';
+import { TEST_NOW } from '../../test/clock.ts';
+import { idleEmailContext } from '../../test/email-context.ts';
 import { describeStores } from '../../test/db.ts';
 import type { EmailContext } from './email-context.ts';
 import { countQuarantined } from './email-admin.service.ts';
-import { acceptRawMessage, ProcessInboundJob } from './inbound.service.ts';
+import { acceptRawMessage } from './inbound.service.ts';
 import { processInbound } from './process-inbound.ts';
 import { ticketMail } from './ticket-mail.ts';
 
@@ -61,11 +61,7 @@ describeStores('mail fuzzing', (ctx) => {
   let jobs: JobQueue;
   let email: EmailContext;
   beforeAll(async () => {
-    const { database, db, filesDir } = ctx();
-    jobs = new JobQueue(database);
-    jobs.define(ProcessInboundJob);
-    await jobs.start();
-    email = { db, jobs, files: new FileStore(path.join(filesDir, 'files')), rawStore: new FileStore(path.join(filesDir, 'raw')), maxMessageBytes: 1_000_000, clock: testClock() };
+    ({ jobs, email } = await idleEmailContext(ctx()));
   });
   afterAll(async () => {
     await jobs?.stop();

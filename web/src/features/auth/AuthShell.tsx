@@ -1,4 +1,4 @@
-import { Box, Center, Group, Paper, Stack, Text } from '@mantine/core';
+import { Box, Center, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../layout/LanguageSwitcher';
@@ -29,5 +29,23 @@ export function AuthShell({ children }: { children: ReactNode }) {
         </Stack>
       </Center>
     </Box>
+  );
+}
+
+/** The address one signs in with, on the sign-in and forgotten-password pages. */
+export function SignInEmailInput({ value, onChange, showRequired, testId }: { value: string; onChange: (v: string) => void; showRequired: boolean; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <TextInput
+      label={t('login.email')}
+      type="email"
+      autoComplete="username"
+      autoFocus
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={showRequired && !value.trim() ? t('errors.field.required') : undefined}
+      data-testid={testId}
+      name="email"
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, Title } from '@mantine/core';
 import { IconAlertCircle, IconLogin } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../i18n/errors';
 import { PageLoader } from '../common/states';
 import { useLogin, useMe } from './auth.api';
-import { AuthShell } from './AuthShell';
+import { AuthShell, SignInEmailInput } from './AuthShell';
 import { homePath } from './guards';
 import { usePageTitle } from '../common/usePageTitle';
 
@@ -55,17 +55,7 @@ export function LoginPage() {
               {errorMessage(t, login.error)}
             </Alert>
           )}
-          <TextInput
-            label={t('login.email')}
-            type="email"
-            autoComplete="username"
-            autoFocus
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            error={touched && !email.trim() ? t('errors.field.required') : undefined}
-            data-testid="login-email"
-            name="email"
-          />
+          <SignInEmailInput value={email} onChange={setEmail} showRequired={touched} testId="login-email" />
           <PasswordInput
             label={t('login.password')}
             autoComplete="current-password"

@@ -1,14 +1,14 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { IconAlertCircle, IconCheck, IconMailForward } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { errorMessage, fieldErrorMessage } from '../../i18n/errors';
 import { isApiError } from '../../api/errors';
 import { usePageTitle } from '../common/usePageTitle';
-import { AuthShell } from './AuthShell';
+import { AuthShell, SignInEmailInput } from './AuthShell';
 
 const MIN_PASSWORD_LENGTH = 10;
 
@@ -17,6 +17,17 @@ const backToLogin = (label: string) => (
     {label}
   </Anchor>
 );
+
+function Done({ icon, testId, text, link }: { icon: ReactNode; testId: string; text: string; link: string }) {
+  return (
+    <Stack gap="md">
+      <Alert color="green" variant="light" icon={icon} data-testid={testId}>
+        {text}
+      </Alert>
+      {backToLogin(link)}
+    </Stack>
+  );
+}
 
 /** "Forgot your password?": the same answer whether or not the address has an account. */
 export function ForgotPasswordPage() {
@@ -35,12 +46,7 @@ export function ForgotPasswordPage() {
   return (
     <AuthShell>
       {request.isSuccess ? (
-        <Stack gap="md">
-          <Alert color="green" variant="light" icon={<IconMailForward size={18} />} data-testid="reset-sent">
-            {t('reset.sent', { email: email.trim() })}
-          </Alert>
-          {backToLogin(t('reset.backToLogin'))}
-        </Stack>
+        <Done icon={<IconMailForward size={18} />} testId="reset-sent" text={t('reset.sent', { email: email.trim() })} link={t('reset.backToLogin')} />
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
@@ -55,16 +61,7 @@ export function ForgotPasswordPage() {
                 {errorMessage(t, request.error)}
               </Alert>
             )}
-            <TextInput
-              label={t('login.email')}
-              type="email"
-              autoComplete="username"
-              autoFocus
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              error={touched && !email.trim() ? t('errors.field.required') : undefined}
-              data-testid="reset-email"
-            />
+            <SignInEmailInput value={email} onChange={setEmail} showRequired={touched} testId="reset-email" />
             <Button type="submit" fullWidth loading={request.isPending} data-testid="reset-request">
               {t('reset.send')}
             </Button>
@@ -98,12 +95,7 @@ export function ResetPasswordPage() {
   return (
     <AuthShell>
       {confirm.isSuccess ? (
-        <Stack gap="md">
-          <Alert color="green" variant="light" icon={<IconCheck size={18} />} data-testid="reset-done">
-            {t('reset.done')}
-          </Alert>
-          {backToLogin(t('reset.signIn'))}
-        </Stack>
+        <Done icon={<IconCheck size={18} />} testId="reset-done" text={t('reset.done')} link={t('reset.signIn')} />
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
