@@ -31,7 +31,9 @@ export async function startServer(opts: { root: string; env: Record<string, stri
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, ...opts.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
   for (const [k, v] of Object.entries(opts.env)) if (v === undefined) delete env[k];
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(opts.root, 'src/main.ts')], {
+  // BENCH_CPU_PROF=<folder>: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(opts.root, 'src/main.ts')], {
     cwd: opts.root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
