@@ -29,6 +29,38 @@ const MailboxBody = z
   })
   .strict();
 
+const InboundItem = z.object({
+  id: z.string(),
+  receivedAt: z.string(),
+  redeliveries: z.number(),
+  lastRedeliveredAt: z.string().nullable(),
+  source: z.enum(['smtp', 'imap', 'api']),
+  envelopeFrom: z.string().nullable(),
+  envelopeTo: z.array(z.string()),
+  messageId: z.string().nullable(),
+  subject: z.string().nullable(),
+  from: z.string().nullable(),
+  sizeBytes: z.number(),
+  status: z.enum(['received', 'processed', 'quarantined', 'discarded']),
+  reason: z.string().nullable(),
+  detail: z.string().nullable(),
+  brandName: z.string().nullable(),
+});
+const ServerSettings = z.object({ host: z.string(), port: z.number(), secure: z.boolean(), user: z.string().nullable(), folder: z.string().nullable(), hasPassword: z.boolean() }).nullable();
+const MailboxResponse = z.object({
+  id: z.string(),
+  brandId: z.string(),
+  brandName: z.string(),
+  address: z.string(),
+  displayName: z.string().nullable(),
+  enabled: z.boolean(),
+  imap: ServerSettings,
+  smtp: ServerSettings,
+  lastCheckedAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+});
+const Id = z.object({ id: z.string() });
+
 export const emailRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, email, config }) => {
   app.get(
     '/admin/inbound',
@@ -37,6 +69,7 @@ export const emailRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, 
         tags: ['e-mail'],
         summary: 'Inbound messages by status (the quarantine is status=quarantined)',
         querystring: z.object({ status: z.enum(['received', 'processed', 'quarantined', 'discarded']).default('quarantined'), cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) }),
+        response: { 200: z.object({ items: z.array(InboundItem), nextCursor: z.string().nullable() }) },
       },
     },
     async (request) => listInbound(email, requireActor(request), request.query),
@@ -46,10 +79,10 @@ export const emailRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, 
     { schema: { tags: ['e-mail'], summary: 'How many messages wait in quarantine', response: { 200: z.object({ quarantined: z.number().int() }) } } },
     async (request) => countQuarantined(email, requireActor(request)),
   );
-  app.post('/admin/inbound/:id/reprocess', { schema: { tags: ['e-mail'], summary: 'Process a quarantined message again', params: IdParams } }, async (request) =>
+  app.post('/admin/inbound/:id/reprocess', { schema: { tags: ['e-mail'], summary: 'Process a quarantined message again', params: IdParams, response: { 200: z.object({ status: z.literal('received') }) } } }, async (request) =>
     reprocessInbound(email, requireActor(request), request.params.id),
   );
-  app.post('/admin/inbound/:id/discard', { schema: { tags: ['e-mail'], summary: 'Discard a quarantined message (its raw copy is kept)', params: IdParams } }, async (request) =>
+  app.post('/admin/inbound/:id/discard', { schema: { tags: ['e-mail'], summary: 'Discard a quarantined message (its raw copy is kept)', params: IdParams, response: { 200: z.object({ status: z.literal('discarded') }) } } }, async (request) =>
     discardInbound(email, requireActor(request), request.params.id),
   );
   app.get('/admin/inbound/:id/raw', { schema: { tags: ['e-mail'], summary: 'The message as received (.eml)', params: IdParams } }, async (request, reply) => {
@@ -61,17 +94,17 @@ export const emailRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, 
       .send(stream);
   });
 
-  app.get('/admin/mailboxes', { schema: { tags: ['e-mail'], summary: "Brands' support mailboxes (passwords never returned)" } }, async (request) => listMailboxes(db, requireActor(request)));
-  app.post('/admin/mailboxes', { schema: { tags: ['e-mail'], summary: 'Add a mailbox', body: MailboxBody } }, async (request, reply) => {
+  app.get('/admin/mailboxes', { schema: { tags: ['e-mail'], summary: "Brands' support mailboxes (passwords never returned)", response: { 200: z.object({ items: z.array(MailboxResponse) }) } } }, async (request) => listMailboxes(db, requireActor(request)));
+  app.post('/admin/mailboxes', { schema: { tags: ['e-mail'], summary: 'Add a mailbox', body: MailboxBody, response: { 201: Id } } }, async (request, reply) => {
     const id = await saveMailbox(db, requireActor(request), null, request.body, config.allowPrivateTargets);
     return reply.status(201).send({ id });
   });
-  app.patch('/admin/mailboxes/:id', { schema: { tags: ['e-mail'], summary: 'Change a mailbox; an omitted password is kept', params: IdParams, body: MailboxBody.partial() } }, async (request) => ({
+  app.patch('/admin/mailboxes/:id', { schema: { tags: ['e-mail'], summary: 'Change a mailbox; an omitted password is kept', params: IdParams, body: MailboxBody.partial(), response: { 200: Id } } }, async (request) => ({
     id: await saveMailbox(db, requireActor(request), request.params.id, request.body, config.allowPrivateTargets),
   }));
   app.post(
     '/admin/mailboxes/:id/test',
-    { schema: { tags: ['e-mail'], summary: 'Test the IMAP or SMTP connection of a mailbox', params: IdParams, body: z.object({ kind: z.enum(['imap', 'smtp']) }).strict() } },
+    { schema: { tags: ['e-mail'], summary: 'Test the IMAP or SMTP connection of a mailbox', params: IdParams, body: z.object({ kind: z.enum(['imap', 'smtp']) }).strict(), response: { 200: z.object({ ok: z.boolean(), error: z.string().nullable(), detail: z.string().nullable() }) } } },
     async (request) => {
       const m = await getMailboxSettings(db, requireActor(request), request.params.id);
       const settings = request.body.kind === 'imap' ? m.imap : m.smtp;
@@ -84,7 +117,7 @@ export const emailRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, 
       return { ok: r.ok, error: r.error ?? null, detail: r.messages !== undefined ? `${r.messages} messages` : null };
     },
   );
-  app.get('/admin/mail-settings', { schema: { tags: ['e-mail'], summary: 'Built-in SMTP receiver settings' } }, async (request) => {
+  app.get('/admin/mail-settings', { schema: { tags: ['e-mail'], summary: 'Built-in SMTP receiver settings', response: { 200: z.object({ smtpReceiver: z.object({ enabled: z.boolean(), port: z.number() }) }) } } }, async (request) => {
     return mailReceiverSettings(requireActor(request), config.smtpPort);
   });
 };

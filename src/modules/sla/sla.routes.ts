@@ -64,6 +64,13 @@ export const slaRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, sl
         summary: "The year's closed days: library holidays, the brand's additions and removals",
         params: IdParams,
         querystring: z.object({ year: z.coerce.number().int().min(1970).max(2200) }),
+        response: {
+          200: z.object({
+            year: z.number(),
+            timeZone: z.string(),
+            items: z.array(z.object({ date: z.string(), name: z.string(), source: z.enum(['library', 'added']), removed: z.boolean() })),
+          }),
+        },
       },
     },
     async (request) => calendarHolidays(db, requireActor(request), request.params.id, request.query.year),
@@ -76,6 +83,15 @@ export const slaRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, sl
         summary: 'When N working minutes from an instant would be up, with the closed days skipped',
         params: IdParams,
         querystring: z.object({ from: z.iso.datetime({ offset: true }), minutes: z.coerce.number().int().min(0).max(60 * 24 * 366) }),
+        response: {
+          200: z.object({
+            from: z.string(),
+            minutes: z.number(),
+            dueAt: z.string(),
+            timeZone: z.string(),
+            skipped: z.array(z.object({ from: z.string(), to: z.string(), reason: z.string(), name: z.string().optional(), partial: z.literal(true).optional() })),
+          }),
+        },
       },
     },
     async (request) => previewDue(db, requireActor(request), request.params.id, new Date(request.query.from), request.query.minutes),

@@ -4,15 +4,27 @@ import { requireActor } from '../../platform/http/auth-hook.ts';
 import type { AppContext } from '../../platform/http/context.ts';
 import { createWebhook, listDeliveries, listWebhooks, WebhookBody } from './webhook.service.ts';
 
+const WebhookResponse = z.object({ id: z.string(), brandId: z.string(), url: z.string(), events: z.array(z.string()), active: z.boolean(), createdAt: z.string() });
+const DeliveryResponse = z.object({
+  id: z.string(),
+  event: z.string(),
+  status: z.string(),
+  attempts: z.number(),
+  responseStatus: z.number().nullable(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  deliveredAt: z.string().nullable(),
+});
+
 export const webhookRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, config }) => {
-  app.get('/admin/webhooks', { schema: { tags: ['webhooks'], summary: 'Webhook endpoints' } }, async (request) => ({ items: await listWebhooks(db, requireActor(request)) }));
-  app.post('/admin/webhooks', { schema: { tags: ['webhooks'], summary: 'Add a webhook endpoint (its signing secret is shown once)', body: WebhookBody } }, async (request, reply) => {
+  app.get('/admin/webhooks', { schema: { tags: ['webhooks'], summary: 'Webhook endpoints', response: { 200: z.object({ items: z.array(WebhookResponse) }) } } }, async (request) => ({ items: await listWebhooks(db, requireActor(request)) }));
+  app.post('/admin/webhooks', { schema: { tags: ['webhooks'], summary: 'Add a webhook endpoint (its signing secret is shown once)', body: WebhookBody, response: { 201: WebhookResponse.extend({ secret: z.string() }) } } }, async (request, reply) => {
     reply.code(201);
     return createWebhook(db, requireActor(request), request.body, config.allowPrivateTargets);
   });
   app.get(
     '/admin/webhooks/:id/deliveries',
-    { schema: { tags: ['webhooks'], summary: 'The latest deliveries of an endpoint', params: z.object({ id: z.uuid() }) } },
+    { schema: { tags: ['webhooks'], summary: 'The latest deliveries of an endpoint', params: z.object({ id: z.uuid() }), response: { 200: z.object({ items: z.array(DeliveryResponse) }) } } },
     async (request) => ({ items: await listDeliveries(db, requireActor(request), request.params.id) }),
   );
 };
