@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors/app-error.ts';
 import { FileTooLargeError, type FileStore, type StoredFile } from '../../platform/files/file-store.ts';
 import { idempotent, type IdempotentResult } from '../../platform/db/idempotency.ts';
-import { type Actor, isStaff } from '../auth/actor.ts';
+import { type Actor, isStaff } from '../auth/index.ts';
 import { ticketVisibleTo } from '../tickets/ticket-visibility.ts';
 import { safeFilename, SNIFF_BYTES, sniffContentType } from './content-type.ts';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
 import type { BrandRow } from '../../platform/db/schema.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
-import { type Actor, isAdmin } from '../auth/actor.ts';
+import { type Actor, isAdmin } from '../auth/index.ts';
 import { IntakeFormSchema, type IntakeForm } from './intake-form.ts';
 import { formatTicketNumber } from './ticket-number.ts';
 

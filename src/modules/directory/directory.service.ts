@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
-import { type Actor, isAdmin, isStaff, STAFF_ROLES } from '../auth/actor.ts';
+import { type Actor, isAdmin, isStaff, STAFF_ROLES } from '../auth/index.ts';
 import { forbidden } from '../../platform/errors/app-error.ts';
 
 /** Brands whose directory the actor may read: their own, every brand for an admin. */

@@ -3,7 +3,7 @@ import type { MailServerSettings } from '../../platform/db/schema.ts';
 import { AppError, type FieldError, forbidden, notFound, validationFailed } from '../../platform/errors/app-error.ts';
 import { refusedTarget } from '../../platform/net/outbound-target.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
-import { type Actor, isAdmin } from '../auth/actor.ts';
+import { type Actor, isAdmin } from '../auth/index.ts';
 import type { EmailContext } from './email-context.ts';
 import { ProcessInboundJob } from './inbound.service.ts';
 import { parseMail } from './mail-parse.ts';

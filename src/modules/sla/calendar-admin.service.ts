@@ -1,7 +1,7 @@
 import { type Db, withTransaction } from '../../platform/db/database.ts';
 import { AppError, forbidden, notFound, validationFailed } from '../../platform/errors/app-error.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
-import { type Actor, isAdmin } from '../auth/actor.ts';
+import { type Actor, isAdmin } from '../auth/index.ts';
 import { summariseSkipped } from '../calendars/index.ts';
 import { calendarById, loadCalendar } from './calendar-cache.ts';
 import type { CalendarInput } from './sla.schemas.ts';

@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/database.ts';
 import { withTransaction } from '../../platform/db/database.ts';
 import { AppError, forbidden, notFound, validationFailed } from '../../platform/errors/app-error.ts';
-import { type Actor, isAdmin } from '../auth/actor.ts';
+import { type Actor, isAdmin } from '../auth/index.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { PolicyInput } from './sla.schemas.ts';
 import { SlaRecomputeJob } from './sla-jobs.ts';

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../auth/index.ts';
 import { brandId, describeStores } from '../../test/db.ts';
 import { buildTestApp, loginAs } from '../../test/http.ts';
 import { JobQueue } from '../../platform/jobs/job-queue.ts';

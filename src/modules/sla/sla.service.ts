@@ -1,6 +1,6 @@
 import { type Db, withTransaction } from '../../platform/db/database.ts';
 import { forbidden, notFound, validationFailed } from '../../platform/errors/app-error.ts';
-import { type Actor, isStaff } from '../auth/actor.ts';
+import { type Actor, isStaff } from '../auth/index.ts';
 import { ticketVisibleTo } from '../tickets/ticket-visibility.ts';
 import { findUsableCalendar } from './calendar-cache.ts';
 import type { SlaNotifier } from './sla-actions.ts';

@@ -1,8 +1,8 @@
 import { refreshTicketSla } from '../sla/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, forbidden } from '../../platform/errors/app-error.ts';
-import { type Actor, isStaff } from '../auth/actor.ts';
-import { claimAttachments, listAttachmentsFor } from '../attachments/attachment.service.ts';
+import { type Actor, isStaff } from '../auth/index.ts';
+import { claimAttachments, listAttachmentsFor } from '../attachments/index.ts';
 import { getBrandById } from '../brands/brand.service.ts';
 import { searchConfigFor } from './search-config.ts';
 import { insertAudit } from './ticket.queries.ts';

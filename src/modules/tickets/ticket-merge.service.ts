@@ -1,7 +1,7 @@
 import { refreshTicketSla } from '../sla/index.ts';
 import { type Db, withTransaction } from '../../platform/db/database.ts';
 import { AppError, forbidden } from '../../platform/errors/app-error.ts';
-import { type Actor, isStaff } from '../auth/actor.ts';
+import { type Actor, isStaff } from '../auth/index.ts';
 import { insertAudit, insertSerials, listSerials } from './ticket.queries.ts';
 import { getTicket, lockVisibleTicket } from './ticket.service.ts';
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../auth/index.ts';
 import { SEARCH_CONFIGS } from './search-config.ts';
 import { selectTicketSummaries } from './ticket.queries.ts';
 import { toSummary } from './ticket.service.ts';

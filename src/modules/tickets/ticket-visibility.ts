@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, type Expression, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../auth/index.ts';
 
 /**
  * The single source of truth for "which tickets may this person see", as a SQL predicate over

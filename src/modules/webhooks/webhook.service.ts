@@ -6,7 +6,7 @@ import { type Db, withTransaction } from '../../platform/db/database.ts';
 import { forbidden, notFound, validationFailed } from '../../platform/errors/app-error.ts';
 import { refusedTarget } from '../../platform/net/outbound-target.ts';
 import type { JobDefinition, JobQueue } from '../../platform/jobs/job-queue.ts';
-import { type Actor, isAdmin } from '../auth/actor.ts';
+import { type Actor, isAdmin } from '../auth/index.ts';
 
 export const WEBHOOK_EVENTS = ['ticket.sla_warning', 'ticket.sla_breached'] as const;
 

@@ -5,7 +5,7 @@ import type { FileStore } from '../files/file-store.ts';
 import type { TicketEvents } from '../../modules/tickets/ticket-events.ts';
 import type { EmailContext } from '../../modules/email/email-context.ts';
 import type { SlaNotifier } from '../../modules/sla/sla-actions.ts';
-import type { PasswordResetMailer } from '../../modules/auth/password-reset.service.ts';
+import type { PasswordResetMailer } from '../../modules/auth/index.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 
 /** What every route plugin receives: the composition root's wiring, nothing global. */
