@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import boundaries from 'eslint-plugin-boundaries';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -12,6 +13,46 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    // Walls between modules (STYLE.md): a module is entered only through its index.ts, and the
+    // platform knows no module. Lint fails the build on a deep import.
+    files: ['src/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { node: { extensions: ['.ts', '.js'] } },
+      'boundaries/elements': [
+        { type: 'module', pattern: 'src/modules/*', capture: ['name'], partialMatch: false },
+        { type: 'platform', pattern: 'src/platform/*', capture: ['name'], partialMatch: false },
+        // Everything else that may use modules, through their index.ts only.
+        { type: 'composition-root', pattern: 'src/app', partialMatch: false },
+        { type: 'test-support', pattern: 'src/test', partialMatch: false },
+        { type: 'seeds', pattern: 'src/seeds', partialMatch: false },
+        { type: 'tooling', pattern: '{bench,e2e,scripts}', partialMatch: false },
+      ],
+    },
+    rules: {
+      'boundaries/dependencies': [
+        2,
+        {
+          default: 'allow',
+          policies: [
+            {
+              disallow: { to: { element: { type: 'module' } } },
+              message: "enter another module through its index.ts, never its files (STYLE.md, 'Walls between modules')",
+            },
+            // Later policies win: a module's own files, and any module's index.ts, are open.
+            { allow: { dependency: { relationship: { to: 'internal' } } } },
+            { allow: { to: { element: { type: 'module', fileInternalPath: 'index.ts' } } } },
+            {
+              from: { element: { type: 'platform' } },
+              disallow: { to: { element: { type: 'module' } } },
+              message: 'platform/ knows no module: wire it at the composition root (src/app/)',
+            },
+          ],
+        },
+      ],
     },
   },
   { files: ['scripts/**', 'bench/**', 'src/main.ts', 'src/seeds/**'], rules: { 'no-console': 'off' } },

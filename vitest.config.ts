@@ -9,7 +9,7 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['src/test/global-setup.ts'],
-          setupFiles: ['src/test/fixed-date.ts'],
+          setupFiles: ['src/test/fixed-date.ts', 'src/test/wiring.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',

@@ -14,9 +14,9 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from '../src/platform/db/schema.ts';
-import { loadActor } from '../src/modules/auth/actor.ts';
-import { listTickets, lookupTicketByNumber } from '../src/modules/tickets/ticket.service.ts';
-import { searchTickets } from '../src/modules/tickets/ticket-search.service.ts';
+import { loadActor } from '../src/modules/auth/index.ts';
+import { listTickets, lookupTicketByNumber } from '../src/modules/tickets/index.ts';
+import { searchTickets } from '../src/modules/tickets/index.ts';
 
 const { values: args } = parseArgs({
   options: {

@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { simpleParser } from 'mailparser';
 import nodemailer from 'nodemailer';
 import { sql } from 'kysely';
-import { parseMail } from '../src/modules/email/mail-parse.ts';
+import { parseMail } from '../src/modules/email/index.ts';
 import { type Database, lockDataDir, openPglite, openPostgres } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/seeds/seed-demo.ts';

@@ -15,7 +15,7 @@
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { BusinessCalendar, SEED_CALENDARS } from '../src/modules/calendars/index.ts';
-import { createOracle } from '../src/modules/calendars/oracle.ts';
+import { createOracle } from '../src/modules/calendars/index.ts';
 import { Rng } from './lib/rng.ts';
 import { recomputeSection } from './lib/sla-recompute.ts';
 import { fmtInt, Samples, table } from './lib/stats.ts';

@@ -4,12 +4,9 @@ import { clockFromEnv, TestClockRefusedError } from './platform/clock/clock.ts';
 import { loadConfig } from './platform/config/config.ts';
 import { type Database, DataDirLockedError, lockDataDir, openPglite, openPostgres } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
-import { FileStore } from './platform/files/file-store.ts';
-import { buildApp } from './platform/http/app.ts';
-import { createSmtpReceiver, type EmailContext, ImapFetcher, passwordResetMail, registerEmailWorkers, slaMail, ticketMail } from './modules/email/index.ts';
-import { recomputeBrand, runSlaSweep, SlaRecomputeJob } from './modules/sla/index.ts';
-import { registerWebhookWorker } from './modules/webhooks/index.ts';
-import { JobQueue } from './platform/jobs/job-queue.ts';
+import { buildApp } from './app/app.ts';
+import { createServices, registerWorkers } from './app/services.ts';
+import { createSmtpReceiver, ImapFetcher } from './modules/email/index.ts';
 import { DEMO_PASSWORD, seedDemo } from './seeds/seed-demo.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,34 +34,15 @@ async function main() {
       console.log('');
     }
   }
-  const files = new FileStore(config.filesDir);
-  const jobs = new JobQueue(database, (msg, err) => console.error(`Apres: ${msg}`, err ?? ''));
-  const email: EmailContext = { db: database.db, jobs, files, rawStore: new FileStore(config.mailDir), maxMessageBytes: config.maxMessageBytes, clock };
-  const ticketEvents = ticketMail(email);
-  registerEmailWorkers(jobs, email, ticketEvents, { log: (m) => console.log(`Apres: ${m}`), warn: (m) => console.warn(`Apres: warning: ${m}`) });
-  const sla = { jobs, notifier: slaMail(email) };
-  jobs.work(SlaRecomputeJob, async (p) => void (await recomputeBrand(database.db, p.brandId, { now: clock.now, concurrency: database.kind === 'postgres' ? 3 : 1 })));
-  registerWebhookWorker(jobs, database.db, clock, config.allowPrivateTargets);
-  // Service-level warnings and escalations: every process sweeps each minute (rows are claimed
-  // with SKIP LOCKED, each action is done once per due time).
-  jobs.every('sla.sweep', 60, async () => void (await runSlaSweep({ db: database.db, ...sla }, clock.now())));
+  const services = createServices(config, database, clock, (msg, err) => console.error(`Apres: ${msg}`, err ?? ''));
+  const { jobs, email } = services;
+  registerWorkers(services, { email: { log: (m) => console.log(`Apres: ${m}`), warn: (m) => console.warn(`Apres: warning: ${m}`) } });
   await jobs.start();
   // One fetcher per brand mailbox with IMAP settings; the advisory lock keeps other processes off it.
   const imapMailboxes = await database.db.selectFrom('mailbox').select('id').where('enabled', '=', true).where('imap', 'is not', null).execute();
   const fetchers = imapMailboxes.map((m) => new ImapFetcher(email, m.id, { log: (msg: string) => console.error(`Apres: ${msg}`) }));
   for (const f of fetchers) f.start();
-  const app = await buildApp({
-    db: database.db,
-    clock,
-    config,
-    files,
-    ticketEvents,
-    email,
-    sla,
-    passwordResetMailer: passwordResetMail(email),
-    webDir: path.join(ROOT, 'dist/web'),
-    logger: { level: config.logLevel },
-  });
+  const app = await buildApp({ ...services, webDir: path.join(ROOT, 'dist/web'), logger: { level: config.logLevel } });
   const smtp = config.smtpPort > 0 ? createSmtpReceiver(email, { hardLimitBytes: config.maxMessageBytes * 2, log: (m, e) => console.error(`Apres: ${m}`, e ?? '') }) : null;
   const shutdown = async (signal: string) => {
     console.log(`Apres: ${signal}, shutting down`);

@@ -12,10 +12,10 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database } from '../../src/platform/db/database.ts';
 import type { Locale } from '../../src/platform/db/schema.ts';
-import { yearIn } from '../../src/modules/brands/brand.service.ts';
-import { counterScope, formatTicketNumber } from '../../src/modules/brands/ticket-number.ts';
-import { searchConfigFor } from '../../src/modules/tickets/search-config.ts';
-import type { TicketStatus } from '../../src/modules/tickets/ticket-status.ts';
+import { yearIn } from '../../src/modules/brands/index.ts';
+import { counterScope, formatTicketNumber } from '../../src/modules/brands/index.ts';
+import { searchConfigFor } from '../../src/modules/tickets/index.ts';
+import type { TicketStatus } from '../../src/modules/tickets/index.ts';
 import { BRAND_SLUGS, BRAND_WEIGHTS, type BrandSlug, type EntryKind, makeEntry, makeTicket, type Requester } from './corpus.ts';
 import type { Rng } from './rng.ts';
 

@@ -1,4 +1,4 @@
-import type { TicketStatus } from '../modules/tickets/ticket-status.ts';
+import type { TicketStatus } from '../modules/tickets/index.ts';
 
 /** A few realistic tickets per demo brand, in the brand's language, with some conversation. */
 export interface DemoTicket {

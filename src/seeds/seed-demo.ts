@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/database.ts';
 import type { Locale, OrganisationKind, Role } from '../platform/db/schema.ts';
-import { loadActor } from '../modules/auth/actor.ts';
-import { hashPassword } from '../modules/auth/password.ts';
-import { addEntry } from '../modules/tickets/entry.service.ts';
-import { createTicket } from '../modules/tickets/ticket-create.service.ts';
-import { updateTicket } from '../modules/tickets/ticket.service.ts';
-import { CreateTicketBody } from '../modules/tickets/ticket.schemas.ts';
+import { loadActor } from '../modules/auth/index.ts';
+import { hashPassword } from '../modules/auth/index.ts';
+import { addEntry } from '../modules/tickets/index.ts';
+import { createTicket } from '../modules/tickets/index.ts';
+import { updateTicket } from '../modules/tickets/index.ts';
+import { CreateTicketBody } from '../modules/tickets/index.ts';
 import { DEMO_BRANDS } from './demo-brands.ts';
 import { DEMO_TICKETS } from './demo-tickets.ts';
 

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
-import { loadActor, type Actor } from '../modules/auth/actor.ts';
+import { loadActor, type Actor } from '../modules/auth/index.ts';
 import { type Database, openPglite, openPostgres } from '../platform/db/database.ts';
 
 export type Store = 'pglite' | 'postgres';

@@ -1,24 +1,29 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Clock } from '../platform/clock/clock.ts';
 import { type AppConfig, loadConfig } from '../platform/config/config.ts';
-import { FileStore } from '../platform/files/file-store.ts';
 import path from 'node:path';
-import { type EmailContext, passwordResetMail, slaMail, ticketMail } from '../modules/email/index.ts';
-import { JobQueue } from '../platform/jobs/job-queue.ts';
-import { buildApp } from '../platform/http/app.ts';
+import { buildApp } from '../app/app.ts';
+import { createServices } from '../app/services.ts';
 import { DEMO_PASSWORD } from '../seeds/seed-demo.ts';
 import { testClock } from './clock.ts';
 import type { StoreContext } from './db.ts';
 
 export async function buildTestApp(ctx: StoreContext, clock: Clock = testClock(), configPatch: Partial<AppConfig> = {}): Promise<FastifyInstance> {
   // The test's SMTP sinks, Dovecot and webhook receivers listen on loopback.
-  const config = { ...loadConfig({ APRES_DATA_DIR: ctx.filesDir }), filesDir: ctx.filesDir, maxAttachmentBytes: 64 * 1024, allowPrivateTargets: true, ...configPatch };
-  const files = new FileStore(ctx.filesDir);
-  const jobs = new JobQueue(ctx.database);
-  await jobs.start();
-  const email: EmailContext = { db: ctx.db, jobs, files, rawStore: new FileStore(path.join(ctx.filesDir, 'mail')), maxMessageBytes: 1024 * 1024, clock };
-  const app = await buildApp({ db: ctx.db, clock, config, files, ticketEvents: ticketMail(email), email, sla: { jobs, notifier: slaMail(email) }, passwordResetMailer: passwordResetMail(email), logger: process.env.APRES_TEST_LOG ? { level: 'error' } : false });
-  app.addHook('onClose', () => jobs.stop());
+  const config: AppConfig = {
+    ...loadConfig({ APRES_DATA_DIR: ctx.filesDir }),
+    filesDir: ctx.filesDir,
+    mailDir: path.join(ctx.filesDir, 'mail'),
+    maxAttachmentBytes: 64 * 1024,
+    maxMessageBytes: 1024 * 1024,
+    allowPrivateTargets: true,
+    ...configPatch,
+  };
+  // The same wiring as main.ts; the test plays the workers' part itself where it needs them.
+  const services = createServices(config, ctx.database, clock);
+  await services.jobs.start();
+  const app = await buildApp({ ...services, logger: process.env.APRES_TEST_LOG ? { level: 'error' } : false });
+  app.addHook('onClose', () => services.jobs.stop());
   await app.ready();
   return app;
 }

@@ -13,13 +13,11 @@
 import path from 'node:path';
 import { clockFromEnv } from '../platform/clock/clock.ts';
 import { sql } from 'kysely';
-import { type EmailContext, createSmtpReceiver, ImapFetcher, registerEmailWorkers, ticketMail } from '../modules/email/index.ts';
-import { ProcessInboundJob } from '../modules/email/inbound.service.ts';
+import { createServices } from '../app/services.ts';
+import { createSmtpReceiver, ImapFetcher, ProcessInboundJob, registerEmailWorkers } from '../modules/email/index.ts';
 import { loadConfig } from '../platform/config/config.ts';
 import { type Database, lockDataDir, openPglite, openPostgres } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
-import { FileStore } from '../platform/files/file-store.ts';
-import { JobQueue } from '../platform/jobs/job-queue.ts';
 
 const config = loadConfig();
 const recoverSeconds = Number(process.env.APRES_RECOVER_SECONDS ?? 2);
@@ -34,9 +32,10 @@ if (config.databaseUrl) {
   database = await openPglite({ dataDir: path.join(config.dataDir, 'pg') });
 }
 await migrateToLatest(database.db);
-const jobs = new JobQueue(database, log);
-const email: EmailContext = { db: database.db, jobs, files: new FileStore(config.filesDir), rawStore: new FileStore(config.mailDir), maxMessageBytes: config.maxMessageBytes, clock: clockFromEnv() };
-registerEmailWorkers(jobs, email, ticketMail(email), { recoverEverySeconds: recoverSeconds, stalledAfterSeconds: recoverSeconds, log });
+// The same wiring as main.ts, with only the e-mail workers.
+const services = createServices(config, database, clockFromEnv(), log);
+const { jobs, email } = services;
+registerEmailWorkers(jobs, email, services.ticketEvents, { recoverEverySeconds: recoverSeconds, stalledAfterSeconds: recoverSeconds, log });
 await jobs.start();
 const imapMailboxes = await database.db.selectFrom('mailbox').select('id').where('enabled', '=', true).where('imap', 'is not', null).execute();
 const fetchers = imapMailboxes.map((m) => new ImapFetcher(email, m.id, { log, pollIntervalSeconds: 5, minBackoffMs: 200, maxBackoffMs: 2_000 }));

@@ -1,14 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { requireActor } from '../../platform/http/auth-hook.ts';
-import type { AppContext } from '../../platform/http/context.ts';
-import { openAttachment, uploadAttachment } from './attachment.service.ts';
+import { type AttachmentTicketAccess, openAttachment, uploadAttachment } from './attachment.service.ts';
 import { INLINE_TYPES } from './content-type.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { FileStore } from '../../platform/files/file-store.ts';
+import type { AppConfig } from '../../platform/config/config.ts';
 
 const AttachmentResponse = z.object({ id: z.string(), filename: z.string(), contentType: z.string(), sizeBytes: z.number(), sha256: z.string() });
 
-export const attachmentRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, files, config }) => {
+/** What the composition root hands these routes. */
+export interface AttachmentRoutesOptions { db: Db; files: FileStore; config: AppConfig; ticketAccess: AttachmentTicketAccess }
+
+export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRoutesOptions> = async (app, { db, files, config, ticketAccess }) => {
   app.post(
     '/attachments',
     {
@@ -20,7 +24,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AppContext> = async (app, {
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
+      const actor = request.actor;
       if (!request.isMultipart()) {
         throw new AppError('VALIDATION_FAILED', 400, 'file: send multipart/form-data with a part named file', {
           errors: [{ field: 'file', code: 'required', message: 'send multipart/form-data with a part named file' }],
@@ -64,7 +68,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AppContext> = async (app, {
     '/attachments/:id',
     { schema: { tags: ['attachments'], summary: 'Download a file you may see', params: z.object({ id: z.uuid() }) } },
     async (request, reply) => {
-      const { attachment, stream } = await openAttachment(db, files, requireActor(request), request.params.id);
+      const { attachment, stream } = await openAttachment(db, files, request.actor, request.params.id, ticketAccess);
       // Only raster images and PDF are ever shown; anything else (SVG, HTML, XML, scripts, and
       // rows stored before types were sniffed) is an opaque download that no page can run as a
       // script or a style (nosniff with a non-script type), and a sandbox keeps even a shown file

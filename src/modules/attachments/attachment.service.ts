@@ -3,8 +3,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors/app-error.ts';
 import { FileTooLargeError, type FileStore, type StoredFile } from '../../platform/files/file-store.ts';
 import { idempotent, type IdempotentResult } from '../../platform/db/idempotency.ts';
-import { type Actor, isStaff } from '../auth/index.ts';
-import { ticketVisibleTo } from '../tickets/ticket-visibility.ts';
+import type { Actor } from '../auth/index.ts';
 import { safeFilename, SNIFF_BYTES, sniffContentType } from './content-type.ts';
 
 export interface Attachment {
@@ -187,21 +186,23 @@ export async function listAttachmentsFor(db: Db, scope: { ticketId: string; entr
   return out;
 }
 
-export async function openAttachment(db: Db, files: FileStore, actor: Actor, id: string) {
+/** How the attachments module learns whether someone may read a ticket's file (the tickets module answers; wired at the composition root). */
+export interface AttachmentTicketAccess {
+  mayRead(db: Db, actor: Actor, ticketId: string, entryId: string | null): Promise<boolean>;
+}
+
+export async function openAttachment(db: Db, files: FileStore, actor: Actor, id: string, ticketAccess: AttachmentTicketAccess) {
   const unsafeAttachment = await db
     .selectFrom('attachment as at')
-    .leftJoin('ticket_entry as e', 'e.id', 'at.entry_id')
-    .select(['at.id', 'at.filename', 'at.content_type', 'at.size_bytes', 'at.sha256', 'at.storage_key', 'at.ticket_id', 'at.uploaded_by_id', 'e.kind as entry_kind'])
+    .select(['at.id', 'at.filename', 'at.content_type', 'at.size_bytes', 'at.sha256', 'at.storage_key', 'at.ticket_id', 'at.entry_id', 'at.uploaded_by_id'])
     .where('at.id', '=', id)
     .executeTakeFirst();
   if (!unsafeAttachment) throw attachmentNotFound();
   const a = unsafeAttachment;
   if (a.ticket_id === null) {
     if (a.uploaded_by_id !== actor.userId) throw attachmentNotFound();
-  } else {
-    const visible = await db.selectFrom('ticket as t').select('t.id').where('t.id', '=', a.ticket_id).where(ticketVisibleTo(actor)).executeTakeFirst();
-    if (!visible) throw attachmentNotFound();
-    if (a.entry_kind === 'internal_note' && !isStaff(actor)) throw attachmentNotFound();
+  } else if (!(await ticketAccess.mayRead(db, actor, a.ticket_id, a.entry_id))) {
+    throw attachmentNotFound();
   }
   return { attachment: toAttachment(a), stream: files.open(a.storage_key) };
 }

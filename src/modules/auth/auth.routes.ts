@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../platform/http/context.ts';
-import { requireActor, SESSION_COOKIE } from '../../platform/http/auth-hook.ts';
+import { SESSION_COOKIE } from './auth.hook.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { Actor } from './actor.ts';
 import { login, logout, logoutEverywhere, SESSION_TTL_MS } from './session.service.ts';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.service.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { AppConfig } from '../../platform/config/config.ts';
+import type { PasswordResetMailer } from './password-reset.service.ts';
 
 const UserResponse = z.object({
   id: z.string(),
@@ -28,10 +30,14 @@ const toUser = (a: Actor) => ({
   brandIds: a.brandIds,
 });
 
-export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, config, passwordResetMailer }) => {
+/** What the composition root hands these routes. */
+export interface AuthRoutesOptions { db: Db; config: AppConfig; passwordResetMailer: PasswordResetMailer }
+
+export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, { db, config, passwordResetMailer }) => {
   app.post(
     '/auth/login',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['auth'],
         summary: 'Log in with e-mail and password; sets the session cookie',
@@ -52,7 +58,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, c
     },
   );
 
-  app.post('/auth/logout', { schema: { tags: ['auth'], summary: 'End the session' } }, async (request, reply) => {
+  app.post('/auth/logout', { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'End the session' } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await logout(db, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -63,7 +69,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, c
     '/auth/logout-everywhere',
     { schema: { tags: ['auth'], summary: "End all of the user's sessions, on every device", response: { 200: z.object({ endedSessions: z.number() }) } } },
     async (request, reply) => {
-      const ended = await logoutEverywhere(db, requireActor(request).userId);
+      const ended = await logoutEverywhere(db, request.actor.userId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { endedSessions: ended };
     },
@@ -72,6 +78,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, c
   app.post(
     '/auth/password-reset',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['auth'],
         summary: 'Send a single-use link to reset the password of the account with this address (same answer whether or not there is one)',
@@ -88,6 +95,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, c
   app.post(
     '/auth/password-reset/confirm',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['auth'],
         summary: "Set a new password with a reset link's token (once, within an hour); every session of the user ends",
@@ -101,7 +109,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, c
   );
 
   app.get('/auth/me', { schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: MeResponse } } }, async (request) => {
-    const actor = requireActor(request);
+    const actor = request.actor;
     return { user: toUser(actor), csrfToken: request.csrfToken };
   });
 
@@ -116,7 +124,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, c
       },
     },
     async (request) => {
-      const actor = requireActor(request);
+      const actor = request.actor;
       const updated = await db.updateTable('app_user').set({ locale: request.body.locale }).where('id', '=', actor.userId).returning('locale').executeTakeFirst();
       if (!updated) throw new AppError('AUTH_REQUIRED', 401, 'Log in first');
       return { user: toUser({ ...actor, locale: updated.locale }) };

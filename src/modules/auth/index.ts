@@ -1,5 +1,6 @@
-export { isAdmin, isStaff, loadActor, PORTAL_ROLES, STAFF_ROLES, type Actor } from './actor.ts';
+export { assertAdmin, isAdmin, isStaff, loadActor, PORTAL_ROLES, STAFF_ROLES, type Actor } from './actor.ts';
 export { createApiToken, createSession, login, logout, resolveApiToken, resolveSession } from './session.service.ts';
 export { hashPassword, verifyPassword } from './password.ts';
-export { authRoutes } from './auth.routes.ts';
+export { authRoutes, type AuthRoutesOptions } from './auth.routes.ts';
+export { authHook, SESSION_COOKIE, type RouteAccess } from './auth.hook.ts';
 export { confirmPasswordReset, requestPasswordReset, type PasswordResetMailer } from './password-reset.service.ts';

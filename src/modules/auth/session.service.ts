@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { type Db, withTransaction } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { type Actor, loadActor } from './actor.ts';
+import { type Actor, actorFromRow, loadActor, selectActors } from './actor.ts';
 import { clearAccountThrottle, takeLoginSlot } from './login-throttle.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
@@ -59,15 +59,14 @@ export async function createSession(db: Db, userId: string, now: Date): Promise<
 }
 
 export async function resolveSession(db: Db, token: string, now: Date): Promise<{ actor: Actor; csrfToken: string } | undefined> {
-  const row = await db
-    .selectFrom('session')
-    .select(['user_id', 'csrf_token', 'last_seen_at'])
-    .where('token_hash', '=', sha256(token))
-    .where('expires_at', '>', now)
+  // One round trip: the session, its user and the user's brands and groups.
+  const row = await selectActors(db)
+    .innerJoin('session as s', 's.user_id', 'u.id')
+    .select(['s.csrf_token', 's.last_seen_at'])
+    .where('s.token_hash', '=', sha256(token))
+    .where('s.expires_at', '>', now)
     .executeTakeFirst();
   if (!row) return undefined;
-  const actor = await loadActor(db, row.user_id);
-  if (!actor) return undefined;
   // Sliding expiry, written at most once a minute per session.
   if (now.getTime() - row.last_seen_at.getTime() > 60_000) {
     await db
@@ -76,7 +75,7 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
       .where('token_hash', '=', sha256(token))
       .execute();
   }
-  return { actor, csrfToken: row.csrf_token };
+  return { actor: actorFromRow(row), csrfToken: row.csrf_token };
 }
 
 export async function logout(db: Db, token: string): Promise<void> {

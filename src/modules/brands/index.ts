@@ -2,3 +2,5 @@ export { getBrandById, getBrandFor, listBrands, mayUseBrand, toBrand, type Brand
 export { IntakeFormSchema, validateCustomFields, type IntakeForm } from './intake-form.ts';
 export { checkTicketNumber, findTicketNumbers, formatTicketNumber } from './ticket-number.ts';
 export { brandRoutes } from './brand.routes.ts';
+export { yearIn } from './brand.service.ts';
+export { counterScope, normaliseTicketNumber } from './ticket-number.ts';

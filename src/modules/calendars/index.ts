@@ -9,3 +9,4 @@ export {
 export { summariseSkipped, type ExplainedClosure, type Explanation, type SkippedDay, type SkippedRange, type SkipReason } from './explain.ts';
 export { HOLIDAY_TYPES, type HolidayType } from './holidays.ts';
 export { SEED_CALENDARS, type SeedCalendar, type SeedCalendarKey } from './seed-calendars.ts';
+export { createOracle } from './oracle.ts';

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor } from '../../platform/http/auth-hook.ts';
-import type { AppContext } from '../../platform/http/context.ts';
 import { listGroups, listStaff } from './directory.service.ts';
+import type { Db } from '../../platform/db/database.ts';
 
-export const directoryRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db }) => {
+/** What the composition root hands these routes. */
+export interface DirectoryRoutesOptions { db: Db }
+
+export const directoryRoutes: FastifyPluginAsyncZod<DirectoryRoutesOptions> = async (app, { db }) => {
   app.get(
     '/groups',
     {
@@ -15,7 +17,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
         response: { 200: z.object({ items: z.array(z.object({ id: z.string(), brandId: z.string(), name: z.string() })) }) },
       },
     },
-    async (request) => ({ items: await listGroups(db, requireActor(request), request.query.brandId) }),
+    async (request) => ({ items: await listGroups(db, request.actor, request.query.brandId) }),
   );
   app.get(
     '/users',
@@ -27,6 +29,6 @@ export const directoryRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
         response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.string() })) }) },
       },
     },
-    async (request) => ({ items: await listStaff(db, requireActor(request), request.query) }),
+    async (request) => ({ items: await listStaff(db, request.actor, request.query) }),
   );
 };

@@ -1,20 +1,16 @@
 import { type Db, withTransaction } from '../../platform/db/database.ts';
 import type { MailServerSettings } from '../../platform/db/schema.ts';
-import { AppError, type FieldError, forbidden, notFound, validationFailed } from '../../platform/errors/app-error.ts';
+import { AppError, type FieldError, notFound, validationFailed } from '../../platform/errors/app-error.ts';
 import { refusedTarget } from '../../platform/net/outbound-target.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
-import { type Actor, isAdmin } from '../auth/index.ts';
+import { type Actor, assertAdmin } from '../auth/index.ts';
 import type { EmailContext } from './email-context.ts';
 import { ProcessInboundJob } from './inbound.service.ts';
 import { parseMail } from './mail-parse.ts';
 
-function requireAdmin(actor: Actor) {
-  if (!isAdmin(actor)) throw forbidden('Only an administrator manages mailboxes and quarantine');
-}
-
 /** The built-in SMTP receiver's settings, for the admin's mail page (issue 9, finding 6: admins only). */
 export function mailReceiverSettings(actor: Actor, smtpPort: number) {
-  requireAdmin(actor);
+  assertAdmin(actor, 'Only an administrator manages mailboxes and quarantine');
   return { smtpReceiver: { enabled: smtpPort > 0, port: smtpPort } };
 }
 
@@ -25,7 +21,7 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
 }
 
 export async function listInbound(ctx: EmailContext, actor: Actor, q: { status: 'received' | 'processed' | 'quarantined' | 'discarded'; cursor?: string | undefined; limit: number }) {
-  requireAdmin(actor);
+  assertAdmin(actor, 'Only an administrator manages mailboxes and quarantine');
   let query = ctx.db
     .selectFrom('inbound_message as i')
     .leftJoin('brand as b', 'b.id', 'i.brand_id')
@@ -75,14 +71,14 @@ export async function listInbound(ctx: EmailContext, actor: Actor, q: { status: 
 
 /** How many messages wait in quarantine: the admin's navigation shows it, so none goes unseen. */
 export async function countQuarantined(ctx: EmailContext, actor: Actor): Promise<{ quarantined: number }> {
-  requireAdmin(actor);
+  assertAdmin(actor, 'Only an administrator manages mailboxes and quarantine');
   const r = await ctx.db.selectFrom('inbound_message').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', 'quarantined').executeTakeFirstOrThrow();
   return { quarantined: Number(r.n) };
 }
 
 /** Puts a quarantined message back through processing (after a fix, or a new mailbox). */
 export async function reprocessInbound(ctx: EmailContext, actor: Actor, id: string) {
-  requireAdmin(actor);
+  assertAdmin(actor, 'Only an administrator manages mailboxes and quarantine');
   return withTransaction(ctx.db, async (trx) => {
     const row = await trx.selectFrom('inbound_message').select(['status']).where('id', '=', id).forUpdate().executeTakeFirst();
     if (!row) throw notFound('INBOUND_NOT_FOUND', 'Message');
@@ -94,7 +90,7 @@ export async function reprocessInbound(ctx: EmailContext, actor: Actor, id: stri
 }
 
 export async function discardInbound(ctx: EmailContext, actor: Actor, id: string) {
-  requireAdmin(actor);
+  assertAdmin(actor, 'Only an administrator manages mailboxes and quarantine');
   const row = await ctx.db
     .updateTable('inbound_message')
     .set({ status: 'discarded', processed_at: ctx.clock.now() })
@@ -111,7 +107,7 @@ export async function discardInbound(ctx: EmailContext, actor: Actor, id: string
 }
 
 export async function openInboundRaw(ctx: EmailContext, actor: Actor, id: string) {
-  requireAdmin(actor);
+  assertAdmin(actor, 'Only an administrator manages mailboxes and quarantine');
   const row = await ctx.db.selectFrom('inbound_message').select(['raw_storage_key', 'raw_size_bytes']).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('INBOUND_NOT_FOUND', 'Message');
   return { stream: ctx.rawStore.open(row.raw_storage_key), sizeBytes: Number(row.raw_size_bytes) };
@@ -121,7 +117,7 @@ const publicSettings = (s: MailServerSettings | null) =>
   s ? { host: s.host, port: s.port, secure: s.secure, user: s.user ?? null, folder: s.folder ?? null, hasPassword: Boolean(s.password) } : null;
 
 export async function listMailboxes(db: Db, actor: Actor) {
-  requireAdmin(actor);
+  assertAdmin(actor, 'Only an administrator manages mailboxes and quarantine');
   const rows = await db.selectFrom('mailbox as m').innerJoin('brand as b', 'b.id', 'm.brand_id').selectAll('m').select('b.name as brand_name').orderBy('b.name').orderBy('m.address').execute();
   return {
     items: rows.map((m) => ({
@@ -156,7 +152,7 @@ export async function saveMailbox(
   input: { brandId?: string | undefined; address?: string | undefined; displayName?: string | null | undefined; enabled?: boolean | undefined; imap?: SettingsInput; smtp?: SettingsInput },
   allowPrivateTargets: boolean,
 ) {
-  requireAdmin(actor);
+  assertAdmin(actor, 'Only an administrator manages mailboxes and quarantine');
   const refused: FieldError[] = [];
   for (const kind of ['imap', 'smtp'] as const) {
     const host = input[kind]?.host;
@@ -200,7 +196,7 @@ export async function saveMailbox(
 }
 
 export async function getMailboxSettings(db: Db, actor: Actor, id: string) {
-  requireAdmin(actor);
+  assertAdmin(actor, 'Only an administrator manages mailboxes and quarantine');
   const m = await db.selectFrom('mailbox').selectAll().where('id', '=', id).executeTakeFirst();
   if (!m) throw notFound('MAILBOX_NOT_FOUND', 'Mailbox');
   return m;

@@ -1,5 +1,5 @@
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
-import type { TicketEvents } from '../tickets/ticket-events.ts';
+import type { TicketEvents } from '../tickets/index.ts';
 import type { EmailContext } from './email-context.ts';
 import { ProcessInboundJob, recoverStalledInbound } from './inbound.service.ts';
 import { SendMailJob, sendOutbound } from './outbound.service.ts';

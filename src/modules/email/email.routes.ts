@@ -1,11 +1,12 @@
 import { refusedTarget } from '../../platform/net/outbound-target.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor } from '../../platform/http/auth-hook.ts';
-import type { AppContext } from '../../platform/http/context.ts';
 import { countQuarantined, discardInbound, getMailboxSettings, mailReceiverSettings, listInbound, listMailboxes, openInboundRaw, reprocessInbound, saveMailbox } from './email-admin.service.ts';
 import { testSmtpConnection } from './outbound.service.ts';
 import { testImapConnection } from './imap-connection.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { AppConfig } from '../../platform/config/config.ts';
+import type { EmailContext } from './email-context.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const Settings = z
@@ -61,10 +62,14 @@ const MailboxResponse = z.object({
 });
 const Id = z.object({ id: z.string() });
 
-export const emailRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, email, config }) => {
+/** What the composition root hands these routes. */
+export interface EmailRoutesOptions { db: Db; email: EmailContext; config: AppConfig }
+
+export const emailRoutes: FastifyPluginAsyncZod<EmailRoutesOptions> = async (app, { db, email, config }) => {
   app.get(
     '/admin/inbound',
     {
+      config: { access: 'admin' },
       schema: {
         tags: ['e-mail'],
         summary: 'Inbound messages by status (the quarantine is status=quarantined)',
@@ -72,21 +77,21 @@ export const emailRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, 
         response: { 200: z.object({ items: z.array(InboundItem), nextCursor: z.string().nullable() }) },
       },
     },
-    async (request) => listInbound(email, requireActor(request), request.query),
+    async (request) => listInbound(email, request.actor, request.query),
   );
   app.get(
     '/admin/inbound/counts',
-    { schema: { tags: ['e-mail'], summary: 'How many messages wait in quarantine', response: { 200: z.object({ quarantined: z.number().int() }) } } },
-    async (request) => countQuarantined(email, requireActor(request)),
+    { config: { access: 'admin' }, schema: { tags: ['e-mail'], summary: 'How many messages wait in quarantine', response: { 200: z.object({ quarantined: z.number().int() }) } } },
+    async (request) => countQuarantined(email, request.actor),
   );
-  app.post('/admin/inbound/:id/reprocess', { schema: { tags: ['e-mail'], summary: 'Process a quarantined message again', params: IdParams, response: { 200: z.object({ status: z.literal('received') }) } } }, async (request) =>
-    reprocessInbound(email, requireActor(request), request.params.id),
+  app.post('/admin/inbound/:id/reprocess', { config: { access: 'admin' }, schema: { tags: ['e-mail'], summary: 'Process a quarantined message again', params: IdParams, response: { 200: z.object({ status: z.literal('received') }) } } }, async (request) =>
+    reprocessInbound(email, request.actor, request.params.id),
   );
-  app.post('/admin/inbound/:id/discard', { schema: { tags: ['e-mail'], summary: 'Discard a quarantined message (its raw copy is kept)', params: IdParams, response: { 200: z.object({ status: z.literal('discarded') }) } } }, async (request) =>
-    discardInbound(email, requireActor(request), request.params.id),
+  app.post('/admin/inbound/:id/discard', { config: { access: 'admin' }, schema: { tags: ['e-mail'], summary: 'Discard a quarantined message (its raw copy is kept)', params: IdParams, response: { 200: z.object({ status: z.literal('discarded') }) } } }, async (request) =>
+    discardInbound(email, request.actor, request.params.id),
   );
-  app.get('/admin/inbound/:id/raw', { schema: { tags: ['e-mail'], summary: 'The message as received (.eml)', params: IdParams } }, async (request, reply) => {
-    const { stream, sizeBytes } = await openInboundRaw(email, requireActor(request), request.params.id);
+  app.get('/admin/inbound/:id/raw', { config: { access: 'admin' }, schema: { tags: ['e-mail'], summary: 'The message as received (.eml)', params: IdParams } }, async (request, reply) => {
+    const { stream, sizeBytes } = await openInboundRaw(email, request.actor, request.params.id);
     return reply
       .header('content-type', 'message/rfc822')
       .header('content-length', sizeBytes)
@@ -94,19 +99,19 @@ export const emailRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, 
       .send(stream);
   });
 
-  app.get('/admin/mailboxes', { schema: { tags: ['e-mail'], summary: "Brands' support mailboxes (passwords never returned)", response: { 200: z.object({ items: z.array(MailboxResponse) }) } } }, async (request) => listMailboxes(db, requireActor(request)));
-  app.post('/admin/mailboxes', { schema: { tags: ['e-mail'], summary: 'Add a mailbox', body: MailboxBody, response: { 201: Id } } }, async (request, reply) => {
-    const id = await saveMailbox(db, requireActor(request), null, request.body, config.allowPrivateTargets);
+  app.get('/admin/mailboxes', { config: { access: 'admin' }, schema: { tags: ['e-mail'], summary: "Brands' support mailboxes (passwords never returned)", response: { 200: z.object({ items: z.array(MailboxResponse) }) } } }, async (request) => listMailboxes(db, request.actor));
+  app.post('/admin/mailboxes', { config: { access: 'admin' }, schema: { tags: ['e-mail'], summary: 'Add a mailbox', body: MailboxBody, response: { 201: Id } } }, async (request, reply) => {
+    const id = await saveMailbox(db, request.actor, null, request.body, config.allowPrivateTargets);
     return reply.status(201).send({ id });
   });
-  app.patch('/admin/mailboxes/:id', { schema: { tags: ['e-mail'], summary: 'Change a mailbox; an omitted password is kept', params: IdParams, body: MailboxBody.partial(), response: { 200: Id } } }, async (request) => ({
-    id: await saveMailbox(db, requireActor(request), request.params.id, request.body, config.allowPrivateTargets),
+  app.patch('/admin/mailboxes/:id', { config: { access: 'admin' }, schema: { tags: ['e-mail'], summary: 'Change a mailbox; an omitted password is kept', params: IdParams, body: MailboxBody.partial(), response: { 200: Id } } }, async (request) => ({
+    id: await saveMailbox(db, request.actor, request.params.id, request.body, config.allowPrivateTargets),
   }));
   app.post(
     '/admin/mailboxes/:id/test',
-    { schema: { tags: ['e-mail'], summary: 'Test the IMAP or SMTP connection of a mailbox', params: IdParams, body: z.object({ kind: z.enum(['imap', 'smtp']) }).strict(), response: { 200: z.object({ ok: z.boolean(), error: z.string().nullable(), detail: z.string().nullable() }) } } },
+    { config: { access: 'admin' }, schema: { tags: ['e-mail'], summary: 'Test the IMAP or SMTP connection of a mailbox', params: IdParams, body: z.object({ kind: z.enum(['imap', 'smtp']) }).strict(), response: { 200: z.object({ ok: z.boolean(), error: z.string().nullable(), detail: z.string().nullable() }) } } },
     async (request) => {
-      const m = await getMailboxSettings(db, requireActor(request), request.params.id);
+      const m = await getMailboxSettings(db, request.actor, request.params.id);
       const settings = request.body.kind === 'imap' ? m.imap : m.smtp;
       if (!settings) return { ok: false, error: `no ${request.body.kind.toUpperCase()} server configured`, detail: null };
       // Never a probe of what sits behind the app (issue 9, finding 9).
@@ -117,7 +122,7 @@ export const emailRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, 
       return { ok: r.ok, error: r.error ?? null, detail: r.messages !== undefined ? `${r.messages} messages` : null };
     },
   );
-  app.get('/admin/mail-settings', { schema: { tags: ['e-mail'], summary: 'Built-in SMTP receiver settings', response: { 200: z.object({ smtpReceiver: z.object({ enabled: z.boolean(), port: z.number() }) }) } } }, async (request) => {
-    return mailReceiverSettings(requireActor(request), config.smtpPort);
+  app.get('/admin/mail-settings', { config: { access: 'admin' }, schema: { tags: ['e-mail'], summary: 'Built-in SMTP receiver settings', response: { 200: z.object({ smtpReceiver: z.object({ enabled: z.boolean(), port: z.number() }) }) } } }, async (request) => {
+    return mailReceiverSettings(request.actor, config.smtpPort);
   });
 };

@@ -3,7 +3,7 @@ export { acceptRawMessage, ProcessInboundJob } from './inbound.service.ts';
 export { processInbound } from './process-inbound.ts';
 export { queueOutbound, sendOutbound, SendMailJob } from './outbound.service.ts';
 export { passwordResetMail, ticketMail } from './ticket-mail.ts';
-export { registerEmailWorkers } from './email-worker.ts';
+export { registerEmailWorkers, type EmailWorkerOptions } from './email-worker.ts';
 export { createSmtpReceiver } from './smtp-receiver.ts';
 export { emailRoutes } from './email.routes.ts';
 export { parseMail, sanitiseMailHtml } from './mail-parse.ts';

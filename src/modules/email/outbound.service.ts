@@ -1,4 +1,3 @@
-import { refreshTicketSla } from '../sla/index.ts';
 import crypto from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { sql } from 'kysely';
@@ -6,8 +5,7 @@ import { z } from 'zod';
 import { type Db, withTransaction } from '../../platform/db/database.ts';
 import type { MailServerSettings } from '../../platform/db/schema.ts';
 import type { JobDefinition } from '../../platform/jobs/job-queue.ts';
-import { statusTimestamps } from '../tickets/ticket.service.ts';
-import { insertAudit } from '../tickets/ticket.queries.ts';
+import { linkEntryToOutbound, messageSent } from '../tickets/index.ts';
 import type { EmailContext } from './email-context.ts';
 import { LOOP_MARKER } from './filters/inbound-filters.ts';
 
@@ -93,7 +91,7 @@ export async function queueOutbound(trx: Db, ctx: Pick<EmailContext, 'jobs'>, in
     .returning('id')
     .executeTakeFirstOrThrow();
   if (input.ticketId) await trx.insertInto('mail_message_ref').values({ message_id: messageId, ticket_id: input.ticketId, direction: 'out', created_at: now }).execute();
-  if (input.entryId) await trx.updateTable('ticket_entry').set({ outbound_message_id: row.id }).where('id', '=', input.entryId).execute();
+  if (input.entryId) await linkEntryToOutbound(trx, input.entryId, row.id);
   if (status === 'queued') await ctx.jobs.enqueue(trx, SendMailJob, { outboundId: row.id });
   return row.id;
 }
@@ -183,16 +181,7 @@ export async function sendOutbound(ctx: EmailContext, outboundId: string, meta: 
   await withTransaction(ctx.db, async (trx) => {
     await trx.updateTable('outbound_message').set({ status: 'sent', sent_at: sentAt, attempts: sql`attempts + 1`, last_error: null }).where('id', '=', outboundId).execute();
     if (!msg.ticket_id) return;
-    const t = await trx.selectFrom('ticket').select(['id', 'status', 'accepted_at']).where('id', '=', msg.ticket_id).forUpdate().executeTakeFirstOrThrow();
-    if (msg.kind === 'acknowledgment' && t.status === 'new') {
-      await trx.updateTable('ticket').set({ status: 'accepted', ...statusTimestamps(t, 'accepted', sentAt), updated_at: sentAt }).where('id', '=', t.id).execute();
-      await insertAudit(trx, [{ ticketId: t.id, actorId: null, at: sentAt, field: 'status', before: 'new', after: 'accepted' }]);
-      // Seed 003: the clock of a policy counting from acceptance starts now.
-      await refreshTicketSla(trx, t.id, sentAt);
-    }
-    if (msg.kind === 'confirmation_request') {
-      await trx.updateTable('ticket').set({ confirmation_requested_at: sentAt }).where('id', '=', t.id).execute();
-      await insertAudit(trx, [{ ticketId: t.id, actorId: null, at: sentAt, field: 'confirmation_requested', before: null, after: sentAt.toISOString() }]);
-    }
+    // The acknowledgment accepts the ticket (seed 003: a clock counting from acceptance starts now).
+    await messageSent(trx, msg.ticket_id, msg.kind, sentAt);
   });
 }

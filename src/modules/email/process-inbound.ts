@@ -1,14 +1,9 @@
 import { sql } from 'kysely';
 import { type Db, withTransaction } from '../../platform/db/database.ts';
 import type { Locale } from '../../platform/db/schema.ts';
-import { getBrandById } from '../brands/brand.service.ts';
-import { findTicketNumbers } from '../brands/ticket-number.ts';
-import { applyEntryEffects, customerMayReopen } from '../tickets/entry.service.ts';
-import { insertTicket, resellerFor } from '../tickets/ticket-create.service.ts';
-import { insertAudit, insertSerials, listSerials } from '../tickets/ticket.queries.ts';
+import { findTicketNumbers, getBrandById } from '../brands/index.ts';
+import { acceptsCustomerMessage, addSerialNumbers, appendCustomerMessage, findOrCreateCustomerByAddress, openTicketFromMessage, type TicketEvents } from '../tickets/index.ts';
 import { storeMailAttachment } from '../attachments/index.ts';
-import type { TicketEvents } from '../tickets/ticket-events.ts';
-import { searchConfigFor } from '../tickets/search-config.ts';
 import type { EmailContext } from './email-context.ts';
 import { runInboundFilters, type InboundContext } from './filters/inbound-filters.ts';
 import { type ParsedMail, parseMail, sanitiseMailHtml, usableAddress } from './mail-parse.ts';
@@ -67,21 +62,6 @@ async function findThread(trx: Db, brandId: string, format: string, mail: Parsed
     if (participant) return t.merged_into_id ?? t.id;
   }
   return null;
-}
-
-async function findOrCreateSender(trx: Db, brandId: string, address: string, name: string, locale: Locale) {
-  const existing = await trx.selectFrom('app_user').select(['id', 'locale', 'organisation_id', 'role']).where(sql`lower(email)`, '=', address).executeTakeFirst();
-  if (existing) {
-    await trx.insertInto('user_brand').values({ user_id: existing.id, brand_id: brandId }).onConflict((oc) => oc.doNothing()).execute();
-    return { id: existing.id, locale: existing.locale, organisationId: existing.organisation_id, role: existing.role };
-  }
-  const created = await trx
-    .insertInto('app_user')
-    .values({ email: address, name: name || address.split('@')[0]!, role: 'customer', locale, phone: null, organisation_id: null, password_hash: null })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await trx.insertInto('user_brand').values({ user_id: created.id, brand_id: brandId }).execute();
-  return { id: created.id, locale, organisationId: null, role: 'customer' as const };
 }
 
 async function storeMailAttachments(trx: Db, ctx: EmailContext, mail: ParsedMail, ticketId: string, entryId: string): Promise<void> {
@@ -151,13 +131,10 @@ export async function processInbound(ctx: EmailContext, events: TicketEvents, in
     }
 
     const automatic = f.classification !== 'normal';
-    const person = await findOrCreateSender(trx, brand.id, sender, mail.from?.name ?? '', brand.defaultLocale as Locale);
+    const person = await findOrCreateCustomerByAddress(trx, brand.id, { address: sender, name: mail.from?.name ?? '', locale: brand.defaultLocale as Locale });
     let ticketId = await findThread(trx, brand.id, brand.ticketNumberFormat, mail, sender);
-    if (ticketId) {
-      const t = await trx.selectFrom('ticket').selectAll().where('id', '=', ticketId).forUpdate().executeTakeFirstOrThrow();
-      // A follow-up long after closing is a new case, not a reopened one.
-      if (t.status === 'closed' && !automatic && !(await customerMayReopen(trx, t, now))) ticketId = null;
-    }
+    // A follow-up long after closing is a new case, not a reopened one.
+    if (ticketId && !(await acceptsCustomerMessage(trx, ticketId, now, automatic))) ticketId = null;
     const text = mail.text || (mail.html ? '(HTML)' : '');
     const created = !ticketId;
     if (!ticketId) {
@@ -166,54 +143,37 @@ export async function processInbound(ctx: EmailContext, events: TicketEvents, in
         await trx.updateTable('inbound_message').set({ status: 'processed', classification: f.classification, reason: f.reasons.join('; ').slice(0, 500), processed_at: now }).where('id', '=', msg.id).execute();
         return 'processed';
       }
-      ticketId = await insertTicket(trx, {
+      ticketId = await openTicketFromMessage(trx, {
         brand,
         requester: { id: person.id, locale: person.locale, organisationId: person.organisationId },
-        resellerId: await resellerFor(trx, { role: 'customer', organisationId: null }, person.organisationId),
-        channel: 'email',
         subject: (mail.subject || '(no subject)').slice(0, 300),
         description: text.slice(0, 100_000) || '(empty message)',
         serialNumbers: f.serials,
-        customFields: {},
-        priority: 'normal',
-        createdById: null,
-        now,
+        at: now,
       });
-    } else if (f.serials.length) {
-      const known = (await listSerials(trx, [ticketId])).get(ticketId) ?? [];
-      const added = f.serials.filter((s) => !known.includes(s));
-      await insertSerials(trx, ticketId, added, known.length);
+    } else {
+      await addSerialNumbers(trx, ticketId, f.serials);
     }
-    const entry = await trx
-      .insertInto('ticket_entry')
-      .values({
-        ticket_id: ticketId,
-        kind: f.classification === 'bounce' ? 'system' : 'customer_message',
-        body: text.slice(0, 100_000) || '(empty message)',
-        html_body: mail.html ? sanitiseMailHtml(mail.html) : null,
-        from_address: sender,
-        author_id: person.id,
-        inbound_message_id: msg.id,
-        auto_submitted: automatic,
-        search_config: searchConfigFor(`${mail.subject}\n${text}`, person.locale),
-        created_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await storeMailAttachments(trx, ctx, mail, ticketId, entry.id);
+    const entryId = await appendCustomerMessage(trx, {
+      ticketId,
+      opened: created,
+      kind: f.classification === 'bounce' ? 'system' : 'customer_message',
+      body: text.slice(0, 100_000) || '(empty message)',
+      htmlBody: mail.html ? sanitiseMailHtml(mail.html) : null,
+      fromAddress: sender,
+      author: { id: person.id, locale: person.locale },
+      inboundMessageId: msg.id,
+      automatic,
+      searchText: `${mail.subject}\n${text}`,
+      at: now,
+    });
+    await storeMailAttachments(trx, ctx, mail, ticketId, entryId);
     if (mail.messageId) {
       await trx.insertInto('mail_message_ref').values({ message_id: mail.messageId, ticket_id: ticketId, direction: 'in' }).onConflict((oc) => oc.doNothing()).execute();
     }
-    const ticket = await trx.selectFrom('ticket').selectAll().where('id', '=', ticketId).forUpdate().executeTakeFirstOrThrow();
-    if (!created) await applyEntryEffects(trx, ticket, { entryId: entry.id, kind: 'customer_message', actorId: person.id, now, automatic });
-    // Seed 000: the customer's reply to the confirmation request confirms a phone request.
-    if (!created && !automatic && ticket.confirmation_requested_at && !ticket.confirmed_at && person.id === ticket.requester_id) {
-      await trx.updateTable('ticket').set({ confirmed_at: now }).where('id', '=', ticketId).execute();
-      await insertAudit(trx, [{ ticketId, actorId: person.id, at: now, field: 'confirmed', before: null, after: now.toISOString() }]);
-    }
     await trx
       .updateTable('inbound_message')
-      .set({ status: 'processed', classification: f.classification, reason: f.reasons.join('; ').slice(0, 500) || null, ticket_id: ticketId, entry_id: entry.id, brand_id: brand.id, processed_at: now })
+      .set({ status: 'processed', classification: f.classification, reason: f.reasons.join('; ').slice(0, 500) || null, ticket_id: ticketId, entry_id: entryId, brand_id: brand.id, processed_at: now })
       .where('id', '=', msg.id)
       .execute();
     if (created && !automatic) await events.ticketCreated(trx, ticketId, now);

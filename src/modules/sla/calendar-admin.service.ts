@@ -1,15 +1,11 @@
 import { type Db, withTransaction } from '../../platform/db/database.ts';
-import { AppError, forbidden, notFound, validationFailed } from '../../platform/errors/app-error.ts';
+import { AppError, notFound, validationFailed } from '../../platform/errors/app-error.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
-import { type Actor, isAdmin } from '../auth/index.ts';
+import { type Actor, assertAdmin } from '../auth/index.ts';
 import { summariseSkipped } from '../calendars/index.ts';
 import { calendarById, loadCalendar } from './calendar-cache.ts';
 import type { CalendarInput } from './sla.schemas.ts';
 import { SlaRecomputeJob } from './sla-jobs.ts';
-
-function requireAdmin(actor: Actor) {
-  if (!isAdmin(actor)) throw forbidden('Only an administrator manages business calendars');
-}
 
 function selectCalendars(db: Db) {
   return db
@@ -26,14 +22,14 @@ function toResponse(r: CalendarRow) {
 }
 
 export async function listCalendars(db: Db, actor: Actor, brandId?: string) {
-  requireAdmin(actor);
+  assertAdmin(actor, 'Only an administrator manages business calendars');
   let q = selectCalendars(db);
   if (brandId) q = q.where('c.brand_id', '=', brandId);
   return (await q.orderBy('b.name').orderBy('c.name').execute()).map(toResponse);
 }
 
 export async function getCalendar(db: Db, actor: Actor, id: string) {
-  requireAdmin(actor);
+  assertAdmin(actor, 'Only an administrator manages business calendars');
   const row = await selectCalendars(db).where('c.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('CALENDAR_NOT_FOUND', 'Calendar');
   return toResponse(row);
@@ -44,7 +40,7 @@ export async function getCalendar(db: Db, actor: Actor, id: string) {
  * replaced) and recomputes the open tickets of the brand through a job committed with it.
  */
 export async function saveCalendar(db: Db, jobs: JobQueue, actor: Actor, id: string | null, input: CalendarInput, now: Date) {
-  requireAdmin(actor);
+  assertAdmin(actor, 'Only an administrator manages business calendars');
   // A week without any opening would let no working time elapse: every due time would be never.
   if (Object.values(input.definition.week).every((day) => day.length === 0)) {
     throw validationFailed([{ field: 'definition.week', code: 'never_open', message: 'a calendar needs at least one opening interval in the week' }]);
@@ -77,14 +73,14 @@ export async function saveCalendar(db: Db, jobs: JobQueue, actor: Actor, id: str
 
 /** The year's closed days as the admin previews them: library holidays, additions, removals. */
 export async function calendarHolidays(db: Db, actor: Actor, id: string, year: number) {
-  requireAdmin(actor);
+  assertAdmin(actor, 'Only an administrator manages business calendars');
   const cal = await calendarById(db, id);
   return { year, timeZone: cal.timeZone, items: cal.engine.holidaysInYear(year) };
 }
 
 /** "If a ticket arrived at `from`, when would N working minutes be up, and why?" for the editor. */
 export async function previewDue(db: Db, actor: Actor, id: string, from: Date, minutes: number) {
-  requireAdmin(actor);
+  assertAdmin(actor, 'Only an administrator manages business calendars');
   const cal = await calendarById(db, id);
   const r = cal.engine.addWorkingMinutes(from, minutes);
   return { from: from.toISOString(), minutes, dueAt: r.at.toISOString(), timeZone: cal.timeZone, skipped: summariseSkipped(r.explanation, { closedWeekday: (d) => cal.engine.isClosedWeekday(d) }) };

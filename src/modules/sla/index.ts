@@ -5,3 +5,4 @@ export { recomputeBrand, SlaRecomputeJob } from './sla-jobs.ts';
 export { slaRoutes } from './sla.routes.ts';
 export { SlaBadge, TicketSlaResponse, SCHEDULE_CHANGE_REASONS, TIMER_KINDS } from './sla.schemas.ts';
 export { computeTimers, type SlaFacts, type SlaPolicyTargets } from './sla-timers.ts';
+export { slaTicketListener } from './sla-listener.ts';

@@ -3,7 +3,7 @@ import { withTransaction } from '../../platform/db/database.ts';
 import type { SlaTimerKind } from '../../platform/db/schema.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { emitWebhookEvent } from '../webhooks/index.ts';
-import { insertAudit } from '../tickets/ticket.queries.ts';
+import { changePriority, recordTicketEvent, type TicketPriority } from '../tickets/index.ts';
 import { calendarById, type LoadedCalendar } from './calendar-cache.ts';
 import { updateNextActions } from './sla.queries.ts';
 import { refreshTicketSla } from './sla-refresh.ts';
@@ -122,7 +122,7 @@ export async function runSlaSweep(ctx: SlaActionContext, now: Date, limit = 100)
       } else if (s.warn_at && s.warn_at <= now) {
         const left = cal.engine.workingMinutesBetween(now, s.due_at).minutes;
         await trx.updateTable('ticket_sla_timer').set({ warned_due_at: s.due_at }).where('ticket_id', '=', s.ticket_id).where('kind', '=', s.kind).execute();
-        await insertAudit(trx, [{ ticketId: s.ticket_id, actorId: null, at: now, field: 'sla_warning', before: null, after: { kind: s.kind, dueAt: s.due_at.toISOString() } }]);
+        await recordTicketEvent(trx, { ticketId: s.ticket_id, actorId: null, at: now, field: 'sla_warning', before: null, after: { kind: s.kind, dueAt: s.due_at.toISOString() } });
         await ctx.notifier.warning(trx, { ticketId: s.ticket_id, kind: s.kind, dueAt: s.due_at, workingMinutesLeft: Math.round(left), recipients: await recipients(trx, s.ticket_id, 'assignee_first'), at: now });
         await emitWebhookEvent(trx, ctx.jobs, now, s.brand_id, 'ticket.sla_warning', { ticket: { id: s.ticket_id, number: s.number }, timer: s.kind, dueAt: s.due_at.toISOString(), workingMinutesLeft: Math.round(left) });
         out.warned++;
@@ -142,11 +142,9 @@ async function escalate(
   // The warning for this due time is moot once it has passed.
   await trx.updateTable('ticket_sla_timer').set({ breached_due_at: s.due_at, warned_due_at: s.due_at }).where('ticket_id', '=', s.ticket_id).where('kind', '=', s.kind).execute();
   const raised = s.raise_priority_on_breach ? NEXT_PRIORITY[s.priority] : undefined;
-  if (raised) await trx.updateTable('ticket').set({ priority: raised, updated_at: now }).where('id', '=', s.ticket_id).execute();
-  await insertAudit(trx, [
-    { ticketId: s.ticket_id, actorId: null, at: now, field: 'sla_breached', before: null, after: { kind: s.kind, dueAt: s.due_at.toISOString() } },
-    ...(raised ? [{ ticketId: s.ticket_id, actorId: null, at: now, field: 'priority', before: s.priority, after: raised }] : []),
-  ]);
+  await recordTicketEvent(trx, { ticketId: s.ticket_id, actorId: null, at: now, field: 'sla_breached', before: null, after: { kind: s.kind, dueAt: s.due_at.toISOString() } });
+  // A raised priority may select another policy: the tickets module tells service levels, which recompute.
+  if (raised) await changePriority(trx, s.ticket_id, s.priority as TicketPriority, raised as TicketPriority, { actorId: null, at: now });
   await ctx.notifier.breached(trx, { ticketId: s.ticket_id, kind: s.kind, dueAt: s.due_at, workingMinutesLeft: 0, recipients: await recipients(trx, s.ticket_id, 'lead_and_assignee'), at: now });
   await emitWebhookEvent(trx, ctx.jobs, now, s.brand_id, 'ticket.sla_breached', {
     ticket: { id: s.ticket_id, number: s.number },
@@ -155,6 +153,4 @@ async function escalate(
     breachedAt: now.toISOString(),
     priority: { before: s.priority, after: raised ?? s.priority },
   });
-  // A raised priority may select another policy.
-  if (raised) await refreshTicketSla(trx, s.ticket_id, now);
 }

@@ -1,18 +1,14 @@
 import type { Db } from '../../platform/db/database.ts';
 import { withTransaction } from '../../platform/db/database.ts';
-import { AppError, forbidden, notFound, validationFailed } from '../../platform/errors/app-error.ts';
-import { type Actor, isAdmin } from '../auth/index.ts';
+import { AppError, notFound, validationFailed } from '../../platform/errors/app-error.ts';
+import { type Actor, assertAdmin } from '../auth/index.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { PolicyInput } from './sla.schemas.ts';
 import { SlaRecomputeJob } from './sla-jobs.ts';
 import { toPolicy } from './sla-policy.ts';
 
-function requireAdmin(actor: Actor) {
-  if (!isAdmin(actor)) throw forbidden('Only an administrator manages service levels');
-}
-
 export async function listPolicies(db: Db, actor: Actor, brandId?: string) {
-  requireAdmin(actor);
+  assertAdmin(actor, 'Only an administrator manages service levels');
   let q = db
     .selectFrom('sla_policy as p')
     .innerJoin('business_calendar as c', 'c.id', 'p.calendar_id')
@@ -70,7 +66,7 @@ function columns(input: PolicyInput) {
 
 /** Creates or changes a policy; the brand's open tickets are recomputed by a job committed with it. */
 export async function savePolicy(db: Db, jobs: JobQueue, actor: Actor, id: string | null, input: PolicyInput, now: Date) {
-  requireAdmin(actor);
+  assertAdmin(actor, 'Only an administrator manages service levels');
   return withTransaction(db, async (trx) => {
     if (id) {
       const old = await trx.selectFrom('sla_policy').select(['id', 'brand_id']).where('id', '=', id).forUpdate().executeTakeFirst();

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { SlaPolicyTable } from '../../platform/db/schema.ts';
-import type { TicketPriority } from '../tickets/ticket-status.ts';
+import type { TicketPriority } from '../tickets/index.ts';
 import type { PAUSABLE_STATUSES } from './sla.schemas.ts';
 
 /** A service-level policy as the timers use it, and how a ticket finds its own. */

@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { SlaTimerKind, TicketSlaTimerTable } from '../../platform/db/schema.ts';
 import type { Insertable } from 'kysely';
 import { summariseSkipped } from '../calendars/index.ts';
+import { setQueueDueTimes } from '../tickets/index.ts';
 import { findUsableCalendar, type LoadedCalendar } from './calendar-cache.ts';
 import { loadSlaFacts, loadSlaTickets, nextActionAt } from './sla.queries.ts';
 import { type ComputedTimer, computeTimers, nearestDue } from './sla-timers.ts';
@@ -148,9 +148,5 @@ export async function refreshTicketSla(trx: Db, ticketIds: string | string[], no
       )
       .execute();
   }
-  if (ticketUpdates.length) {
-    const values = sql.join(ticketUpdates.map((u) => sql`(${u.id}::uuid, ${u.policyId}::uuid, ${u.dueAt?.toISOString() ?? null}::timestamptz)`));
-    await sql`update ticket set sla_policy_id = v.policy_id, sla_due_at = v.due_at
-      from (values ${values}) as v(id, policy_id, due_at) where ticket.id = v.id`.execute(trx);
-  }
+  await setQueueDueTimes(trx, ticketUpdates);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BusinessCalendar, SEED_CALENDARS } from '../calendars/index.ts';
-import type { TicketStatus } from '../tickets/ticket-status.ts';
+import type { TicketStatus } from '../tickets/index.ts';
 import { computeTimers, nearestDue, type SlaFacts, type SlaPolicyTargets } from './sla-timers.ts';
 
 const d = (iso: string) => new Date(iso);

@@ -1,5 +1,5 @@
 import type { SlaTimerKind, SlaTimerState } from '../../platform/db/schema.ts';
-import type { TicketStatus } from '../tickets/ticket-status.ts';
+import type { TicketStatus } from '../tickets/index.ts';
 
 /** The two business-time operations the timers need; BusinessCalendar provides them. */
 export interface WorkingTime {

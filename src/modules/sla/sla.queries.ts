@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import type { TicketStatus } from '../tickets/ticket-status.ts';
+import type { TicketStatus } from '../tickets/index.ts';
 import type { SlaFacts } from './sla-timers.ts';
 
 type Q = Kysely<DB>;

@@ -1,20 +1,24 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor } from '../../platform/http/auth-hook.ts';
-import type { AppContext } from '../../platform/http/context.ts';
 import { calendarHolidays, getCalendar, listCalendars, previewDue, saveCalendar } from './calendar-admin.service.ts';
 import { CalendarBody, CalendarResponse, PolicyBody, PolicyResponse, ScheduleChangeBody, TicketSlaResponse } from './sla.schemas.ts';
 import { listPolicies, savePolicy } from './sla-policy.service.ts';
 import { getTicketSla, recordScheduleChange } from './sla.service.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { JobQueue } from '../../platform/jobs/job-queue.ts';
+import type { SlaNotifier } from './sla-actions.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const BrandQuery = z.object({ brandId: z.uuid().optional() });
 
-export const slaRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, sla }) => {
+/** What the composition root hands these routes. */
+export interface SlaRoutesOptions { db: Db; sla: { jobs: JobQueue; notifier: SlaNotifier } }
+
+export const slaRoutes: FastifyPluginAsyncZod<SlaRoutesOptions> = async (app, { db, sla }) => {
   app.get(
     '/tickets/:id/sla',
     { schema: { tags: ['service levels'], summary: "A ticket's timers, each with its due time explained, and its schedule changes", params: IdParams, response: { 200: TicketSlaResponse } } },
-    async (request) => getTicketSla(db, requireActor(request), request.params.id, request.now),
+    async (request) => getTicketSla(db, request.actor, request.params.id, request.now),
   );
   app.post(
     '/tickets/:id/schedule-changes',
@@ -28,7 +32,7 @@ export const slaRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, sl
       },
     },
     async (request, reply) => {
-      const out = await recordScheduleChange(db, sla.notifier, requireActor(request), request.params.id, request.body, request.now);
+      const out = await recordScheduleChange(db, sla.notifier, request.actor, request.params.id, request.body, request.now);
       reply.code(201);
       return out;
     },
@@ -36,29 +40,30 @@ export const slaRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, sl
 
   app.get(
     '/admin/calendars',
-    { schema: { tags: ['service levels'], summary: 'Business calendars', querystring: BrandQuery, response: { 200: z.object({ items: z.array(CalendarResponse) }) } } },
-    async (request) => ({ items: await listCalendars(db, requireActor(request), request.query.brandId) }),
+    { config: { access: 'admin' }, schema: { tags: ['service levels'], summary: 'Business calendars', querystring: BrandQuery, response: { 200: z.object({ items: z.array(CalendarResponse) }) } } },
+    async (request) => ({ items: await listCalendars(db, request.actor, request.query.brandId) }),
   );
   app.post(
     '/admin/calendars',
-    { schema: { tags: ['service levels'], summary: 'Create a business calendar', body: CalendarBody, response: { 201: CalendarResponse } } },
+    { config: { access: 'admin' }, schema: { tags: ['service levels'], summary: 'Create a business calendar', body: CalendarBody, response: { 201: CalendarResponse } } },
     async (request, reply) => {
-      const out = await saveCalendar(db, sla.jobs, requireActor(request), null, request.body, request.now);
+      const out = await saveCalendar(db, sla.jobs, request.actor, null, request.body, request.now);
       reply.code(201);
       return out;
     },
   );
-  app.get('/admin/calendars/:id', { schema: { tags: ['service levels'], summary: 'A business calendar', params: IdParams, response: { 200: CalendarResponse } } }, async (request) =>
-    getCalendar(db, requireActor(request), request.params.id),
+  app.get('/admin/calendars/:id', { config: { access: 'admin' }, schema: { tags: ['service levels'], summary: 'A business calendar', params: IdParams, response: { 200: CalendarResponse } } }, async (request) =>
+    getCalendar(db, request.actor, request.params.id),
   );
   app.put(
     '/admin/calendars/:id',
-    { schema: { tags: ['service levels'], summary: "Change a calendar; the brand's open tickets are recomputed", params: IdParams, body: CalendarBody, response: { 200: CalendarResponse } } },
-    async (request) => saveCalendar(db, sla.jobs, requireActor(request), request.params.id, request.body, request.now),
+    { config: { access: 'admin' }, schema: { tags: ['service levels'], summary: "Change a calendar; the brand's open tickets are recomputed", params: IdParams, body: CalendarBody, response: { 200: CalendarResponse } } },
+    async (request) => saveCalendar(db, sla.jobs, request.actor, request.params.id, request.body, request.now),
   );
   app.get(
     '/admin/calendars/:id/holidays',
     {
+      config: { access: 'admin' },
       schema: {
         tags: ['service levels'],
         summary: "The year's closed days: library holidays, the brand's additions and removals",
@@ -73,11 +78,12 @@ export const slaRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, sl
         },
       },
     },
-    async (request) => calendarHolidays(db, requireActor(request), request.params.id, request.query.year),
+    async (request) => calendarHolidays(db, request.actor, request.params.id, request.query.year),
   );
   app.get(
     '/admin/calendars/:id/preview',
     {
+      config: { access: 'admin' },
       schema: {
         tags: ['service levels'],
         summary: 'When N working minutes from an instant would be up, with the closed days skipped',
@@ -94,26 +100,26 @@ export const slaRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, sl
         },
       },
     },
-    async (request) => previewDue(db, requireActor(request), request.params.id, new Date(request.query.from), request.query.minutes),
+    async (request) => previewDue(db, request.actor, request.params.id, new Date(request.query.from), request.query.minutes),
   );
 
   app.get(
     '/admin/sla-policies',
-    { schema: { tags: ['service levels'], summary: 'Service-level policies', querystring: BrandQuery, response: { 200: z.object({ items: z.array(PolicyResponse) }) } } },
-    async (request) => ({ items: await listPolicies(db, requireActor(request), request.query.brandId) }),
+    { config: { access: 'admin' }, schema: { tags: ['service levels'], summary: 'Service-level policies', querystring: BrandQuery, response: { 200: z.object({ items: z.array(PolicyResponse) }) } } },
+    async (request) => ({ items: await listPolicies(db, request.actor, request.query.brandId) }),
   );
   app.post(
     '/admin/sla-policies',
-    { schema: { tags: ['service levels'], summary: 'Create a service-level policy', body: PolicyBody, response: { 201: PolicyResponse } } },
+    { config: { access: 'admin' }, schema: { tags: ['service levels'], summary: 'Create a service-level policy', body: PolicyBody, response: { 201: PolicyResponse } } },
     async (request, reply) => {
-      const out = await savePolicy(db, sla.jobs, requireActor(request), null, request.body, request.now);
+      const out = await savePolicy(db, sla.jobs, request.actor, null, request.body, request.now);
       reply.code(201);
       return out;
     },
   );
   app.put(
     '/admin/sla-policies/:id',
-    { schema: { tags: ['service levels'], summary: "Change a policy; the brand's open tickets are recomputed", params: IdParams, body: PolicyBody, response: { 200: PolicyResponse } } },
-    async (request) => savePolicy(db, sla.jobs, requireActor(request), request.params.id, request.body, request.now),
+    { config: { access: 'admin' }, schema: { tags: ['service levels'], summary: "Change a policy; the brand's open tickets are recomputed", params: IdParams, body: PolicyBody, response: { 200: PolicyResponse } } },
+    async (request) => savePolicy(db, sla.jobs, request.actor, request.params.id, request.body, request.now),
   );
 };

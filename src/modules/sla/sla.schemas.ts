@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TICKET_PRIORITIES } from '../tickets/ticket-status.ts';
+import { SlaBadge, type SlaBadgeType, TICKET_PRIORITIES, TIMER_KINDS } from '../tickets/index.ts';
 import { CalendarDefinitionSchema } from '../calendars/index.ts';
 
 const Minutes = z.number().int().min(1).max(60 * 24 * 366);
@@ -8,7 +8,7 @@ const ContractLevel = z.string().trim().regex(/^[a-z0-9_-]{1,40}$/, 'lowercase l
 /** Statuses a policy may pause its clock in: the waiting ones (resolved and closed always stop it). */
 export const PAUSABLE_STATUSES = ['new', 'accepted', 'in_progress', 'waiting_customer', 'waiting_parts', 'waiting_third_party'] as const;
 export const SCHEDULE_CHANGE_REASONS = ['cannot_reproduce', 'information_missing', 'deeper_diagnosis', 'poorly_described'] as const;
-export const TIMER_KINDS = ['first_response', 'next_update', 'resolution', 'callback'] as const;
+export { SlaBadge, type SlaBadgeType, TIMER_KINDS };
 
 export const PolicyBody = z
   .object({
@@ -98,10 +98,3 @@ export const TicketSlaResponse = z.object({
 export type TicketSlaResponseType = z.infer<typeof TicketSlaResponse>;
 
 /** The queue's one-line view of a ticket's nearest timer. */
-export const SlaBadge = z.object({
-  kind: z.enum(TIMER_KINDS),
-  dueAt: z.string(),
-  state: z.enum(['ok', 'warning', 'breached', 'paused']),
-  workingMinutesLeft: z.number(),
-});
-export type SlaBadgeType = z.infer<typeof SlaBadge>;

@@ -1,18 +1,11 @@
 import { type Db, withTransaction } from '../../platform/db/database.ts';
-import { forbidden, notFound, validationFailed } from '../../platform/errors/app-error.ts';
+import { forbidden, validationFailed } from '../../platform/errors/app-error.ts';
 import { type Actor, isStaff } from '../auth/index.ts';
-import { ticketVisibleTo } from '../tickets/ticket-visibility.ts';
-import { findUsableCalendar } from './calendar-cache.ts';
+import { getVisibleTicket, setPlannedResolution } from '../tickets/index.ts';
+import { findUsableCalendar, usableCalendarsByIds } from './calendar-cache.ts';
 import type { SlaNotifier } from './sla-actions.ts';
-import { insertAudit } from '../tickets/ticket.queries.ts';
 import { refreshTicketSla, type TimerExplanation } from './sla-refresh.ts';
 import type { SlaBadgeType, TicketSlaResponseType, TimerResponseType } from './sla.schemas.ts';
-
-async function visibleTicket(db: Db, actor: Actor, ticketId: string) {
-  const t = await db.selectFrom('ticket as t').select(['t.id', 't.sla_policy_id', 't.planned_resolution_at']).where('t.id', '=', ticketId).where(ticketVisibleTo(actor)).executeTakeFirst();
-  if (!t) throw notFound('TICKET_NOT_FOUND', 'Ticket');
-  return t;
-}
 
 /** Working minutes from `now` to `dueAt`, negative once it has passed. */
 function minutesLeft(engine: { workingMinutesBetween(a: Date, b: Date): { minutes: number } }, now: Date, dueAt: Date): number {
@@ -25,7 +18,7 @@ function minutesLeft(engine: { workingMinutesBetween(a: Date, b: Date): { minute
  * promised dates are theirs to know (seed 003 tells them of every change).
  */
 export async function getTicketSla(db: Db, actor: Actor, ticketId: string, now: Date): Promise<TicketSlaResponseType> {
-  const t = await visibleTicket(db, actor, ticketId);
+  const t = await getVisibleTicket(db, actor, ticketId);
   const [policy, timers, changes] = await Promise.all([
     t.sla_policy_id ? db.selectFrom('sla_policy').select(['id', 'name', 'calendar_id']).where('id', '=', t.sla_policy_id).executeTakeFirst() : undefined,
     db.selectFrom('ticket_sla_timer').selectAll().where('ticket_id', '=', ticketId).execute(),
@@ -86,9 +79,10 @@ export async function slaBadges(db: Db, ticketIds: string[], now: Date): Promise
     .where('s.due_at', 'is not', null)
     .orderBy('s.due_at')
     .execute();
+  const calendars = await usableCalendarsByIds(db, rows.map((r) => r.calendar_id));
   for (const r of rows) {
     if (out.has(r.ticket_id) || !r.due_at) continue;
-    const cal = await findUsableCalendar(db, r.calendar_id);
+    const cal = calendars.get(r.calendar_id);
     if (!cal) continue;
     const left = minutesLeft(cal.engine, now, r.due_at);
     const state = r.due_at <= now ? 'breached' : r.warn_at && r.warn_at <= now ? 'warning' : 'ok';
@@ -110,7 +104,7 @@ export async function recordScheduleChange(
   now: Date,
 ) {
   return withTransaction(db, async (trx) => {
-    await visibleTicket(trx, actor, ticketId);
+    await getVisibleTicket(trx, actor, ticketId);
     if (!isStaff(actor)) throw forbidden('Only the desk changes the planned resolution date');
     const planned = new Date(input.plannedResolutionAt);
     if (planned <= now) throw validationFailed([{ field: 'plannedResolutionAt', code: 'too_small', message: 'must be in the future' }]);
@@ -122,8 +116,7 @@ export async function recordScheduleChange(
       .values({ ticket_id: ticketId, reason: input.reason, previous_due_at: timer?.due_at ?? null, planned_resolution_at: planned, note: input.note ?? null, created_by_id: actor.userId, created_at: now })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.updateTable('ticket').set({ planned_resolution_at: planned, updated_at: now }).where('id', '=', ticketId).execute();
-    await insertAudit(trx, [{ ticketId, actorId: actor.userId, at: now, field: 'planned_resolution', before: timer?.due_at?.toISOString() ?? null, after: { at: planned.toISOString(), reason: input.reason } }]);
+    await setPlannedResolution(trx, ticketId, planned, { actorId: actor.userId, at: now, before: timer?.due_at?.toISOString() ?? null, reason: input.reason });
     await refreshTicketSla(trx, ticketId, now);
     const outboundId = await notifier.scheduleChanged(trx, { ticketId, reason: input.reason, plannedResolutionAt: planned, note: null, at: now });
     if (outboundId) await trx.updateTable('ticket_schedule_change').set({ outbound_message_id: outboundId }).where('id', '=', change.id).execute();

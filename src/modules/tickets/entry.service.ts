@@ -1,13 +1,14 @@
-import { refreshTicketSla } from '../sla/index.ts';
+import { ticketsChanged } from './ticket-listeners.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, forbidden } from '../../platform/errors/app-error.ts';
 import { type Actor, isStaff } from '../auth/index.ts';
 import { claimAttachments, listAttachmentsFor } from '../attachments/index.ts';
-import { getBrandById } from '../brands/brand.service.ts';
+import { getBrandById } from '../brands/index.ts';
 import { searchConfigFor } from './search-config.ts';
 import { insertAudit } from './ticket.queries.ts';
 import type { CreateEntryInput, EntryResponseType } from './ticket.schemas.ts';
-import { statusTimestamps, ticketNotFound, lockVisibleTicket } from './ticket.service.ts';
+import { ticketNotFound, lockVisibleTicket } from './ticket.service.ts';
+import { transitionStatus } from './ticket-operations.ts';
 import type { TicketStatus } from './ticket-status.ts';
 import { ticketVisibleTo } from './ticket-visibility.ts';
 
@@ -142,14 +143,9 @@ export async function applyEntryEffects(
     if (from === 'waiting_customer') to = 'in_progress';
     if ((from === 'resolved' || from === 'closed') && (await customerMayReopen(trx, ticket, e.now))) to = 'in_progress';
   }
-  await trx
-    .updateTable('ticket')
-    .set({ updated_at: e.now, ...(to ? { status: to, ...statusTimestamps(ticket, to, e.now) } : {}) })
-    .where('id', '=', ticket.id)
-    .execute();
-  await insertAudit(trx, [
-    { ticketId: ticket.id, actorId: e.actorId, at: e.now, field: 'entry', before: null, after: { id: e.entryId, kind: e.kind } },
-    ...(to ? [{ ticketId: ticket.id, actorId: e.actorId, at: e.now, field: 'status', before: from, after: to }] : []),
-  ]);
-  await refreshTicketSla(trx, ticket.id, e.now);
+  await trx.updateTable('ticket').set({ updated_at: e.now }).where('id', '=', ticket.id).execute();
+  await insertAudit(trx, [{ ticketId: ticket.id, actorId: e.actorId, at: e.now, field: 'entry', before: null, after: { id: e.entryId, kind: e.kind } }]);
+  if (to) await transitionStatus(trx, ticket, to, { actorId: e.actorId, at: e.now, quiet: true });
+  // An entry moves timers even without a status change (the first answer, the customer's reply).
+  await ticketsChanged(trx, ticket.id, e.now);
 }

@@ -7,3 +7,22 @@ export { ticketVisibleTo } from './ticket-visibility.ts';
 export { ticketRoutes } from './ticket.routes.ts';
 export * from './ticket-status.ts';
 export { CreateTicketBody } from './ticket.schemas.ts';
+export type { TicketEvents } from './ticket-events.ts';
+export { SlaBadge, type SlaBadgeType, TIMER_KINDS, type TicketListener, useTicketListener, ticketsChanged } from './ticket-listeners.ts';
+export { getVisibleTicket, ticketAttachmentAccess } from './ticket-visibility.ts';
+export {
+  acceptsCustomerMessage,
+  addSerialNumbers,
+  appendCustomerMessage,
+  changePriority,
+  findOrCreateCustomerByAddress,
+  linkEntryToOutbound,
+  messageSent,
+  openTicketFromMessage,
+  recordTicketEvent,
+  setPlannedResolution,
+  setQueueDueTimes,
+  statusTimestamps,
+  transitionStatus,
+} from './ticket-operations.ts';
+export { searchConfigFor } from './search-config.ts';

@@ -1,14 +1,14 @@
 import { sql } from 'kysely';
-import { refreshTicketSla } from '../sla/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Locale } from '../../platform/db/schema.ts';
 import { AppError, type FieldError, forbidden, validationFailed } from '../../platform/errors/app-error.ts';
 import { claimAttachments } from '../attachments/index.ts';
 import { type Actor, isStaff, PORTAL_ROLES, STAFF_ROLES } from '../auth/index.ts';
-import { type Brand, getBrandFor, yearIn } from '../brands/brand.service.ts';
-import { validateCustomFields } from '../brands/intake-form.ts';
-import { counterScope, formatTicketNumber } from '../brands/ticket-number.ts';
+import { type Brand, getBrandFor, yearIn } from '../brands/index.ts';
+import { validateCustomFields } from '../brands/index.ts';
+import { counterScope, formatTicketNumber } from '../brands/index.ts';
 import { searchConfigFor } from './search-config.ts';
+import { ticketsChanged } from './ticket-listeners.ts';
 import { insertAudit, insertSerials, nextTicketSequence } from './ticket.queries.ts';
 import type { CreateTicketInput, TicketResponseType } from './ticket.schemas.ts';
 import { getTicket } from './ticket.service.ts';
@@ -203,6 +203,6 @@ export async function insertTicket(
     .executeTakeFirstOrThrow();
   await insertSerials(trx, ticket.id, t.serialNumbers);
   await insertAudit(trx, [{ ticketId: ticket.id, actorId: t.createdById, field: 'created', before: null, after: { number, status: 'new', channel: t.channel }, at: t.now }]);
-  await refreshTicketSla(trx, ticket.id, t.now);
+  await ticketsChanged(trx, ticket.id, t.now);
   return ticket.id;
 }

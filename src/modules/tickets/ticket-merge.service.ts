@@ -1,4 +1,4 @@
-import { refreshTicketSla } from '../sla/index.ts';
+import { ticketsChanged } from './ticket-listeners.ts';
 import { type Db, withTransaction } from '../../platform/db/database.ts';
 import { AppError, forbidden } from '../../platform/errors/app-error.ts';
 import { type Actor, isStaff } from '../auth/index.ts';
@@ -47,7 +47,7 @@ export async function mergeTicket(db: Db, actor: Actor, rawSourceId: string, raw
       { ticketId: source.id, actorId: actor.userId, at: now, field: 'status', before: source.status, after: 'closed' },
       { ticketId: target.id, actorId: actor.userId, at: now, field: 'merged_from', before: null, after: source.number },
     ]);
-    await refreshTicketSla(trx, [source.id, target.id], now);
+    await ticketsChanged(trx, [source.id, target.id], now);
     return getTicket(trx, actor, target.id);
   });
 }

@@ -1,6 +1,7 @@
-import { type ExpressionBuilder, type Expression, type SqlBool, sql } from 'kysely';
+import { type ExpressionBuilder, type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import type { Actor } from '../auth/index.ts';
+import { notFound } from '../../platform/errors/app-error.ts';
+import { type Actor, isStaff } from '../auth/index.ts';
 
 /**
  * The single source of truth for "which tickets may this person see", as a SQL predicate over
@@ -57,3 +58,37 @@ export function ticketVisibleTo(actor: Actor) {
     }
   };
 }
+
+/**
+ * The ticket as another module needs it, once the actor may see it — else TICKET_NOT_FOUND (404),
+ * exactly like a ticket that does not exist. Modules ask this instead of probing by hand.
+ */
+export async function getVisibleTicket(db: Kysely<DB>, actor: Actor, ticketId: string) {
+  const t = await db
+    .selectFrom('ticket as t')
+    .select(['t.id', 't.brand_id', 't.status', 't.priority', 't.requester_id', 't.sla_policy_id', 't.sla_due_at', 't.planned_resolution_at', 't.merged_into_id'])
+    .where('t.id', '=', ticketId)
+    .where(ticketVisibleTo(actor))
+    .executeTakeFirst();
+  if (!t) throw notFound('TICKET_NOT_FOUND', 'Ticket');
+  return t;
+}
+
+/**
+ * Whether the actor may read a file attached to this ticket (and entry): the ticket is within
+ * reach, and an internal note's files are the desk's only. Wired into the attachments module at the
+ * composition root, so attachments never import tickets.
+ */
+export const ticketAttachmentAccess = {
+  async mayRead(db: Kysely<DB>, actor: Actor, ticketId: string, entryId: string | null): Promise<boolean> {
+    const row = await db
+      .selectFrom('ticket as t')
+      .leftJoin('ticket_entry as e', (j) => j.onRef('e.ticket_id', '=', 't.id').on('e.id', '=', entryId ?? '00000000-0000-0000-0000-000000000000'))
+      .select(['t.id', 'e.kind'])
+      .where('t.id', '=', ticketId)
+      .where(ticketVisibleTo(actor))
+      .executeTakeFirst();
+    if (!row) return false;
+    return !(row.kind === 'internal_note' && !isStaff(actor));
+  },
+};

@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idempotent } from '../../platform/db/idempotency.ts';
-import { requireActor } from '../../platform/http/auth-hook.ts';
-import type { AppContext } from '../../platform/http/context.ts';
 import { addEntry, listEntries, listHistory } from './entry.service.ts';
 import {
   CreateEntryBody,
@@ -22,15 +20,20 @@ import { searchTickets } from './ticket-search.service.ts';
 import { createTicket } from './ticket-create.service.ts';
 import { mergeTicket } from './ticket-merge.service.ts';
 import { getTicket, listTickets, lookupTicketByNumber, updateTicket } from './ticket.service.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { TicketEvents } from './ticket-events.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }).passthrough();
 
-export const ticketRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, ticketEvents }) => {
+/** What the composition root hands these routes. */
+export interface TicketRoutesOptions { db: Db; ticketEvents: TicketEvents }
+
+export const ticketRoutes: FastifyPluginAsyncZod<TicketRoutesOptions> = async (app, { db, ticketEvents }) => {
   app.get(
     '/tickets',
     { schema: { tags: ['tickets'], summary: 'List tickets the user may see (queue or my tickets), cursor-paginated', querystring: ListTicketsQuery, response: { 200: TicketPage } } },
-    async (request) => listTickets(db, requireActor(request), request.query, request.now),
+    async (request) => listTickets(db, request.actor, request.query, request.now),
   );
 
   app.post(
@@ -46,7 +49,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db,
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
+      const actor = request.actor;
       const result = await idempotent(
         db,
         { userId: actor.userId, key: request.headers['idempotency-key'], route: 'POST /tickets', request: request.body, status: 201 },
@@ -64,37 +67,37 @@ export const ticketRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db,
   app.get(
     '/tickets/lookup',
     { schema: { tags: ['tickets'], summary: 'Find a ticket by its number (a mistyped check digit answers 400)', querystring: LookupQuery, response: { 200: TicketResponse } } },
-    async (request) => lookupTicketByNumber(db, requireActor(request), request.query.number),
+    async (request) => lookupTicketByNumber(db, request.actor, request.query.number),
   );
 
   app.get(
     '/search',
     { schema: { tags: ['tickets'], summary: 'Full-text search over tickets and conversations; numbers, serials, e-mail addresses', querystring: SearchQuery, response: { 200: SearchResponse } } },
-    async (request) => searchTickets(db, requireActor(request), request.query),
+    async (request) => searchTickets(db, request.actor, request.query),
   );
 
   app.get(
     '/tickets/:id',
     { schema: { tags: ['tickets'], summary: 'One ticket', params: IdParams, response: { 200: TicketResponse } } },
-    async (request) => getTicket(db, requireActor(request), request.params.id),
+    async (request) => getTicket(db, request.actor, request.params.id),
   );
 
   app.patch(
     '/tickets/:id',
     { schema: { tags: ['tickets'], summary: 'Change status, priority, group, assignee or subject', params: IdParams, body: UpdateTicketBody, response: { 200: TicketResponse } } },
-    async (request) => updateTicket(db, requireActor(request), request.params.id, request.body, request.now),
+    async (request) => updateTicket(db, request.actor, request.params.id, request.body, request.now),
   );
 
   app.post(
     '/tickets/:id/merge',
     { schema: { tags: ['tickets'], summary: 'Merge this ticket into another one of the same brand', params: IdParams, body: MergeBody, response: { 200: TicketResponse } } },
-    async (request) => mergeTicket(db, requireActor(request), request.params.id, request.body.intoTicketId, request.now),
+    async (request) => mergeTicket(db, request.actor, request.params.id, request.body.intoTicketId, request.now),
   );
 
   app.get(
     '/tickets/:id/entries',
     { schema: { tags: ['tickets'], summary: 'The conversation, oldest first', params: IdParams, response: { 200: z.object({ items: z.array(EntryResponse) }) } } },
-    async (request) => listEntries(db, requireActor(request), request.params.id),
+    async (request) => listEntries(db, request.actor, request.params.id),
   );
 
   app.post(
@@ -110,7 +113,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db,
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
+      const actor = request.actor;
       const result = await idempotent(
         db,
         { userId: actor.userId, key: request.headers['idempotency-key'], route: `POST /tickets/${request.params.id}/entries`, request: request.body, status: 201 },
@@ -127,6 +130,6 @@ export const ticketRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db,
   app.get(
     '/tickets/:id/history',
     { schema: { tags: ['tickets'], summary: 'Audit history: who changed what, when, before → after', params: IdParams, response: { 200: HistoryResponse } } },
-    async (request) => listHistory(db, requireActor(request), request.params.id),
+    async (request) => listHistory(db, request.actor, request.params.id),
   );
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SlaBadge } from '../sla/sla.schemas.ts';
+import { SlaBadge } from './ticket-listeners.ts';
 import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from './ticket-status.ts';
 
 const Uuid = z.uuid();

@@ -2,7 +2,7 @@ import { TEST_NOW } from '../../test/clock.ts';
 import { expect, it } from 'vitest';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { brandId, describeStores } from '../../test/db.ts';
-import { checkTicketNumber } from '../brands/ticket-number.ts';
+import { checkTicketNumber } from '../brands/index.ts';
 import { addEntry, listEntries, listHistory } from './entry.service.ts';
 import { CreateTicketBody } from './ticket.schemas.ts';
 import { searchTickets } from './ticket-search.service.ts';

@@ -1,14 +1,15 @@
 import { sql } from 'kysely';
-import { refreshTicketSla, slaBadges } from '../sla/index.ts';
+import { queueBadges, ticketsChanged } from './ticket-listeners.ts';
 import { type Db, withTransaction } from '../../platform/db/database.ts';
 import { AppError, forbidden, notFound, validationFailed } from '../../platform/errors/app-error.ts';
 import { type Actor, isStaff, STAFF_ROLES } from '../auth/index.ts';
-import { checkTicketNumber, normaliseTicketNumber } from '../brands/ticket-number.ts';
+import { checkTicketNumber, normaliseTicketNumber } from '../brands/index.ts';
 import { listAttachmentsFor } from '../attachments/index.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { insertAudit, listSerials, selectTicketDetails, selectTicketSummaries, type TicketSummaryRow } from './ticket.queries.ts';
 import type { ListTicketsFilter, TicketResponseType, TicketSummary, UpdateTicketInput } from './ticket.schemas.ts';
-import { allowedTransitions, canTransition, type TicketChannel, type TicketStatus } from './ticket-status.ts';
+import { allowedTransitions, type TicketChannel, type TicketStatus } from './ticket-status.ts';
+import { transitionNotAllowed, transitionStatus } from './ticket-operations.ts';
 import { ticketVisibleTo } from './ticket-visibility.ts';
 
 const DUE_KEY = sql`coalesce(t.sla_due_at, 'infinity'::timestamptz)`;
@@ -94,19 +95,9 @@ export async function updateTicket(db: Db, actor: Actor, ticketId: string, input
       audit.push({ field, before, after });
     };
 
-    if (input.status !== undefined && input.status !== ticket.status) {
-      const from = ticket.status as TicketStatus;
-      if (!transitionsFor(actor, from).includes(input.status) || !canTransition(from, input.status)) {
-        throw new AppError('TICKET_TRANSITION_NOT_ALLOWED', 409, `A ${from} ticket cannot become ${input.status}`, {
-          errors: [{ field: 'status', code: 'transition_not_allowed', message: `${from} → ${input.status} is not allowed` }],
-          from,
-          to: input.status,
-          allowed: allowedTransitions(from),
-        });
-      }
-      set('status', 'status', from, input.status);
-      Object.assign(changes, statusTimestamps(ticket, input.status, now));
-    }
+    // Who may ask for which status is decided here; the change itself is the one transition function's.
+    const newStatus = input.status !== undefined && input.status !== ticket.status ? input.status : undefined;
+    if (newStatus && !transitionsFor(actor, ticket.status as TicketStatus).includes(newStatus)) throw transitionNotAllowed(ticket.status as TicketStatus, newStatus);
     set('priority', 'priority', ticket.priority, input.priority);
     set('subject', 'subject', ticket.subject, input.subject);
 
@@ -132,25 +123,14 @@ export async function updateTicket(db: Db, actor: Actor, ticketId: string, input
       }
       set('assignee_id', 'assignee', ticket.assignee_id, input.assigneeId);
     }
+    if (newStatus) await transitionStatus(trx, ticket, newStatus, { actorId: actor.userId, at: now, quiet: true });
     if (audit.length) {
       await trx.updateTable('ticket').set({ ...changes, updated_at: now }).where('id', '=', ticketId).execute();
       await insertAudit(trx, audit.map((a) => ({ ticketId, actorId: actor.userId, at: now, ...a })));
-      if ('status' in changes || 'priority' in changes) await refreshTicketSla(trx, ticketId, now);
     }
+    if (newStatus || 'priority' in changes) await ticketsChanged(trx, ticketId, now);
     return getTicket(trx, actor, ticketId);
   });
-}
-
-export function statusTimestamps(ticket: { accepted_at: Date | null }, to: TicketStatus, now: Date): Record<string, Date | null> {
-  const out: Record<string, Date | null> = {};
-  if (to !== 'new' && !ticket.accepted_at) out.accepted_at = now;
-  if (to === 'resolved') out.resolved_at = now;
-  if (to === 'closed') out.closed_at = now;
-  if (to === 'in_progress') {
-    out.resolved_at = null;
-    out.closed_at = null;
-  }
-  return out;
 }
 
 export async function listTickets(db: Db, actor: Actor, filter: ListTicketsFilter, now: Date) {
@@ -180,7 +160,7 @@ export async function listTickets(db: Db, actor: Actor, filter: ListTicketsFilte
     : await q.orderBy(DUE_KEY).orderBy('t.created_at').orderBy('t.id').limit(filter.limit + 1).execute();
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
-  const badges = newestFirst ? new Map() : await slaBadges(db, page.filter((r) => r.sla_due_at).map((r) => r.id), now);
+  const badges = newestFirst ? new Map() : await queueBadges(db, page.filter((r) => r.sla_due_at).map((r) => r.id), now);
   return {
     items: page.map((r) => ({ ...toSummary(r), ...(newestFirst ? {} : { sla: badges.get(r.id) ?? null }) })),
     nextCursor: rows.length > filter.limit && last ? encodeCursor({ at: last.created_at.toISOString(), id: last.id, due: last.sla_due_at?.toISOString() ?? null }) : null,

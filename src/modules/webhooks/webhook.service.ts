@@ -3,10 +3,10 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Clock } from '../../platform/clock/clock.ts';
 import { type Db, withTransaction } from '../../platform/db/database.ts';
-import { forbidden, notFound, validationFailed } from '../../platform/errors/app-error.ts';
+import { notFound, validationFailed } from '../../platform/errors/app-error.ts';
 import { refusedTarget } from '../../platform/net/outbound-target.ts';
 import type { JobDefinition, JobQueue } from '../../platform/jobs/job-queue.ts';
-import { type Actor, isAdmin } from '../auth/index.ts';
+import { type Actor, assertAdmin } from '../auth/index.ts';
 
 export const WEBHOOK_EVENTS = ['ticket.sla_warning', 'ticket.sla_breached'] as const;
 
@@ -107,19 +107,15 @@ export const WebhookBody = z
   })
   .strict();
 
-function requireAdmin(actor: Actor) {
-  if (!isAdmin(actor)) throw forbidden('Only an administrator manages webhooks');
-}
-
 export async function listWebhooks(db: Db, actor: Actor) {
-  requireAdmin(actor);
+  assertAdmin(actor, 'Only an administrator manages webhooks');
   const rows = await db.selectFrom('webhook_endpoint').select(['id', 'brand_id', 'url', 'events', 'active', 'created_at']).orderBy('created_at').execute();
   return rows.map((r) => ({ id: r.id, brandId: r.brand_id, url: r.url, events: r.events, active: r.active, createdAt: r.created_at.toISOString() }));
 }
 
 /** Creates an endpoint; its signing secret is shown once, in this answer. */
 export async function createWebhook(db: Db, actor: Actor, input: z.infer<typeof WebhookBody>, allowPrivateTargets: boolean) {
-  requireAdmin(actor);
+  assertAdmin(actor, 'Only an administrator manages webhooks');
   const refused = await refusedTarget(new URL(input.url).hostname, allowPrivateTargets);
   if (refused) throw validationFailed([{ field: 'url', code: 'private_target', message: refused }]);
   return withTransaction(db, async (trx) => {
@@ -132,7 +128,7 @@ export async function createWebhook(db: Db, actor: Actor, input: z.infer<typeof 
 }
 
 export async function listDeliveries(db: Db, actor: Actor, endpointId: string) {
-  requireAdmin(actor);
+  assertAdmin(actor, 'Only an administrator manages webhooks');
   const endpoint = await db.selectFrom('webhook_endpoint').select('id').where('id', '=', endpointId).executeTakeFirst();
   if (!endpoint) throw notFound('WEBHOOK_NOT_FOUND', 'Webhook');
   const rows = await db.selectFrom('webhook_delivery').selectAll().where('endpoint_id', '=', endpointId).orderBy('created_at', 'desc').limit(100).execute();

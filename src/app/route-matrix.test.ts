@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeStores } from '../../test/db.ts';
-import { buildTestApp, type Client, loginAs } from '../../test/http.ts';
-import { ROUTE_ACCESS } from '../../test/route-matrix.ts';
+import { describeStores } from '../test/db.ts';
+import { buildTestApp, type Client, loginAs } from '../test/http.ts';
+import { ROUTE_ACCESS } from '../test/route-matrix.ts';
 
 const NON_ADMINS = ['client@carri.example', 'reseller@charge-amps.example', 'distributor@charge-amps.example', 'agent@carri.example', 'tech@carri.example'];
 const PORTAL = ['client@carri.example', 'reseller@charge-amps.example', 'distributor@charge-amps.example'];

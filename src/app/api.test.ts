@@ -1,10 +1,10 @@
-import { TEST_NOW } from '../../test/clock.ts';
+import { TEST_NOW } from '../test/clock.ts';
 import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApiToken } from '../../modules/auth/session.service.ts';
-import { brandId, describeStores } from '../../test/db.ts';
-import { buildTestApp, type Client, loginAs } from '../../test/http.ts';
+import { createApiToken } from '../modules/auth/index.ts';
+import { brandId, describeStores } from '../test/db.ts';
+import { buildTestApp, type Client, loginAs } from '../test/http.ts';
 
 function multipart(filename: string, contentType: string, content: Buffer) {
   const boundary = `----apres${crypto.randomBytes(8).toString('hex')}`;

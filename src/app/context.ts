@@ -1,12 +1,12 @@
-import type { Clock } from '../clock/clock.ts';
-import type { AppConfig } from '../config/config.ts';
-import type { Db } from '../db/database.ts';
-import type { FileStore } from '../files/file-store.ts';
-import type { TicketEvents } from '../../modules/tickets/ticket-events.ts';
-import type { EmailContext } from '../../modules/email/email-context.ts';
-import type { SlaNotifier } from '../../modules/sla/sla-actions.ts';
-import type { PasswordResetMailer } from '../../modules/auth/index.ts';
-import type { JobQueue } from '../jobs/job-queue.ts';
+import type { Clock } from '../platform/clock/clock.ts';
+import type { AppConfig } from '../platform/config/config.ts';
+import type { Db } from '../platform/db/database.ts';
+import type { FileStore } from '../platform/files/file-store.ts';
+import type { TicketEvents } from '../modules/tickets/index.ts';
+import type { EmailContext } from '../modules/email/index.ts';
+import type { SlaNotifier } from '../modules/sla/index.ts';
+import type { PasswordResetMailer } from '../modules/auth/index.ts';
+import type { JobQueue } from '../platform/jobs/job-queue.ts';
 
 /** What every route plugin receives: the composition root's wiring, nothing global. */
 export interface AppContext {

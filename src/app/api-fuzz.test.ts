@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeStores } from '../../test/db.ts';
-import { buildTestApp, type Client, loginAs } from '../../test/http.ts';
+import { describeStores } from '../test/db.ts';
+import { buildTestApp, type Client, loginAs } from '../test/http.ts';
 
 /**
  * Issue 9: every operation of the OpenAPI document, as every role and anonymously, with generated

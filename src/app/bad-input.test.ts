@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { brandId, describeStores } from '../../test/db.ts';
-import { buildTestApp, type Client, loginAs } from '../../test/http.ts';
+import { brandId, describeStores } from '../test/db.ts';
+import { buildTestApp, type Client, loginAs } from '../test/http.ts';
 
 /**
  * Issue 9, finding 5: a NUL character or invalid Unicode in any text, and a broken multipart body,

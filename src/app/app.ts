@@ -8,22 +8,19 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { attachmentRoutes } from '../../modules/attachments/index.ts';
-import { authRoutes } from '../../modules/auth/index.ts';
-import { brandRoutes } from '../../modules/brands/index.ts';
-import { directoryRoutes } from '../../modules/directory/index.ts';
-import { ticketRoutes } from '../../modules/tickets/index.ts';
-import { emailRoutes } from '../../modules/email/index.ts';
-import { slaRoutes } from '../../modules/sla/index.ts';
-import { webhookRoutes } from '../../modules/webhooks/index.ts';
-import { AppError } from '../errors/app-error.ts';
-import { authHook, requireActor } from './auth-hook.ts';
+import { attachmentRoutes } from '../modules/attachments/index.ts';
+import { authRoutes } from '../modules/auth/index.ts';
+import { brandRoutes } from '../modules/brands/index.ts';
+import { directoryRoutes } from '../modules/directory/index.ts';
+import { ticketAttachmentAccess, ticketRoutes } from '../modules/tickets/index.ts';
+import { emailRoutes } from '../modules/email/index.ts';
+import { slaRoutes } from '../modules/sla/index.ts';
+import { webhookRoutes } from '../modules/webhooks/index.ts';
+import { AppError } from '../platform/errors/app-error.ts';
+import { authHook } from '../modules/auth/index.ts';
 import type { AppContext } from './context.ts';
-import { errorHandler, sendProblem } from './problem.ts';
-import { refuseBadText } from './text-input.ts';
-
-/** Operations open to anyone: signing in and out, the API description, the health check. */
-const PUBLIC_ROUTES = new Set(['/api/v1/auth/login', '/api/v1/auth/logout', '/api/v1/auth/password-reset', '/api/v1/auth/password-reset/confirm', '/api/v1/openapi.json', '/api/v1/health']);
+import { errorHandler, sendProblem } from '../platform/http/problem.ts';
+import { refuseBadText } from '../platform/http/text-input.ts';
 
 export interface BuildAppOptions extends AppContext {
   /** Folder of the built web app (dist/web); omitted in API-only tests. */
@@ -44,17 +41,6 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  // Every /admin/ operation is for administrators: refused before its input is even read, so no
-  // one else learns its shape from validation errors.
-  // Every operation but the public ones needs a session, and every /admin/ one an administrator:
-  // both refused before the input is even read, so no one learns a route's shape from its errors.
-  app.addHook('preValidation', async (request) => {
-    const route = request.routeOptions.url ?? '';
-    if (!route.startsWith('/api/') || PUBLIC_ROUTES.has(route) || route.startsWith('/api/v1/docs')) return;
-    const actor = requireActor(request);
-    if (route.startsWith('/api/v1/admin/') && actor.role !== 'admin') throw new AppError('FORBIDDEN', 403, 'Administrators only');
-  });
-  app.addHook('preValidation', refuseBadText);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -74,7 +60,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: opts.config.maxAttachmentBytes + 1, files: 1, fields: 5 } });
+  // Who may call each route (its `config.access`) is checked before its input is read; then text
+  // that no field may hold (NUL, broken Unicode) is refused.
   await app.register(authHook, { db: opts.db, clock: opts.clock });
+  app.addHook('preValidation', refuseBadText);
 
   await app.register(swagger, {
     openapi: {
@@ -99,11 +88,18 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   await app.register(
     async (api) => {
-      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-      api.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
-      for (const plugin of [authRoutes, brandRoutes, ticketRoutes, attachmentRoutes, directoryRoutes, emailRoutes, slaRoutes, webhookRoutes]) {
-        await api.register(plugin, { db: opts.db, clock: opts.clock, config: opts.config, files: opts.files, ticketEvents: opts.ticketEvents, email: opts.email, sla: opts.sla, passwordResetMailer: opts.passwordResetMailer });
-      }
+      api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+      api.get('/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
+      // Each module's routes receive only what they use.
+      const { db, config, files, ticketEvents, email, sla, passwordResetMailer } = opts;
+      await api.register(authRoutes, { db, config, passwordResetMailer });
+      await api.register(brandRoutes, { db });
+      await api.register(ticketRoutes, { db, ticketEvents });
+      await api.register(attachmentRoutes, { db, files, config, ticketAccess: ticketAttachmentAccess });
+      await api.register(directoryRoutes, { db });
+      await api.register(emailRoutes, { db, email, config });
+      await api.register(slaRoutes, { db, sla });
+      await api.register(webhookRoutes, { db, config });
     },
     { prefix: '/api/v1' },
   );

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeStores } from '../../test/db.ts';
-import { buildTestApp, loginAs } from '../../test/http.ts';
+import { describeStores } from '../test/db.ts';
+import { buildTestApp, loginAs } from '../test/http.ts';
 
 /** Issue 9: the security headers of pages, API answers and attachments, asserted once for all. */
 describeStores('security headers', (ctx) => {
