@@ -18,18 +18,20 @@ export default tseslint.config(
   {
     // Walls between modules (STYLE.md): a module is entered only through its index.ts, and the
     // platform knows no module. Lint fails the build on a deep import.
-    files: ['src/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts'],
+    files: ['src/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts', 'web/src/**/*.{ts,tsx}'],
     plugins: { boundaries },
     settings: {
-      'import/resolver': { node: { extensions: ['.ts', '.js'] } },
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } },
       'boundaries/elements': [
         { type: 'module', pattern: 'src/modules/*', capture: ['name'], partialMatch: false },
         { type: 'platform', pattern: 'src/platform/*', capture: ['name'], partialMatch: false },
         // Everything else that may use modules, through their index.ts only.
+        { type: 'shared', pattern: 'src/shared', partialMatch: false },
         { type: 'composition-root', pattern: 'src/app', partialMatch: false },
         { type: 'test-support', pattern: 'src/test', partialMatch: false },
         { type: 'seeds', pattern: 'src/seeds', partialMatch: false },
         { type: 'tooling', pattern: '{bench,e2e,scripts}', partialMatch: false },
+        { type: 'web', pattern: 'web/src', partialMatch: false },
       ],
     },
     rules: {
@@ -45,6 +47,16 @@ export default tseslint.config(
             // Later policies win: a module's own files, and any module's index.ts, are open.
             { allow: { dependency: { relationship: { to: 'internal' } } } },
             { allow: { to: { element: { type: 'module', fileInternalPath: 'index.ts' } } } },
+            {
+              from: { element: { type: 'shared' } },
+              disallow: { to: { element: { type: ['module', 'platform', 'composition-root'] } } },
+              message: 'src/shared holds words only: it imports nothing of the application',
+            },
+            {
+              from: { element: { type: 'web' } },
+              disallow: { to: { element: { type: ['module', 'platform', 'composition-root', 'test-support', 'seeds'] } } },
+              message: 'the web app shares only src/shared with the server; its API types come from web/src/api/schema.d.ts',
+            },
             {
               from: { element: { type: 'platform' } },
               disallow: { to: { element: { type: 'module' } } },

@@ -1,5 +1,5 @@
 /**
- * `npm test`: type check, lint, unit and database tests (PGlite always, PostgreSQL when
+ * `npm test`: the web API contract, type check, lint, unit and database tests (PGlite always, PostgreSQL when
  * TEST_DATABASE_URL is set), then browser tests when Chromium is installed. In CI (CI=true) or
  * with --hostile, the calendar, service-level and browser suites run again at each hostile instant
  * (src/test/hostile-dates.ts); --hostile-only runs just those. Says plainly what it skipped, and
@@ -47,6 +47,8 @@ const env = { ...process.env };
 const hasChromium = fs.existsSync(CHROMIUM);
 
 if (!hostileOnly) {
+  // The web's API types are generated from the server's routes: a stale copy fails here, before the web's type check.
+  step('web API contract (web/src/api/schema.d.ts matches the server)', 'npx', ['tsx', 'scripts/api-types.ts', '--check']);
   if (step('type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])) step('type check (web)', 'npx', ['tsc', '-p', 'web/tsconfig.json', '--noEmit']);
   step('lint', 'npx', ['eslint', '--max-warnings=0', '--no-error-on-unmatched-pattern', 'src', 'web/src', 'e2e', 'bench', 'scripts']);
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { forbidden } from '../../platform/errors/app-error.ts';
+import { PORTAL_ROLES as PORTAL, STAFF_ROLES as STAFF } from '../../shared/vocabulary.ts';
 import type { Locale, Role } from '../../platform/db/schema.ts';
 
 /** Who is asking, with everything authorization needs, loaded once per request. */
@@ -15,8 +16,8 @@ export interface Actor {
   groupIds: string[];
 }
 
-export const STAFF_ROLES: readonly Role[] = ['agent', 'technician', 'admin'];
-export const PORTAL_ROLES: readonly Role[] = ['customer', 'reseller', 'distributor'];
+export const STAFF_ROLES: readonly Role[] = STAFF;
+export const PORTAL_ROLES: readonly Role[] = PORTAL;
 
 export const isStaff = (a: Actor) => STAFF_ROLES.includes(a.role);
 export const isAdmin = (a: Actor) => a.role === 'admin';

@@ -1,3 +1,4 @@
+import { LOCALES, ROLES } from '../../shared/vocabulary.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_COOKIE } from './auth.hook.ts';
@@ -13,8 +14,8 @@ const UserResponse = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
-  role: z.enum(['customer', 'reseller', 'distributor', 'agent', 'technician', 'admin']),
-  locale: z.enum(['fr', 'en', 'ro', 'ru', 'sv']),
+  role: z.enum(ROLES),
+  locale: z.enum(LOCALES),
   organisationId: z.string().nullable(),
   brandIds: z.array(z.string()),
 });
@@ -119,7 +120,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       schema: {
         tags: ['auth'],
         summary: "Change the user's own settings (language)",
-        body: z.object({ locale: z.enum(['fr', 'en', 'ro', 'ru', 'sv']) }).strict(),
+        body: z.object({ locale: z.enum(LOCALES) }).strict(),
         response: { 200: z.object({ user: UserResponse }) },
       },
     },

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { FieldError } from '../../platform/errors/app-error.ts';
 
-export const LOCALES = ['fr', 'en', 'ro', 'ru', 'sv'] as const;
+export { LOCALES } from '../../shared/vocabulary.ts';
+import type { LOCALES } from '../../shared/vocabulary.ts';
 export type Locale = (typeof LOCALES)[number];
 
 const Localised = z.record(z.string(), z.string());

@@ -1,5 +1,5 @@
 import { AppError } from '../../platform/errors/app-error.ts';
-import { type CalendarDefinition, type CalendarDefinitionInput, isCalendarDate, minutesOfDay, parseCalendarDefinition, WEEKDAYS } from './calendar-definition.ts';
+import { type CalendarDefinition, type CalendarDefinitionInput, isCalendarDate, minutesOfDay, parseCalendarDefinition, WEEKDAYS_BY_JS_DAY } from './calendar-definition.ts';
 import type { ExplainedClosure, Explanation, SkippedDay } from './explain.ts';
 import { libraryHolidays } from './holidays.ts';
 import { type OffsetPiece, type ZoneClock, zoneClock } from './zone-clock.ts';
@@ -76,7 +76,7 @@ export class BusinessCalendar {
     this.definition = parseCalendarDefinition(definition);
     this.timeZone = this.definition.timeZone;
     this.clock = zoneClock(this.timeZone);
-    this.week = WEEKDAYS.map((wd) => this.definition.week[wd].flatMap((iv) => [minutesOfDay(iv.start), minutesOfDay(iv.end)]));
+    this.week = WEEKDAYS_BY_JS_DAY.map((wd) => this.definition.week[wd].flatMap((iv) => [minutesOfDay(iv.start), minutesOfDay(iv.end)]));
     this.neverOpen = this.week.every((ivs) => ivs.length === 0);
     this.closures = this.definition.closures
       .map((c, index) => ({ start: Date.parse(c.start), end: Date.parse(c.end), index }))

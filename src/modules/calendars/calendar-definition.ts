@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { type FieldError, validationFailed } from '../../platform/errors/app-error.ts';
 import { HOLIDAY_TYPES, isKnownCountry, isKnownRegion } from './holidays.ts';
 
-export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+export { WEEKDAYS, WEEKDAYS_BY_JS_DAY, type Weekday } from '../../shared/vocabulary.ts';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const END_TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;

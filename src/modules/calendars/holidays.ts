@@ -1,7 +1,8 @@
 import Holidays from 'date-holidays';
 
-export const HOLIDAY_TYPES = ['public', 'bank', 'school', 'optional', 'observance'] as const;
-export type HolidayType = (typeof HOLIDAY_TYPES)[number];
+import { HOLIDAY_TYPES, type HolidayType } from '../../shared/vocabulary.ts';
+
+export { HOLIDAY_TYPES, type HolidayType };
 
 export interface HolidaySelection {
   country: string;

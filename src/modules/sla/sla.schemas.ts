@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PAUSABLE_STATUSES, SCHEDULE_CHANGE_REASONS, TIMER_STATES } from '../../shared/vocabulary.ts';
 import { SlaBadge, type SlaBadgeType, TICKET_PRIORITIES, TIMER_KINDS } from '../tickets/index.ts';
 import { CalendarDefinitionSchema } from '../calendars/index.ts';
 
@@ -6,8 +7,7 @@ const Minutes = z.number().int().min(1).max(60 * 24 * 366);
 const ContractLevel = z.string().trim().regex(/^[a-z0-9_-]{1,40}$/, 'lowercase letters, digits, - or _');
 
 /** Statuses a policy may pause its clock in: the waiting ones (resolved and closed always stop it). */
-export const PAUSABLE_STATUSES = ['new', 'accepted', 'in_progress', 'waiting_customer', 'waiting_parts', 'waiting_third_party'] as const;
-export const SCHEDULE_CHANGE_REASONS = ['cannot_reproduce', 'information_missing', 'deeper_diagnosis', 'poorly_described'] as const;
+export { PAUSABLE_STATUSES, SCHEDULE_CHANGE_REASONS };
 export { SlaBadge, type SlaBadgeType, TIMER_KINDS };
 
 export const PolicyBody = z
@@ -47,7 +47,7 @@ export const CalendarResponse = z.object({
 
 export const TimerResponse = z.object({
   kind: z.enum(TIMER_KINDS),
-  state: z.enum(['pending', 'running', 'paused', 'met', 'breached']),
+  state: z.enum(TIMER_STATES),
   /** running and within the warning window. */
   warning: z.boolean(),
   targetMinutes: z.number(),

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
 
-/** The due times a ticket's queue badge can show (the service-level module keeps the timers). */
-export const TIMER_KINDS = ['first_response', 'next_update', 'resolution', 'callback'] as const;
+import { SLA_BADGE_STATES, TIMER_KINDS } from '../../shared/vocabulary.ts';
+
+export { TIMER_KINDS };
 
 /** The nearest due time of a ticket, as the desk's queue shows it. */
 export const SlaBadge = z.object({
   kind: z.enum(TIMER_KINDS),
   dueAt: z.string(),
-  state: z.enum(['ok', 'warning', 'breached', 'paused']),
+  state: z.enum(SLA_BADGE_STATES),
   workingMinutesLeft: z.number(),
 });
 export type SlaBadgeType = z.infer<typeof SlaBadge>;

@@ -1,20 +1,6 @@
-export const TICKET_STATUSES = [
-  'new',
-  'accepted',
-  'in_progress',
-  'waiting_customer',
-  'waiting_parts',
-  'waiting_third_party',
-  'resolved',
-  'closed',
-] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
+import type { TicketStatus } from '../../shared/vocabulary.ts';
 
-export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
-
-export const TICKET_CHANNELS = ['email', 'portal', 'web_form', 'phone', 'fax', 'postal', 'onsite'] as const;
-export type TicketChannel = (typeof TICKET_CHANNELS)[number];
+export { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, type TicketChannel, type TicketPriority, type TicketStatus } from '../../shared/vocabulary.ts';
 
 /**
  * SPEC §3: new → accepted (acknowledged) → in progress ↔ waiting for customer / parts / third

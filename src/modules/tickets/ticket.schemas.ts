@@ -1,3 +1,5 @@
+import { LOCALES } from '../../shared/vocabulary.ts';
+import { DELIVERY_STATUSES } from '../../shared/vocabulary.ts';
 import { z } from 'zod';
 import { SlaBadge } from './ticket-listeners.ts';
 import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from './ticket-status.ts';
@@ -22,7 +24,7 @@ export const CreateTicketBody = z
     requesterId: Uuid.optional(),
     requesterEmail: z.email().max(254).optional(),
     requesterName: z.string().trim().min(1).max(200).optional(),
-    requesterLocale: z.enum(['fr', 'en', 'ro', 'ru', 'sv']).optional(),
+    requesterLocale: z.enum(LOCALES).optional(),
     attachmentIds: z.array(Uuid).max(20).default([]),
   })
   .strict()
@@ -125,7 +127,7 @@ export const EntryResponse = z.object({
   htmlBody: z.string().nullable(),
   autoSubmitted: z.boolean(),
   delivery: z
-    .object({ status: z.enum(['queued', 'sent', 'failed', 'held', 'suppressed']), error: z.string().nullable(), sentAt: z.string().nullable(), to: z.string() })
+    .object({ status: z.enum(DELIVERY_STATUSES), error: z.string().nullable(), sentAt: z.string().nullable(), to: z.string() })
     .nullable(),
 });
 export type EntryResponseType = z.infer<typeof EntryResponse>;

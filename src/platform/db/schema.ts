@@ -3,8 +3,8 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, T | string, T | string>;
 
-export type Role = 'customer' | 'reseller' | 'distributor' | 'agent' | 'technician' | 'admin';
-export type Locale = 'fr' | 'en' | 'ro' | 'ru' | 'sv';
+export type { Locale, Role } from '../../shared/vocabulary.ts';
+import type { Locale, Role } from '../../shared/vocabulary.ts';
 export type OrganisationKind = 'customer' | 'reseller' | 'distributor';
 
 export interface BrandTable {

@@ -1,3 +1,5 @@
+import type { ErrorCode } from '../../shared/error-codes.ts';
+
 export interface FieldError {
   /** Dotted path of the field at fault, e.g. `customFields.productVersion`. */
   field: string;
@@ -9,7 +11,8 @@ export interface FieldError {
 /** The one error type of the application; serialised once, by the HTTP error handler, as RFC 9457. */
 export class AppError extends Error {
   constructor(
-    readonly code: string,
+    /** One of the listed codes (src/shared/error-codes.ts): the web translates each. */
+    readonly code: ErrorCode,
     readonly httpStatus: number,
     message: string,
     readonly details?: { errors?: FieldError[]; [key: string]: unknown },
@@ -19,7 +22,7 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (code: string, what: string) => new AppError(code, 404, `${what} not found`);
+export const notFound = (code: ErrorCode, what: string) => new AppError(code, 404, `${what} not found`);
 
 export const validationFailed = (errors: FieldError[]) =>
   new AppError('VALIDATION_FAILED', 400, errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });

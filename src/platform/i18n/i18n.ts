@@ -5,7 +5,9 @@ import ro from './locales/ro.json' with { type: 'json' };
 import ru from './locales/ru.json' with { type: 'json' };
 import sv from './locales/sv.json' with { type: 'json' };
 
-export const SERVER_LOCALES = ['fr', 'en', 'ro', 'ru', 'sv'] as const;
+import { LOCALES } from '../../shared/vocabulary.ts';
+
+export const SERVER_LOCALES = LOCALES;
 export type ServerLocale = (typeof SERVER_LOCALES)[number];
 
 const instance = i18next.createInstance();

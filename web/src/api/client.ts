@@ -1,5 +1,8 @@
+import createClient from 'openapi-fetch';
 import { noteServerNow } from '../app/server-clock';
 import { ApiError, problemToError } from './errors';
+import type { paths } from './schema';
+import type { Attachment } from './types';
 
 export { ApiError, isApiError } from './errors';
 export type { FieldError } from './errors';
@@ -13,8 +16,9 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-type Query = Record<string, string | number | boolean | null | undefined | readonly (string | number)[]>;
+type Query = Record<string, unknown>;
 
+/** Empty values are left out (a filter the user cleared), arrays repeat their key (`status=a&status=b`). */
 export function buildQuery(query: Query | undefined): string {
   if (!query) return '';
   const params = new URLSearchParams();
@@ -27,62 +31,29 @@ export function buildQuery(query: Query | undefined): string {
   return s ? `?${s}` : '';
 }
 
-interface RequestOptions {
-  query?: Query;
-  body?: unknown;
-  headers?: Record<string, string>;
-  signal?: AbortSignal;
-}
-
-async function parseBody(res: Response): Promise<unknown> {
-  if (res.status === 204) return undefined;
-  const type = res.headers.get('content-type') ?? '';
-  if (type.includes('json')) {
-    try {
-      return await res.json();
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
-}
-
-export async function request<T>(method: string, path: string, opts: RequestOptions = {}, retried = false): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...opts.headers };
-  let body: BodyInit | undefined;
-  if (opts.body instanceof FormData) {
-    body = opts.body;
-  } else if (opts.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(opts.body);
-  }
-  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
-
+/**
+ * Every call to the server goes through here: the session's CSRF token on writes, the server's
+ * clock noted from `x-apres-now`, a network failure as `ApiError(0, 'NETWORK')`, and one retry
+ * when the CSRF token was rotated (a login in another tab) rather than failing a reply the user
+ * just typed.
+ */
+async function send(request: Request, retried = false): Promise<Response> {
+  const spare = retried ? null : request.clone();
+  request.headers.set('accept', 'application/json, application/problem+json');
+  if (request.method !== 'GET' && request.method !== 'HEAD' && csrfToken) request.headers.set('x-csrf-token', csrfToken);
   let res: Response;
   try {
-    res = await fetch(`${BASE}${path}${buildQuery(opts.query)}`, {
-      method,
-      headers,
-      body,
-      credentials: 'include',
-      signal: opts.signal,
-    });
+    res = await fetch(request);
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, 'NETWORK');
   }
   noteServerNow(res.headers.get('x-apres-now'));
-  const data = await parseBody(res);
-  if (!res.ok) {
-    const error = problemToError(res.status, data);
-    // The token is rotated with the session (e.g. a login in another tab): fetch the current one
-    // and try once more, rather than failing a reply the user just typed.
-    if (error.code === 'AUTH_CSRF_INVALID' && !retried && method !== 'GET' && (await refreshCsrfToken())) {
-      return request<T>(method, path, opts, true);
-    }
-    throw error;
+  if (res.status === 403 && spare && request.method !== 'GET') {
+    const body = (await res.clone().json().catch(() => null)) as { code?: string } | null;
+    if (body?.code === 'AUTH_CSRF_INVALID' && (await refreshCsrfToken())) return send(spare, true);
   }
-  return data as T;
+  return res;
 }
 
 async function refreshCsrfToken(): Promise<boolean> {
@@ -98,13 +69,26 @@ async function refreshCsrfToken(): Promise<boolean> {
   }
 }
 
-export const api = {
-  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, { body, headers }),
-  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
-  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
-  del: <T>(path: string) => request<T>('DELETE', path),
-};
+/**
+ * The typed client, generated from the server's OpenAPI document (schema.d.ts): paths, parameters,
+ * bodies and answers are checked by the compiler, so the web cannot drift from the server.
+ */
+export const api = createClient<paths>({ fetch: (request) => send(request), querySerializer: (q) => buildQuery(q as Query).slice(1) });
+
+/** The answer's data, or the problem as an `ApiError` (its code keys the message the user sees). */
+export async function ok<D>(call: Promise<{ data?: D; error?: unknown; response: Response }>): Promise<D> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw problemToError(response.status, error);
+  return data as D;
+}
+
+/** Files go up as multipart, outside the JSON contract; the answer is the stored attachment. */
+export async function uploadFile(form: FormData): Promise<Attachment> {
+  const res = await send(new Request(`${BASE}/attachments`, { method: 'POST', body: form, credentials: 'include' }));
+  const data: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) throw problemToError(res.status, data);
+  return data as Attachment;
+}
 
 export function attachmentUrl(id: string): string {
   return `${BASE}/attachments/${encodeURIComponent(id)}`;

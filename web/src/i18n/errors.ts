@@ -1,45 +1,10 @@
 import type { TFunction } from 'i18next';
 import { isApiError } from '../api/errors';
+import { ERROR_CODES as SERVER_ERROR_CODES, type ErrorCode as ServerErrorCode } from '../../../src/shared/error-codes';
 
-/** Error codes of docs/API-CONTRACT.md, those the server also sends, and NETWORK (server unreachable). */
-export const ERROR_CODES = [
-  'AUTH_REQUIRED',
-  'AUTH_INVALID_CREDENTIALS',
-  'AUTH_RATE_LIMITED',
-  'AUTH_CSRF_INVALID',
-  'FORBIDDEN',
-  'VALIDATION_FAILED',
-  'NOT_FOUND',
-  'TICKET_NOT_FOUND',
-  'TICKET_NUMBER_CHECK_DIGIT_INVALID',
-  'TICKET_TRANSITION_NOT_ALLOWED',
-  'TICKET_MERGE_INVALID',
-  'ATTACHMENT_TOO_LARGE',
-  'ATTACHMENT_TYPE_NOT_ALLOWED',
-  'IDEMPOTENCY_KEY_REUSED',
-  'TICKET_MERGED',
-  'BRAND_NOT_FOUND',
-  'ATTACHMENT_NOT_FOUND',
-  'AUTH_INVALID_TOKEN',
-  'RATE_LIMITED',
-  'PAYLOAD_TOO_LARGE',
-  'UNSUPPORTED_MEDIA_TYPE',
-  'BAD_REQUEST',
-  'INBOUND_NOT_FOUND',
-  'INBOUND_NOT_QUARANTINED',
-  'MAILBOX_NOT_FOUND',
-  'CALENDAR_NOT_FOUND',
-  'CALENDAR_NAME_TAKEN',
-  'CALENDAR_HORIZON_EXCEEDED',
-  'SLA_POLICY_NOT_FOUND',
-  'SLA_POLICY_CONFLICT',
-  'REQUESTER_NOT_FOUND',
-  'TICKET_MERGE_OTHER_CUSTOMER',
-  'AUTH_RESET_LINK_INVALID',
-  'INTERNAL',
-  'NETWORK',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+/** Every code the server may send (src/shared/error-codes.ts), and NETWORK (server unreachable). */
+export const ERROR_CODES = [...SERVER_ERROR_CODES, 'NETWORK'] as const satisfies readonly string[];
+export type ErrorCode = ServerErrorCode | 'NETWORK';
 
 export const FIELD_ERROR_CODES = [
   'required',

@@ -61,11 +61,8 @@ export function QuarantinePage() {
 
   const onReprocess = (m: InboundMessage) =>
     reprocess.mutate(m.id, {
-      onSuccess: ({ status }) => {
-        if (status === 'quarantined') notifications.show({ color: 'orange', message: t('quarantine.stillQuarantined') });
-        else if (status === 'processed') notifications.show({ color: 'teal', message: t('quarantine.reprocessed') });
-        else notifications.show({ color: 'blue', message: t('quarantine.reprocessQueued') });
-      },
+      // The server puts the message back on the queue (status `received`); the list refreshes when it is done.
+      onSuccess: () => notifications.show({ color: 'blue', message: t('quarantine.reprocessQueued') }),
       onError: (e) => notifications.show({ color: 'red', title: t('errors.title'), message: errorMessage(t, e) }),
     });
 

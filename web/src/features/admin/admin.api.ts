@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from '../../api/client';
-import type { ConnectionTestResult, InboundPage, Items, MailSettings, Mailbox, MailboxInput } from '../../api/types';
+import { api, ApiError, ok } from '../../api/client';
+import type { Mailbox, MailboxInput } from '../../api/types';
 
 /** Administration of the e-mail channel (admins only): the quarantine and the brands' mailboxes. */
 
@@ -10,7 +10,7 @@ const MAILBOXES_KEY = ['admin', 'mailboxes'] as const;
 export function useQuarantine() {
   return useInfiniteQuery({
     queryKey: [...INBOUND_KEY, 'quarantined'],
-    queryFn: ({ pageParam, signal }) => api.get<InboundPage>('/admin/inbound', { status: 'quarantined', cursor: pageParam ?? undefined }, signal),
+    queryFn: ({ pageParam, signal }) => ok(api.GET('/api/v1/admin/inbound', { params: { query: { status: 'quarantined', cursor: pageParam ?? undefined } }, signal })),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -20,7 +20,7 @@ export function useQuarantine() {
 export function useQuarantineCount(enabled: boolean) {
   return useQuery({
     queryKey: [...INBOUND_KEY, 'counts'],
-    queryFn: ({ signal }) => api.get<{ quarantined: number }>('/admin/inbound/counts', undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/api/v1/admin/inbound/counts', { signal })),
     enabled,
     refetchInterval: 60_000,
   });
@@ -29,7 +29,7 @@ export function useQuarantineCount(enabled: boolean) {
 export function useReprocessInbound() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<{ status: string }>(`/admin/inbound/${encodeURIComponent(id)}/reprocess`),
+    mutationFn: (id: string) => ok(api.POST('/api/v1/admin/inbound/{id}/reprocess', { params: { path: { id } } })),
     onSettled: (data) => {
       const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: INBOUND_KEY }), qc.invalidateQueries({ queryKey: ['tickets'] })]);
       // The server queues the message for processing: look again shortly, when it has either
@@ -43,7 +43,7 @@ export function useReprocessInbound() {
 export function useDiscardInbound() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<unknown>(`/admin/inbound/${encodeURIComponent(id)}/discard`),
+    mutationFn: (id: string) => ok(api.POST('/api/v1/admin/inbound/{id}/discard', { params: { path: { id } } })),
     onSettled: () => qc.invalidateQueries({ queryKey: INBOUND_KEY }),
   });
 }
@@ -53,7 +53,7 @@ export function rawMessageUrl(id: string): string {
   return `/api/v1/admin/inbound/${encodeURIComponent(id)}/raw`;
 }
 
-const fetchMailboxes = () => api.get<Items<Mailbox>>('/admin/mailboxes');
+const fetchMailboxes = () => ok(api.GET('/api/v1/admin/mailboxes'));
 
 export function useMailboxes() {
   return useQuery({
@@ -66,7 +66,7 @@ export function useMailboxes() {
 export function useMailSettings() {
   return useQuery({
     queryKey: ['admin', 'mail-settings'],
-    queryFn: () => api.get<MailSettings>('/admin/mail-settings'),
+    queryFn: () => ok(api.GET('/api/v1/admin/mail-settings')),
     staleTime: 5 * 60_000,
   });
 }
@@ -80,8 +80,8 @@ export function useSaveMailbox() {
   return useMutation({
     mutationFn: async ({ id, body }: { id: string | null; body: MailboxInput }): Promise<Mailbox> => {
       const saved = id
-        ? await api.patch<{ id: string }>(`/admin/mailboxes/${encodeURIComponent(id)}`, body)
-        : await api.post<{ id: string }>('/admin/mailboxes', body);
+        ? await ok(api.PATCH('/api/v1/admin/mailboxes/{id}', { params: { path: { id } }, body }))
+        : await ok(api.POST('/api/v1/admin/mailboxes', { body }));
       const list = await qc.fetchQuery({ queryKey: MAILBOXES_KEY, queryFn: fetchMailboxes, staleTime: 0 });
       const mailbox = list.items.find((m) => m.id === saved.id);
       if (!mailbox) throw new ApiError(404, 'MAILBOX_NOT_FOUND');
@@ -94,7 +94,7 @@ export function useTestMailbox() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, kind }: { id: string; kind: 'imap' | 'smtp' }) =>
-      api.post<ConnectionTestResult>(`/admin/mailboxes/${encodeURIComponent(id)}/test`, { kind }),
+      ok(api.POST('/api/v1/admin/mailboxes/{id}/test', { params: { path: { id } }, body: { kind } })),
     // The server records the outcome as the mailbox's last check.
     onSettled: () => qc.invalidateQueries({ queryKey: MAILBOXES_KEY }),
   });

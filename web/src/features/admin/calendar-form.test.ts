@@ -31,7 +31,7 @@ describe('the calendar form', () => {
   it('shows closures as wall times in the calendar zone and sends them back with the offset', () => {
     const v = initialCalendarValues(hotline, null);
     expect(v.closures[0]).toEqual({ start: '2026-12-24T14:00', end: '2026-12-26T09:00', reason: 'Fêtes' });
-    expect(toCalendarInput(v).definition.closures[0]).toEqual({ start: '2026-12-24T14:00:00+01:00', end: '2026-12-26T09:00:00+01:00', reason: 'Fêtes' });
+    expect(toCalendarInput(v).definition.closures?.[0]).toEqual({ start: '2026-12-24T14:00:00+01:00', end: '2026-12-26T09:00:00+01:00', reason: 'Fêtes' });
     expect(isCalendarDirty(v, hotline)).toBe(false);
   });
 

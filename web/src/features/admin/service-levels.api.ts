@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
-import type { BusinessCalendar, CalendarHolidays, CalendarInput, DuePreview, Items, SlaPolicy, SlaPolicyInput } from '../../api/types';
+import { api, ok } from '../../api/client';
+import type { CalendarInput, SlaPolicyInput } from '../../api/types';
 
 /** Administration of service levels (admins only): business calendars and policies. */
 
@@ -10,7 +10,7 @@ const POLICIES_KEY = ['admin', 'sla-policies'] as const;
 export function useCalendars() {
   return useQuery({
     queryKey: CALENDARS_KEY,
-    queryFn: ({ signal }) => api.get<Items<BusinessCalendar>>('/admin/calendars', undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/api/v1/admin/calendars', { signal })),
     select: (d) => d.items,
   });
 }
@@ -18,7 +18,7 @@ export function useCalendars() {
 export function useCalendar(id: string | null) {
   return useQuery({
     queryKey: [...CALENDARS_KEY, id],
-    queryFn: ({ signal }) => api.get<BusinessCalendar>(`/admin/calendars/${encodeURIComponent(id ?? '')}`, undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/api/v1/admin/calendars/{id}', { params: { path: { id: id ?? '' } }, signal })),
     enabled: !!id,
   });
 }
@@ -28,7 +28,7 @@ export function useCalendarHolidays(id: string | null, year: number, version: nu
   return useQuery({
     // The version is in the key: a save changes what the same year holds.
     queryKey: [...CALENDARS_KEY, id, 'holidays', year, version ?? 0],
-    queryFn: ({ signal }) => api.get<CalendarHolidays>(`/admin/calendars/${encodeURIComponent(id ?? '')}/holidays`, { year }, signal),
+    queryFn: ({ signal }) => ok(api.GET('/api/v1/admin/calendars/{id}/holidays', { params: { path: { id: id ?? '' }, query: { year } }, signal })),
     enabled: !!id,
     staleTime: 5 * 60_000,
   });
@@ -37,7 +37,7 @@ export function useCalendarHolidays(id: string | null, year: number, version: nu
 export function useDuePreview(id: string | null) {
   return useMutation({
     mutationFn: ({ from, minutes }: { from: string; minutes: number }) =>
-      api.get<DuePreview>(`/admin/calendars/${encodeURIComponent(id ?? '')}/preview`, { from, minutes }),
+      ok(api.GET('/api/v1/admin/calendars/{id}/preview', { params: { path: { id: id ?? '' }, query: { from, minutes } } })),
   });
 }
 
@@ -46,7 +46,7 @@ export function useSaveCalendar() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string | null; body: CalendarInput }) =>
-      id ? api.put<BusinessCalendar>(`/admin/calendars/${encodeURIComponent(id)}`, body) : api.post<BusinessCalendar>('/admin/calendars', body),
+      ok(id ? api.PUT('/api/v1/admin/calendars/{id}', { params: { path: { id } }, body }) : api.POST('/api/v1/admin/calendars', { body })),
     onSuccess: (saved) => {
       qc.setQueryData([...CALENDARS_KEY, saved.id], saved);
       void qc.invalidateQueries({ queryKey: CALENDARS_KEY, predicate: (q) => q.queryKey.length === 2 });
@@ -61,7 +61,7 @@ export function useSaveCalendar() {
 export function usePolicies() {
   return useQuery({
     queryKey: POLICIES_KEY,
-    queryFn: ({ signal }) => api.get<Items<SlaPolicy>>('/admin/sla-policies', undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/api/v1/admin/sla-policies', { signal })),
     select: (d) => d.items,
   });
 }
@@ -70,7 +70,7 @@ export function useSavePolicy() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string | null; body: SlaPolicyInput }) =>
-      id ? api.put<SlaPolicy>(`/admin/sla-policies/${encodeURIComponent(id)}`, body) : api.post<SlaPolicy>('/admin/sla-policies', body),
+      ok(id ? api.PUT('/api/v1/admin/sla-policies/{id}', { params: { path: { id } }, body }) : api.POST('/api/v1/admin/sla-policies', { body })),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: POLICIES_KEY });
       void qc.invalidateQueries({ queryKey: ['tickets'] });

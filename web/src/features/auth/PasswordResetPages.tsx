@@ -4,7 +4,7 @@ import { IconAlertCircle, IconCheck, IconMailForward } from '@tabler/icons-react
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
+import { api, ok } from '../../api/client';
 import { errorMessage, fieldErrorMessage } from '../../i18n/errors';
 import { isApiError } from '../../api/errors';
 import { usePageTitle } from '../common/usePageTitle';
@@ -35,7 +35,7 @@ export function ForgotPasswordPage() {
   usePageTitle(t('reset.forgotTitle'));
   const [email, setEmail] = useState('');
   const [touched, setTouched] = useState(false);
-  const request = useMutation({ mutationFn: (address: string) => api.post<{ sent: true }>('/auth/password-reset', { email: address }) });
+  const request = useMutation({ mutationFn: (address: string) => ok(api.POST('/api/v1/auth/password-reset', { body: { email: address } })) });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -81,7 +81,7 @@ export function ResetPasswordPage() {
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [touched, setTouched] = useState(false);
-  const confirm = useMutation({ mutationFn: () => api.post<void>('/auth/password-reset/confirm', { token, password }) });
+  const confirm = useMutation({ mutationFn: () => ok(api.POST('/api/v1/auth/password-reset/confirm', { body: { token, password } })) });
   const tooShort = password.length < MIN_PASSWORD_LENGTH;
   const mismatch = repeat !== password;
   const serverField = isApiError(confirm.error) ? confirm.error.errors.find((f) => f.field === 'password') : undefined;

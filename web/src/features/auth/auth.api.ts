@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, setCsrfToken } from '../../api/client';
+import { api, ok, setCsrfToken } from '../../api/client';
 import { isApiError } from '../../api/errors';
 import type { Locale, Session, User } from '../../api/types';
 
@@ -7,7 +7,7 @@ export const ME_KEY = ['auth', 'me'] as const;
 
 async function fetchMe(): Promise<Session | null> {
   try {
-    const session = await api.get<Session>('/auth/me');
+    const session = await ok(api.GET('/api/v1/auth/me'));
     setCsrfToken(session.csrfToken);
     return session;
   } catch (e) {
@@ -33,7 +33,7 @@ export function useCurrentUser(): User {
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; password: string }) => api.post<Session>('/auth/login', body),
+    mutationFn: (body: { email: string; password: string }) => ok(api.POST('/api/v1/auth/login', { body })),
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);
       // Drop the previous user's data but keep the me query itself: its observers (the guards,
@@ -48,7 +48,7 @@ export function useLogin() {
 export function useLogout() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (opts?: { everywhere?: boolean }) => api.post<void>(opts?.everywhere ? '/auth/logout-everywhere' : '/auth/logout'),
+    mutationFn: (opts?: { everywhere?: boolean }) => ok(opts?.everywhere ? api.POST('/api/v1/auth/logout-everywhere') : api.POST('/api/v1/auth/logout')),
     onSettled: () => {
       setCsrfToken(null);
       // me = null first, so the guards leave the private pages before their data disappears.
@@ -61,7 +61,7 @@ export function useLogout() {
 export function useUpdateLocale() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (locale: Locale) => api.patch<{ user: User }>('/auth/me', { locale }),
+    mutationFn: (locale: Locale) => ok(api.PATCH('/api/v1/auth/me', { body: { locale } })),
     onSuccess: ({ user }) => {
       qc.setQueryData<Session | null>(ME_KEY, (old) => (old ? { ...old, user: { ...old.user, ...user } } : old));
     },

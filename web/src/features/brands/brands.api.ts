@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { api } from '../../api/client';
-import type { Brand, Group, Items, StaffUser } from '../../api/types';
+import { api, ok } from '../../api/client';
+import type { Brand } from '../../api/types';
 
 export function useBrands() {
   return useQuery({
     queryKey: ['brands'],
-    queryFn: () => api.get<Items<Brand>>('/brands'),
+    queryFn: () => ok(api.GET('/api/v1/brands')),
     staleTime: 5 * 60_000,
     select: (d) => d.items,
   });
@@ -20,7 +20,7 @@ export function useBrandMap(): Map<string, Brand> {
 export function useGroups(brandId?: string | null) {
   return useQuery({
     queryKey: ['groups', brandId ?? null],
-    queryFn: () => api.get<Items<Group>>('/groups', { brandId: brandId ?? undefined }),
+    queryFn: () => ok(api.GET('/api/v1/groups', { params: { query: { brandId: brandId ?? undefined } } })),
     staleTime: 5 * 60_000,
     select: (d) => d.items,
   });
@@ -29,7 +29,7 @@ export function useGroups(brandId?: string | null) {
 export function useStaffUsers(brandId?: string | null) {
   return useQuery({
     queryKey: ['users', 'agent', brandId ?? null],
-    queryFn: () => api.get<Items<StaffUser>>('/users', { role: 'agent', brandId: brandId ?? undefined }),
+    queryFn: () => ok(api.GET('/api/v1/users', { params: { query: { role: 'agent', brandId: brandId ?? undefined } } })),
     staleTime: 5 * 60_000,
     select: (d) => d.items,
   });

@@ -4,6 +4,7 @@ import type { Locale, ScheduleChangeReason, SkippedRange, SlaTimer, TicketStatus
 import { SCHEDULE_CHANGE_REASONS, TICKET_STATUSES } from '../../api/types';
 import { intlTag } from '../../i18n/format';
 import { dayNumber, isValidTimeZone } from '../../i18n/zoned-time';
+import { WEEKDAYS_BY_JS_DAY } from '../../../../src/shared/vocabulary';
 
 /**
  * Sentences about service levels, built from the server's structured data through the catalogues
@@ -95,7 +96,8 @@ function joinList(items: string[], locale: Locale): string {
   return new Intl.ListFormat(intlTag(locale), { style: 'long', type: 'conjunction' }).format(items);
 }
 
-const WEEKDAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+/** By `getUTCDay()` index (0 = Sunday), from the shared vocabulary. */
+const WEEKDAY_KEYS = WEEKDAYS_BY_JS_DAY;
 
 /**
  * The closed days as a person says them: whole weekends counted ("3 weekends", or "the weekend of

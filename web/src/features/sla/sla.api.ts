@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
-import type { ScheduleChangeBody, TicketSla } from '../../api/types';
+import { api, ok } from '../../api/client';
+import type { ScheduleChangeBody } from '../../api/types';
 
 const slaKey = (ticketId: string) => ['ticket', ticketId, 'sla'] as const;
 
@@ -12,7 +12,7 @@ const slaKey = (ticketId: string) => ['ticket', ticketId, 'sla'] as const;
 export function useTicketSla(ticketId: string, enabled = true) {
   return useQuery({
     queryKey: slaKey(ticketId),
-    queryFn: ({ signal }) => api.get<TicketSla>(`/tickets/${encodeURIComponent(ticketId)}/sla`, undefined, signal),
+    queryFn: ({ signal }) => ok(api.GET('/api/v1/tickets/{id}/sla', { params: { path: { id: ticketId } }, signal })),
     enabled,
     refetchInterval: 60_000,
   });
@@ -21,7 +21,7 @@ export function useTicketSla(ticketId: string, enabled = true) {
 export function useScheduleChange(ticketId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: ScheduleChangeBody) => api.post<TicketSla>(`/tickets/${encodeURIComponent(ticketId)}/schedule-changes`, body),
+    mutationFn: (body: ScheduleChangeBody) => ok(api.POST('/api/v1/tickets/{id}/schedule-changes', { params: { path: { id: ticketId } }, body })),
     onSuccess: (sla) => {
       qc.setQueryData(slaKey(ticketId), sla);
       // The ticket's history and the queue's order change with it.

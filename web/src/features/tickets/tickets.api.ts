@@ -1,18 +1,9 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
-import type {
-  Attachment,
-  CreateTicketBody,
-  Entry,
-  EntryKind,
-  HistoryItem,
-  Items,
-  SearchHit,
-  Ticket,
-  TicketPage,
-  TicketStatus,
-  UpdateTicketBody,
-} from '../../api/types';
+import { api, ok, uploadFile } from '../../api/client';
+import type { Attachment, BodyOf, CreateTicketBody, TicketStatus, UpdateTicketBody } from '../../api/types';
+
+/** What a person may write into a conversation (the server writes the `system` entries). */
+export type NewEntryBody = BodyOf<'/api/v1/tickets/{id}/entries', 'post'>;
 
 export interface QueueFilters {
   brandId?: string;
@@ -27,17 +18,20 @@ export function useTicketList(filters: QueueFilters) {
   return useInfiniteQuery({
     queryKey: ['tickets', 'list', filters],
     queryFn: ({ pageParam, signal }) =>
-      api.get<TicketPage>(
-        '/tickets',
-        {
-          brandId: filters.brandId,
-          status: filters.status,
-          groupId: filters.groupId,
-          assigneeId: filters.assigneeId,
-          cursor: pageParam ?? undefined,
-          limit: PAGE_SIZE,
-        },
-        signal,
+      ok(
+        api.GET('/api/v1/tickets', {
+          params: {
+            query: {
+              brandId: filters.brandId,
+              status: filters.status,
+              groupId: filters.groupId,
+              assigneeId: filters.assigneeId,
+              cursor: pageParam ?? undefined,
+              limit: PAGE_SIZE,
+            },
+          },
+          signal,
+        }),
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
@@ -48,7 +42,7 @@ export function useTicketList(filters: QueueFilters) {
 export function useTicketSearch(q: string, brandId?: string) {
   return useQuery({
     queryKey: ['tickets', 'search', q, brandId ?? null],
-    queryFn: ({ signal }) => api.get<Items<SearchHit>>('/search', { q, brandId, limit: 50 }, signal),
+    queryFn: ({ signal }) => ok(api.GET('/api/v1/search', { params: { query: { q, brandId, limit: 50 } }, signal })),
     enabled: q.trim().length > 0,
     select: (d) => d.items,
     placeholderData: keepPreviousData,
@@ -56,17 +50,17 @@ export function useTicketSearch(q: string, brandId?: string) {
 }
 
 export function lookupTicket(number: string) {
-  return api.get<Ticket>('/tickets/lookup', { number: number.trim() });
+  return ok(api.GET('/api/v1/tickets/lookup', { params: { query: { number: number.trim() } } }));
 }
 
 export function useTicket(id: string) {
-  return useQuery({ queryKey: ['ticket', id], queryFn: () => api.get<Ticket>(`/tickets/${encodeURIComponent(id)}`) });
+  return useQuery({ queryKey: ['ticket', id], queryFn: () => ok(api.GET('/api/v1/tickets/{id}', { params: { path: { id } } })) });
 }
 
 export function useEntries(id: string, enabled = true) {
   return useQuery({
     queryKey: ['ticket', id, 'entries'],
-    queryFn: () => api.get<Items<Entry>>(`/tickets/${encodeURIComponent(id)}/entries`),
+    queryFn: () => ok(api.GET('/api/v1/tickets/{id}/entries', { params: { path: { id } } })),
     select: (d) => d.items,
     enabled,
   });
@@ -75,7 +69,7 @@ export function useEntries(id: string, enabled = true) {
 export function useHistory(id: string, enabled: boolean) {
   return useQuery({
     queryKey: ['ticket', id, 'history'],
-    queryFn: () => api.get<Items<HistoryItem>>(`/tickets/${encodeURIComponent(id)}/history`),
+    queryFn: () => ok(api.GET('/api/v1/tickets/{id}/history', { params: { path: { id } } })),
     select: (d) => d.items,
     enabled,
   });
@@ -90,7 +84,7 @@ export function useUpdateTicket(id: string) {
   const qc = useQueryClient();
   const invalidate = useInvalidateTicket(id);
   return useMutation({
-    mutationFn: (body: UpdateTicketBody) => api.patch<Ticket>(`/tickets/${encodeURIComponent(id)}`, body),
+    mutationFn: (body: UpdateTicketBody) => ok(api.PATCH('/api/v1/tickets/{id}', { params: { path: { id } }, body })),
     onSuccess: (ticket) => {
       qc.setQueryData(['ticket', id], ticket);
       void invalidate();
@@ -101,8 +95,7 @@ export function useUpdateTicket(id: string) {
 export function usePostEntry(id: string) {
   const invalidate = useInvalidateTicket(id);
   return useMutation({
-    mutationFn: (body: { kind: EntryKind; body: string; attachmentIds: string[] }) =>
-      api.post<Entry>(`/tickets/${encodeURIComponent(id)}/entries`, body),
+    mutationFn: (body: NewEntryBody) => ok(api.POST('/api/v1/tickets/{id}/entries', { params: { path: { id } }, body })),
     onSuccess: () => invalidate(),
   });
 }
@@ -110,7 +103,7 @@ export function usePostEntry(id: string) {
 export function useMergeTicket(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (intoTicketId: string) => api.post<Ticket>(`/tickets/${encodeURIComponent(id)}/merge`, { intoTicketId }),
+    mutationFn: (intoTicketId: string) => ok(api.POST('/api/v1/tickets/{id}/merge', { params: { path: { id } }, body: { intoTicketId } })),
     onSuccess: () => qc.invalidateQueries(),
   });
 }
@@ -119,7 +112,7 @@ export function useCreateTicket() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ body, idempotencyKey }: { body: CreateTicketBody; idempotencyKey: string }) =>
-      api.post<Ticket>('/tickets', body, { 'idempotency-key': idempotencyKey }),
+      ok(api.POST('/api/v1/tickets', { body, headers: { 'idempotency-key': idempotencyKey } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['tickets'] }),
   });
 }
@@ -127,5 +120,5 @@ export function useCreateTicket() {
 export function uploadAttachment(file: File): Promise<Attachment> {
   const form = new FormData();
   form.append('file', file, file.name);
-  return api.post<Attachment>('/attachments', form);
+  return uploadFile(form);
 }

@@ -1,0 +1,3319 @@
+/**
+ * Generated from the server's OpenAPI document by scripts/api-types.ts (npm run api:types).
+ * Do not edit: change the route's zod schema and regenerate.
+ */
+
+export interface paths {
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log in with e-mail and password; sets the session cookie */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                email: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "customer" | "reseller" | "distributor" | "agent" | "technician" | "admin";
+                                /** @enum {string} */
+                                locale: "fr" | "en" | "ro" | "ru" | "sv";
+                                organisationId: string | null;
+                                brandIds: string[];
+                            };
+                            csrfToken: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the session */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End all of the user's sessions, on every device */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            endedSessions: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a single-use link to reset the password of the account with this address (same answer whether or not there is one) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            sent: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with a reset link's token (once, within an hour); every session of the user ends */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The logged-in user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                email: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "customer" | "reseller" | "distributor" | "agent" | "technician" | "admin";
+                                /** @enum {string} */
+                                locale: "fr" | "en" | "ro" | "ru" | "sv";
+                                organisationId: string | null;
+                                brandIds: string[];
+                            };
+                            csrfToken: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the user's own settings (language) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        locale: "fr" | "en" | "ro" | "ru" | "sv";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                email: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "customer" | "reseller" | "distributor" | "agent" | "technician" | "admin";
+                                /** @enum {string} */
+                                locale: "fr" | "en" | "ro" | "ru" | "sv";
+                                organisationId: string | null;
+                                brandIds: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/brands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Brands the user works for or is a customer of */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                slug: string;
+                                name: string;
+                                country: string;
+                                timeZone: string;
+                                defaultLocale: string;
+                                locales: string[];
+                                phone: string | null;
+                                supportEmail: string | null;
+                                ticketNumberExample: string;
+                                intakeForm: {
+                                    /** @default false */
+                                    serialsRequired: boolean;
+                                    /** @default [] */
+                                    fields: {
+                                        key: string;
+                                        /** @enum {string} */
+                                        type: "text" | "textarea" | "number" | "select" | "date" | "email" | "phone" | "serials";
+                                        /** @default false */
+                                        required: boolean;
+                                        label: {
+                                            [key: string]: string;
+                                        };
+                                        help?: {
+                                            [key: string]: string;
+                                        };
+                                        options?: {
+                                            value: string;
+                                            label: {
+                                                [key: string]: string;
+                                            };
+                                        }[];
+                                        maxLength?: number;
+                                    }[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One brand with its intake form */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            slug: string;
+                            name: string;
+                            country: string;
+                            timeZone: string;
+                            defaultLocale: string;
+                            locales: string[];
+                            phone: string | null;
+                            supportEmail: string | null;
+                            ticketNumberExample: string;
+                            intakeForm: {
+                                /** @default false */
+                                serialsRequired: boolean;
+                                /** @default [] */
+                                fields: {
+                                    key: string;
+                                    /** @enum {string} */
+                                    type: "text" | "textarea" | "number" | "select" | "date" | "email" | "phone" | "serials";
+                                    /** @default false */
+                                    required: boolean;
+                                    label: {
+                                        [key: string]: string;
+                                    };
+                                    help?: {
+                                        [key: string]: string;
+                                    };
+                                    options?: {
+                                        value: string;
+                                        label: {
+                                            [key: string]: string;
+                                        };
+                                    }[];
+                                    maxLength?: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List tickets the user may see (queue or my tickets), cursor-paginated */
+        get: {
+            parameters: {
+                query?: {
+                    brandId?: string;
+                    status?: ("new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed") | ("new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed")[];
+                    groupId?: string;
+                    assigneeId?: "me" | "none" | string;
+                    requesterId?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                number: string;
+                                brandId: string;
+                                brandName: string;
+                                timeZone: string;
+                                subject: string;
+                                /** @enum {string} */
+                                status: "new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed";
+                                /** @enum {string} */
+                                priority: "low" | "normal" | "high" | "urgent";
+                                /** @enum {string} */
+                                channel: "email" | "portal" | "web_form" | "phone" | "fax" | "postal" | "onsite";
+                                requester: {
+                                    id: string;
+                                    name: string;
+                                    email: string;
+                                };
+                                assignee: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                group: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                sla?: {
+                                    /** @enum {string} */
+                                    kind: "first_response" | "next_update" | "resolution" | "callback";
+                                    dueAt: string;
+                                    /** @enum {string} */
+                                    state: "ok" | "warning" | "breached" | "paused";
+                                    workingMinutesLeft: number;
+                                } | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Open a ticket (portal) or log one on behalf of a customer (desk)
+         * @description Send an `Idempotency-Key` header to make retries safe: the same key returns the first result.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            /** @description A new ticket. Portal users open it for themselves; staff log it on behalf of a requester. */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        brandId: string;
+                        subject: string;
+                        description: string;
+                        /** @default [] */
+                        serialNumbers?: string[];
+                        /** @default {} */
+                        customFields?: {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        priority?: "low" | "normal" | "high" | "urgent";
+                        /** @enum {string} */
+                        channel?: "email" | "portal" | "web_form" | "phone" | "fax" | "postal" | "onsite";
+                        /** Format: uuid */
+                        requesterId?: string;
+                        /** Format: email */
+                        requesterEmail?: string;
+                        requesterName?: string;
+                        /** @enum {string} */
+                        requesterLocale?: "fr" | "en" | "ro" | "ru" | "sv";
+                        /** @default [] */
+                        attachmentIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            brandId: string;
+                            brandName: string;
+                            timeZone: string;
+                            subject: string;
+                            /** @enum {string} */
+                            status: "new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed";
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            channel: "email" | "portal" | "web_form" | "phone" | "fax" | "postal" | "onsite";
+                            requester: {
+                                id: string;
+                                name: string;
+                                email: string;
+                            };
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            group: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            sla?: {
+                                /** @enum {string} */
+                                kind: "first_response" | "next_update" | "resolution" | "callback";
+                                dueAt: string;
+                                /** @enum {string} */
+                                state: "ok" | "warning" | "breached" | "paused";
+                                workingMinutesLeft: number;
+                            } | null;
+                            description: string;
+                            serialNumbers: string[];
+                            customFields: {
+                                [key: string]: unknown;
+                            };
+                            organisation: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            mergedInto: {
+                                id: string;
+                                number: string;
+                            } | null;
+                            allowedTransitions: ("new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed")[];
+                            acceptedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            confirmationRequestedAt: string | null;
+                            confirmedAt: string | null;
+                            attachments: {
+                                id: string;
+                                filename: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                contentId?: string | null;
+                                inline?: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find a ticket by its number (a mistyped check digit answers 400) */
+        get: {
+            parameters: {
+                query: {
+                    number: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            brandId: string;
+                            brandName: string;
+                            timeZone: string;
+                            subject: string;
+                            /** @enum {string} */
+                            status: "new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed";
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            channel: "email" | "portal" | "web_form" | "phone" | "fax" | "postal" | "onsite";
+                            requester: {
+                                id: string;
+                                name: string;
+                                email: string;
+                            };
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            group: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            sla?: {
+                                /** @enum {string} */
+                                kind: "first_response" | "next_update" | "resolution" | "callback";
+                                dueAt: string;
+                                /** @enum {string} */
+                                state: "ok" | "warning" | "breached" | "paused";
+                                workingMinutesLeft: number;
+                            } | null;
+                            description: string;
+                            serialNumbers: string[];
+                            customFields: {
+                                [key: string]: unknown;
+                            };
+                            organisation: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            mergedInto: {
+                                id: string;
+                                number: string;
+                            } | null;
+                            allowedTransitions: ("new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed")[];
+                            acceptedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            confirmationRequestedAt: string | null;
+                            confirmedAt: string | null;
+                            attachments: {
+                                id: string;
+                                filename: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                contentId?: string | null;
+                                inline?: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Full-text search over tickets and conversations; numbers, serials, e-mail addresses */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                    brandId?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                number: string;
+                                brandId: string;
+                                brandName: string;
+                                timeZone: string;
+                                subject: string;
+                                /** @enum {string} */
+                                status: "new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed";
+                                /** @enum {string} */
+                                priority: "low" | "normal" | "high" | "urgent";
+                                /** @enum {string} */
+                                channel: "email" | "portal" | "web_form" | "phone" | "fax" | "postal" | "onsite";
+                                requester: {
+                                    id: string;
+                                    name: string;
+                                    email: string;
+                                };
+                                assignee: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                group: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                createdAt: string;
+                                updatedAt: string;
+                                sla?: {
+                                    /** @enum {string} */
+                                    kind: "first_response" | "next_update" | "resolution" | "callback";
+                                    dueAt: string;
+                                    /** @enum {string} */
+                                    state: "ok" | "warning" | "breached" | "paused";
+                                    workingMinutesLeft: number;
+                                } | null;
+                                rank: number;
+                                headline: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One ticket */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            brandId: string;
+                            brandName: string;
+                            timeZone: string;
+                            subject: string;
+                            /** @enum {string} */
+                            status: "new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed";
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            channel: "email" | "portal" | "web_form" | "phone" | "fax" | "postal" | "onsite";
+                            requester: {
+                                id: string;
+                                name: string;
+                                email: string;
+                            };
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            group: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            sla?: {
+                                /** @enum {string} */
+                                kind: "first_response" | "next_update" | "resolution" | "callback";
+                                dueAt: string;
+                                /** @enum {string} */
+                                state: "ok" | "warning" | "breached" | "paused";
+                                workingMinutesLeft: number;
+                            } | null;
+                            description: string;
+                            serialNumbers: string[];
+                            customFields: {
+                                [key: string]: unknown;
+                            };
+                            organisation: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            mergedInto: {
+                                id: string;
+                                number: string;
+                            } | null;
+                            allowedTransitions: ("new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed")[];
+                            acceptedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            confirmationRequestedAt: string | null;
+                            confirmedAt: string | null;
+                            attachments: {
+                                id: string;
+                                filename: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                contentId?: string | null;
+                                inline?: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change status, priority, group, assignee or subject */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status?: "new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed";
+                        /** @enum {string} */
+                        priority?: "low" | "normal" | "high" | "urgent";
+                        groupId?: string | null;
+                        assigneeId?: string | null;
+                        subject?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            brandId: string;
+                            brandName: string;
+                            timeZone: string;
+                            subject: string;
+                            /** @enum {string} */
+                            status: "new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed";
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            channel: "email" | "portal" | "web_form" | "phone" | "fax" | "postal" | "onsite";
+                            requester: {
+                                id: string;
+                                name: string;
+                                email: string;
+                            };
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            group: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            sla?: {
+                                /** @enum {string} */
+                                kind: "first_response" | "next_update" | "resolution" | "callback";
+                                dueAt: string;
+                                /** @enum {string} */
+                                state: "ok" | "warning" | "breached" | "paused";
+                                workingMinutesLeft: number;
+                            } | null;
+                            description: string;
+                            serialNumbers: string[];
+                            customFields: {
+                                [key: string]: unknown;
+                            };
+                            organisation: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            mergedInto: {
+                                id: string;
+                                number: string;
+                            } | null;
+                            allowedTransitions: ("new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed")[];
+                            acceptedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            confirmationRequestedAt: string | null;
+                            confirmedAt: string | null;
+                            attachments: {
+                                id: string;
+                                filename: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                contentId?: string | null;
+                                inline?: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge this ticket into another one of the same brand */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        intoTicketId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            brandId: string;
+                            brandName: string;
+                            timeZone: string;
+                            subject: string;
+                            /** @enum {string} */
+                            status: "new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed";
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /** @enum {string} */
+                            channel: "email" | "portal" | "web_form" | "phone" | "fax" | "postal" | "onsite";
+                            requester: {
+                                id: string;
+                                name: string;
+                                email: string;
+                            };
+                            assignee: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            group: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            sla?: {
+                                /** @enum {string} */
+                                kind: "first_response" | "next_update" | "resolution" | "callback";
+                                dueAt: string;
+                                /** @enum {string} */
+                                state: "ok" | "warning" | "breached" | "paused";
+                                workingMinutesLeft: number;
+                            } | null;
+                            description: string;
+                            serialNumbers: string[];
+                            customFields: {
+                                [key: string]: unknown;
+                            };
+                            organisation: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            mergedInto: {
+                                id: string;
+                                number: string;
+                            } | null;
+                            allowedTransitions: ("new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed")[];
+                            acceptedAt: string | null;
+                            resolvedAt: string | null;
+                            closedAt: string | null;
+                            confirmationRequestedAt: string | null;
+                            confirmedAt: string | null;
+                            attachments: {
+                                id: string;
+                                filename: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                contentId?: string | null;
+                                inline?: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The conversation, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "customer_message" | "agent_reply" | "internal_note" | "phone_note" | "system";
+                                body: string;
+                                author: {
+                                    id: string;
+                                    name: string;
+                                    role: string;
+                                } | null;
+                                createdAt: string;
+                                attachments: {
+                                    id: string;
+                                    filename: string;
+                                    contentType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    contentId?: string | null;
+                                    inline?: boolean;
+                                }[];
+                                channel: "email" | null;
+                                fromAddress: string | null;
+                                htmlBody: string | null;
+                                autoSubmitted: boolean;
+                                delivery: {
+                                    /** @enum {string} */
+                                    status: "queued" | "sent" | "failed" | "held" | "suppressed";
+                                    error: string | null;
+                                    sentAt: string | null;
+                                    to: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a message, reply, internal note or phone note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "customer_message" | "agent_reply" | "internal_note" | "phone_note";
+                        body: string;
+                        /** @default [] */
+                        attachmentIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "customer_message" | "agent_reply" | "internal_note" | "phone_note" | "system";
+                            body: string;
+                            author: {
+                                id: string;
+                                name: string;
+                                role: string;
+                            } | null;
+                            createdAt: string;
+                            attachments: {
+                                id: string;
+                                filename: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                contentId?: string | null;
+                                inline?: boolean;
+                            }[];
+                            channel: "email" | null;
+                            fromAddress: string | null;
+                            htmlBody: string | null;
+                            autoSubmitted: boolean;
+                            delivery: {
+                                /** @enum {string} */
+                                status: "queued" | "sent" | "failed" | "held" | "suppressed";
+                                error: string | null;
+                                sentAt: string | null;
+                                to: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit history: who changed what, when, before → after */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                actor: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                at: string;
+                                field: string;
+                                before: unknown;
+                                after: unknown;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload one file (multipart field `file`); reference its id in attachmentIds */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            filename: string;
+                            contentType: string;
+                            sizeBytes: number;
+                            sha256: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file you may see */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agent groups of the brands the user works for */
+        get: {
+            parameters: {
+                query?: {
+                    brandId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                brandId: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff of the brands the user works for (assignees) */
+        get: {
+            parameters: {
+                query?: {
+                    brandId?: string;
+                    role?: "agent" | "technician" | "admin";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                email: string;
+                                role: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inbound messages by status (the quarantine is status=quarantined) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "received" | "processed" | "quarantined" | "discarded";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                receivedAt: string;
+                                redeliveries: number;
+                                lastRedeliveredAt: string | null;
+                                /** @enum {string} */
+                                source: "smtp" | "imap" | "api";
+                                envelopeFrom: string | null;
+                                envelopeTo: string[];
+                                messageId: string | null;
+                                subject: string | null;
+                                from: string | null;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                status: "received" | "processed" | "quarantined" | "discarded";
+                                reason: string | null;
+                                detail: string | null;
+                                brandName: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/inbound/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many messages wait in quarantine */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            quarantined: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/inbound/{id}/reprocess": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Process a quarantined message again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "received";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/inbound/{id}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Discard a quarantined message (its raw copy is kept) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "discarded";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/inbound/{id}/raw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The message as received (.eml) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/mailboxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Brands' support mailboxes (passwords never returned) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                brandId: string;
+                                brandName: string;
+                                address: string;
+                                displayName: string | null;
+                                enabled: boolean;
+                                imap: {
+                                    host: string;
+                                    port: number;
+                                    secure: boolean;
+                                    user: string | null;
+                                    folder: string | null;
+                                    hasPassword: boolean;
+                                } | null;
+                                smtp: {
+                                    host: string;
+                                    port: number;
+                                    secure: boolean;
+                                    user: string | null;
+                                    folder: string | null;
+                                    hasPassword: boolean;
+                                } | null;
+                                lastCheckedAt: string | null;
+                                lastError: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a mailbox */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        brandId: string;
+                        /** Format: email */
+                        address: string;
+                        displayName?: string | null;
+                        /** @default true */
+                        enabled?: boolean;
+                        imap?: {
+                            host: string;
+                            port: number;
+                            secure: boolean;
+                            user?: string;
+                            password?: string;
+                            folder?: string;
+                        } | null;
+                        smtp?: {
+                            host: string;
+                            port: number;
+                            secure: boolean;
+                            user?: string;
+                            password?: string;
+                            folder?: string;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/mailboxes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a mailbox; an omitted password is kept */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        brandId?: string;
+                        /** Format: email */
+                        address?: string;
+                        displayName?: string | null;
+                        /** @default true */
+                        enabled?: boolean;
+                        imap?: {
+                            host: string;
+                            port: number;
+                            secure: boolean;
+                            user?: string;
+                            password?: string;
+                            folder?: string;
+                        } | null;
+                        smtp?: {
+                            host: string;
+                            port: number;
+                            secure: boolean;
+                            user?: string;
+                            password?: string;
+                            folder?: string;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/admin/mailboxes/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test the IMAP or SMTP connection of a mailbox */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "imap" | "smtp";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            error: string | null;
+                            detail: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/mail-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Built-in SMTP receiver settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            smtpReceiver: {
+                                enabled: boolean;
+                                port: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ticket's timers, each with its due time explained, and its schedule changes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            policy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            plannedResolutionAt: string | null;
+                            timers: {
+                                /** @enum {string} */
+                                kind: "first_response" | "next_update" | "resolution" | "callback";
+                                /** @enum {string} */
+                                state: "pending" | "running" | "paused" | "met" | "breached";
+                                warning: boolean;
+                                targetMinutes: number;
+                                startedAt: string | null;
+                                dueAt: string | null;
+                                stoppedAt: string | null;
+                                workingMinutesLeft: number | null;
+                                explanation: {
+                                    policyName: string;
+                                    calendarName: string;
+                                    timeZone: string;
+                                    /** @enum {string} */
+                                    clockStart: "created" | "accepted";
+                                    targetMinutes: number;
+                                    startedAt: string | null;
+                                    skipped: {
+                                        from: string;
+                                        to: string;
+                                        reason: string;
+                                        name?: string;
+                                        /** @enum {boolean} */
+                                        partial?: true;
+                                    }[];
+                                    pauses: {
+                                        from: string;
+                                        to: string | null;
+                                        status: string;
+                                    }[];
+                                    rescheduled: {
+                                        reason: string;
+                                        previousDueAt: string | null;
+                                    } | null;
+                                };
+                            }[];
+                            scheduleChanges: {
+                                id: string;
+                                /** @enum {string} */
+                                reason: "cannot_reproduce" | "information_missing" | "deeper_diagnosis" | "poorly_described";
+                                previousDueAt: string | null;
+                                plannedResolutionAt: string;
+                                note: string | null;
+                                createdAt: string;
+                                createdBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                notification: {
+                                    status: string;
+                                    to: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/schedule-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a new planned resolution date with its reason; the customer is told by e-mail in their language */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        reason: "cannot_reproduce" | "information_missing" | "deeper_diagnosis" | "poorly_described";
+                        /** Format: date-time */
+                        plannedResolutionAt: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            policy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            plannedResolutionAt: string | null;
+                            timers: {
+                                /** @enum {string} */
+                                kind: "first_response" | "next_update" | "resolution" | "callback";
+                                /** @enum {string} */
+                                state: "pending" | "running" | "paused" | "met" | "breached";
+                                warning: boolean;
+                                targetMinutes: number;
+                                startedAt: string | null;
+                                dueAt: string | null;
+                                stoppedAt: string | null;
+                                workingMinutesLeft: number | null;
+                                explanation: {
+                                    policyName: string;
+                                    calendarName: string;
+                                    timeZone: string;
+                                    /** @enum {string} */
+                                    clockStart: "created" | "accepted";
+                                    targetMinutes: number;
+                                    startedAt: string | null;
+                                    skipped: {
+                                        from: string;
+                                        to: string;
+                                        reason: string;
+                                        name?: string;
+                                        /** @enum {boolean} */
+                                        partial?: true;
+                                    }[];
+                                    pauses: {
+                                        from: string;
+                                        to: string | null;
+                                        status: string;
+                                    }[];
+                                    rescheduled: {
+                                        reason: string;
+                                        previousDueAt: string | null;
+                                    } | null;
+                                };
+                            }[];
+                            scheduleChanges: {
+                                id: string;
+                                /** @enum {string} */
+                                reason: "cannot_reproduce" | "information_missing" | "deeper_diagnosis" | "poorly_described";
+                                previousDueAt: string | null;
+                                plannedResolutionAt: string;
+                                note: string | null;
+                                createdAt: string;
+                                createdBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                notification: {
+                                    status: string;
+                                    to: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Business calendars */
+        get: {
+            parameters: {
+                query?: {
+                    brandId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                brandId: string;
+                                brandName: string;
+                                name: string;
+                                version: number;
+                                definition: {
+                                    timeZone: string;
+                                    week: {
+                                        /** @default [] */
+                                        mon: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                        /** @default [] */
+                                        tue: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                        /** @default [] */
+                                        wed: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                        /** @default [] */
+                                        thu: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                        /** @default [] */
+                                        fri: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                        /** @default [] */
+                                        sat: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                        /** @default [] */
+                                        sun: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                    };
+                                    /** @default null */
+                                    holidays: {
+                                        country: string;
+                                        region?: string;
+                                        /**
+                                         * @default [
+                                         *       "public"
+                                         *     ]
+                                         */
+                                        types: ("public" | "bank" | "school" | "optional" | "observance")[];
+                                    } | null;
+                                    /** @default [] */
+                                    holidayAdditions: {
+                                        date: string;
+                                        name: string;
+                                    }[];
+                                    /** @default [] */
+                                    holidayRemovals: {
+                                        date: string;
+                                        note?: string;
+                                    }[];
+                                    /** @default [] */
+                                    closures: {
+                                        /** Format: date-time */
+                                        start: string;
+                                        /** Format: date-time */
+                                        end: string;
+                                        reason: string;
+                                    }[];
+                                };
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a business calendar */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        brandId: string;
+                        name: string;
+                        definition: {
+                            timeZone: string;
+                            week: {
+                                /** @default [] */
+                                mon?: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                                /** @default [] */
+                                tue?: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                                /** @default [] */
+                                wed?: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                                /** @default [] */
+                                thu?: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                                /** @default [] */
+                                fri?: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                                /** @default [] */
+                                sat?: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                                /** @default [] */
+                                sun?: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                            };
+                            /** @default null */
+                            holidays?: {
+                                country: string;
+                                region?: string;
+                                /**
+                                 * @default [
+                                 *       "public"
+                                 *     ]
+                                 */
+                                types?: ("public" | "bank" | "school" | "optional" | "observance")[];
+                            } | null;
+                            /** @default [] */
+                            holidayAdditions?: {
+                                date: string;
+                                name: string;
+                            }[];
+                            /** @default [] */
+                            holidayRemovals?: {
+                                date: string;
+                                note?: string;
+                            }[];
+                            /** @default [] */
+                            closures?: {
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            brandId: string;
+                            brandName: string;
+                            name: string;
+                            version: number;
+                            definition: {
+                                timeZone: string;
+                                week: {
+                                    /** @default [] */
+                                    mon: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    /** @default [] */
+                                    tue: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    /** @default [] */
+                                    wed: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    /** @default [] */
+                                    thu: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    /** @default [] */
+                                    fri: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    /** @default [] */
+                                    sat: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    /** @default [] */
+                                    sun: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                };
+                                /** @default null */
+                                holidays: {
+                                    country: string;
+                                    region?: string;
+                                    /**
+                                     * @default [
+                                     *       "public"
+                                     *     ]
+                                     */
+                                    types: ("public" | "bank" | "school" | "optional" | "observance")[];
+                                } | null;
+                                /** @default [] */
+                                holidayAdditions: {
+                                    date: string;
+                                    name: string;
+                                }[];
+                                /** @default [] */
+                                holidayRemovals: {
+                                    date: string;
+                                    note?: string;
+                                }[];
+                                /** @default [] */
+                                closures: {
+                                    /** Format: date-time */
+                                    start: string;
+                                    /** Format: date-time */
+                                    end: string;
+                                    reason: string;
+                                }[];
+                            };
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/calendars/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A business calendar */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            brandId: string;
+                            brandName: string;
+                            name: string;
+                            version: number;
+                            definition: {
+                                timeZone: string;
+                                week: {
+                                    /** @default [] */
+                                    mon: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    /** @default [] */
+                                    tue: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    /** @default [] */
+                                    wed: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    /** @default [] */
+                                    thu: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    /** @default [] */
+                                    fri: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    /** @default [] */
+                                    sat: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    /** @default [] */
+                                    sun: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                };
+                                /** @default null */
+                                holidays: {
+                                    country: string;
+                                    region?: string;
+                                    /**
+                                     * @default [
+                                     *       "public"
+                                     *     ]
+                                     */
+                                    types: ("public" | "bank" | "school" | "optional" | "observance")[];
+                                } | null;
+                                /** @default [] */
+                                holidayAdditions: {
+                                    date: string;
+                                    name: string;
+                                }[];
+                                /** @default [] */
+                                holidayRemovals: {
+                                    date: string;
+                                    note?: string;
+                                }[];
+                                /** @default [] */
+                                closures: {
+                                    /** Format: date-time */
+                                    start: string;
+                                    /** Format: date-time */
+                                    end: string;
+                                    reason: string;
+                                }[];
+                            };
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Change a calendar; the brand's open tickets are recomputed */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        brandId: string;
+                        name: string;
+                        definition: {
+                            timeZone: string;
+                            week: {
+                                /** @default [] */
+                                mon?: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                                /** @default [] */
+                                tue?: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                                /** @default [] */
+                                wed?: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                                /** @default [] */
+                                thu?: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                                /** @default [] */
+                                fri?: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                                /** @default [] */
+                                sat?: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                                /** @default [] */
+                                sun?: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                            };
+                            /** @default null */
+                            holidays?: {
+                                country: string;
+                                region?: string;
+                                /**
+                                 * @default [
+                                 *       "public"
+                                 *     ]
+                                 */
+                                types?: ("public" | "bank" | "school" | "optional" | "observance")[];
+                            } | null;
+                            /** @default [] */
+                            holidayAdditions?: {
+                                date: string;
+                                name: string;
+                            }[];
+                            /** @default [] */
+                            holidayRemovals?: {
+                                date: string;
+                                note?: string;
+                            }[];
+                            /** @default [] */
+                            closures?: {
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            brandId: string;
+                            brandName: string;
+                            name: string;
+                            version: number;
+                            definition: {
+                                timeZone: string;
+                                week: {
+                                    /** @default [] */
+                                    mon: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    /** @default [] */
+                                    tue: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    /** @default [] */
+                                    wed: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    /** @default [] */
+                                    thu: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    /** @default [] */
+                                    fri: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    /** @default [] */
+                                    sat: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    /** @default [] */
+                                    sun: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                };
+                                /** @default null */
+                                holidays: {
+                                    country: string;
+                                    region?: string;
+                                    /**
+                                     * @default [
+                                     *       "public"
+                                     *     ]
+                                     */
+                                    types: ("public" | "bank" | "school" | "optional" | "observance")[];
+                                } | null;
+                                /** @default [] */
+                                holidayAdditions: {
+                                    date: string;
+                                    name: string;
+                                }[];
+                                /** @default [] */
+                                holidayRemovals: {
+                                    date: string;
+                                    note?: string;
+                                }[];
+                                /** @default [] */
+                                closures: {
+                                    /** Format: date-time */
+                                    start: string;
+                                    /** Format: date-time */
+                                    end: string;
+                                    reason: string;
+                                }[];
+                            };
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/calendars/{id}/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year's closed days: library holidays, the brand's additions and removals */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            timeZone: string;
+                            items: {
+                                date: string;
+                                name: string;
+                                /** @enum {string} */
+                                source: "library" | "added";
+                                removed: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/calendars/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When N working minutes from an instant would be up, with the closed days skipped */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    minutes: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            minutes: number;
+                            dueAt: string;
+                            timeZone: string;
+                            skipped: {
+                                from: string;
+                                to: string;
+                                reason: string;
+                                name?: string;
+                                /** @enum {boolean} */
+                                partial?: true;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sla-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service-level policies */
+        get: {
+            parameters: {
+                query?: {
+                    brandId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                brandId: string;
+                                name: string;
+                                /** Format: uuid */
+                                calendarId: string;
+                                /** @default null */
+                                contractLevel: string | null;
+                                /** @default null */
+                                priority: ("low" | "normal" | "high" | "urgent") | null;
+                                /** @default null */
+                                firstResponseMinutes: number | null;
+                                /** @default null */
+                                nextUpdateMinutes: number | null;
+                                /** @default null */
+                                resolutionMinutes: number | null;
+                                /** @default null */
+                                callbackMinutes: number | null;
+                                /**
+                                 * @default created
+                                 * @enum {string}
+                                 */
+                                clockStart: "created" | "accepted";
+                                /**
+                                 * @default [
+                                 *       "waiting_customer"
+                                 *     ]
+                                 */
+                                pauseStatuses: ("new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party")[];
+                                /** @default 60 */
+                                warningMinutes: number;
+                                /** @default true */
+                                raisePriorityOnBreach: boolean;
+                                /** @default true */
+                                active: boolean;
+                                id: string;
+                                calendarName: string;
+                                version: number;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a service-level policy */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        brandId: string;
+                        name: string;
+                        /** Format: uuid */
+                        calendarId: string;
+                        /** @default null */
+                        contractLevel?: string | null;
+                        /** @default null */
+                        priority?: ("low" | "normal" | "high" | "urgent") | null;
+                        /** @default null */
+                        firstResponseMinutes?: number | null;
+                        /** @default null */
+                        nextUpdateMinutes?: number | null;
+                        /** @default null */
+                        resolutionMinutes?: number | null;
+                        /** @default null */
+                        callbackMinutes?: number | null;
+                        /**
+                         * @default created
+                         * @enum {string}
+                         */
+                        clockStart?: "created" | "accepted";
+                        /**
+                         * @default [
+                         *       "waiting_customer"
+                         *     ]
+                         */
+                        pauseStatuses?: ("new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party")[];
+                        /** @default 60 */
+                        warningMinutes?: number;
+                        /** @default true */
+                        raisePriorityOnBreach?: boolean;
+                        /** @default true */
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            brandId: string;
+                            name: string;
+                            /** Format: uuid */
+                            calendarId: string;
+                            /** @default null */
+                            contractLevel: string | null;
+                            /** @default null */
+                            priority: ("low" | "normal" | "high" | "urgent") | null;
+                            /** @default null */
+                            firstResponseMinutes: number | null;
+                            /** @default null */
+                            nextUpdateMinutes: number | null;
+                            /** @default null */
+                            resolutionMinutes: number | null;
+                            /** @default null */
+                            callbackMinutes: number | null;
+                            /**
+                             * @default created
+                             * @enum {string}
+                             */
+                            clockStart: "created" | "accepted";
+                            /**
+                             * @default [
+                             *       "waiting_customer"
+                             *     ]
+                             */
+                            pauseStatuses: ("new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party")[];
+                            /** @default 60 */
+                            warningMinutes: number;
+                            /** @default true */
+                            raisePriorityOnBreach: boolean;
+                            /** @default true */
+                            active: boolean;
+                            id: string;
+                            calendarName: string;
+                            version: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sla-policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a policy; the brand's open tickets are recomputed */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        brandId: string;
+                        name: string;
+                        /** Format: uuid */
+                        calendarId: string;
+                        /** @default null */
+                        contractLevel?: string | null;
+                        /** @default null */
+                        priority?: ("low" | "normal" | "high" | "urgent") | null;
+                        /** @default null */
+                        firstResponseMinutes?: number | null;
+                        /** @default null */
+                        nextUpdateMinutes?: number | null;
+                        /** @default null */
+                        resolutionMinutes?: number | null;
+                        /** @default null */
+                        callbackMinutes?: number | null;
+                        /**
+                         * @default created
+                         * @enum {string}
+                         */
+                        clockStart?: "created" | "accepted";
+                        /**
+                         * @default [
+                         *       "waiting_customer"
+                         *     ]
+                         */
+                        pauseStatuses?: ("new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party")[];
+                        /** @default 60 */
+                        warningMinutes?: number;
+                        /** @default true */
+                        raisePriorityOnBreach?: boolean;
+                        /** @default true */
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            brandId: string;
+                            name: string;
+                            /** Format: uuid */
+                            calendarId: string;
+                            /** @default null */
+                            contractLevel: string | null;
+                            /** @default null */
+                            priority: ("low" | "normal" | "high" | "urgent") | null;
+                            /** @default null */
+                            firstResponseMinutes: number | null;
+                            /** @default null */
+                            nextUpdateMinutes: number | null;
+                            /** @default null */
+                            resolutionMinutes: number | null;
+                            /** @default null */
+                            callbackMinutes: number | null;
+                            /**
+                             * @default created
+                             * @enum {string}
+                             */
+                            clockStart: "created" | "accepted";
+                            /**
+                             * @default [
+                             *       "waiting_customer"
+                             *     ]
+                             */
+                            pauseStatuses: ("new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party")[];
+                            /** @default 60 */
+                            warningMinutes: number;
+                            /** @default true */
+                            raisePriorityOnBreach: boolean;
+                            /** @default true */
+                            active: boolean;
+                            id: string;
+                            calendarName: string;
+                            version: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook endpoints */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                brandId: string;
+                                url: string;
+                                events: string[];
+                                active: boolean;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a webhook endpoint (its signing secret is shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        brandId: string;
+                        /** Format: uri */
+                        url: string;
+                        events: ("ticket.sla_warning" | "ticket.sla_breached")[];
+                        /** @default true */
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            brandId: string;
+                            url: string;
+                            events: string[];
+                            active: boolean;
+                            createdAt: string;
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest deliveries of an endpoint */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                event: string;
+                                status: string;
+                                attempts: number;
+                                responseStatus: number | null;
+                                lastError: string | null;
+                                createdAt: string;
+                                deliveredAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
