@@ -1,7 +1,7 @@
 import { Alert, Button, Divider, Group, Modal, NumberInput, PasswordInput, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCircleCheck, IconCircleX, IconInbox, IconPlugConnected, IconSend } from '@tabler/icons-react';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { Fragment, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorsByPath, isApiError } from '../../api/errors';
 import type { Brand, ConnectionTestResult, Mailbox } from '../../api/types';
@@ -11,6 +11,8 @@ import { useSaveMailbox, useTestMailbox } from './admin.api';
 import { initialValues, isDirty, portForTls, toInput, validate, type MailboxFormValues } from './mailbox-form';
 
 type Kind = 'imap' | 'smtp';
+type ServerPatch = Partial<MailboxFormValues['smtp']> & { folder?: string };
+type SetServer = (kind: Kind, patch: ServerPatch) => void;
 
 interface Props {
   opened: boolean;
@@ -33,8 +35,7 @@ export function MailboxFormModal({ opened, onClose, mailbox, brandId, brands }: 
   const test = useTestMailbox();
 
   const set = (patch: Partial<MailboxFormValues>) => setValues((v) => ({ ...v, ...patch }));
-  const setImap = (patch: Partial<MailboxFormValues['imap']>) => setValues((v) => ({ ...v, imap: { ...v.imap, ...patch } }));
-  const setSmtp = (patch: Partial<MailboxFormValues['smtp']>) => setValues((v) => ({ ...v, smtp: { ...v.smtp, ...patch } }));
+  const setServer: SetServer = (kind, patch) => setValues((v) => (kind === 'imap' ? { ...v, imap: { ...v.imap, ...patch } } : { ...v, smtp: { ...v.smtp, ...patch } }));
   const err = (key: string) => errors[key];
 
   /** Validates and saves; resolves to the stored mailbox, or null when the form or the server refused. */
@@ -138,7 +139,6 @@ export function MailboxFormModal({ opened, onClose, mailbox, brandId, brands }: 
     );
   };
 
-  const passwordPlaceholder = (has: boolean | undefined) => (has ? t('mailboxes.passwordUnchanged') : undefined);
   const brandOptions = brands.map((b) => ({ value: b.id, label: b.name }));
 
   return (
@@ -192,148 +192,24 @@ export function MailboxFormModal({ opened, onClose, mailbox, brandId, brands }: 
             />
           </SimpleGrid>
 
-          <Divider />
-          <Section
-            icon={<IconInbox size={18} />}
-            title={t('mailboxes.imapTitle')}
-            toggleLabel={t('mailboxes.imapToggle')}
-            offHint={t('mailboxes.imapOffHint')}
-            on={values.imapOn}
-            onToggle={(on) => set({ imapOn: on })}
-            testId="mailbox-imap-on"
-            action={testButton('imap', values.imapOn)}
-          >
-            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-              <TextInput
-                style={{ gridColumn: 'span 2' }}
-                label={t('mailboxes.host')}
-                placeholder="imap.example.com"
-                required
-                value={values.imap.host}
-                onChange={(e) => setImap({ host: e.currentTarget.value })}
-                error={err('imap.host') ?? err('imap')}
-                data-testid="mailbox-imap-host"
-              />
-              <NumberInput
-                label={t('mailboxes.port')}
-                required
-                min={1}
-                max={65535}
-                allowDecimal={false}
-                allowNegative={false}
-                value={values.imap.port}
-                onChange={(v) => setImap({ port: typeof v === 'number' ? v : v === '' ? '' : Number(v) })}
-                error={err('imap.port')}
-                data-testid="mailbox-imap-port"
-              />
-              <TextInput
-                label={t('mailboxes.user')}
-                required
-                autoComplete="off"
-                value={values.imap.user}
-                onChange={(e) => setImap({ user: e.currentTarget.value })}
-                error={err('imap.user')}
-                data-testid="mailbox-imap-user"
-              />
-              <PasswordInput
-                label={t('mailboxes.password')}
-                required={!stored?.imap?.hasPassword}
-                autoComplete="new-password"
-                placeholder={passwordPlaceholder(stored?.imap?.hasPassword)}
-                description={stored?.imap?.hasPassword ? t('mailboxes.passwordHelp') : undefined}
-                value={values.imap.password}
-                onChange={(e) => setImap({ password: e.currentTarget.value })}
-                error={err('imap.password')}
-                data-testid="mailbox-imap-password"
-              />
-              <TextInput
-                label={t('mailboxes.folder')}
-                placeholder="INBOX"
-                value={values.imap.folder}
-                onChange={(e) => setImap({ folder: e.currentTarget.value })}
-                error={err('imap.folder')}
-                data-testid="mailbox-imap-folder"
-              />
-            </SimpleGrid>
-            <Switch
-              label={t('mailboxes.tls')}
-              description={t('mailboxes.tlsHelpImap')}
-              checked={values.imap.secure}
-              onChange={(e) => {
-                const secure = e.currentTarget.checked;
-                setImap({ secure, port: portForTls('imap', values.imap.port, secure) });
-              }}
-              data-testid="mailbox-imap-tls"
-            />
-            {testResult('imap')}
-          </Section>
-
-          <Divider />
-          <Section
-            icon={<IconSend size={18} />}
-            title={t('mailboxes.smtpTitle')}
-            toggleLabel={t('mailboxes.smtpToggle')}
-            offHint={t('mailboxes.smtpOffHint')}
-            on={values.smtpOn}
-            onToggle={(on) => set({ smtpOn: on })}
-            testId="mailbox-smtp-on"
-            action={testButton('smtp', values.smtpOn)}
-          >
-            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-              <TextInput
-                style={{ gridColumn: 'span 2' }}
-                label={t('mailboxes.host')}
-                placeholder="smtp.example.com"
-                required
-                value={values.smtp.host}
-                onChange={(e) => setSmtp({ host: e.currentTarget.value })}
-                error={err('smtp.host') ?? err('smtp')}
-                data-testid="mailbox-smtp-host"
-              />
-              <NumberInput
-                label={t('mailboxes.port')}
-                required
-                min={1}
-                max={65535}
-                allowDecimal={false}
-                allowNegative={false}
-                value={values.smtp.port}
-                onChange={(v) => setSmtp({ port: typeof v === 'number' ? v : v === '' ? '' : Number(v) })}
-                error={err('smtp.port')}
-                data-testid="mailbox-smtp-port"
-              />
-              <TextInput
-                label={t('mailboxes.user')}
-                description={t('mailboxes.smtpUserHelp')}
-                autoComplete="off"
-                value={values.smtp.user}
-                onChange={(e) => setSmtp({ user: e.currentTarget.value })}
-                error={err('smtp.user')}
-                data-testid="mailbox-smtp-user"
-              />
-              <PasswordInput
-                label={t('mailboxes.password')}
-                autoComplete="new-password"
-                placeholder={passwordPlaceholder(stored?.smtp?.hasPassword)}
-                description={stored?.smtp?.hasPassword ? t('mailboxes.passwordHelp') : undefined}
-                value={values.smtp.password}
-                onChange={(e) => setSmtp({ password: e.currentTarget.value })}
-                error={err('smtp.password')}
-                data-testid="mailbox-smtp-password"
-              />
-            </SimpleGrid>
-            <Switch
-              label={t('mailboxes.tls')}
-              description={t('mailboxes.tlsHelpSmtp')}
-              checked={values.smtp.secure}
-              onChange={(e) => {
-                const secure = e.currentTarget.checked;
-                setSmtp({ secure, port: portForTls('smtp', values.smtp.port, secure) });
-              }}
-              data-testid="mailbox-smtp-tls"
-            />
-            {testResult('smtp')}
-          </Section>
+          {(['imap', 'smtp'] as const).map((kind) => (
+            <Fragment key={kind}>
+              <Divider />
+              <Section
+                icon={kind === 'imap' ? <IconInbox size={18} /> : <IconSend size={18} />}
+                title={t(`mailboxes.${kind}Title`)}
+                toggleLabel={t(`mailboxes.${kind}Toggle`)}
+                offHint={t(`mailboxes.${kind}OffHint`)}
+                on={values[`${kind}On`]}
+                onToggle={(on) => set(kind === 'imap' ? { imapOn: on } : { smtpOn: on })}
+                testId={`mailbox-${kind}-on`}
+                action={testButton(kind, values[`${kind}On`])}
+              >
+                <ServerFields kind={kind} values={values} setServer={setServer} err={err} hasPassword={stored?.[kind]?.hasPassword ?? false} />
+                {testResult(kind)}
+              </Section>
+            </Fragment>
+          ))}
 
           {save.isError && !(isApiError(save.error) && save.error.errors.length > 0) && (
             <Alert color="red" variant="light" role="alert">
@@ -400,5 +276,97 @@ function Section({
         </Text>
       )}
     </Stack>
+  );
+}
+
+/**
+ * The receiving (IMAP) or sending (SMTP) server of a mailbox: the same fields, but IMAP needs its
+ * user and password and reads a folder, while SMTP may send without logging in.
+ */
+function ServerFields({
+  kind,
+  values,
+  setServer,
+  err,
+  hasPassword,
+}: {
+  kind: Kind;
+  values: MailboxFormValues;
+  setServer: SetServer;
+  err: (key: string) => string | undefined;
+  hasPassword: boolean;
+}) {
+  const { t } = useTranslation();
+  const v = values[kind];
+  const set = (patch: ServerPatch) => setServer(kind, patch);
+  const imap = kind === 'imap';
+  return (
+    <>
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+        <TextInput
+          style={{ gridColumn: 'span 2' }}
+          label={t('mailboxes.host')}
+          placeholder={`${kind}.example.com`}
+          required
+          value={v.host}
+          onChange={(e) => set({ host: e.currentTarget.value })}
+          error={err(`${kind}.host`) ?? err(kind)}
+          data-testid={`mailbox-${kind}-host`}
+        />
+        <NumberInput
+          label={t('mailboxes.port')}
+          required
+          min={1}
+          max={65535}
+          allowDecimal={false}
+          allowNegative={false}
+          value={v.port}
+          onChange={(p) => set({ port: typeof p === 'number' ? p : p === '' ? '' : Number(p) })}
+          error={err(`${kind}.port`)}
+          data-testid={`mailbox-${kind}-port`}
+        />
+        <TextInput
+          label={t('mailboxes.user')}
+          description={imap ? undefined : t('mailboxes.smtpUserHelp')}
+          required={imap}
+          autoComplete="off"
+          value={v.user}
+          onChange={(e) => set({ user: e.currentTarget.value })}
+          error={err(`${kind}.user`)}
+          data-testid={`mailbox-${kind}-user`}
+        />
+        <PasswordInput
+          label={t('mailboxes.password')}
+          required={imap && !hasPassword}
+          autoComplete="new-password"
+          placeholder={hasPassword ? t('mailboxes.passwordUnchanged') : undefined}
+          description={hasPassword ? t('mailboxes.passwordHelp') : undefined}
+          value={v.password}
+          onChange={(e) => set({ password: e.currentTarget.value })}
+          error={err(`${kind}.password`)}
+          data-testid={`mailbox-${kind}-password`}
+        />
+        {imap && (
+          <TextInput
+            label={t('mailboxes.folder')}
+            placeholder="INBOX"
+            value={values.imap.folder}
+            onChange={(e) => set({ folder: e.currentTarget.value })}
+            error={err('imap.folder')}
+            data-testid="mailbox-imap-folder"
+          />
+        )}
+      </SimpleGrid>
+      <Switch
+        label={t('mailboxes.tls')}
+        description={t(imap ? 'mailboxes.tlsHelpImap' : 'mailboxes.tlsHelpSmtp')}
+        checked={v.secure}
+        onChange={(e) => {
+          const secure = e.currentTarget.checked;
+          set({ secure, port: portForTls(kind, v.port, secure) });
+        }}
+        data-testid={`mailbox-${kind}-tls`}
+      />
+    </>
   );
 }

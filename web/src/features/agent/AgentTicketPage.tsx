@@ -1,100 +1,63 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Grid, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Grid, Group, Paper, Stack, Tabs, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconArrowMerge, IconHistory, IconMessages } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import { useCurrentUser } from '../auth/auth.api';
+import { useParams } from 'react-router';
 import { useBrandMap } from '../brands/brands.api';
-import { ErrorState, isNotFound, NotFound, PageLoader } from '../common/states';
-import { ChannelLabel, PriorityBadge, StatusBadge } from '../tickets/badges';
-import { Composer } from '../tickets/Composer';
-import { Conversation } from '../tickets/Conversation';
+import { ChannelLabel, PriorityBadge } from '../tickets/badges';
 import { SerialBadges, TicketDetails } from '../tickets/TicketDetails';
-import { useEntries, useTicket } from '../tickets/tickets.api';
+import { MergedBanner, TicketHeader, TicketPageState, TicketThread, useTicketPage } from '../tickets/TicketPageParts';
 import { HistoryTab } from './HistoryTab';
 import { MergeModal } from './MergeModal';
 import { PropertiesPanel } from './PropertiesPanel';
-import { usePageTitle } from '../common/usePageTitle';
 import { SlaPanel } from '../sla/SlaPanel';
 
 export function AgentTicketPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const user = useCurrentUser();
   const brands = useBrandMap();
-  const ticket = useTicket(id);
-  usePageTitle(ticket.data ? `${ticket.data.number} · ${ticket.data.subject}` : undefined);
-  const entries = useEntries(id, ticket.isSuccess);
+  const { ticket, entries } = useTicketPage(id);
   const [tab, setTab] = useState<string | null>('conversation');
   const [mergeOpened, merge] = useDisclosure(false);
 
-  if (ticket.isPending) return <PageLoader />;
-  if (ticket.isError) {
-    return isNotFound(ticket.error) ? <NotFound homeTo="/agent" /> : <ErrorState error={ticket.error} onRetry={() => void ticket.refetch()} />;
-  }
+  if (!ticket.isSuccess) return <TicketPageState query={ticket} homeTo="/agent" />;
   const tk = ticket.data;
   const brand = brands.get(tk.brandId);
 
   return (
     <Stack gap="lg" data-testid="ticket-page">
-      <Breadcrumbs separator="›">
-        <Anchor component={Link} to="/agent" size="sm">
-          {t('nav.queue')}
-        </Anchor>
-        <Text size="sm" ff="monospace">
-          {tk.number}
-        </Text>
-      </Breadcrumbs>
-
-      <Paper withBorder radius="md" p="lg">
-        <Stack gap="xs">
-          <Group gap="sm">
-            <Badge size="lg" variant="default" radius="sm" ff="monospace" tt="none" data-testid="ticket-number">
-              {tk.number}
-            </Badge>
-            <StatusBadge status={tk.status} size="lg" />
-            <PriorityBadge priority={tk.priority} size="lg" />
-            <Text size="sm" c="dimmed">
-              {tk.brandName}
+      <TicketHeader
+        ticket={tk}
+        backTo="/agent"
+        backLabel={t('nav.queue')}
+        badges={<PriorityBadge priority={tk.priority} size="lg" />}
+        afterBrand={<ChannelLabel channel={tk.channel} />}
+      >
+        <Group gap="lg">
+          <Text size="sm">
+            <Text span c="dimmed">
+              {t('ticket.requester')}:{' '}
             </Text>
-            <ChannelLabel channel={tk.channel} />
-          </Group>
-          <Title order={1} size="h2" data-testid="ticket-subject" style={{ overflowWrap: 'anywhere' }}>
-            {tk.subject}
-          </Title>
-          <Group gap="lg">
-            <Text size="sm">
-              <Text span c="dimmed">
-                {t('ticket.requester')}:{' '}
-              </Text>
-              <Text span fw={500}>
-                {tk.requester.name}
-              </Text>{' '}
-              <Text span c="dimmed">
-                &lt;{tk.requester.email}&gt;
-              </Text>
+            <Text span fw={500}>
+              {tk.requester.name}
+            </Text>{' '}
+            <Text span c="dimmed">
+              &lt;{tk.requester.email}&gt;
             </Text>
-            {tk.serialNumbers.length > 0 && (
-              <Group gap={6}>
-                <Text size="sm" c="dimmed">
-                  {t('ticket.serials')}:
-                </Text>
-                <SerialBadges serials={tk.serialNumbers} />
-              </Group>
-            )}
-          </Group>
-        </Stack>
-      </Paper>
+          </Text>
+          {tk.serialNumbers.length > 0 && (
+            <Group gap={6}>
+              <Text size="sm" c="dimmed">
+                {t('ticket.serials')}:
+              </Text>
+              <SerialBadges serials={tk.serialNumbers} />
+            </Group>
+          )}
+        </Group>
+      </TicketHeader>
 
-      {tk.mergedInto && (
-        <Alert color="orange" variant="light" icon={<IconArrowMerge size={18} />} data-testid="merged-banner">
-          {t('merge.mergedInto')}{' '}
-          <Anchor component={Link} to={`/agent/tickets/${tk.mergedInto.id}`} ff="monospace" fw={600}>
-            {tk.mergedInto.number}
-          </Anchor>
-        </Alert>
-      )}
+      <MergedBanner ticket={tk} basePath="/agent/tickets" icon={<IconArrowMerge size={18} />} />
 
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
@@ -108,22 +71,7 @@ export function AgentTicketPage() {
               </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="conversation">
-              <Stack gap="md">
-                {entries.isPending ? (
-                  <PageLoader />
-                ) : entries.isError ? (
-                  <ErrorState error={entries.error} onRetry={() => void entries.refetch()} />
-                ) : (
-                  <Conversation
-                    entries={entries.data}
-                    timeZone={tk.timeZone}
-                    currentUserId={user.id}
-                    showDelivery
-                    opening={{ author: tk.requester.name, at: tk.createdAt, body: tk.description, attachments: tk.attachments ?? [], mine: false }}
-                  />
-                )}
-                {!tk.mergedInto && <Composer ticketId={tk.id} kinds={['agent_reply', 'internal_note', 'phone_note']} />}
-              </Stack>
+              <TicketThread ticket={tk} entries={entries} kinds={['agent_reply', 'internal_note', 'phone_note']} showDelivery />
             </Tabs.Panel>
             <Tabs.Panel value="history">
               <HistoryTab ticket={tk} />

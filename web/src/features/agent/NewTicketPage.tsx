@@ -1,11 +1,11 @@
-import { Alert, Anchor, Breadcrumbs, Button, Grid, Group, NativeSelect, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Breadcrumbs, Grid, Group, NativeSelect, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconCheck } from '@tabler/icons-react';
+import { IconCheck } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { STAFF_CHANNELS, TICKET_PRIORITIES, type TicketPriority } from '../../api/types';
-import { errorMessage, fieldErrorMessage } from '../../i18n/errors';
+import { fieldErrorMessage } from '../../i18n/errors';
 import { useBrands } from '../brands/brands.api';
 import { ErrorState, PageLoader } from '../common/states';
 import { CHANNEL_ICON } from '../tickets/badges';
@@ -13,6 +13,8 @@ import { EMPTY_REQUESTER, RequesterFields, validateRequester, type RequesterDraf
 import { TicketFields } from '../tickets/TicketFields';
 import { useTicketForm } from '../tickets/useTicketForm';
 import { usePageTitle } from '../common/usePageTitle';
+import { PageHeader } from '../common/PageHeader';
+import { TicketFormFooter } from '../tickets/TicketFormFooter';
 
 type StaffChannel = (typeof STAFF_CHANNELS)[number];
 
@@ -78,14 +80,7 @@ export function NewTicketPage() {
         </Anchor>
         <Text size="sm">{t('nav.newTicket')}</Text>
       </Breadcrumbs>
-      <div>
-        <Title order={1} size="h2">
-          {t('newTicket.title')}
-        </Title>
-        <Text c="dimmed" size="sm">
-          {t('newTicket.subtitle')}
-        </Text>
-      </div>
+      <PageHeader title={t('newTicket.title')} subtitle={t('newTicket.subtitle')} />
 
       <form onSubmit={submit} noValidate>
         <Grid gap="lg">
@@ -156,22 +151,7 @@ export function NewTicketPage() {
                     {t('newTicket.chooseBrandFirst')}
                   </Text>
                 )}
-                {form.create.isError && (
-                  <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert" data-testid="form-error">
-                    {errorMessage(t, form.create.error)}
-                    {form.unplacedServerErrors.map((fe, i) => (
-                      <div key={i}>{fieldErrorMessage(t, fe.code)}</div>
-                    ))}
-                  </Alert>
-                )}
-                <Group justify="flex-end">
-                  <Button component={Link} to="/agent" variant="default">
-                    {t('common.cancel')}
-                  </Button>
-                  <Button type="submit" loading={form.create.isPending} disabled={form.uploads.uploading} data-testid="new-ticket-submit">
-                    {t('newTicket.submit')}
-                  </Button>
-                </Group>
+                <TicketFormFooter form={form} cancelTo="/agent" submitLabel={t('newTicket.submit')} />
               </Stack>
             </Paper>
           </Grid.Col>

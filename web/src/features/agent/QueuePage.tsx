@@ -1,4 +1,4 @@
-import { Badge, Button, Group, MultiSelect, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, MultiSelect, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilterOff, IconInbox, IconPhonePlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
@@ -7,12 +7,13 @@ import { Link, useSearchParams } from 'react-router';
 import { TICKET_STATUSES, type TicketStatus } from '../../api/types';
 import { useCurrentUser } from '../auth/auth.api';
 import { useBrands, useGroups, useStaffUsers } from '../brands/brands.api';
-import { Empty, ErrorState, TableSkeleton } from '../common/states';
+import { Empty, ListStates } from '../common/states';
 import { TicketTable, type TicketColumn } from '../tickets/TicketTable';
 import { useTicketList, useTicketSearch } from '../tickets/tickets.api';
 import { filtersFromParams, matchesFilters, paramsFromFilters } from './filters';
 import { TicketLookup } from './TicketLookup';
 import { usePageTitle } from '../common/usePageTitle';
+import { PageHeader } from '../common/PageHeader';
 
 const COLUMNS: TicketColumn[] = ['number', 'subject', 'requester', 'status', 'priority', 'sla', 'assignee', 'created'];
 
@@ -59,19 +60,15 @@ export function QueuePage() {
 
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1} size="h2">
-            {t('queue.title')}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {t('queue.subtitle')}
-          </Text>
-        </div>
-        <Button component={Link} to="/agent/new" leftSection={<IconPhonePlus size={18} />} data-testid="new-ticket-button">
-          {t('nav.newTicket')}
-        </Button>
-      </Group>
+      <PageHeader
+        title={t('queue.title')}
+        subtitle={t('queue.subtitle')}
+        action={
+          <Button component={Link} to="/agent/new" leftSection={<IconPhonePlus size={18} />} data-testid="new-ticket-button">
+            {t('nav.newTicket')}
+          </Button>
+        }
+      />
 
       <Paper withBorder radius="md" p="md">
         <Stack gap="sm">
@@ -159,17 +156,19 @@ export function QueuePage() {
         </Group>
       )}
 
-      {pending ? (
-        <TableSkeleton />
-      ) : error ? (
-        <ErrorState error={error} onRetry={() => void (searching ? search.refetch() : list.refetch())} />
-      ) : tickets.length === 0 ? (
-        <Empty
-          icon={searching ? <IconSearch size={28} /> : <IconInbox size={28} />}
-          title={searching ? t('queue.noResults') : hasFilters ? t('queue.emptyFiltered') : t('queue.empty')}
-          description={searching ? t('queue.noResultsHint') : hasFilters ? t('queue.emptyFilteredHint') : t('queue.emptyHint')}
-        />
-      ) : (
+      <ListStates
+        pending={pending}
+        error={error}
+        onRetry={() => void (searching ? search.refetch() : list.refetch())}
+        isEmpty={tickets.length === 0}
+        empty={
+          <Empty
+            icon={searching ? <IconSearch size={28} /> : <IconInbox size={28} />}
+            title={searching ? t('queue.noResults') : hasFilters ? t('queue.emptyFiltered') : t('queue.empty')}
+            description={searching ? t('queue.noResultsHint') : hasFilters ? t('queue.emptyFilteredHint') : t('queue.emptyHint')}
+          />
+        }
+      >
         <Stack gap="sm">
           <TicketTable tickets={tickets} columns={COLUMNS} brandUnderNumber={multiBrand} linkTo={(tk) => `/agent/tickets/${tk.id}`} />
           {!searching && (
@@ -185,7 +184,7 @@ export function QueuePage() {
             </Group>
           )}
         </Stack>
-      )}
+      </ListStates>
     </Stack>
   );
 }

@@ -85,3 +85,25 @@ export function Empty({ icon, title, description, action }: { icon: ReactNode; t
 export function isNotFound(error: unknown): boolean {
   return isApiError(error) && (error.status === 404 || (error.status === 400 && error.code === 'VALIDATION_FAILED'));
 }
+
+/** A list's states in one place: skeleton while loading, the error with a retry, the empty message, else the list. */
+export function ListStates({
+  pending,
+  error,
+  onRetry,
+  isEmpty,
+  empty,
+  children,
+}: {
+  pending: boolean;
+  error: unknown;
+  onRetry: () => void;
+  isEmpty: boolean;
+  empty: ReactNode;
+  children: ReactNode;
+}) {
+  if (pending) return <TableSkeleton />;
+  if (error) return <ErrorState error={error} onRetry={onRetry} />;
+  if (isEmpty) return <>{empty}</>;
+  return <>{children}</>;
+}

@@ -1,14 +1,15 @@
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { IconPlus, IconTicket } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isPartner } from '../../api/types';
 import { useCurrentUser } from '../auth/auth.api';
 import { useBrands } from '../brands/brands.api';
-import { Empty, ErrorState, TableSkeleton } from '../common/states';
+import { Empty, ListStates } from '../common/states';
 import { TicketTable, type TicketColumn } from '../tickets/TicketTable';
 import { useTicketList } from '../tickets/tickets.api';
 import { usePageTitle } from '../common/usePageTitle';
+import { PageHeader } from '../common/PageHeader';
 
 export function MyTicketsPage() {
   const { t } = useTranslation();
@@ -31,25 +32,22 @@ export function MyTicketsPage() {
 
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1} size="h2">
-            {t('portal.myTickets')}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {t('portal.myTicketsSubtitle')}
-          </Text>
-        </div>
-        <Button component={Link} to="/portal/new" leftSection={<IconPlus size={18} />} data-testid="open-ticket-button">
-          {t('nav.openTicket')}
-        </Button>
-      </Group>
-      {list.isPending ? (
-        <TableSkeleton />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : tickets.length === 0 ? (
-        <Empty
+      <PageHeader
+        title={t('portal.myTickets')}
+        subtitle={t('portal.myTicketsSubtitle')}
+        action={
+          <Button component={Link} to="/portal/new" leftSection={<IconPlus size={18} />} data-testid="open-ticket-button">
+            {t('nav.openTicket')}
+          </Button>
+        }
+      />
+      <ListStates
+        pending={list.isPending}
+        error={list.isError ? list.error : null}
+        onRetry={() => void list.refetch()}
+        isEmpty={tickets.length === 0}
+        empty={
+          <Empty
           icon={<IconTicket size={28} />}
           title={t('portal.noTickets')}
           description={t('portal.noTicketsHint')}
@@ -59,7 +57,8 @@ export function MyTicketsPage() {
             </Button>
           }
         />
-      ) : (
+        }
+      >
         <Stack gap="sm">
           <TicketTable tickets={tickets} columns={columns} linkTo={(tk) => `/portal/tickets/${tk.id}`} />
           {list.hasNextPage && (
@@ -70,7 +69,7 @@ export function MyTicketsPage() {
             </Group>
           )}
         </Stack>
-      )}
+      </ListStates>
     </Stack>
   );
 }

@@ -1,10 +1,9 @@
-import { Alert, Anchor, Button, Grid, Group, Paper, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Grid, Group, Paper, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconBuildingFactory2, IconCheck, IconInfoCircle, IconMail, IconPhone } from '@tabler/icons-react';
+import { IconBuildingFactory2, IconCheck, IconInfoCircle, IconMail, IconPhone } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
-import { errorMessage, fieldErrorMessage } from '../../i18n/errors';
+import { useNavigate } from 'react-router';
 import { isPartner } from '../../api/types';
 import { useCurrentUser } from '../auth/auth.api';
 import { useBrands } from '../brands/brands.api';
@@ -13,6 +12,8 @@ import { Empty, ErrorState, PageLoader } from '../common/states';
 import { TicketFields } from '../tickets/TicketFields';
 import { useTicketForm } from '../tickets/useTicketForm';
 import { usePageTitle } from '../common/usePageTitle';
+import { PageHeader } from '../common/PageHeader';
+import { TicketFormFooter } from '../tickets/TicketFormFooter';
 
 export function PortalNewTicketPage() {
   const { t } = useTranslation();
@@ -51,14 +52,7 @@ export function PortalNewTicketPage() {
 
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={1} size="h2">
-          {t('portal.openTitle')}
-        </Title>
-        <Text c="dimmed" size="sm">
-          {t('portal.openSubtitle')}
-        </Text>
-      </div>
+      <PageHeader title={t('portal.openTitle')} subtitle={t('portal.openSubtitle')} />
 
       {brands.data.length > 1 && (
         <Paper withBorder radius="md" p="lg">
@@ -116,22 +110,7 @@ export function PortalNewTicketPage() {
                     </>
                   )}
                   <TicketFields brand={brand} draft={form.draft} onChange={form.setDraft} errors={form.errors} uploads={form.uploads} disabled={form.create.isPending} />
-                  {form.create.isError && (
-                    <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert" data-testid="form-error">
-                      {errorMessage(t, form.create.error)}
-                      {form.unplacedServerErrors.map((fe, i) => (
-                        <div key={i}>{fieldErrorMessage(t, fe.code)}</div>
-                      ))}
-                    </Alert>
-                  )}
-                  <Group justify="flex-end">
-                    <Button component={Link} to="/portal" variant="default">
-                      {t('common.cancel')}
-                    </Button>
-                    <Button type="submit" loading={form.create.isPending} disabled={form.uploads.uploading} data-testid="new-ticket-submit">
-                      {t('portal.submit')}
-                    </Button>
-                  </Group>
+                  <TicketFormFooter form={form} cancelTo="/portal" submitLabel={t('portal.submit')} />
                 </Stack>
               </Paper>
             </Grid.Col>

@@ -8,7 +8,7 @@ import { errorMessage } from '../../i18n/errors';
 import { AttachmentPicker, useUploads } from './attachments';
 import { usePostEntry } from './tickets.api';
 
-type ComposerKind = Exclude<EntryKind, 'system'>;
+export type ComposerKind = Exclude<EntryKind, 'system'>;
 
 const TAB_ICON: Partial<Record<ComposerKind, typeof IconSend>> = {
   agent_reply: IconSend,
