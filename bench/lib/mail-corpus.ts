@@ -29,7 +29,7 @@ export interface BenchMail {
   raw: Buffer;
 }
 
-const FIXTURES_DIR = new URL('../../src/modules/email/fixtures/', import.meta.url);
+const FIXTURES_DIR = new URL('../../src/modules/email/inbound/fixtures/', import.meta.url);
 // Bounces and loops are kept but never become tickets: not what a customer sends.
 const FIXTURES = fs
   .readdirSync(FIXTURES_DIR)

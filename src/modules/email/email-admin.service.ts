@@ -5,8 +5,7 @@ import { refusedTarget } from '../../platform/net/outbound-target.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { type Actor, assertAdmin } from '../auth/index.ts';
 import type { EmailContext } from './email-context.ts';
-import { ProcessInboundJob } from './inbound.service.ts';
-import { parseMail } from './mail-parse.ts';
+import { ProcessInboundJob, summaryOf } from './inbound/inbound.service.ts';
 
 /** The built-in SMTP receiver's settings, for the admin's mail page (issue 9, finding 6: admins only). */
 export function mailReceiverSettings(actor: Actor, smtpPort: number) {
@@ -25,7 +24,25 @@ export async function listInbound(ctx: EmailContext, actor: Actor, q: { status: 
   let query = ctx.db
     .selectFrom('inbound_message as i')
     .leftJoin('brand as b', 'b.id', 'i.brand_id')
-    .select(['i.id', 'i.received_at', 'i.source', 'i.envelope_from', 'i.envelope_to', 'i.message_id', 'i.raw_size_bytes', 'i.status', 'i.reason', 'i.detail', 'i.raw_storage_key', 'i.redeliveries', 'i.last_redelivered_at', 'b.name as brand_name'])
+    .select([
+      'i.id',
+      'i.received_at',
+      'i.source',
+      'i.envelope_from',
+      'i.envelope_to',
+      'i.message_id',
+      'i.raw_size_bytes',
+      'i.status',
+      'i.reason',
+      'i.detail',
+      'i.raw_storage_key',
+      'i.redeliveries',
+      'i.last_redelivered_at',
+      'i.subject',
+      'i.from_address',
+      'i.summary_read',
+      'b.name as brand_name',
+    ])
     .where('i.status', '=', q.status);
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
@@ -35,17 +52,11 @@ export async function listInbound(ctx: EmailContext, actor: Actor, q: { status: 
   const page = rows.slice(0, q.limit);
   const items = [];
   for (const r of page) {
-    // Subject and sender for the admin's eyes, when the message parses at all.
-    let subject: string | null = null;
-    let from: string | null = null;
-    if (r.reason !== 'too_large') {
-      try {
-        const mail = await parseMail(await readAll(ctx.rawStore.open(r.raw_storage_key)));
-        subject = mail.subject || null;
-        from = mail.from?.address ?? null;
-      } catch {
-        /* unparseable: shown as such */
-      }
+    // Subject and sender were read at acceptance; a row accepted before that (migration 0008) is read once now.
+    let { subject, from_address: from } = r;
+    if (!r.summary_read) {
+      ({ subject, from_address: from } = await summaryOf(await readAll(ctx.rawStore.open(r.raw_storage_key))));
+      await ctx.db.updateTable('inbound_message').set({ subject, from_address: from, summary_read: true }).where('id', '=', r.id).execute();
     }
     items.push({
       id: r.id,

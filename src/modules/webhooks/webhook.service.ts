@@ -5,19 +5,12 @@ import type { Clock } from '../../platform/clock/clock.ts';
 import { type Db, withTransaction } from '../../platform/db/database.ts';
 import { notFound, validationFailed } from '../../platform/errors/app-error.ts';
 import { refusedTarget } from '../../platform/net/outbound-target.ts';
-import type { JobDefinition, JobQueue } from '../../platform/jobs/job-queue.ts';
+import { type JobQueue, retriedJob } from '../../platform/jobs/job-queue.ts';
 import { type Actor, assertAdmin } from '../auth/index.ts';
 
 export const WEBHOOK_EVENTS = ['ticket.sla_warning', 'ticket.sla_breached'] as const;
 
-export const WebhookDeliverJob: JobDefinition<{ deliveryId: string }> = {
-  name: 'webhook.deliver',
-  schema: z.object({ deliveryId: z.uuid() }),
-  retryLimit: 6,
-  retryDelay: 30,
-  retryBackoff: true,
-  expireInSeconds: 120,
-};
+export const WebhookDeliverJob = retriedJob('webhook.deliver', z.object({ deliveryId: z.uuid() }), { retries: 6, firstRetrySeconds: 30, expireInSeconds: 120 });
 
 /**
  * Records an event for every active endpoint of the brand that subscribed to it, and enqueues its

@@ -185,6 +185,10 @@ export interface InboundMessageTable {
   processed_at: Date | null;
   redeliveries: Generated<number>;
   last_redelivered_at: Date | null;
+  /** From the header block at acceptance (migration 0008), for the admin's list. */
+  subject: string | null;
+  from_address: string | null;
+  summary_read: Generated<boolean>;
 }
 
 export interface OutboundMessageTable {

@@ -21,6 +21,11 @@ export interface JobDefinition<T> {
   expireInSeconds?: number;
 }
 
+/** A job retried with doubling delays: `retries` times, the first after `firstRetrySeconds`. */
+export function retriedJob<T>(name: string, schema: z.ZodType<T>, opts: { retries: number; firstRetrySeconds: number; expireInSeconds: number }): JobDefinition<T> {
+  return { name, schema, retryLimit: opts.retries, retryDelay: opts.firstRetrySeconds, retryBackoff: true, expireInSeconds: opts.expireInSeconds };
+}
+
 export type JobHandler<T> = (payload: T, meta: { id: string; retryCount: number }) => Promise<void>;
 
 type SqlAdapter = { executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }> };

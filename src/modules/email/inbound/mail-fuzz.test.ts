@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { JobQueue } from '../../platform/jobs/job-queue.ts';
-import { TEST_NOW } from '../../test/clock.ts';
-import { idleEmailContext } from '../../test/email-context.ts';
-import { describeStores } from '../../test/db.ts';
-import type { EmailContext } from './email-context.ts';
-import { countQuarantined } from './email-admin.service.ts';
+import type { JobQueue } from '../../../platform/jobs/job-queue.ts';
+import { TEST_NOW } from '../../../test/clock.ts';
+import { idleEmailContext } from '../../../test/email-context.ts';
+import { describeStores } from '../../../test/db.ts';
+import type { EmailContext } from '../email-context.ts';
+import { countQuarantined } from '../email-admin.service.ts';
 import { acceptRawMessage } from './inbound.service.ts';
 import { processInbound } from './process-inbound.ts';
-import { ticketMail } from './ticket-mail.ts';
+import { ticketMail } from '../outbound/ticket-mail.ts';
 
 /**
  * Issue 9: mutations of the real-client fixture corpus — truncation, byte flips, duplicate and huge

@@ -2,20 +2,13 @@ import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { sql } from 'kysely';
-import { withTransaction } from '../../platform/db/database.ts';
-import type { JobDefinition } from '../../platform/jobs/job-queue.ts';
-import type { EmailContext } from './email-context.ts';
-import { normaliseMessageId } from './mail-parse.ts';
+import { withTransaction } from '../../../platform/db/database.ts';
+import { retriedJob } from '../../../platform/jobs/job-queue.ts';
+import type { EmailContext } from '../email-context.ts';
+import { normaliseMessageId, parseMail } from './mail-parse.ts';
 import { quarantine } from './process-inbound.ts';
 
-export const ProcessInboundJob: JobDefinition<{ inboundId: string }> = {
-  name: 'mail.process-inbound',
-  schema: z.object({ inboundId: z.uuid() }),
-  retryLimit: 3,
-  retryDelay: 10,
-  retryBackoff: true,
-  expireInSeconds: 300,
-};
+export const ProcessInboundJob = retriedJob('mail.process-inbound', z.object({ inboundId: z.uuid() }), { retries: 3, firstRetrySeconds: 10, expireInSeconds: 300 });
 
 export interface AcceptedMessage {
   /** The first of `inboundIds`. */
@@ -40,6 +33,25 @@ function headerBlock(raw: Buffer): string {
   const head = raw.subarray(0, Math.min(raw.length, 256 * 1024)).toString('latin1');
   const end = head.search(/\r?\n\r?\n/);
   return (end >= 0 ? head.slice(0, end) : head).replace(/\r?\n[ \t]+/g, ' ');
+}
+
+/**
+ * Subject and sender as the admin's list shows them, from the header block alone (decoded like the
+ * whole message would be, without reading its body or attachments). A header block that does not
+ * parse gives nulls: the message is still accepted and kept.
+ */
+export async function summaryOf(raw: Buffer): Promise<{ subject: string | null; from_address: string | null }> {
+  const window = raw.subarray(0, Math.min(raw.length, 256 * 1024));
+  const crlf = window.indexOf('\r\n\r\n');
+  const lf = window.indexOf('\n\n');
+  const ends = [crlf, lf].filter((i) => i >= 0);
+  const head = ends.length ? window.subarray(0, Math.min(...ends)) : window;
+  try {
+    const mail = await parseMail(Buffer.concat([head, Buffer.from('\r\n\r\n')]));
+    return { subject: mail.subject || null, from_address: mail.from?.address ?? null };
+  } catch {
+    return { subject: null, from_address: null };
+  }
 }
 
 /**
@@ -106,6 +118,7 @@ export async function acceptRawMessage(
   }
 
   const stored = await ctx.rawStore.put(Readable.from(input.raw), Number.MAX_SAFE_INTEGER);
+  const summary = await summaryOf(input.raw);
   const receivedAt = ctx.clock.now();
   const tooLarge = input.raw.length > ctx.maxMessageBytes;
 
@@ -126,6 +139,8 @@ export async function acceptRawMessage(
           envelope_from: input.envelopeFrom ?? null,
           envelope_to: envelopeTo,
           received_at: receivedAt,
+          ...summary,
+          summary_read: true,
           ...(tooLarge ? { status: 'quarantined' as const, reason: 'too_large', detail: `${input.raw.length} bytes > ${ctx.maxMessageBytes}` } : {}),
         })
         .onConflict((oc) => oc.doNothing())

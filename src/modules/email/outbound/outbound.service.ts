@@ -2,21 +2,14 @@ import crypto from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { type Db, withTransaction } from '../../platform/db/database.ts';
-import type { MailServerSettings } from '../../platform/db/schema.ts';
-import type { JobDefinition } from '../../platform/jobs/job-queue.ts';
-import { linkEntryToOutbound, messageSent } from '../tickets/index.ts';
-import type { EmailContext } from './email-context.ts';
-import { LOOP_MARKER } from './filters/inbound-filters.ts';
+import { type Db, withTransaction } from '../../../platform/db/database.ts';
+import type { MailServerSettings } from '../../../platform/db/schema.ts';
+import { retriedJob } from '../../../platform/jobs/job-queue.ts';
+import { linkEntryToOutbound, messageSent } from '../../tickets/index.ts';
+import type { EmailContext } from '../email-context.ts';
+import { LOOP_MARKER } from '../inbound/filters/inbound-filters.ts';
 
-export const SendMailJob: JobDefinition<{ outboundId: string }> = {
-  name: 'mail.send',
-  schema: z.object({ outboundId: z.uuid() }),
-  retryLimit: 6,
-  retryDelay: 30,
-  retryBackoff: true,
-  expireInSeconds: 120,
-};
+export const SendMailJob = retriedJob('mail.send', z.object({ outboundId: z.uuid() }), { retries: 6, firstRetrySeconds: 30, expireInSeconds: 120 });
 
 /** Caps on automatic mail (acknowledgments, notifications), the defaults Zammad found sane. */
 export const AUTO_MAIL_CAPS = { perRecipientPerHour: 10, perTicketPerHour: 5 };

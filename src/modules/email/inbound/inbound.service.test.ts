@@ -1,13 +1,16 @@
-import { TEST_NOW } from '../../test/clock.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { TEST_NOW } from '../../../test/clock.ts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { JobQueue } from '../../platform/jobs/job-queue.ts';
-import { idleEmailContext } from '../../test/email-context.ts';
-import { brandId, describeStores } from '../../test/db.ts';
-import type { EmailContext } from './email-context.ts';
+import type { JobQueue } from '../../../platform/jobs/job-queue.ts';
+import { idleEmailContext } from '../../../test/email-context.ts';
+import { brandId, describeStores } from '../../../test/db.ts';
+import type { EmailContext } from '../email-context.ts';
 import { acceptRawMessage, MAX_PROCESSING_RESTARTS, ProcessInboundJob, recoverStalledInbound } from './inbound.service.ts';
 import { processInbound } from './process-inbound.ts';
-import { ticketMail } from './ticket-mail.ts';
+import { listInbound } from '../email-admin.service.ts';
+import { ticketMail } from '../outbound/ticket-mail.ts';
 
 describeStores('inbound acceptance', (ctx, store) => {
   let jobs: JobQueue;
@@ -142,6 +145,35 @@ describeStores('inbound acceptance', (ctx, store) => {
     await recoverStalledInbound(email, 0);
     expect(await row(id)).toMatchObject({ status: 'quarantined', reason: 'processing_failed' });
     expect(await jobStates(id)).toHaveLength(MAX_PROCESSING_RESTARTS);
+  });
+
+  it("reads subject and sender at acceptance, so the admin's list never opens the raw copies again", async () => {
+    const { db, store } = ctx();
+    const admin = await ctx().actor('admin@apres.example');
+    // An encoded subject, and a message over the size limit (quarantined at the door, its headers still read).
+    const encoded = Buffer.from(`From: "Ioana" <ioana@client.example>\r\nTo: service@smart-id.example\r\nSubject: =?UTF-8?B?${Buffer.from('Cititorul nu pornește').toString('base64')}?=\r\nMessage-ID: <summary-${store}@client.example>\r\n\r\nx\r\n`);
+    const big = Buffer.concat([Buffer.from(`From: big@client.example\r\nTo: sav@carri.example\r\nSubject: Photos du bac\r\nMessage-ID: <big-${store}@client.example>\r\n\r\n`), Buffer.alloc(email.maxMessageBytes + 10, 65)]);
+    const a = await acceptRawMessage(email, { raw: encoded, source: 'smtp', envelopeTo: ['service@smart-id.example'] });
+    const b = await acceptRawMessage(email, { raw: big, source: 'smtp', envelopeTo: ['sav@carri.example'] });
+    const stored = await db.selectFrom('inbound_message').select(['id', 'subject', 'from_address', 'summary_read', 'raw_storage_key']).where('id', 'in', [a.inboundId, b.inboundId]).execute();
+    expect(stored.find((r) => r.id === a.inboundId)).toMatchObject({ subject: 'Cititorul nu pornește', from_address: 'ioana@client.example', summary_read: true });
+    expect(stored.find((r) => r.id === b.inboundId)).toMatchObject({ subject: 'Photos du bac', from_address: 'big@client.example', summary_read: true });
+
+    // The raw copy of the quarantined one is gone from the listing's reach: the list still shows it.
+    const rawPath = path.join(ctx().filesDir, 'raw', stored.find((r) => r.id === b.inboundId)!.raw_storage_key);
+    fs.renameSync(rawPath, `${rawPath}.away`);
+    try {
+      const page = await listInbound(email, admin, { status: 'quarantined', limit: 50 });
+      expect(page.items.find((i) => i.id === b.inboundId)).toMatchObject({ subject: 'Photos du bac', from: 'big@client.example', reason: 'too_large' });
+    } finally {
+      fs.renameSync(`${rawPath}.away`, rawPath);
+    }
+
+    // A row accepted before migration 0008 is read once, when first listed, and kept.
+    await db.updateTable('inbound_message').set({ subject: null, from_address: null, summary_read: false }).where('id', '=', b.inboundId).execute();
+    const again = await listInbound(email, admin, { status: 'quarantined', limit: 50 });
+    expect(again.items.find((i) => i.id === b.inboundId)).toMatchObject({ subject: 'Photos du bac', from: 'big@client.example' });
+    expect(await db.selectFrom('inbound_message').select(['subject', 'summary_read']).where('id', '=', b.inboundId).executeTakeFirstOrThrow()).toEqual({ subject: 'Photos du bac', summary_read: true });
   });
 
   // PostgreSQL only: PGlite is one session, so nothing runs beside an open transaction.
