@@ -9,6 +9,12 @@ import type { AppConfig } from '../../platform/config/config.ts';
 
 const AttachmentResponse = z.object({ id: z.string(), filename: z.string(), contentType: z.string(), sizeBytes: z.number(), sha256: z.string() });
 
+/**
+ * A file's bytes: an image or a PDF shown as what it is, anything else as application/octet-stream
+ * (the schema documents the answer; a stream is never serialised).
+ */
+const FileDownload = z.any().describe('The file (binary): image/png, image/jpeg, image/gif, image/webp, application/pdf, or application/octet-stream');
+
 /** What the composition root hands these routes. */
 export interface AttachmentRoutesOptions { db: Db; files: FileStore; config: AppConfig; ticketAccess: AttachmentTicketAccess }
 
@@ -66,7 +72,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRoutesOptions> = 
 
   app.get(
     '/attachments/:id',
-    { schema: { tags: ['attachments'], summary: 'Download a file you may see', params: z.object({ id: z.uuid() }) } },
+    { schema: { tags: ['attachments'], summary: 'Download a file you may see', params: z.object({ id: z.uuid() }), response: { 200: FileDownload } } },
     async (request, reply) => {
       const { attachment, stream } = await openAttachment(db, files, request.actor, request.params.id, ticketAccess);
       // Only raster images and PDF are ever shown; anything else (SVG, HTML, XML, scripts, and

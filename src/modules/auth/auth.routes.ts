@@ -19,6 +19,8 @@ const UserResponse = z.object({
   organisationId: z.string().nullable(),
   brandIds: z.array(z.string()),
 });
+/** An answer without a body (204). */
+const NoContent = z.null().describe('No content');
 const MeResponse = z.object({ user: UserResponse, csrfToken: z.string().nullable() });
 
 const toUser = (a: Actor) => ({
@@ -59,11 +61,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     },
   );
 
-  app.post('/auth/logout', { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'End the session' } }, async (request, reply) => {
+  app.post('/auth/logout', { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'End the session', response: { 204: NoContent } } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await logout(db, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   app.post(
@@ -101,11 +103,12 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         tags: ['auth'],
         summary: "Set a new password with a reset link's token (once, within an hour); every session of the user ends",
         body: z.object({ token: z.string().min(10).max(200), password: z.string().min(1).max(500) }).strict(),
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
       await confirmPasswordReset(db, request.body, request.now);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 

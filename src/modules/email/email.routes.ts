@@ -90,7 +90,7 @@ export const emailRoutes: FastifyPluginAsyncZod<EmailRoutesOptions> = async (app
   app.post('/admin/inbound/:id/discard', { config: { access: 'admin' }, schema: { tags: ['e-mail'], summary: 'Discard a quarantined message (its raw copy is kept)', params: IdParams, response: { 200: z.object({ status: z.literal('discarded') }) } } }, async (request) =>
     discardInbound(email, request.actor, request.params.id),
   );
-  app.get('/admin/inbound/:id/raw', { config: { access: 'admin' }, schema: { tags: ['e-mail'], summary: 'The message as received (.eml)', params: IdParams } }, async (request, reply) => {
+  app.get('/admin/inbound/:id/raw', { config: { access: 'admin' }, schema: { tags: ['e-mail'], summary: 'The message as received (.eml)', params: IdParams, response: { 200: z.any().describe('The raw message (binary, message/rfc822)') } } }, async (request, reply) => {
     const { stream, sizeBytes } = await openInboundRaw(email, request.actor, request.params.id);
     return reply
       .header('content-type', 'message/rfc822')
