@@ -15,7 +15,6 @@ export {
   addSerialNumbers,
   appendCustomerMessage,
   changePriority,
-  findOrCreateCustomerByAddress,
   linkEntryToOutbound,
   messageSent,
   openTicketFromMessage,
@@ -26,3 +25,4 @@ export {
   transitionStatus,
 } from './ticket-operations.ts';
 export { searchConfigFor } from './search-config.ts';
+export { findOrCreateCustomerByAddress } from './requester.ts';

@@ -65,25 +65,6 @@ async function lockTicket(trx: Db, ticketId: string) {
   return trx.selectFrom('ticket').selectAll().where('id', '=', ticketId).forUpdate().executeTakeFirstOrThrow();
 }
 
-/**
- * The customer behind an address writing to a brand (e-mail today; the phone and the post tomorrow):
- * the account with that address, linked to the brand, or a new customer account without password.
- */
-export async function findOrCreateCustomerByAddress(trx: Db, brandId: string, who: { address: string; name: string; locale: Locale }) {
-  const existing = await trx.selectFrom('app_user').select(['id', 'locale', 'organisation_id', 'role']).where(sql`lower(email)`, '=', who.address).executeTakeFirst();
-  if (existing) {
-    await trx.insertInto('user_brand').values({ user_id: existing.id, brand_id: brandId }).onConflict((oc) => oc.doNothing()).execute();
-    return { id: existing.id, locale: existing.locale, organisationId: existing.organisation_id, role: existing.role };
-  }
-  const created = await trx
-    .insertInto('app_user')
-    .values({ email: who.address, name: who.name || who.address.split('@')[0]!, role: 'customer', locale: who.locale, phone: null, organisation_id: null, password_hash: null })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await trx.insertInto('user_brand').values({ user_id: created.id, brand_id: brandId }).execute();
-  return { id: created.id, locale: who.locale, organisationId: null, role: 'customer' as const };
-}
-
 /** Whether a customer's message on this ticket belongs to it: a closed ticket past the brand's reopen window starts a new case. */
 export async function acceptsCustomerMessage(trx: Db, ticketId: string, at: Date, automatic: boolean): Promise<boolean> {
   const t = await lockTicket(trx, ticketId);
