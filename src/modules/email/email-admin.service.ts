@@ -5,6 +5,7 @@ import { refusedTarget } from '../../platform/net/outbound-target.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { type Actor, assertAdmin } from '../auth/index.ts';
 import type { EmailContext } from './email-context.ts';
+import { inboundPage, mailboxesWithBrand, storeInboundSummary } from './email-admin.queries.ts';
 import { ProcessInboundJob, summaryOf } from './inbound/inbound.service.ts';
 
 /** The built-in SMTP receiver's settings, for the admin's mail page (issue 9, finding 6: admins only). */
@@ -21,34 +22,7 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
 
 export async function listInbound(ctx: EmailContext, actor: Actor, q: { status: 'received' | 'processed' | 'quarantined' | 'discarded'; cursor?: string | undefined; limit: number }) {
   assertAdmin(actor, 'Only an administrator manages mailboxes and quarantine');
-  let query = ctx.db
-    .selectFrom('inbound_message as i')
-    .leftJoin('brand as b', 'b.id', 'i.brand_id')
-    .select([
-      'i.id',
-      'i.received_at',
-      'i.source',
-      'i.envelope_from',
-      'i.envelope_to',
-      'i.message_id',
-      'i.raw_size_bytes',
-      'i.status',
-      'i.reason',
-      'i.detail',
-      'i.raw_storage_key',
-      'i.redeliveries',
-      'i.last_redelivered_at',
-      'i.subject',
-      'i.from_address',
-      'i.summary_read',
-      'b.name as brand_name',
-    ])
-    .where('i.status', '=', q.status);
-  if (q.cursor) {
-    const c = decodeCursor(q.cursor);
-    query = query.where((eb) => eb.or([eb('i.received_at', '<', new Date(c.at)), eb.and([eb('i.received_at', '=', new Date(c.at)), eb('i.id', '<', c.id)])]));
-  }
-  const rows = await query.orderBy('i.received_at', 'desc').orderBy('i.id', 'desc').limit(q.limit + 1).execute();
+  const rows = await inboundPage(ctx.db, { status: q.status, after: q.cursor ? decodeCursor(q.cursor) : undefined, limit: q.limit + 1 });
   const page = rows.slice(0, q.limit);
   const items = [];
   for (const r of page) {
@@ -56,7 +30,7 @@ export async function listInbound(ctx: EmailContext, actor: Actor, q: { status: 
     let { subject, from_address: from } = r;
     if (!r.summary_read) {
       ({ subject, from_address: from } = await summaryOf(await readAll(ctx.rawStore.open(r.raw_storage_key))));
-      await ctx.db.updateTable('inbound_message').set({ subject, from_address: from, summary_read: true }).where('id', '=', r.id).execute();
+      await storeInboundSummary(ctx.db, r.id, { subject, from_address: from });
     }
     items.push({
       id: r.id,
@@ -129,7 +103,7 @@ const publicSettings = (s: MailServerSettings | null) =>
 
 export async function listMailboxes(db: Db, actor: Actor) {
   assertAdmin(actor, 'Only an administrator manages mailboxes and quarantine');
-  const rows = await db.selectFrom('mailbox as m').innerJoin('brand as b', 'b.id', 'm.brand_id').selectAll('m').select('b.name as brand_name').orderBy('b.name').orderBy('m.address').execute();
+  const rows = await mailboxesWithBrand(db);
   return {
     items: rows.map((m) => ({
       id: m.id,

@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { type Db, withTransaction } from '../../../platform/db/database.ts';
 import type { MailServerSettings } from '../../../platform/db/schema.ts';
@@ -8,6 +7,7 @@ import { retriedJob } from '../../../platform/jobs/job-queue.ts';
 import { linkEntryToOutbound, messageSent } from '../../tickets/index.ts';
 import type { EmailContext } from '../email-context.ts';
 import { LOOP_MARKER } from '../inbound/filters/inbound-filters.ts';
+import { addressBounced, automaticMailSince, insertMessageRef, insertOutbound, loadForSending, markOutbound, sendingMailbox, threadRefs } from './outbound.queries.ts';
 
 export const SendMailJob = retriedJob('mail.send', z.object({ outboundId: z.uuid() }), { retries: 6, firstRetrySeconds: 30, expireInSeconds: 120 });
 
@@ -41,29 +41,18 @@ function messageIdFor(address: string | null): string {
  */
 export async function queueOutbound(trx: Db, ctx: Pick<EmailContext, 'jobs'>, input: OutboundInput): Promise<string> {
   const now = input.at;
-  const mailbox = await trx.selectFrom('mailbox').select(['address', 'smtp']).where('brand_id', '=', input.brandId).where('enabled', '=', true).orderBy('created_at').executeTakeFirst();
-  const refs = input.ticketId
-    ? await trx.selectFrom('mail_message_ref').select(['message_id', 'direction']).where('ticket_id', '=', input.ticketId).orderBy('created_at').execute()
-    : [];
+  const mailbox = await sendingMailbox(trx, input.brandId);
+  const refs = input.ticketId ? await threadRefs(trx, input.ticketId) : [];
   const lastInbound = [...refs].reverse().find((r) => r.direction === 'in');
   let status: 'queued' | 'held' | 'suppressed' = mailbox?.smtp ? 'queued' : 'held';
   let lastError: string | null = mailbox?.smtp ? null : 'no outgoing mail server configured for this brand';
   if (input.automatic) {
-    const bounced = await trx.selectFrom('app_user').select('email_bounced_at').where(sql`lower(email)`, '=', input.to.toLowerCase()).where('email_bounced_at', 'is not', null).executeTakeFirst();
-    const since = new Date(now.getTime() - 3600_000);
-    const [toRecipient, toTicket] = await Promise.all([
-      trx.selectFrom('outbound_message').select((eb) => eb.fn.countAll<string>().as('n')).where('automatic', '=', true).where(sql`lower(to_address)`, '=', input.to.toLowerCase()).where('created_at', '>', since).executeTakeFirstOrThrow(),
-      input.ticketId
-        ? trx.selectFrom('outbound_message').select((eb) => eb.fn.countAll<string>().as('n')).where('automatic', '=', true).where('ticket_id', '=', input.ticketId).where('created_at', '>', since).executeTakeFirstOrThrow()
-        : { n: '0' },
-    ]);
-    if (bounced) [status, lastError] = ['suppressed', 'address bounced'];
-    else if (Number(toRecipient.n) >= AUTO_MAIL_CAPS.perRecipientPerHour || Number(toTicket.n) >= AUTO_MAIL_CAPS.perTicketPerHour) [status, lastError] = ['suppressed', 'automatic mail limit reached'];
+    const counts = await automaticMailSince(trx, { to: input.to, ticketId: input.ticketId, since: new Date(now.getTime() - 3600_000) });
+    if (await addressBounced(trx, input.to)) [status, lastError] = ['suppressed', 'address bounced'];
+    else if (counts.toRecipient >= AUTO_MAIL_CAPS.perRecipientPerHour || counts.onTicket >= AUTO_MAIL_CAPS.perTicketPerHour) [status, lastError] = ['suppressed', 'automatic mail limit reached'];
   }
   const messageId = messageIdFor(mailbox?.address ?? null);
-  const row = await trx
-    .insertInto('outbound_message')
-    .values({
+  const outboundId = await insertOutbound(trx, {
       brand_id: input.brandId,
       ticket_id: input.ticketId,
       entry_id: input.entryId ?? null,
@@ -79,14 +68,12 @@ export async function queueOutbound(trx: Db, ctx: Pick<EmailContext, 'jobs'>, in
       attachment_ids: input.attachmentIds ?? [],
       status,
       last_error: lastError,
-      created_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  if (input.ticketId) await trx.insertInto('mail_message_ref').values({ message_id: messageId, ticket_id: input.ticketId, direction: 'out', created_at: now }).execute();
-  if (input.entryId) await linkEntryToOutbound(trx, input.entryId, row.id);
-  if (status === 'queued') await ctx.jobs.enqueue(trx, SendMailJob, { outboundId: row.id });
-  return row.id;
+    created_at: now,
+  });
+  if (input.ticketId) await insertMessageRef(trx, { messageId, ticketId: input.ticketId, direction: 'out', at: now });
+  if (input.entryId) await linkEntryToOutbound(trx, input.entryId, outboundId);
+  if (status === 'queued') await ctx.jobs.enqueue(trx, SendMailJob, { outboundId });
+  return outboundId;
 }
 
 const transports = new Map<string, Transporter>();
@@ -125,20 +112,13 @@ export async function testSmtpConnection(settings: MailServerSettings): Promise<
  * (seed 003); sending a confirmation request stamps the ticket.
  */
 export async function sendOutbound(ctx: EmailContext, outboundId: string, meta: { retryCount: number }): Promise<void> {
-  const msg = await ctx.db.selectFrom('outbound_message').selectAll().where('id', '=', outboundId).executeTakeFirst();
-  if (!msg || msg.status !== 'queued') return;
-  const [mailbox, brand, ticket] = await Promise.all([
-    ctx.db.selectFrom('mailbox').select(['address', 'display_name', 'smtp']).where('brand_id', '=', msg.brand_id).where('enabled', '=', true).orderBy('created_at').executeTakeFirst(),
-    ctx.db.selectFrom('brand').select(['name']).where('id', '=', msg.brand_id).executeTakeFirstOrThrow(),
-    msg.ticket_id ? ctx.db.selectFrom('ticket').select(['number']).where('id', '=', msg.ticket_id).executeTakeFirst() : undefined,
-  ]);
+  const loaded = await loadForSending(ctx.db, outboundId);
+  if (!loaded || loaded.msg.status !== 'queued') return;
+  const { msg, mailbox, brand, ticket, attachments } = loaded;
   if (!mailbox?.smtp) {
-    await ctx.db.updateTable('outbound_message').set({ status: 'held', last_error: 'no outgoing mail server configured for this brand' }).where('id', '=', outboundId).execute();
+    await markOutbound(ctx.db, outboundId, { status: 'held', lastError: 'no outgoing mail server configured for this brand' });
     return;
   }
-  const attachments = msg.attachment_ids.length
-    ? await ctx.db.selectFrom('attachment').select(['filename', 'content_type', 'storage_key']).where('id', 'in', msg.attachment_ids).execute()
-    : [];
   // The Date header and the recorded sending time are the same instant of the server's clock.
   const sentAt = ctx.clock.now();
   try {
@@ -163,16 +143,12 @@ export async function sendOutbound(ctx: EmailContext, outboundId: string, meta: 
     });
   } catch (err) {
     const last = meta.retryCount >= (SendMailJob.retryLimit ?? 0);
-    await ctx.db
-      .updateTable('outbound_message')
-      .set({ attempts: sql`attempts + 1`, last_error: (err as Error).message.slice(0, 1000), ...(last ? { status: 'failed' as const } : {}) })
-      .where('id', '=', outboundId)
-      .execute();
+    await markOutbound(ctx.db, outboundId, { attempted: true, lastError: (err as Error).message.slice(0, 1000), ...(last ? { status: 'failed' as const } : {}) });
     if (!last) throw err;
     return;
   }
   await withTransaction(ctx.db, async (trx) => {
-    await trx.updateTable('outbound_message').set({ status: 'sent', sent_at: sentAt, attempts: sql`attempts + 1`, last_error: null }).where('id', '=', outboundId).execute();
+    await markOutbound(trx, outboundId, { status: 'sent', sentAt, attempted: true, lastError: null });
     if (!msg.ticket_id) return;
     // The acknowledgment accepts the ticket (seed 003: a clock counting from acceptance starts now).
     await messageSent(trx, msg.ticket_id, msg.kind, sentAt);

@@ -1,0 +1,72 @@
+import { sql } from 'kysely';
+import type { Db } from '../../../platform/db/database.ts';
+import type { OutboundMessageTable } from '../../../platform/db/schema.ts';
+import type { Insertable } from 'kysely';
+
+/** The brand's first enabled mailbox: the address mail goes out from, and its SMTP server. */
+export function sendingMailbox(db: Db, brandId: string) {
+  return db.selectFrom('mailbox').select(['address', 'display_name', 'smtp']).where('brand_id', '=', brandId).where('enabled', '=', true).orderBy('created_at').executeTakeFirst();
+}
+
+/** The Message-IDs of a ticket's mail, oldest first, for In-Reply-To and References. */
+export function threadRefs(db: Db, ticketId: string) {
+  return db.selectFrom('mail_message_ref').select(['message_id', 'direction']).where('ticket_id', '=', ticketId).orderBy('created_at').execute();
+}
+
+export async function addressBounced(db: Db, address: string): Promise<boolean> {
+  const row = await db.selectFrom('app_user').select('email_bounced_at').where(sql`lower(email)`, '=', address.toLowerCase()).where('email_bounced_at', 'is not', null).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Automatic mail since an instant: to this address, and on this ticket. */
+export async function automaticMailSince(db: Db, q: { to: string; ticketId: string | null; since: Date }): Promise<{ toRecipient: number; onTicket: number }> {
+  const [toRecipient, onTicket] = await Promise.all([
+    db.selectFrom('outbound_message').select((eb) => eb.fn.countAll<string>().as('n')).where('automatic', '=', true).where(sql`lower(to_address)`, '=', q.to.toLowerCase()).where('created_at', '>', q.since).executeTakeFirstOrThrow(),
+    q.ticketId
+      ? db.selectFrom('outbound_message').select((eb) => eb.fn.countAll<string>().as('n')).where('automatic', '=', true).where('ticket_id', '=', q.ticketId).where('created_at', '>', q.since).executeTakeFirstOrThrow()
+      : { n: '0' },
+  ]);
+  return { toRecipient: Number(toRecipient.n), onTicket: Number(onTicket.n) };
+}
+
+export async function insertOutbound(db: Db, row: Insertable<OutboundMessageTable>): Promise<string> {
+  return (await db.insertInto('outbound_message').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function insertMessageRef(db: Db, ref: { messageId: string; ticketId: string; direction: 'in' | 'out'; at?: Date }): Promise<void> {
+  await db
+    .insertInto('mail_message_ref')
+    .values({ message_id: ref.messageId, ticket_id: ref.ticketId, direction: ref.direction, ...(ref.at ? { created_at: ref.at } : {}) })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/** What sending one message needs: the message, its brand's name, its ticket's number, its files. */
+export async function loadForSending(db: Db, outboundId: string) {
+  const msg = await db.selectFrom('outbound_message').selectAll().where('id', '=', outboundId).executeTakeFirst();
+  if (!msg) return undefined;
+  const [mailbox, brand, ticket, attachments] = await Promise.all([
+    sendingMailbox(db, msg.brand_id),
+    db.selectFrom('brand').select(['name']).where('id', '=', msg.brand_id).executeTakeFirstOrThrow(),
+    msg.ticket_id ? db.selectFrom('ticket').select(['number']).where('id', '=', msg.ticket_id).executeTakeFirst() : undefined,
+    msg.attachment_ids.length ? db.selectFrom('attachment').select(['filename', 'content_type', 'storage_key']).where('id', 'in', msg.attachment_ids).execute() : [],
+  ]);
+  return { msg, mailbox, brand, ticket, attachments };
+}
+
+export async function markOutbound(
+  db: Db,
+  outboundId: string,
+  change: { status?: 'held' | 'sent' | 'failed'; lastError: string | null; attempted?: boolean; sentAt?: Date },
+): Promise<void> {
+  await db
+    .updateTable('outbound_message')
+    .set({
+      ...(change.status ? { status: change.status } : {}),
+      last_error: change.lastError,
+      ...(change.attempted ? { attempts: sql`attempts + 1` } : {}),
+      ...(change.sentAt ? { sent_at: change.sentAt } : {}),
+    })
+    .where('id', '=', outboundId)
+    .execute();
+}
