@@ -48,6 +48,11 @@ export default tseslint.config(
             { allow: { dependency: { relationship: { to: 'internal' } } } },
             { allow: { to: { element: { type: 'module', fileInternalPath: 'index.ts' } } } },
             {
+              from: { element: { type: 'module', captured: { name: ['calendars', 'warranty'] } } },
+              disallow: [{ to: { element: { type: 'platform', captured: { name: ['db', 'clock', 'jobs', 'files'] } } } }, { to: { element: { type: 'composition-root' } } }],
+              message: 'a pure engine (calendars, warranty) takes facts and returns a decision: no database, clock, jobs or files',
+            },
+            {
               from: { element: { type: 'shared' } },
               disallow: { to: { element: { type: ['module', 'platform', 'composition-root'] } } },
               message: 'src/shared holds words only: it imports nothing of the application',
