@@ -16,6 +16,7 @@ import { ticketAttachmentAccess, ticketRoutes } from '../modules/tickets/index.t
 import { emailRoutes } from '../modules/email/index.ts';
 import { slaRoutes } from '../modules/sla/index.ts';
 import { webhookRoutes } from '../modules/webhooks/index.ts';
+import { unitRoutes } from '../modules/orders/index.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { authHook } from '../modules/auth/index.ts';
 import type { AppContext } from './context.ts';
@@ -100,6 +101,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(emailRoutes, { db, email, config });
       await api.register(slaRoutes, { db, sla });
       await api.register(webhookRoutes, { db, config });
+      await api.register(unitRoutes, { db });
     },
     { prefix: '/api/v1' },
   );

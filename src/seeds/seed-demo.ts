@@ -11,6 +11,7 @@ import { DEMO_BRANDS } from './demo-brands.ts';
 import { DEMO_TICKETS } from './demo-tickets.ts';
 
 import { seedServiceLevels } from './demo-service-levels.ts';
+import { seedCatalog } from './demo-catalog.ts';
 
 export const DEMO_PASSWORD = 'apres-demo';
 
@@ -68,8 +69,9 @@ export interface SeedReport {
 export async function seedDemo(db: Db, now: Date): Promise<SeedReport> {
   const existing = await db.selectFrom('brand').select('slug').execute();
   if (DEMO_BRANDS.every((b) => existing.some((e) => e.slug === b.slug))) {
-    // Databases seeded before service levels existed get the demo calendars and policies too.
+    // Databases seeded before service levels (or the catalog) existed get them too.
     await seedServiceLevels(db, now);
+    await seedCatalog(db, now);
     return { created: false, accounts: [] };
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -164,6 +166,7 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedReport> {
     return true;
   });
   await seedServiceLevels(db, now);
+  await seedCatalog(db, now);
   if (!created) return { created: false, accounts: [] };
   return {
     created: true,

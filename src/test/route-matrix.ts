@@ -59,4 +59,6 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/v1/admin/webhooks': 'admin',
   'POST /api/v1/admin/webhooks': 'admin',
   'GET /api/v1/admin/webhooks/{id}/deliveries': 'admin',
+  'GET /api/v1/units/{id}': 'record',
+  'GET /api/v1/units/{id}/warranty': 'record',
 };

@@ -21,6 +21,9 @@ export interface Database {
 
 // pg returns int8 and numeric as strings; the ids we count with fit in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+// A `date` is a calendar date (a delivery, a payment), not an instant: kept as YYYY-MM-DD, never
+// turned into a Date at some machine's midnight.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 export async function openPostgres(url: string, poolSize = 10, onIdleError: (err: Error) => void = (err) => console.error(`Apres: a database connection was closed by the server (${err.message}); it is replaced on next use`)): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });

@@ -283,7 +283,119 @@ export interface IdempotencyKeyTable {
   created_at: Generated<Date>;
 }
 
+type Localised = Record<string, string>;
+
+export interface ProductFamilyTable {
+  id: Generated<string>;
+  brand_id: string;
+  code: string;
+  name: Json<Localised>;
+}
+
+export interface ProductModelTable {
+  id: Generated<string>;
+  brand_id: string;
+  family_id: string | null;
+  code: string;
+  name: Json<Localised>;
+  identified_by: Generated<'serial' | 'licence_key'>;
+  serial_patterns: Generated<string[]>;
+  lifecycle: Generated<'active' | 'end_of_life'>;
+  end_of_life_on: NullableDate;
+  commercial_warranty_months: number | null;
+  onsite_contract_levels: Generated<string[]>;
+  accessories: Json<{ key: string; name: Localised }[]>;
+  created_at: Timestamp;
+}
+
+export interface SparePartTable {
+  id: Generated<string>;
+  brand_id: string;
+  reference: string;
+  name: Json<Localised>;
+  price_cents: ColumnType<number, number | bigint, number | bigint>;
+  currency: string;
+  stock_on_hand: Generated<number>;
+  reorder_lead_days: Generated<number>;
+}
+
+export interface SparePartModelTable {
+  part_id: string;
+  model_id: string;
+}
+
+/** A `date` column, read as YYYY-MM-DD (the pg driver is told so in database.ts). */
+type DateColumn = ColumnType<string, string, string>;
+type NullableDate = ColumnType<string | null, string | null | undefined, string | null>;
+
+export interface CustomerOrderTable {
+  id: Generated<string>;
+  brand_id: string;
+  external_id: string;
+  customer_id: string;
+  seller_organisation_id: string | null;
+  ordered_on: DateColumn;
+  country_of_sale: string;
+  buyer: Generated<'consumer' | 'business'>;
+  currency: string;
+  total_cents: ColumnType<number, number | bigint, number | bigint>;
+  payment_provider: string | null;
+  paid_on: NullableDate;
+  dispute_opened_on: NullableDate;
+  dispute_closed_on: NullableDate;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrderLineTable {
+  id: Generated<string>;
+  order_id: string;
+  external_id: string;
+  model_id: string;
+  quantity: number;
+  unit_price_cents: ColumnType<number, number | bigint, number | bigint>;
+}
+
+export type UnitCondition = 'new' | 'refurbished' | 'second_hand';
+
+export interface UnitTable {
+  id: Generated<string>;
+  brand_id: string;
+  model_id: string;
+  serial: string | null;
+  licence_key: string | null;
+  order_line_id: string | null;
+  owner_id: string | null;
+  seller_organisation_id: string | null;
+  purchased_on: NullableDate;
+  delivered_on: NullableDate;
+  condition: Generated<UnitCondition>;
+  country_of_sale: string;
+  buyer: Generated<'consumer' | 'business'>;
+  proof_status: Generated<'none' | 'uploaded' | 'validated' | 'rejected'>;
+  proof_attachment_id: string | null;
+  misuse_recorded_on: NullableDate;
+  created_at: Timestamp;
+}
+
+export interface UnitEventTable {
+  id: Generated<string>;
+  unit_id: string;
+  at: Timestamp;
+  kind: 'registered' | 'imported' | 'proof_uploaded' | 'proof_validated' | 'proof_rejected' | 'repaired' | 'replaced' | 'extended' | 'misuse_recorded';
+  actor_id: string | null;
+  data: Json<Record<string, unknown>>;
+}
+
 export interface DB {
+  product_family: ProductFamilyTable;
+  product_model: ProductModelTable;
+  spare_part: SparePartTable;
+  spare_part_model: SparePartModelTable;
+  customer_order: CustomerOrderTable;
+  order_line: OrderLineTable;
+  unit: UnitTable;
+  unit_event: UnitEventTable;
   brand: BrandTable;
   ticket_number_counter: TicketNumberCounterTable;
   organisation: OrganisationTable;

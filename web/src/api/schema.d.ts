@@ -3309,6 +3309,163 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit you may see: its model, order, seller and history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            brandId: string;
+                            brandName: string;
+                            model: {
+                                id: string;
+                                code: string;
+                                name: {
+                                    [key: string]: string;
+                                };
+                                /** @enum {string} */
+                                lifecycle: "active" | "end_of_life";
+                                endOfLifeOn: string | null;
+                            };
+                            serial: string | null;
+                            licenceKey: string | null;
+                            /** @enum {string} */
+                            condition: "new" | "refurbished" | "second_hand";
+                            countryOfSale: string;
+                            purchasedOn: string | null;
+                            deliveredOn: string | null;
+                            /** @enum {string} */
+                            proofStatus: "none" | "uploaded" | "validated" | "rejected";
+                            seller: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            order: {
+                                id: string;
+                                number: string;
+                            } | null;
+                            accessories: {
+                                key: string;
+                                name: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                            history: {
+                                at: string;
+                                kind: string;
+                                actor: string | null;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}/warranty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the customer is owed for this unit on a date (default today), the rule and the article that decided */
+        get: {
+            parameters: {
+                query?: {
+                    at?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unitId: string;
+                            at: string;
+                            /** @enum {string} */
+                            outcome: "legal_guarantee" | "commercial_warranty" | "service_contract" | "none" | "blocked" | "needs_information";
+                            /** @enum {string} */
+                            rule: "missing_proof_of_purchase" | "misuse_recorded" | "payment_dispute_open" | "legal_guarantee" | "legal_guarantee_extended_after_repair" | "legal_guarantee_second_hand_reduced" | "commercial_warranty" | "service_contract" | "legal_guarantee_expired" | "business_buyer_no_legal_guarantee" | "no_law_for_country" | "nothing_applies";
+                            article: string | null;
+                            coverage: {
+                                /** @enum {string} */
+                                kind: "legal_guarantee" | "commercial_warranty" | "service_contract";
+                                startsOn: string;
+                                endsOn: string;
+                                article: string | null;
+                                presumptionEndsOn?: string | null;
+                                presumptionArticle?: string | null;
+                            } | null;
+                            standingLegalGuarantee: {
+                                /** @enum {string} */
+                                kind: "legal_guarantee" | "commercial_warranty" | "service_contract";
+                                startsOn: string;
+                                endsOn: string;
+                                article: string | null;
+                                presumptionEndsOn?: string | null;
+                                presumptionArticle?: string | null;
+                            } | null;
+                            blockedUntil: string | null;
+                            explanation: {
+                                /** @enum {string} */
+                                rule: "missing_proof_of_purchase" | "misuse_recorded" | "payment_dispute_open" | "legal_guarantee" | "legal_guarantee_extended_after_repair" | "legal_guarantee_second_hand_reduced" | "commercial_warranty" | "service_contract" | "legal_guarantee_expired" | "business_buyer_no_legal_guarantee" | "no_law_for_country" | "nothing_applies";
+                                params: {
+                                    [key: string]: string | number | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

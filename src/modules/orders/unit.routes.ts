@@ -1,0 +1,31 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../platform/db/database.ts';
+import { UnitResponse, WarrantyQuery, WarrantyResponse } from './unit.schemas.ts';
+import { getUnit, getUnitWarranty } from './unit.service.ts';
+
+/** What the composition root hands these routes. */
+export interface UnitRoutesOptions {
+  db: Db;
+}
+
+export const unitRoutes: FastifyPluginAsyncZod<UnitRoutesOptions> = async (app, { db }) => {
+  app.get(
+    '/units/:id',
+    { schema: { tags: ['units'], summary: 'A unit you may see: its model, order, seller and history', params: z.object({ id: z.uuid() }), response: { 200: UnitResponse } } },
+    async (request) => getUnit(db, request.actor, request.params.id),
+  );
+  app.get(
+    '/units/:id/warranty',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'What the customer is owed for this unit on a date (default today), the rule and the article that decided',
+        params: z.object({ id: z.uuid() }),
+        querystring: WarrantyQuery,
+        response: { 200: WarrantyResponse },
+      },
+    },
+    async (request) => getUnitWarranty(db, request.actor, request.params.id, request.query, request.now),
+  );
+};

@@ -1,0 +1,124 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { TEST_NOW } from '../../test/clock.ts';
+import { describeStores } from '../../test/db.ts';
+import { buildTestApp, type Client, loginAs } from '../../test/http.ts';
+import { addMonths } from '../warranty/index.ts';
+
+interface Unit {
+  id: string;
+  serial: string | null;
+  licenceKey: string | null;
+  deliveredOn: string | null;
+  condition: string;
+  order: { number: string } | null;
+  model: { code: string; name: Record<string, string> };
+}
+interface Warranty {
+  at: string;
+  outcome: string;
+  rule: string;
+  article: string | null;
+  coverage: { kind: string; startsOn: string; endsOn: string; presumptionEndsOn?: string | null } | null;
+  standingLegalGuarantee: { endsOn: string } | null;
+  blockedUntil: string | null;
+  explanation: { rule: string; params: Record<string, unknown> }[];
+}
+
+/** Issue 11: units with an explained, law-aware warranty over the API — the demo brands' seed 001 cases. */
+describeStores('units and their warranty', (ctx) => {
+  let app: FastifyInstance;
+  let camille: Client;
+  const unitBySerial = new Map<string, string>();
+
+  beforeAll(async () => {
+    app = await buildTestApp(ctx());
+    camille = await loginAs(app, 'client@mecashop.example');
+    const rows = await ctx().db.selectFrom('unit').select(['id', 'serial', 'licence_key']).execute();
+    for (const r of rows) unitBySerial.set(r.serial ?? r.licence_key!, r.id);
+  });
+  afterAll(() => app?.close());
+
+  const unit = async (client: Client, serial: string) => (await client.get(`/api/v1/units/${unitBySerial.get(serial)}`)).json() as Unit;
+  const warranty = async (client: Client, serial: string, at?: string) => {
+    const res = await client.get(`/api/v1/units/${unitBySerial.get(serial)}/warranty${at ? `?at=${at}` : ''}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as Warranty;
+  };
+
+  it('decides today in the brand’s time zone, under the French legal guarantee, for a mower delivered days ago', async () => {
+    const u = await unit(camille, 'RT800-204518');
+    expect(u).toMatchObject({ serial: 'RT800-204518', condition: 'new', order: { number: 'MS-10482' }, model: { code: 'RT-800' } });
+    const w = await warranty(camille, 'RT800-204518');
+    expect(w.at).toBe(TEST_NOW.toISOString().slice(0, 10));
+    expect(w).toMatchObject({ outcome: 'legal_guarantee', rule: 'legal_guarantee', article: 'Code de la consommation, art. L.217-3' });
+    expect(w.coverage).toEqual({
+      kind: 'legal_guarantee',
+      startsOn: u.deliveredOn,
+      endsOn: addMonths(u.deliveredOn!, 24),
+      article: 'Code de la consommation, art. L.217-3',
+      presumptionEndsOn: addMonths(u.deliveredOn!, 24),
+      presumptionArticle: 'Code de la consommation, art. L.217-7',
+    });
+  });
+
+  it('blocks direct after-sales while the PayPal dispute is open, and says the legal guarantee stands (seed 001)', async () => {
+    const w = await warranty(camille, 'TD-4471-18');
+    expect(w).toMatchObject({ outcome: 'blocked', rule: 'payment_dispute_open', coverage: null });
+    expect(w.standingLegalGuarantee).not.toBeNull();
+    expect(w.explanation.map((e) => e.rule)).toEqual(['payment_dispute_open', 'legal_guarantee']);
+    expect(w.explanation[0]!.params).toMatchObject({ provider: 'PayPal', windowMonths: 6 });
+    // Past six months after payment the block ends; the law goes on.
+    const later = await warranty(camille, 'TD-4471-18', addMonths(w.blockedUntil!, 1));
+    expect(later.outcome).toBe('legal_guarantee');
+  });
+
+  it('keeps the full period for a second-hand unit in France, with the twelve-month presumption', async () => {
+    const u = await unit(camille, 'DB-5120-33');
+    const w = await warranty(camille, 'DB-5120-33');
+    expect(w.coverage).toMatchObject({ endsOn: addMonths(u.deliveredOn!, 24), presumptionEndsOn: addMonths(u.deliveredOn!, 12) });
+  });
+
+  it('asks for the proof of purchase of a unit registered without one (seed 001)', async () => {
+    expect(await warranty(camille, 'TH-6002-91')).toMatchObject({ outcome: 'needs_information', rule: 'missing_proof_of_purchase' });
+  });
+
+  it('gives a business buyer the brand’s commercial warranty, and Eiler’s licence its twelve months', async () => {
+    const carri = await loginAs(app, 'client@carri.example');
+    const server = await unit(carri, 'CS540-1234-A7');
+    expect(await warranty(carri, 'CS540-1234-A7')).toMatchObject({ outcome: 'commercial_warranty', coverage: { endsOn: addMonths(server.deliveredOn!, 36) } });
+    const ivan = await loginAs(app, 'client@eiler.example');
+    expect(await unit(ivan, 'EIL-5521-8830')).toMatchObject({ serial: null, licenceKey: 'EIL-5521-8830' });
+    expect((await warranty(ivan, 'EIL-5521-8830')).outcome).toBe('commercial_warranty');
+  });
+
+  it('gives three years in Sweden, through the reseller that sold it', async () => {
+    const reseller = await loginAs(app, 'reseller@charge-amps.example');
+    const u = await unit(reseller, 'CA-HALO-481516');
+    const w = await warranty(reseller, 'CA-HALO-481516');
+    expect(w).toMatchObject({ outcome: 'legal_guarantee', coverage: { endsOn: addMonths(u.deliveredOn!, 36) } });
+    const distributor = await loginAs(app, 'distributor@charge-amps.example');
+    expect((await distributor.get(`/api/v1/units/${unitBySerial.get('CA-HALO-481516')}`)).statusCode).toBe(200);
+  });
+
+  it('answers someone else’s unit exactly like one that does not exist', async () => {
+    const strangers = ['client@carri.example', 'agent@carri.example', 'reseller@charge-amps.example', 'client@smart-id.example'];
+    for (const email of strangers) {
+      const c = await loginAs(app, email);
+      for (const path of ['', '/warranty']) {
+        const res = await c.get(`/api/v1/units/${unitBySerial.get('TD-4471-18')}${path}`);
+        expect([email, path, res.statusCode, (res.json() as { code: string }).code]).toEqual([email, path, 404, 'UNIT_NOT_FOUND']);
+      }
+    }
+    // The brand's own desk sees it.
+    const agent = await loginAs(app, 'agent@mecashop.example');
+    expect((await agent.get(`/api/v1/units/${unitBySerial.get('TD-4471-18')}/warranty`)).statusCode).toBe(200);
+  });
+
+  it('refuses a date that is not one, naming the field', async () => {
+    const res = await camille.get(`/api/v1/units/${unitBySerial.get('RT800-204518')}/warranty?at=2026-02-30`);
+    expect(res.statusCode).toBe(400);
+    expect((res.json() as { errors: { field: string }[] }).errors[0]!.field).toBe('at');
+    expect((await camille.get(`/api/v1/units/${unitBySerial.get('RT800-204518')}/warranty?at=yesterday`)).statusCode).toBe(400);
+  });
+});
