@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
-import { UnitResponse, WarrantyQuery, WarrantyResponse } from './unit.schemas.ts';
-import { getUnit, getUnitWarranty } from './unit.service.ts';
+import { TicketUnitsResponse, UnitResponse, WarrantyQuery, WarrantyResponse } from './unit.schemas.ts';
+import { getUnit, getUnitWarranty, ticketUnits } from './unit.service.ts';
 
 /** What the composition root hands these routes. */
 export interface UnitRoutesOptions {
@@ -27,5 +27,17 @@ export const unitRoutes: FastifyPluginAsyncZod<UnitRoutesOptions> = async (app, 
       },
     },
     async (request) => getUnitWarranty(db, request.actor, request.params.id, request.query, request.now),
+  );
+  app.get(
+    '/tickets/:id/units',
+    {
+      schema: {
+        tags: ['units'],
+        summary: "The units a ticket names by serial number, each with today's warranty decision; unknown serials are listed too",
+        params: z.object({ id: z.uuid() }),
+        response: { 200: TicketUnitsResponse },
+      },
+    },
+    async (request) => ticketUnits(db, request.actor, request.params.id, request.now),
   );
 };

@@ -60,3 +60,15 @@ export const WarrantyResponse = z.object({
 export type WarrantyResponseType = z.infer<typeof WarrantyResponse>;
 
 export const WarrantyQuery = z.object({ at: IsoDate.optional() }).strict();
+
+export const TicketUnitsResponse = z.object({
+  items: z.array(
+    z.object({
+      /** As the ticket names it. */
+      serial: z.string(),
+      /** Null: no unit of this brand that you may see has this serial (shown as unknown). */
+      unit: z.object({ id: z.string(), model: z.object({ id: z.string(), code: z.string(), name: Localised }), condition: z.enum(['new', 'refurbished', 'second_hand']), deliveredOn: IsoDate.nullable() }).nullable(),
+      warranty: WarrantyResponse.nullable(),
+    }),
+  ),
+});

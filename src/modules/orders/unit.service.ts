@@ -3,7 +3,9 @@ import type { Db } from '../../platform/db/database.ts';
 import { notFound, validationFailed } from '../../platform/errors/app-error.ts';
 import type { Actor } from '../auth/index.ts';
 import { decideWarranty, isIsoDate, type WarrantyFacts } from '../warranty/index.ts';
+import { getTicket } from '../tickets/index.ts';
 import { findVisibleUnit, unitEvents, type UnitRow } from './unit.queries.ts';
+import { unitVisibleTo } from './unit-visibility.ts';
 import type { WarrantyResponseType } from './unit.schemas.ts';
 
 const unitNotFound = () => notFound('UNIT_NOT_FOUND', 'Unit');
@@ -61,8 +63,12 @@ export async function getUnitWarranty(db: Db, actor: Actor, unitId: string, q: {
   const u = await findVisibleUnit(db, actor, unitId);
   if (!u) throw unitNotFound();
   if (q.at !== undefined && !isIsoDate(q.at)) throw validationFailed([{ field: 'at', code: 'invalid_format', message: 'must be a date YYYY-MM-DD' }]);
+  return decideFor(db, u, q.at, now);
+}
+
+async function decideFor(db: Db, u: UnitRow, atDate: string | undefined, now: Date): Promise<WarrantyResponseType> {
   const brand = await db.selectFrom('brand').select('time_zone').where('id', '=', u.brand_id).executeTakeFirstOrThrow();
-  const at = q.at ?? DateTime.fromJSDate(now, { zone: brand.time_zone }).toISODate()!;
+  const at = atDate ?? DateTime.fromJSDate(now, { zone: brand.time_zone }).toISODate()!;
   const repairs = (await unitEvents(db, u.id))
     .filter((e) => e.kind === 'repaired')
     .map((e) => ({ completedOn: typeof e.data.completedOn === 'string' ? e.data.completedOn : e.at.toISOString().slice(0, 10), cover: e.data.cover }));
@@ -78,4 +84,38 @@ export async function getUnitWarranty(db: Db, actor: Actor, unitId: string, q: {
     blockedUntil: d.blockedUntil ?? null,
     explanation: d.explanation,
   };
+}
+
+/**
+ * The units a ticket names by its serial numbers (or licence keys), each with today's warranty
+ * decision. A serial that matches no unit the reader may see is kept and shown as unknown, never
+ * dropped (issue 11, item 7) — and someone else's unit looks exactly like an unknown serial.
+ */
+export async function ticketUnits(db: Db, actor: Actor, ticketId: string, now: Date) {
+  const ticket = await getTicket(db, actor, ticketId);
+  const serials = ticket.serialNumbers;
+  if (serials.length === 0) return { items: [] };
+  const upper = serials.map((s) => s.toUpperCase());
+  const matches = await db
+    .selectFrom('unit as u')
+    .select(['u.id', 'u.serial', 'u.licence_key'])
+    .where('u.brand_id', '=', ticket.brandId)
+    .where((eb) => eb.or([eb(eb.fn('upper', ['u.serial']), 'in', upper), eb(eb.fn('upper', ['u.licence_key']), 'in', upper)]))
+    .where(unitVisibleTo(actor))
+    .execute();
+  const items = [];
+  for (const serial of serials) {
+    const m = matches.find((x) => (x.serial ?? x.licence_key ?? '').toUpperCase() === serial.toUpperCase());
+    if (!m) {
+      items.push({ serial, unit: null, warranty: null });
+      continue;
+    }
+    const row = (await findVisibleUnit(db, actor, m.id))!;
+    items.push({
+      serial,
+      unit: { id: row.id, model: { id: row.model_id, code: row.model_code, name: row.model_name }, condition: row.condition, deliveredOn: row.delivered_on },
+      warranty: await decideFor(db, row, undefined, now),
+    });
+  }
+  return { items };
 }

@@ -115,6 +115,30 @@ describeStores('units and their warranty', (ctx) => {
     expect((await agent.get(`/api/v1/units/${unitBySerial.get('TD-4471-18')}/warranty`)).statusCode).toBe(200);
   });
 
+  it('shows the units a ticket names, each with its decision, and keeps an unknown serial as unknown', async () => {
+    const { db } = ctx();
+    const ticket = await db.selectFrom('ticket_serial as s').innerJoin('ticket as t', 't.id', 's.ticket_id').select('t.id').where('s.serial', '=', 'CP-8812-0042').executeTakeFirstOrThrow();
+    const agent = await loginAs(app, 'agent@carri.example');
+    const res = await agent.get(`/api/v1/tickets/${ticket.id}/units`);
+    expect(res.statusCode, res.body).toBe(200);
+    const { items } = res.json() as { items: { serial: string; unit: { model: { code: string } } | null; warranty: Warranty | null }[] };
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ serial: 'CP-8812-0042', unit: { model: { code: 'CP-8812' } }, warranty: { outcome: 'commercial_warranty' } });
+
+    // Camille writes about her mower and one serial nobody knows: both are listed.
+    const brand = await db.selectFrom('brand').select('id').where('slug', '=', 'mecashop').executeTakeFirstOrThrow();
+    const created = await camille.post('/api/v1/tickets', { brandId: brand.id, subject: 'Robot en panne', description: 'Le robot RT800-204518 ne démarre plus, ni le TH-9999-99.', serialNumbers: ['RT800-204518', 'TH-9999-99'], customFields: { orderNumber: 'MS-10482', usedBefore: 'no' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = (created.json() as { id: string }).id;
+    const mine = (await camille.get(`/api/v1/tickets/${id}/units`)).json() as { items: { serial: string; unit: unknown; warranty: Warranty | null }[] };
+    expect(mine.items.map((i) => [i.serial, i.unit === null, i.warranty?.outcome ?? null])).toEqual([
+      ['RT800-204518', false, 'legal_guarantee'],
+      ['TH-9999-99', true, null],
+    ]);
+    // Someone else's ticket is not found.
+    expect((await agent.get(`/api/v1/tickets/${id}/units`)).statusCode).toBe(404);
+  });
+
   it('refuses a date that is not one, naming the field', async () => {
     const res = await camille.get(`/api/v1/units/${unitBySerial.get('RT800-204518')}/warranty?at=2026-02-30`);
     expect(res.statusCode).toBe(400);

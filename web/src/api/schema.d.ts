@@ -3466,6 +3466,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The units a ticket names by serial number, each with today's warranty decision; unknown serials are listed too */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                serial: string;
+                                unit: {
+                                    id: string;
+                                    model: {
+                                        id: string;
+                                        code: string;
+                                        name: {
+                                            [key: string]: string;
+                                        };
+                                    };
+                                    /** @enum {string} */
+                                    condition: "new" | "refurbished" | "second_hand";
+                                    deliveredOn: string | null;
+                                } | null;
+                                warranty: {
+                                    unitId: string;
+                                    at: string;
+                                    /** @enum {string} */
+                                    outcome: "legal_guarantee" | "commercial_warranty" | "service_contract" | "none" | "blocked" | "needs_information";
+                                    /** @enum {string} */
+                                    rule: "missing_proof_of_purchase" | "misuse_recorded" | "payment_dispute_open" | "legal_guarantee" | "legal_guarantee_extended_after_repair" | "legal_guarantee_second_hand_reduced" | "commercial_warranty" | "service_contract" | "legal_guarantee_expired" | "business_buyer_no_legal_guarantee" | "no_law_for_country" | "nothing_applies";
+                                    article: string | null;
+                                    coverage: {
+                                        /** @enum {string} */
+                                        kind: "legal_guarantee" | "commercial_warranty" | "service_contract";
+                                        startsOn: string;
+                                        endsOn: string;
+                                        article: string | null;
+                                        presumptionEndsOn?: string | null;
+                                        presumptionArticle?: string | null;
+                                    } | null;
+                                    standingLegalGuarantee: {
+                                        /** @enum {string} */
+                                        kind: "legal_guarantee" | "commercial_warranty" | "service_contract";
+                                        startsOn: string;
+                                        endsOn: string;
+                                        article: string | null;
+                                        presumptionEndsOn?: string | null;
+                                        presumptionArticle?: string | null;
+                                    } | null;
+                                    blockedUntil: string | null;
+                                    explanation: {
+                                        /** @enum {string} */
+                                        rule: "missing_proof_of_purchase" | "misuse_recorded" | "payment_dispute_open" | "legal_guarantee" | "legal_guarantee_extended_after_repair" | "legal_guarantee_second_hand_reduced" | "commercial_warranty" | "service_contract" | "legal_guarantee_expired" | "business_buyer_no_legal_guarantee" | "no_law_for_country" | "nothing_applies";
+                                        params: {
+                                            [key: string]: string | number | null;
+                                        };
+                                    }[];
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
