@@ -69,9 +69,10 @@ const UNITS: DemoUnit[] = [
   { brand: 'carri', model: 'CS-R540', owner: 'client@carri.example', serial: 'CS540-1234-A7', country: 'FR', buyer: 'business', deliveredDaysAgo: 420, order: { number: 'CS-CMD-2025-0412', totalCents: 489_000, currency: 'EUR' } },
   { brand: 'carri', model: 'CP-8812', owner: 'client@carri.example', serial: 'CP-8812-0042', country: 'FR', buyer: 'business', deliveredDaysAgo: 200, order: { number: 'CS-CMD-2026-0097', totalCents: 129_000, currency: 'EUR' } },
   // Seed 001 (Mécashop): delivered days ago and unused.
-  { brand: 'mecashop', model: 'RT-800', owner: 'client@mecashop.example', serial: 'RT800-204518', country: 'FR', deliveredDaysAgo: 4, order: { number: 'MS-10482', provider: 'PayPal', totalCents: 89_900, currency: 'EUR' } },
+  // (The demo ticket "Tondeuse reçue en panne" is about this one.)
+  { brand: 'mecashop', model: 'TD-46', owner: 'client@mecashop.example', serial: 'TD-4521-88', country: 'FR', deliveredDaysAgo: 5, order: { number: 'CMD-2026-118842', provider: 'PayPal', totalCents: 34_900, currency: 'EUR' } },
   // Paid two months ago, a PayPal dispute open for three weeks: direct after-sales is blocked.
-  { brand: 'mecashop', model: 'TD-46', owner: 'client@mecashop.example', serial: 'TD-4471-18', country: 'FR', deliveredDaysAgo: 57, order: { number: 'MS-10233', provider: 'PayPal', disputeOpenedDaysAgo: 21, totalCents: 34_900, currency: 'EUR' } },
+  { brand: 'mecashop', model: 'RT-800', owner: 'client@mecashop.example', serial: 'RT800-204518', country: 'FR', deliveredDaysAgo: 57, order: { number: 'MS-10233', provider: 'PayPal', disputeOpenedDaysAgo: 21, totalCents: 89_900, currency: 'EUR' } },
   // Paid seven months ago.
   { brand: 'mecashop', model: 'TR-45', owner: 'client@mecashop.example', serial: 'TR-3390-07', country: 'FR', deliveredDaysAgo: 210, order: { number: 'MS-09817', provider: 'Carte bancaire', totalCents: 27_900, currency: 'EUR' } },
   // Second-hand.

@@ -47,9 +47,9 @@ describeStores('units and their warranty', (ctx) => {
   };
 
   it('decides today in the brand’s time zone, under the French legal guarantee, for a mower delivered days ago', async () => {
-    const u = await unit(camille, 'RT800-204518');
-    expect(u).toMatchObject({ serial: 'RT800-204518', condition: 'new', order: { number: 'MS-10482' }, model: { code: 'RT-800' } });
-    const w = await warranty(camille, 'RT800-204518');
+    const u = await unit(camille, 'TD-4521-88');
+    expect(u).toMatchObject({ serial: 'TD-4521-88', condition: 'new', order: { number: 'CMD-2026-118842' }, model: { code: 'TD-46' } });
+    const w = await warranty(camille, 'TD-4521-88');
     expect(w.at).toBe(TEST_NOW.toISOString().slice(0, 10));
     expect(w).toMatchObject({ outcome: 'legal_guarantee', rule: 'legal_guarantee', article: 'Code de la consommation, art. L.217-3' });
     expect(w.coverage).toEqual({
@@ -63,13 +63,13 @@ describeStores('units and their warranty', (ctx) => {
   });
 
   it('blocks direct after-sales while the PayPal dispute is open, and says the legal guarantee stands (seed 001)', async () => {
-    const w = await warranty(camille, 'TD-4471-18');
+    const w = await warranty(camille, 'RT800-204518');
     expect(w).toMatchObject({ outcome: 'blocked', rule: 'payment_dispute_open', coverage: null });
     expect(w.standingLegalGuarantee).not.toBeNull();
     expect(w.explanation.map((e) => e.rule)).toEqual(['payment_dispute_open', 'legal_guarantee']);
     expect(w.explanation[0]!.params).toMatchObject({ provider: 'PayPal', windowMonths: 6 });
     // Past six months after payment the block ends; the law goes on.
-    const later = await warranty(camille, 'TD-4471-18', addMonths(w.blockedUntil!, 1));
+    const later = await warranty(camille, 'RT800-204518', addMonths(w.blockedUntil!, 1));
     expect(later.outcome).toBe('legal_guarantee');
   });
 
@@ -106,13 +106,13 @@ describeStores('units and their warranty', (ctx) => {
     for (const email of strangers) {
       const c = await loginAs(app, email);
       for (const path of ['', '/warranty']) {
-        const res = await c.get(`/api/v1/units/${unitBySerial.get('TD-4471-18')}${path}`);
+        const res = await c.get(`/api/v1/units/${unitBySerial.get('RT800-204518')}${path}`);
         expect([email, path, res.statusCode, (res.json() as { code: string }).code]).toEqual([email, path, 404, 'UNIT_NOT_FOUND']);
       }
     }
     // The brand's own desk sees it.
     const agent = await loginAs(app, 'agent@mecashop.example');
-    expect((await agent.get(`/api/v1/units/${unitBySerial.get('TD-4471-18')}/warranty`)).statusCode).toBe(200);
+    expect((await agent.get(`/api/v1/units/${unitBySerial.get('RT800-204518')}/warranty`)).statusCode).toBe(200);
   });
 
   it('shows the units a ticket names, each with its decision, and keeps an unknown serial as unknown', async () => {
@@ -125,14 +125,14 @@ describeStores('units and their warranty', (ctx) => {
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ serial: 'CP-8812-0042', unit: { model: { code: 'CP-8812' } }, warranty: { outcome: 'commercial_warranty' } });
 
-    // Camille writes about her mower and one serial nobody knows: both are listed.
+    // Camille writes about her chainsaw and one serial nobody knows: both are listed.
     const brand = await db.selectFrom('brand').select('id').where('slug', '=', 'mecashop').executeTakeFirstOrThrow();
-    const created = await camille.post('/api/v1/tickets', { brandId: brand.id, subject: 'Robot en panne', description: 'Le robot RT800-204518 ne démarre plus, ni le TH-9999-99.', serialNumbers: ['RT800-204518', 'TH-9999-99'], customFields: { orderNumber: 'MS-10482', usedBefore: 'no' } });
+    const created = await camille.post('/api/v1/tickets', { brandId: brand.id, subject: 'Tronçonneuse en panne', description: 'La tronçonneuse TR-3390-07 cale, et le TH-9999-99 aussi.', serialNumbers: ['TR-3390-07', 'TH-9999-99'], customFields: { orderNumber: 'MS-09817', usedBefore: 'yes' } });
     expect(created.statusCode, created.body).toBe(201);
     const id = (created.json() as { id: string }).id;
     const mine = (await camille.get(`/api/v1/tickets/${id}/units`)).json() as { items: { serial: string; unit: unknown; warranty: Warranty | null }[] };
     expect(mine.items.map((i) => [i.serial, i.unit === null, i.warranty?.outcome ?? null])).toEqual([
-      ['RT800-204518', false, 'legal_guarantee'],
+      ['TR-3390-07', false, 'legal_guarantee'],
       ['TH-9999-99', true, null],
     ]);
     // Someone else's ticket is not found.
@@ -140,9 +140,9 @@ describeStores('units and their warranty', (ctx) => {
   });
 
   it('refuses a date that is not one, naming the field', async () => {
-    const res = await camille.get(`/api/v1/units/${unitBySerial.get('RT800-204518')}/warranty?at=2026-02-30`);
+    const res = await camille.get(`/api/v1/units/${unitBySerial.get('TD-4521-88')}/warranty?at=2026-02-30`);
     expect(res.statusCode).toBe(400);
     expect((res.json() as { errors: { field: string }[] }).errors[0]!.field).toBe('at');
-    expect((await camille.get(`/api/v1/units/${unitBySerial.get('RT800-204518')}/warranty?at=yesterday`)).statusCode).toBe(400);
+    expect((await camille.get(`/api/v1/units/${unitBySerial.get('TD-4521-88')}/warranty?at=yesterday`)).statusCode).toBe(400);
   });
 });

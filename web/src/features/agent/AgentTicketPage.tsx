@@ -12,6 +12,7 @@ import { HistoryTab } from './HistoryTab';
 import { MergeModal } from './MergeModal';
 import { PropertiesPanel } from './PropertiesPanel';
 import { SlaPanel } from '../sla/SlaPanel';
+import { UnitsPanel } from '../units/UnitsPanel';
 
 export function AgentTicketPage() {
   const { id = '' } = useParams();
@@ -81,6 +82,7 @@ export function AgentTicketPage() {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
             <SlaPanel ticket={tk} />
+            <UnitsPanel ticket={tk} />
             <Paper withBorder radius="md" p="md">
               <Text fw={600} mb="sm">
                 {t('ticket.properties')}

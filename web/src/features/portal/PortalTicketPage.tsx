@@ -9,6 +9,7 @@ import { TicketDetails } from '../tickets/TicketDetails';
 import { MergedBanner, TicketHeader, TicketPageState, TicketThread, useTicketPage } from '../tickets/TicketPageParts';
 import { useUpdateTicket } from '../tickets/tickets.api';
 import { PortalPlannedDate } from '../sla/PortalPlannedDate';
+import { UnitsPanel } from '../units/UnitsPanel';
 
 export function PortalTicketPage() {
   const { id = '' } = useParams();
@@ -57,6 +58,7 @@ export function PortalTicketPage() {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
             <PortalPlannedDate ticket={tk} />
+            <UnitsPanel ticket={tk} />
             <Paper withBorder radius="md" p="md">
               <Text fw={600} mb="sm">
                 {t('ticket.details')}
