@@ -72,5 +72,5 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['scripts/**', 'bench/**', 'src/main.ts', 'src/seeds/**'], rules: { 'no-console': 'off' } },
+  { files: ['scripts/**', 'bench/**', 'src/main.ts', 'src/cli.ts', 'src/seeds/**'], rules: { 'no-console': 'off' } },
 );

@@ -1,3 +1,5 @@
 export { unitRoutes, type UnitRoutesOptions } from './unit.routes.ts';
 export { getUnit, getUnitWarranty, warrantyFacts } from './unit.service.ts';
 export { orderVisibleTo, unitVisibleTo } from './unit-visibility.ts';
+export { importOrders, type ImportOptions, type ImportReport } from './import/order-import.ts';
+export { CsvFileError } from './import/csv-source.ts';
