@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
-import { TicketUnitsResponse, UnitResponse, WarrantyQuery, WarrantyResponse } from './unit.schemas.ts';
+import { OrderPage, OrdersQuery, TicketUnitsResponse, UnitResponse, WarrantyQuery, WarrantyResponse } from './unit.schemas.ts';
+import { listOrders } from './order.service.ts';
 import { getUnit, getUnitWarranty, ticketUnits } from './unit.service.ts';
 
 /** What the composition root hands these routes. */
@@ -27,6 +28,11 @@ export const unitRoutes: FastifyPluginAsyncZod<UnitRoutesOptions> = async (app, 
       },
     },
     async (request) => getUnitWarranty(db, request.actor, request.params.id, request.query, request.now),
+  );
+  app.get(
+    '/orders',
+    { schema: { tags: ['orders'], summary: 'Orders you may see, newest first, with their lines, units and each unit’s warranty today', querystring: OrdersQuery, response: { 200: OrderPage } } },
+    async (request) => listOrders(db, request.actor, request.query, request.now),
   );
   app.get(
     '/tickets/:id/units',

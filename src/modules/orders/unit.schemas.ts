@@ -72,3 +72,39 @@ export const TicketUnitsResponse = z.object({
     }),
   ),
 });
+
+export const OrdersQuery = z.object({ cursor: z.string().max(500).optional(), limit: z.coerce.number().int().min(1).max(50).default(10) }).strict();
+
+export const OrderPage = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      number: z.string(),
+      brandId: z.string(),
+      brandName: z.string(),
+      orderedOn: IsoDate,
+      paidOn: IsoDate.nullable(),
+      paymentProvider: z.string().nullable(),
+      dispute: z.object({ openedOn: IsoDate, closedOn: IsoDate.nullable() }).nullable(),
+      currency: z.string(),
+      totalCents: z.number(),
+      seller: z.string().nullable(),
+      lines: z.array(
+        z.object({
+          id: z.string(),
+          model: z.object({ code: z.string(), name: Localised }),
+          quantity: z.number(),
+          unitPriceCents: z.number(),
+          units: z.array(
+            z.object({
+              id: z.string(),
+              serial: z.string(),
+              warranty: z.object({ outcome: WarrantyResponse.shape.outcome, rule: z.enum(WARRANTY_RULES), endsOn: IsoDate.nullable(), blockedUntil: IsoDate.nullable() }),
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});

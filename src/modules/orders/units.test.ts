@@ -139,6 +139,26 @@ describeStores('units and their warranty', (ctx) => {
     expect((await agent.get(`/api/v1/tickets/${id}/units`)).statusCode).toBe(404);
   });
 
+  it('lists a customer’s orders newest first, a page at a time, each unit with its warranty today (seed 001)', async () => {
+    type Page = { items: { number: string; orderedOn: string; dispute: unknown; lines: { units: { serial: string; warranty: { outcome: string } }[] }[] }[]; nextCursor: string | null };
+    const first = (await camille.get('/api/v1/orders?limit=2')).json() as Page;
+    expect(first.items).toHaveLength(2);
+    const rest = (await camille.get(`/api/v1/orders?limit=10&cursor=${first.nextCursor}`)).json() as Page;
+    const all = [...first.items, ...rest.items];
+    expect(rest.nextCursor).toBeNull();
+    expect(all.map((o) => o.number)).toEqual(['CMD-2026-118842', 'MS-10233', 'MS-10011', 'MS-09817']);
+    expect(all.map((o) => o.orderedOn)).toEqual([...all.map((o) => o.orderedOn)].sort().reverse());
+    const outcome = (n: string) => all.find((o) => o.number === n)!.lines[0]!.units[0]!.warranty.outcome;
+    expect([outcome('CMD-2026-118842'), outcome('MS-10233'), outcome('MS-10011'), outcome('MS-09817')]).toEqual(['legal_guarantee', 'blocked', 'legal_guarantee', 'legal_guarantee']);
+    expect(all.find((o) => o.number === 'MS-10233')!.dispute).not.toBeNull();
+    // Nobody else's orders, and the brand's desk sees the brand's.
+    const stranger = (await (await loginAs(app, 'client@carri.example')).get('/api/v1/orders')).json() as Page;
+    expect(stranger.items.map((o) => o.number)).not.toContain('MS-10233');
+    const desk = (await (await loginAs(app, 'agent@mecashop.example')).get('/api/v1/orders?limit=50')).json() as Page;
+    expect(desk.items.map((o) => o.number)).toContain('MS-10233');
+    expect(desk.items.map((o) => o.number)).not.toContain('CS-CMD-2026-0097');
+  });
+
   it('refuses a date that is not one, naming the field', async () => {
     const res = await camille.get(`/api/v1/units/${unitBySerial.get('TD-4521-88')}/warranty?at=2026-02-30`);
     expect(res.statusCode).toBe(400);

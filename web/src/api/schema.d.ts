@@ -3466,6 +3466,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders you may see, newest first, with their lines, units and each unit’s warranty today */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                number: string;
+                                brandId: string;
+                                brandName: string;
+                                orderedOn: string;
+                                paidOn: string | null;
+                                paymentProvider: string | null;
+                                dispute: {
+                                    openedOn: string;
+                                    closedOn: string | null;
+                                } | null;
+                                currency: string;
+                                totalCents: number;
+                                seller: string | null;
+                                lines: {
+                                    id: string;
+                                    model: {
+                                        code: string;
+                                        name: {
+                                            [key: string]: string;
+                                        };
+                                    };
+                                    quantity: number;
+                                    unitPriceCents: number;
+                                    units: {
+                                        id: string;
+                                        serial: string;
+                                        warranty: {
+                                            /** @enum {string} */
+                                            outcome: "legal_guarantee" | "commercial_warranty" | "service_contract" | "none" | "blocked" | "needs_information";
+                                            /** @enum {string} */
+                                            rule: "missing_proof_of_purchase" | "misuse_recorded" | "payment_dispute_open" | "legal_guarantee" | "legal_guarantee_extended_after_repair" | "legal_guarantee_second_hand_reduced" | "commercial_warranty" | "service_contract" | "legal_guarantee_expired" | "business_buyer_no_legal_guarantee" | "no_law_for_country" | "nothing_applies";
+                                            endsOn: string | null;
+                                            blockedUntil: string | null;
+                                        };
+                                    }[];
+                                }[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/units": {
         parameters: {
             query?: never;

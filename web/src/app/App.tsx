@@ -23,6 +23,7 @@ const MailboxesPage = lazy(() => import('../features/admin/MailboxesPage').then(
 const CalendarsPage = lazy(() => import('../features/admin/CalendarsPage').then((m) => ({ default: m.CalendarsPage })));
 const CalendarEditorPage = lazy(() => import('../features/admin/CalendarEditorPage').then((m) => ({ default: m.CalendarEditorPage })));
 const PoliciesPage = lazy(() => import('../features/admin/PoliciesPage').then((m) => ({ default: m.PoliciesPage })));
+const MyOrdersPage = lazy(() => import('../features/portal/MyOrdersPage').then((m) => ({ default: m.MyOrdersPage })));
 const PortalTicketPage = lazy(() => import('../features/portal/PortalTicketPage').then((m) => ({ default: m.PortalTicketPage })));
 
 export function App() {
@@ -78,6 +79,7 @@ export function App() {
               <Route index element={<MyTicketsPage />} />
               <Route path="new" element={<PortalNewTicketPage />} />
               <Route path="tickets/:id" element={<PortalTicketPage />} />
+              <Route path="orders" element={<MyOrdersPage />} />
               <Route path="*" element={<NotFound homeTo="/portal" />} />
             </Route>
             <Route path="*" element={<StandaloneNotFound />} />

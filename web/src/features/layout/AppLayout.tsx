@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Badge, Burger, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconCalendarTime, IconGauge, IconInbox, IconLifebuoy, IconMail, IconMailbox, IconMailExclamation, IconPhone, IconPhonePlus, IconPlus, IconTicket } from '@tabler/icons-react';
+import { IconCalendarTime, IconGauge, IconInbox, IconLifebuoy, IconMail, IconMailbox, IconMailExclamation, IconPackage, IconPhone, IconPhonePlus, IconPlus, IconTicket } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { isStaff } from '../../api/types';
@@ -121,6 +121,7 @@ export function AppLayout() {
     : [
         { to: '/portal', label: t('nav.myTickets'), icon: IconTicket, exact: true, testId: 'nav-my-tickets' },
         { to: '/portal/new', label: t('nav.openTicket'), icon: IconPlus, testId: 'nav-open-ticket' },
+        { to: '/portal/orders', label: t('nav.myOrders'), icon: IconPackage, testId: 'nav-my-orders' },
       ];
 
   // Administration of the e-mail channel and service levels: admins only (the server refuses the others anyway).
