@@ -7,6 +7,7 @@ import { type EmailContext, type EmailWorkerOptions, passwordResetMail, register
 import { recomputeBrand, runSlaSweep, slaTicketListener, SlaRecomputeJob } from '../modules/sla/index.ts';
 import { useTicketListener } from '../modules/tickets/index.ts';
 import { registerWebhookWorker } from '../modules/webhooks/index.ts';
+import { unitsTicketListener } from '../modules/orders/index.ts';
 import type { AppContext } from './context.ts';
 
 /** One process's wiring of the modules: what the HTTP API, the workers and the tests share. */
@@ -16,11 +17,13 @@ export interface Services extends AppContext {
 }
 
 /**
- * How the modules follow one another, wired once per process: service levels follow every ticket
- * change in the changing transaction (tickets never call sla). Tests that call services without an
+ * How the modules follow one another, wired once per process: units and service levels follow every
+ * ticket change in the changing transaction (tickets never call them). Tests that call services without an
  * app get the same wiring from their setup file.
  */
 export function wireModules(): void {
+  // Units first: serials found in the text join the ticket before service levels look at it.
+  useTicketListener(unitsTicketListener);
   useTicketListener(slaTicketListener);
 }
 

@@ -3,3 +3,5 @@ export { getUnit, getUnitWarranty, warrantyFacts } from './unit.service.ts';
 export { orderVisibleTo, unitVisibleTo } from './unit-visibility.ts';
 export { importOrders, type ImportOptions, type ImportReport } from './import/order-import.ts';
 export { CsvFileError } from './import/csv-source.ts';
+export { unitsTicketListener } from './units-listener.ts';
+export { findSerials, isUsablePattern } from './serial-finder.ts';

@@ -159,6 +159,16 @@ describeStores('units and their warranty', (ctx) => {
     expect(desk.items.map((o) => o.number)).not.toContain('CS-CMD-2026-0097');
   });
 
+  it('links a unit named only in the text of a request, by its model’s serial pattern', async () => {
+    const { db } = ctx();
+    const brand = await db.selectFrom('brand').select('id').where('slug', '=', 'mecashop').executeTakeFirstOrThrow();
+    const created = await camille.post('/api/v1/tickets', { brandId: brand.id, subject: 'Débroussailleuse', description: 'Ma débroussailleuse DB-5120-33 achetée d’occasion vibre beaucoup.', customFields: { orderNumber: 'MS-10011', usedBefore: 'yes' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const ticket = created.json() as { id: string };
+    const { items } = (await camille.get(`/api/v1/tickets/${ticket.id}/units`)).json() as { items: { serial: string; unit: { model: { code: string } } | null }[] };
+    expect(items.map((i) => [i.serial, i.unit?.model.code ?? null])).toEqual([['DB-5120-33', 'DB-52']]);
+  });
+
   it('refuses a date that is not one, naming the field', async () => {
     const res = await camille.get(`/api/v1/units/${unitBySerial.get('TD-4521-88')}/warranty?at=2026-02-30`);
     expect(res.statusCode).toBe(400);

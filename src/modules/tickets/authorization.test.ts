@@ -86,6 +86,7 @@ describeStores('authorization matrix', (ctx) => {
     ['POST /tickets/:id/merge (target)', () => clients[role].post(`/api/v1/tickets/${ownId}/merge`, { intoTicketId: id })],
     ['GET /tickets/lookup', () => clients[role].get(`/api/v1/tickets/lookup?number=${encodeURIComponent(number)}`)],
     ['GET /tickets/:id/sla', () => clients[role].get(`/api/v1/tickets/${id}/sla`)],
+    ['GET /tickets/:id/units', () => clients[role].get(`/api/v1/tickets/${id}/units`)],
     ['POST /tickets/:id/schedule-changes', () => clients[role].post(`/api/v1/tickets/${id}/schedule-changes`, { reason: 'cannot_reproduce', plannedResolutionAt: '2099-01-01T10:00:00+01:00' })],
   ] as const;
 

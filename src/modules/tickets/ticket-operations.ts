@@ -95,7 +95,10 @@ export async function openTicketFromMessage(
 export async function addSerialNumbers(trx: Db, ticketId: string, serials: string[]): Promise<void> {
   if (!serials.length) return;
   const known = (await listSerials(trx, [ticketId])).get(ticketId) ?? [];
-  await insertSerials(trx, ticketId, serials.filter((s) => !known.includes(s)), known.length);
+  // The same serial written in other case, or twice, is one serial.
+  const seen = new Set(known.map((s) => s.toUpperCase()));
+  const added = serials.filter((s) => !seen.has(s.toUpperCase()) && seen.add(s.toUpperCase()));
+  await insertSerials(trx, ticketId, added, known.length);
 }
 
 /**
