@@ -55,6 +55,36 @@ describe('agent workspace and customer portal in Chromium', () => {
     await context.close();
   });
 
+  it('a customer sees her orders with what each unit is owed today, and the unit on her ticket (seed 001)', async () => {
+    const context = await newContext(env.browser, { locale: 'fr-FR', viewport: { width: 1280, height: 1000 } });
+    const page = await context.newPage();
+    await login(page, env.server.url, 'client@mecashop.example');
+    await page.waitForURL('**/portal');
+    await page.getByTestId('nav-my-orders').click();
+    const cards = page.getByTestId('order-card');
+    await expect.poll(() => cards.count()).toBe(4);
+    // Newest first: the mower delivered days ago, then the order under an open PayPal dispute.
+    expect(await cards.nth(0).getAttribute('data-number')).toBe('CMD-2026-118842');
+    const disputed = page.locator('[data-testid="order-card"][data-number="MS-10233"]');
+    await expect.poll(() => disputed.getByTestId('order-dispute').count()).toBe(1);
+    const blockedUnit = page.locator('[data-testid="order-unit"][data-serial="RT800-204518"]');
+    expect(await blockedUnit.locator('[data-outcome]').getAttribute('data-outcome')).toBe('blocked');
+    expect(await blockedUnit.getByTestId('order-open-request').isDisabled()).toBe(true);
+    const recentUnit = page.locator('[data-testid="order-unit"][data-serial="TD-4521-88"]');
+    expect(await recentUnit.locator('[data-outcome]').getAttribute('data-outcome')).toBe('legal_guarantee');
+    expect(await recentUnit.getByTestId('order-return').isDisabled()).toBe(true);
+    await screenshot(page, 'portal-my-orders-fr');
+
+    await page.getByTestId('nav-my-tickets').click();
+    await page.getByTestId('ticket-row').filter({ hasText: 'Tondeuse reçue en panne' }).first().click();
+    const panel = page.getByTestId('units-panel');
+    await panel.waitFor();
+    expect(await panel.getByTestId('warranty-outcome').getAttribute('data-outcome')).toBe('legal_guarantee');
+    await expect.poll(async () => (await panel.innerText()).includes('Garantie légale de conformité : 24 mois')).toBe(true);
+    await screenshot(page, 'portal-ticket-unit-fr');
+    await context.close();
+  });
+
   it("a customer typing another customer's ticket URL gets not found", async () => {
     // Learn the id of a MécaShop customer's ticket through that customer's own session.
     const other = await newContext(env.browser);
