@@ -59,6 +59,8 @@ export async function importOrders(db: Db, file: string, opts: ImportOptions): P
   const sellers = new Map((await db.selectFrom('organisation').select(['id', 'name']).where('kind', 'in', ['reseller', 'distributor']).execute()).map((o) => [o.name.toLowerCase(), o.id]));
   const rejects: { line: number; values: Record<string, string>; reasons: string }[] = [];
   const seenOrders = new Set<string>();
+  const customers = new Map<string, string>();
+  const orderCache = new Map<string, Record<string, unknown> & { id: string }>();
 
   try {
     await db.transaction().execute(async (trx) => {
@@ -85,7 +87,7 @@ export async function importOrders(db: Db, file: string, opts: ImportOptions): P
         if (!problems.length && 'row' in checked && (opts.skipInvalid || report.problems.length === 0)) {
           // A row the database refuses is undone, and so are its counts.
           const counts = JSON.stringify([report.orders, report.units]);
-          problems = await writeRow(trx, checked.row, rec.line, { brandId: brand.id, locale: brand.default_locale as Locale, models, sellers, seenOrders, report, now: opts.now, savepoint: opts.skipInvalid });
+          problems = await writeRow(trx, checked.row, rec.line, { brandId: brand.id, locale: brand.default_locale as Locale, models, sellers, seenOrders, report, now: opts.now, savepoint: opts.skipInvalid, customers, orders: orderCache });
           if (problems.length) [report.orders, report.units] = JSON.parse(counts) as [ImportReport['orders'], ImportReport['units']];
         }
         if (problems.length) {
@@ -128,15 +130,27 @@ interface WriteContext {
   now: Date;
   /** With --skip-invalid a row that the database refuses is undone alone (a savepoint per row). */
   savepoint: boolean;
+  /**
+   * What this import already wrote, so the next lines of an order cost no lookups: the customer of
+   * each address, and each order's row as it now is. Memory grows with the file's distinct
+   * customers and orders (about 200 bytes each), not with its rows.
+   */
+  customers: Map<string, string>;
+  orders: Map<string, Record<string, unknown> & { id: string }>;
 }
 
 /** Writes one checked row; returns the problems the database found (a serial already sold on another order). */
 async function writeRow(trx: Db, r: OrderRow, line: number, c: WriteContext): Promise<RowProblem[]> {
   if (c.savepoint) await sql`savepoint import_row`.execute(trx);
   const problems: RowProblem[] = [];
-  const customer = await findOrCreateCustomerByAddress(trx, c.brandId, { address: r.customerEmail, name: r.customerName, locale: c.locale });
+  let customerId = c.customers.get(r.customerEmail);
+  if (!customerId) {
+    customerId = (await findOrCreateCustomerByAddress(trx, c.brandId, { address: r.customerEmail, name: r.customerName, locale: c.locale })).id;
+    if (!c.savepoint) c.customers.set(r.customerEmail, customerId);
+  }
+  const customer = { id: customerId };
   const sellerId = r.seller ? c.sellers.get(r.seller.toLowerCase())! : null;
-  const existing = await trx.selectFrom('customer_order').selectAll().where('brand_id', '=', c.brandId).where('external_id', '=', r.orderId).executeTakeFirst();
+  const existing = c.orders.get(r.orderId) ?? (await trx.selectFrom('customer_order').selectAll().where('brand_id', '=', c.brandId).where('external_id', '=', r.orderId).executeTakeFirst());
   const orderValues = {
     customer_id: customer.id,
     seller_organisation_id: sellerId,
@@ -159,6 +173,7 @@ async function writeRow(trx: Db, r: OrderRow, line: number, c: WriteContext): Pr
         .executeTakeFirstOrThrow()
     ).id;
     c.report.orders.created++;
+    if (!c.savepoint) c.orders.set(r.orderId, { id: orderId, ...orderValues });
   } else {
     orderId = existing.id;
     const differs = Object.entries(orderValues).filter(([k, v]) => (existing as Record<string, unknown>)[k] !== v);
@@ -171,8 +186,10 @@ async function writeRow(trx: Db, r: OrderRow, line: number, c: WriteContext): Pr
     } else if (differs.length) {
       await trx.updateTable('customer_order').set({ ...orderValues, updated_at: c.now }).where('id', '=', orderId).execute();
       if (!c.seenOrders.has(r.orderId)) c.report.orders.updated++;
+      if (!c.savepoint) c.orders.set(r.orderId, { ...(existing as Record<string, unknown>), ...orderValues, id: orderId });
     } else if (!c.seenOrders.has(r.orderId)) {
       c.report.orders.unchanged++;
+      if (!c.savepoint) c.orders.set(r.orderId, existing as Record<string, unknown> & { id: string });
     }
   }
   c.seenOrders.add(r.orderId);
@@ -185,36 +202,24 @@ async function writeRow(trx: Db, r: OrderRow, line: number, c: WriteContext): Pr
       .returning('id')
       .executeTakeFirstOrThrow();
     for (const serial of r.serials) {
-      const unit = await trx.selectFrom('unit').select(['id', 'order_line_id']).where('model_id', '=', modelId).where(sql`upper(serial)`, '=', serial.toUpperCase()).executeTakeFirst();
-      if (unit) {
-        if (unit.order_line_id !== lineRow.id) problems.push({ line, column: 'serials', code: 'duplicate', message: `serial ${serial} was already sold on another order line` });
-        else c.report.units.unchanged++;
+      // One statement for a new unit and its first history line; a known serial inserts nothing.
+      const created = await sql<{ id: string }>`
+        with u as (
+          insert into unit (brand_id, model_id, serial, order_line_id, owner_id, seller_organisation_id, purchased_on, delivered_on, condition, country_of_sale, buyer, created_at)
+          values (${c.brandId}, ${modelId}, ${serial}, ${lineRow.id}, ${customer.id}, ${sellerId}, ${r.orderedOn}, ${r.deliveredOn}, ${r.condition}, ${r.country}, ${r.buyer}, ${c.now})
+          on conflict (model_id, serial) do nothing
+          returning id
+        ), e as (
+          insert into unit_event (unit_id, at, kind, data) select id, ${c.now}, 'imported', ${JSON.stringify({ order: r.orderId, line: r.lineId })}::jsonb from u
+        )
+        select id from u`.execute(trx);
+      if (created.rows.length) {
+        c.report.units.created++;
         continue;
       }
-      const created = await trx
-        .insertInto('unit')
-        .values({
-          brand_id: c.brandId,
-          model_id: modelId,
-          serial,
-          licence_key: null,
-          order_line_id: lineRow.id,
-          owner_id: customer.id,
-          seller_organisation_id: sellerId,
-          purchased_on: r.orderedOn,
-          delivered_on: r.deliveredOn,
-          condition: r.condition,
-          country_of_sale: r.country,
-          buyer: r.buyer,
-          proof_status: 'none',
-          proof_attachment_id: null,
-          misuse_recorded_on: null,
-          created_at: c.now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx.insertInto('unit_event').values({ unit_id: created.id, at: c.now, kind: 'imported', actor_id: null, data: JSON.stringify({ order: r.orderId, line: r.lineId }) }).execute();
-      c.report.units.created++;
+      const unit = await trx.selectFrom('unit').select(['id', 'order_line_id']).where('model_id', '=', modelId).where('serial', '=', serial).executeTakeFirst();
+      if (!unit || unit.order_line_id !== lineRow.id) problems.push({ line, column: 'serials', code: 'duplicate', message: `serial ${serial} was already sold on another order line` });
+      else c.report.units.unchanged++;
     }
   }
   if (c.savepoint) await sql.raw(problems.length ? 'rollback to savepoint import_row' : 'release savepoint import_row').execute(trx);
