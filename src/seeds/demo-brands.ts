@@ -56,6 +56,9 @@ export const DEMO_BRANDS: DemoBrand[] = [
     phone: '+33 4 00 00 00 00',
     ticketNumberFormat: 'MS{YY}{SEQ:7}{CHECK}',
     settings: {
+      // Seed 001's own terms: "permettant au vendeur de choisir la solution la moins onéreuse", and no
+      // direct after-sales during a PayPal dispute. The law check shows the first as a conflict.
+      afterSales: { remedyChosenBy: 'seller', paymentDisputeBlocksAfterSales: true, countriesOfSale: ['FR'] },
       intakeForm: {
         serialsRequired: false,
         fields: [

@@ -63,4 +63,5 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/v1/units/{id}/warranty': 'record',
   'GET /api/v1/tickets/{id}/units': 'ticket',
   'GET /api/v1/orders': 'portal-and-staff',
+  'GET /api/v1/admin/law-check': 'admin',
 };

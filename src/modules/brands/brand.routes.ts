@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { BrandResponse, getBrandFor, listBrands, toBrandResponse } from './brand.service.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { LawCheckResponse, lawCheckAll } from './law-check.service.ts';
 
 /** What the composition root hands these routes. */
 export interface BrandRoutesOptions { db: Db }
@@ -16,5 +17,13 @@ export const brandRoutes: FastifyPluginAsyncZod<BrandRoutesOptions> = async (app
     '/brands/:id',
     { schema: { tags: ['brands'], summary: 'One brand with its intake form', params: z.object({ id: z.uuid() }), response: { 200: BrandResponse } } },
     async (request) => toBrandResponse(await getBrandFor(db, request.actor, request.params.id), request.now),
+  );
+  app.get(
+    '/admin/law-check',
+    {
+      config: { access: 'admin' },
+      schema: { tags: ['brands'], summary: "Where a brand's after-sales settings conflict with the consumer law of the countries it sells to", response: { 200: LawCheckResponse } },
+    },
+    async (request) => lawCheckAll(db, request.actor, request.now),
   );
 };

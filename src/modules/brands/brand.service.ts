@@ -14,6 +14,29 @@ export const BrandSettingsSchema = z
     /** A customer writing on a resolved or closed ticket reopens it within this many days. */
     reopenDays: z.number().int().min(0).max(365).default(14),
     addresses: z.record(z.string(), z.string()).default({}),
+    /** The brand's own after-sales rules, as its terms state them; the law check compares them with the law. */
+    afterSales: z
+      .object({
+        remedyChosenBy: z.enum(['consumer', 'seller']).default('consumer'),
+        refurbishedReplacement: z.enum(['never', 'with_consent', 'always']).default('with_consent'),
+        returnShippingPaidBy: z.enum(['seller', 'customer']).default('seller'),
+        diagnosticFeeCents: z.number().int().min(0).nullable().default(null),
+        diagnosticFeeWithinLegalGuarantee: z.boolean().default(false),
+        paymentDisputeBlocksAfterSales: z.boolean().default(false),
+        paymentDisputeDeniesLegalGuarantee: z.boolean().default(false),
+        /** Countries it sells to (ISO alpha-2); empty: the brand's own country. */
+        countriesOfSale: z.array(z.string().regex(/^[A-Z]{2}$/)).default([]),
+      })
+      .default({
+        remedyChosenBy: 'consumer',
+        refurbishedReplacement: 'with_consent',
+        returnShippingPaidBy: 'seller',
+        diagnosticFeeCents: null,
+        diagnosticFeeWithinLegalGuarantee: false,
+        paymentDisputeBlocksAfterSales: false,
+        paymentDisputeDeniesLegalGuarantee: false,
+        countriesOfSale: [],
+      }),
   })
   .passthrough();
 export type BrandSettings = z.infer<typeof BrandSettingsSchema>;

@@ -169,6 +169,16 @@ describeStores('units and their warranty', (ctx) => {
     expect(items.map((i) => [i.serial, i.unit?.model.code ?? null])).toEqual([['DB-5120-33', 'DB-52']]);
   });
 
+  it('shows the admin where a brand’s own terms conflict with the law: Mécashop lets the seller choose the remedy (seed 001)', async () => {
+    const admin = await loginAs(app, 'admin@apres.example');
+    const res = await admin.get('/api/v1/admin/law-check');
+    expect(res.statusCode, res.body).toBe(200);
+    const { items } = res.json() as { items: { brandName: string; findings: { finding: string; country: string; article: string }[] }[] };
+    expect(items.find((b) => b.brandName === 'MécaShop')!.findings).toEqual([{ finding: 'seller_chooses_remedy', country: 'FR', setting: 'afterSales.remedyChosenBy', article: 'Code de la consommation, art. L.217-9' }]);
+    expect(items.filter((b) => b.brandName !== 'MécaShop').flatMap((b) => b.findings)).toEqual([]);
+    expect((await camille.get('/api/v1/admin/law-check')).statusCode).toBe(403);
+  });
+
   it('refuses a date that is not one, naming the field', async () => {
     const res = await camille.get(`/api/v1/units/${unitBySerial.get('TD-4521-88')}/warranty?at=2026-02-30`);
     expect(res.statusCode).toBe(400);

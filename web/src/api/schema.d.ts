@@ -454,6 +454,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/law-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where a brand's after-sales settings conflict with the consumer law of the countries it sells to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                brandId: string;
+                                brandName: string;
+                                countries: string[];
+                                findings: {
+                                    /** @enum {string} */
+                                    finding: "seller_chooses_remedy" | "refurbished_without_consent" | "return_shipping_charged" | "diagnostic_fee_charged" | "dispute_denies_legal_guarantee";
+                                    country: string;
+                                    setting: string;
+                                    article: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets": {
         parameters: {
             query?: never;

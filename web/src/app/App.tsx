@@ -22,6 +22,7 @@ const QuarantinePage = lazy(() => import('../features/admin/QuarantinePage').the
 const MailboxesPage = lazy(() => import('../features/admin/MailboxesPage').then((m) => ({ default: m.MailboxesPage })));
 const CalendarsPage = lazy(() => import('../features/admin/CalendarsPage').then((m) => ({ default: m.CalendarsPage })));
 const CalendarEditorPage = lazy(() => import('../features/admin/CalendarEditorPage').then((m) => ({ default: m.CalendarEditorPage })));
+const LawCheckPage = lazy(() => import('../features/admin/LawCheckPage').then((m) => ({ default: m.LawCheckPage })));
 const PoliciesPage = lazy(() => import('../features/admin/PoliciesPage').then((m) => ({ default: m.PoliciesPage })));
 const MyOrdersPage = lazy(() => import('../features/portal/MyOrdersPage').then((m) => ({ default: m.MyOrdersPage })));
 const PortalTicketPage = lazy(() => import('../features/portal/PortalTicketPage').then((m) => ({ default: m.PortalTicketPage })));
@@ -66,6 +67,7 @@ export function App() {
               <Route path="calendars" element={<CalendarsPage />} />
               <Route path="calendars/:id" element={<CalendarEditorPage />} />
               <Route path="sla-policies" element={<PoliciesPage />} />
+              <Route path="law-check" element={<LawCheckPage />} />
               <Route path="*" element={<NotFound homeTo="/agent" />} />
             </Route>
             <Route

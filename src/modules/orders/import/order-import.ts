@@ -60,7 +60,7 @@ export async function importOrders(db: Db, file: string, opts: ImportOptions): P
   const rejects: { line: number; values: Record<string, string>; reasons: string }[] = [];
   const seenOrders = new Set<string>();
   const customers = new Map<string, string>();
-  const orderCache = new Map<string, Record<string, unknown> & { id: string }>();
+  const orderCache = new Map<string, { id: string; values: string }>();
 
   try {
     await db.transaction().execute(async (trx) => {
@@ -136,7 +136,7 @@ interface WriteContext {
    * customers and orders (about 200 bytes each), not with its rows.
    */
   customers: Map<string, string>;
-  orders: Map<string, Record<string, unknown> & { id: string }>;
+  orders: Map<string, { id: string; values: string }>;
 }
 
 /** Writes one checked row; returns the problems the database found (a serial already sold on another order). */
@@ -150,7 +150,6 @@ async function writeRow(trx: Db, r: OrderRow, line: number, c: WriteContext): Pr
   }
   const customer = { id: customerId };
   const sellerId = r.seller ? c.sellers.get(r.seller.toLowerCase())! : null;
-  const existing = c.orders.get(r.orderId) ?? (await trx.selectFrom('customer_order').selectAll().where('brand_id', '=', c.brandId).where('external_id', '=', r.orderId).executeTakeFirst());
   const orderValues = {
     customer_id: customer.id,
     seller_organisation_id: sellerId,
@@ -163,8 +162,19 @@ async function writeRow(trx: Db, r: OrderRow, line: number, c: WriteContext): Pr
     dispute_opened_on: r.disputeOpenedOn,
     dispute_closed_on: r.disputeClosedOn,
   };
+  const valuesKey = JSON.stringify(orderValues);
+  const cached = c.orders.get(r.orderId);
+  const existing = cached ? undefined : await trx.selectFrom('customer_order').selectAll().where('brand_id', '=', c.brandId).where('external_id', '=', r.orderId).executeTakeFirst();
   let orderId: string;
-  if (!existing) {
+  if (cached) {
+    // A later line of an order this file already wrote: it must say the same about the order.
+    orderId = cached.id;
+    if (cached.values !== valuesKey) {
+      const before = JSON.parse(cached.values) as Record<string, unknown>;
+      const [key] = Object.entries(orderValues).find(([k, v]) => before[k] !== v) ?? ['customer_id'];
+      problems.push({ line, column: ORDER_COLUMN[key] ?? key, code: 'conflict', message: key === 'customer_id' ? `order ${r.orderId} belongs to another customer` : `order ${r.orderId} has another ${ORDER_COLUMN[key] ?? key} on an earlier line` });
+    }
+  } else if (!existing) {
     orderId = (
       await trx
         .insertInto('customer_order')
@@ -173,7 +183,7 @@ async function writeRow(trx: Db, r: OrderRow, line: number, c: WriteContext): Pr
         .executeTakeFirstOrThrow()
     ).id;
     c.report.orders.created++;
-    if (!c.savepoint) c.orders.set(r.orderId, { id: orderId, ...orderValues });
+    if (!c.savepoint) c.orders.set(r.orderId, { id: orderId, values: valuesKey });
   } else {
     orderId = existing.id;
     const differs = Object.entries(orderValues).filter(([k, v]) => (existing as Record<string, unknown>)[k] !== v);
@@ -186,10 +196,10 @@ async function writeRow(trx: Db, r: OrderRow, line: number, c: WriteContext): Pr
     } else if (differs.length) {
       await trx.updateTable('customer_order').set({ ...orderValues, updated_at: c.now }).where('id', '=', orderId).execute();
       if (!c.seenOrders.has(r.orderId)) c.report.orders.updated++;
-      if (!c.savepoint) c.orders.set(r.orderId, { ...(existing as Record<string, unknown>), ...orderValues, id: orderId });
-    } else if (!c.seenOrders.has(r.orderId)) {
-      c.report.orders.unchanged++;
-      if (!c.savepoint) c.orders.set(r.orderId, existing as Record<string, unknown> & { id: string });
+      if (!c.savepoint) c.orders.set(r.orderId, { id: orderId, values: valuesKey });
+    } else {
+      if (!c.seenOrders.has(r.orderId)) c.report.orders.unchanged++;
+      if (!c.savepoint) c.orders.set(r.orderId, { id: orderId, values: valuesKey });
     }
   }
   c.seenOrders.add(r.orderId);

@@ -4,7 +4,8 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ok } from '../../api/client';
-import type { ResponseOf } from '../../api/types';
+import type { Locale, ResponseOf } from '../../api/types';
+import type { TFunction } from 'i18next';
 import { formatPlainDate, intlTag, pickLocalised } from '../../i18n/format';
 import { useLocale } from '../../i18n/useLocale';
 import { PageHeader } from '../common/PageHeader';
@@ -146,7 +147,7 @@ function OrderCard({ order }: { order: Order }) {
 }
 
 /** The short line under a unit: until when it is covered, or what is needed or blocking. */
-function coverageWords(t: ReturnType<typeof useTranslation>['t'], w: UnitWarranty, locale: ReturnType<typeof useLocale>): string {
+function coverageWords(t: TFunction, w: UnitWarranty, locale: Locale): string {
   if (w.outcome === 'blocked' && w.blockedUntil) return t('orders.blockedUntil', { date: formatPlainDate(w.blockedUntil, locale) });
   if (w.outcome === 'needs_information') return t('warranty.rule.missing_proof_of_purchase');
   if (w.endsOn) return t('warranty.until', { date: formatPlainDate(w.endsOn, locale) });
