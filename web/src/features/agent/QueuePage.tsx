@@ -14,6 +14,7 @@ import { filtersFromParams, matchesFilters, paramsFromFilters } from './filters'
 import { TicketLookup } from './TicketLookup';
 import { usePageTitle } from '../common/usePageTitle';
 import { PageHeader } from '../common/PageHeader';
+import { LoadMore } from '../common/LoadMore';
 
 const COLUMNS: TicketColumn[] = ['number', 'subject', 'requester', 'status', 'priority', 'sla', 'assignee', 'created'];
 
@@ -176,11 +177,7 @@ export function QueuePage() {
               <Text size="sm" c="dimmed" data-testid="queue-count">
                 {t('queue.shown', { count: tickets.length })}
               </Text>
-              {list.hasNextPage && (
-                <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="load-more">
-                  {t('common.loadMore')}
-                </Button>
-              )}
+              <LoadMore list={list} />
             </Group>
           )}
         </Stack>

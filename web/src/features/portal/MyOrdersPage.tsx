@@ -12,6 +12,7 @@ import { PageHeader } from '../common/PageHeader';
 import { Empty, ListStates } from '../common/states';
 import { usePageTitle } from '../common/usePageTitle';
 import { OUTCOME_COLOR } from '../units/warranty-words';
+import { LoadMore } from '../common/LoadMore';
 
 type Order = ResponseOf<'/api/v1/orders', 'get'>['items'][number];
 type UnitWarranty = Order['lines'][number]['units'][number]['warranty'];
@@ -49,13 +50,7 @@ export function MyOrdersPage() {
           {orders.map((o) => (
             <OrderCard key={o.id} order={o} />
           ))}
-          {list.hasNextPage && (
-            <Group justify="center">
-              <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="load-more">
-                {t('common.loadMore')}
-              </Button>
-            </Group>
-          )}
+          <LoadMore list={list} centered />
         </Stack>
       </ListStates>
     </Stack>

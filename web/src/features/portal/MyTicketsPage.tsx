@@ -1,4 +1,4 @@
-import { Button, Group, Stack } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { IconPlus, IconTicket } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,6 +10,7 @@ import { TicketTable, type TicketColumn } from '../tickets/TicketTable';
 import { useTicketList } from '../tickets/tickets.api';
 import { usePageTitle } from '../common/usePageTitle';
 import { PageHeader } from '../common/PageHeader';
+import { LoadMore } from '../common/LoadMore';
 
 export function MyTicketsPage() {
   const { t } = useTranslation();
@@ -61,13 +62,7 @@ export function MyTicketsPage() {
       >
         <Stack gap="sm">
           <TicketTable tickets={tickets} columns={columns} linkTo={(tk) => `/portal/tickets/${tk.id}`} />
-          {list.hasNextPage && (
-            <Group justify="center">
-              <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="load-more">
-                {t('common.loadMore')}
-              </Button>
-            </Group>
-          )}
+          <LoadMore list={list} centered />
         </Stack>
       </ListStates>
     </Stack>
