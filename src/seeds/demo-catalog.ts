@@ -48,6 +48,14 @@ const MODELS: DemoModel[] = [
   },
 ];
 
+const PARTS: { brand: string; reference: string; name: Record<string, string>; priceCents: number; currency: string; stock: number; leadDays: number; models: string[] }[] = [
+  { brand: 'smart-id', reference: 'SID-BAT-T5', name: { ro: 'Acumulator SID-T5', en: 'SID-T5 battery' }, priceCents: 39_000, currency: 'RON', stock: 12, leadDays: 14, models: ['SID-T5'] },
+  { brand: 'smart-id', reference: 'SID-CRD-T5', name: { ro: 'Suport de încărcare SID-T5', en: 'SID-T5 charging cradle' }, priceCents: 59_000, currency: 'RON', stock: 3, leadDays: 21, models: ['SID-T5'] },
+  { brand: 'mecashop', reference: 'LAME-TD46', name: { fr: 'Lame de coupe TD-46' }, priceCents: 2_490, currency: 'EUR', stock: 40, leadDays: 5, models: ['TD-46'] },
+  { brand: 'mecashop', reference: 'BAT-RT800', name: { fr: 'Batterie robot RT-800' }, priceCents: 12_900, currency: 'EUR', stock: 0, leadDays: 30, models: ['RT-800'] },
+  { brand: 'carri', reference: 'PSU-R540', name: { fr: 'Alimentation CS-R540', en: 'CS-R540 power supply' }, priceCents: 18_900, currency: 'EUR', stock: 6, leadDays: 7, models: ['CS-R540'] },
+];
+
 interface DemoUnit {
   brand: string;
   model: string;
@@ -123,6 +131,14 @@ export async function seedCatalog(db: Db, now: Date): Promise<void> {
         .returning('id')
         .executeTakeFirstOrThrow();
       modelIds.set(`${m.brand}/${m.code}`, row.id);
+    }
+    for (const p of PARTS.filter((x) => todo.has(x.brand))) {
+      const part = await trx
+        .insertInto('spare_part')
+        .values({ brand_id: brandId.get(p.brand)!, reference: p.reference, name: JSON.stringify(p.name), price_cents: p.priceCents, currency: p.currency, stock_on_hand: p.stock, reorder_lead_days: p.leadDays })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      for (const m of p.models) await trx.insertInto('spare_part_model').values({ part_id: part.id, model_id: modelIds.get(`${p.brand}/${m}`)! }).execute();
     }
     for (const u of UNITS.filter((x) => todo.has(x.brand))) {
       const bId = brandId.get(u.brand)!;

@@ -22,6 +22,7 @@ export const ERROR_CODES_BY_MODULE = {
   sla: ['SLA_POLICY_NOT_FOUND', 'SLA_POLICY_CONFLICT'],
   webhooks: ['WEBHOOK_NOT_FOUND'],
   orders: ['UNIT_NOT_FOUND', 'ORDER_NOT_FOUND'],
+  catalog: ['CATALOG_MODEL_NOT_FOUND', 'CATALOG_MODEL_CODE_TAKEN'],
 } as const;
 
 type ByModule = typeof ERROR_CODES_BY_MODULE;

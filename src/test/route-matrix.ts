@@ -64,4 +64,8 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/v1/tickets/{id}/units': 'ticket',
   'GET /api/v1/orders': 'portal-and-staff',
   'GET /api/v1/admin/law-check': 'admin',
+  'GET /api/v1/catalog/models': 'staff',
+  'GET /api/v1/catalog/parts': 'staff',
+  'POST /api/v1/admin/catalog/models': 'admin',
+  'PUT /api/v1/admin/catalog/models/{id}': 'admin',
 };

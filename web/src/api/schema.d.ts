@@ -3685,6 +3685,280 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalog/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Models of your brands: warranty, lifecycle, serial patterns, accessories */
+        get: {
+            parameters: {
+                query?: {
+                    brandId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                brandId: string;
+                                family: {
+                                    code: string;
+                                    name: {
+                                        [key: string]: string;
+                                    };
+                                } | null;
+                                code: string;
+                                name: {
+                                    [key: string]: string;
+                                };
+                                /** @enum {string} */
+                                identifiedBy: "serial" | "licence_key";
+                                serialPatterns: string[];
+                                /** @enum {string} */
+                                lifecycle: "active" | "end_of_life";
+                                endOfLifeOn: string | null;
+                                commercialWarrantyMonths: number | null;
+                                onsiteContractLevels: string[];
+                                accessories: {
+                                    key: string;
+                                    name: {
+                                        [key: string]: string;
+                                    };
+                                }[];
+                                units: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/parts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Spare parts of your brands: price, stock, reorder lead time, models */
+        get: {
+            parameters: {
+                query?: {
+                    modelId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                brandId: string;
+                                reference: string;
+                                name: {
+                                    [key: string]: string;
+                                };
+                                priceCents: number;
+                                currency: string;
+                                stockOnHand: number;
+                                reorderLeadDays: number;
+                                models: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/catalog/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a model */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        brandId: string;
+                        /** @default null */
+                        familyCode?: string | null;
+                        code: string;
+                        name: {
+                            [key: string]: string;
+                        };
+                        /**
+                         * @default serial
+                         * @enum {string}
+                         */
+                        identifiedBy?: "serial" | "licence_key";
+                        /** @default [] */
+                        serialPatterns?: string[];
+                        /**
+                         * @default active
+                         * @enum {string}
+                         */
+                        lifecycle?: "active" | "end_of_life";
+                        /** @default null */
+                        endOfLifeOn?: string | null;
+                        /** @default null */
+                        commercialWarrantyMonths?: number | null;
+                        /** @default [] */
+                        onsiteContractLevels?: string[];
+                        /** @default [] */
+                        accessories?: {
+                            key: string;
+                            name: {
+                                [key: string]: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/catalog/models/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a model */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        brandId: string;
+                        /** @default null */
+                        familyCode?: string | null;
+                        code: string;
+                        name: {
+                            [key: string]: string;
+                        };
+                        /**
+                         * @default serial
+                         * @enum {string}
+                         */
+                        identifiedBy?: "serial" | "licence_key";
+                        /** @default [] */
+                        serialPatterns?: string[];
+                        /**
+                         * @default active
+                         * @enum {string}
+                         */
+                        lifecycle?: "active" | "end_of_life";
+                        /** @default null */
+                        endOfLifeOn?: string | null;
+                        /** @default null */
+                        commercialWarrantyMonths?: number | null;
+                        /** @default [] */
+                        onsiteContractLevels?: string[];
+                        /** @default [] */
+                        accessories?: {
+                            key: string;
+                            name: {
+                                [key: string]: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -1,0 +1,113 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+import { AppError, type FieldError, notFound, validationFailed } from '../../platform/errors/app-error.ts';
+import { type Actor, assertAdmin, isStaff } from '../auth/index.ts';
+import { isUsablePattern } from '../orders/index.ts';
+import type { ModelInput } from './catalog.schemas.ts';
+
+const staffOnly = (actor: Actor) => {
+  if (!isStaff(actor)) throw new AppError('FORBIDDEN', 403, 'The catalog is the desk’s');
+};
+const brandsOf = (actor: Actor) => (actor.role === 'admin' ? null : actor.brandIds);
+
+/** The brand's models for the desk: what a unit can be, its warranty, its patterns, its accessories. */
+export async function listModels(db: Db, actor: Actor, q: { brandId?: string | undefined }) {
+  staffOnly(actor);
+  let query = db
+    .selectFrom('product_model as m')
+    .leftJoin('product_family as f', 'f.id', 'm.family_id')
+    .selectAll('m')
+    .select(['f.code as family_code', 'f.name as family_name'])
+    .select(sql<number>`(select count(*)::int from unit u where u.model_id = m.id)`.as('units'))
+    .orderBy('m.code');
+  const brands = brandsOf(actor);
+  if (brands) query = query.where('m.brand_id', 'in', brands.length ? brands : ['00000000-0000-0000-0000-000000000000']);
+  if (q.brandId) query = query.where('m.brand_id', '=', q.brandId);
+  const rows = await query.execute();
+  return {
+    items: rows.map((m) => ({
+      id: m.id,
+      brandId: m.brand_id,
+      family: m.family_code && m.family_name ? { code: m.family_code, name: m.family_name } : null,
+      code: m.code,
+      name: m.name,
+      identifiedBy: m.identified_by,
+      serialPatterns: m.serial_patterns,
+      lifecycle: m.lifecycle,
+      endOfLifeOn: m.end_of_life_on,
+      commercialWarrantyMonths: m.commercial_warranty_months,
+      onsiteContractLevels: m.onsite_contract_levels,
+      accessories: m.accessories,
+      units: m.units,
+    })),
+  };
+}
+
+function check(input: ModelInput): void {
+  const errors: FieldError[] = [];
+  input.serialPatterns.forEach((p, i) => {
+    if (!isUsablePattern(p)) errors.push({ field: `serialPatterns.${i}`, code: 'invalid_format', message: 'is not a regular expression' });
+  });
+  if (input.lifecycle === 'end_of_life' && !input.endOfLifeOn) errors.push({ field: 'endOfLifeOn', code: 'required', message: 'an end-of-life model needs its date' });
+  if (input.identifiedBy === 'serial' && input.serialPatterns.length === 0) errors.push({ field: 'serialPatterns', code: 'required', message: 'a model with serial plates needs at least one pattern' });
+  if (errors.length) throw validationFailed(errors);
+}
+
+/** Adds (id null) or replaces a model (admins). A code is unique in its brand. */
+export async function saveModel(db: Db, actor: Actor, id: string | null, input: ModelInput, now: Date) {
+  assertAdmin(actor, 'Only an administrator edits the catalog');
+  check(input);
+  return db.transaction().execute(async (trx) => {
+    if (!(await trx.selectFrom('brand').select('id').where('id', '=', input.brandId).executeTakeFirst())) {
+      throw validationFailed([{ field: 'brandId', code: 'invalid_value', message: 'no such brand' }]);
+    }
+    const clash = await trx.selectFrom('product_model').select('id').where('brand_id', '=', input.brandId).where('code', '=', input.code).executeTakeFirst();
+    if (clash && clash.id !== id) throw new AppError('CATALOG_MODEL_CODE_TAKEN', 409, 'Another model of this brand has this code', { errors: [{ field: 'code', code: 'duplicate', message: 'another model of this brand has this code' }] });
+    const familyId = input.familyCode
+      ? (
+          await trx
+            .insertInto('product_family')
+            .values({ brand_id: input.brandId, code: input.familyCode, name: JSON.stringify({ en: input.familyCode }) })
+            .onConflict((oc) => oc.columns(['brand_id', 'code']).doUpdateSet({ code: input.familyCode! }))
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id
+      : null;
+    const values = {
+      brand_id: input.brandId,
+      family_id: familyId,
+      code: input.code,
+      name: JSON.stringify(input.name),
+      identified_by: input.identifiedBy,
+      serial_patterns: input.serialPatterns,
+      lifecycle: input.lifecycle,
+      end_of_life_on: input.endOfLifeOn,
+      commercial_warranty_months: input.commercialWarrantyMonths,
+      onsite_contract_levels: input.onsiteContractLevels,
+      accessories: JSON.stringify(input.accessories),
+    };
+    if (id) {
+      const updated = await trx.updateTable('product_model').set(values).where('id', '=', id).returning('id').executeTakeFirst();
+      if (!updated) throw notFound('CATALOG_MODEL_NOT_FOUND', 'Model');
+      return { id };
+    }
+    return trx.insertInto('product_model').values({ ...values, created_at: now }).returning('id').executeTakeFirstOrThrow();
+  });
+}
+
+/** Spare parts of the desk's brands (optionally for one model): price, stock, reorder lead time. */
+export async function listParts(db: Db, actor: Actor, q: { modelId?: string | undefined }) {
+  staffOnly(actor);
+  let query = db
+    .selectFrom('spare_part as p')
+    .selectAll('p')
+    .select(sql<string[]>`coalesce((select array_agg(m.code order by m.code) from spare_part_model pm join product_model m on m.id = pm.model_id where pm.part_id = p.id), '{}')`.as('models'))
+    .orderBy('p.reference');
+  const brands = brandsOf(actor);
+  if (brands) query = query.where('p.brand_id', 'in', brands.length ? brands : ['00000000-0000-0000-0000-000000000000']);
+  if (q.modelId) query = query.where((eb) => eb.exists(eb.selectFrom('spare_part_model as pm').select('pm.part_id').whereRef('pm.part_id', '=', 'p.id').where('pm.model_id', '=', q.modelId!)));
+  const rows = await query.execute();
+  return {
+    items: rows.map((p) => ({ id: p.id, brandId: p.brand_id, reference: p.reference, name: p.name, priceCents: p.price_cents, currency: p.currency, stockOnHand: p.stock_on_hand, reorderLeadDays: p.reorder_lead_days, models: p.models })),
+  };
+}

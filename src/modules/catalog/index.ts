@@ -1,0 +1,2 @@
+export { catalogRoutes, type CatalogRoutesOptions } from './catalog.routes.ts';
+export { listModels, listParts, saveModel } from './catalog.service.ts';
