@@ -6,7 +6,7 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { type Actor, assertAdmin } from '../auth/index.ts';
 import type { EmailContext } from './email-context.ts';
 import { inboundPage, mailboxesWithBrand, storeInboundSummary } from './email-admin.queries.ts';
-import { ProcessInboundJob, summaryOf } from './inbound/inbound.service.ts';
+import { ProcessInboundJob, summaryOf } from './inbound/index.ts';
 
 /** The built-in SMTP receiver's settings, for the admin's mail page (issue 9, finding 6: admins only). */
 export function mailReceiverSettings(actor: Actor, smtpPort: number) {

@@ -15,8 +15,8 @@ import { CreateTicketBody } from '../tickets/index.ts';
 import { getTicket } from '../tickets/index.ts';
 import type { EmailContext } from './email-context.ts';
 import { registerEmailWorkers } from './email-worker.ts';
-import { createSmtpReceiver } from './inbound/smtp-receiver.ts';
-import { ticketMail } from './outbound/ticket-mail.ts';
+import { createSmtpReceiver } from './inbound/index.ts';
+import { ticketMail } from './outbound/index.ts';
 
 /**
  * Real SMTP both ways: customers' mail enters through the built-in receiver, Apres' mail leaves

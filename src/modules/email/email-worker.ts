@@ -1,9 +1,8 @@
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { TicketEvents } from '../tickets/index.ts';
 import type { EmailContext } from './email-context.ts';
-import { ProcessInboundJob, recoverStalledInbound } from './inbound/inbound.service.ts';
-import { SendMailJob, sendOutbound } from './outbound/outbound.service.ts';
-import { processInbound, quarantine } from './inbound/process-inbound.ts';
+import { ProcessInboundJob, recoverStalledInbound, processInbound, quarantine } from './inbound/index.ts';
+import { SendMailJob, sendOutbound } from './outbound/index.ts';
 
 export interface EmailWorkerOptions {
   /**

@@ -6,7 +6,7 @@ import { lockDataDir } from '../../platform/db/database.ts';
 import { STORES } from '../../test/db.ts';
 import { type AppProcess, createProcessStore, type ProcessStore, spawnApp } from '../../test/mail-process.ts';
 import { freePort } from '../../test/support.ts';
-import { dedupeKeyOf } from './inbound/inbound.service.ts';
+import { dedupeKeyOf } from './inbound/index.ts';
 
 /**
  * Issue 3, item 4: every message a sender handed over and saw answered 250 is kept exactly once,

@@ -1,12 +1,5 @@
 export type { EmailContext } from './email-context.ts';
-export { acceptRawMessage, ProcessInboundJob } from './inbound/inbound.service.ts';
-export { processInbound } from './inbound/process-inbound.ts';
-export { queueOutbound, sendOutbound, SendMailJob } from './outbound/outbound.service.ts';
-export { passwordResetMail, ticketMail } from './outbound/ticket-mail.ts';
+export { acceptRawMessage, ProcessInboundJob, processInbound, createSmtpReceiver, parseMail, sanitiseMailHtml, fetchOnce, ImapFetcher, testImapConnection } from './inbound/index.ts';
+export { queueOutbound, sendOutbound, SendMailJob, passwordResetMail, ticketMail, slaMail } from './outbound/index.ts';
 export { registerEmailWorkers, type EmailWorkerOptions } from './email-worker.ts';
-export { createSmtpReceiver } from './inbound/smtp-receiver.ts';
 export { emailRoutes } from './email.routes.ts';
-export { parseMail, sanitiseMailHtml } from './inbound/mail-parse.ts';
-export { fetchOnce, ImapFetcher } from './inbound/imap-fetcher.ts';
-export { testImapConnection } from './inbound/imap-connection.ts';
-export { slaMail } from './outbound/sla-mail.ts';

@@ -7,7 +7,7 @@ import { DOVECOT_AVAILABLE, DOVECOT_SKIP_REASON, type DovecotServer, startDoveco
 import { type AppProcess, createProcessStore, type ProcessStore, spawnApp } from '../../test/mail-process.ts';
 import { freePort } from '../../test/support.ts';
 import { listenOnLoopback, until } from '../../test/support.ts';
-import { headerMessageId } from './inbound/inbound.service.ts';
+import { headerMessageId } from './inbound/index.ts';
 
 /**
  * Issue 3, item 9: two Apres processes (src/main.ts, as deployed) on one PostgreSQL database both

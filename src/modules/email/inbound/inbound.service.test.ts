@@ -10,7 +10,7 @@ import type { EmailContext } from '../email-context.ts';
 import { acceptRawMessage, MAX_PROCESSING_RESTARTS, ProcessInboundJob, recoverStalledInbound } from './inbound.service.ts';
 import { processInbound } from './process-inbound.ts';
 import { listInbound } from '../email-admin.service.ts';
-import { ticketMail } from '../outbound/ticket-mail.ts';
+import { ticketMail } from '../outbound/index.ts';
 
 describeStores('inbound acceptance', (ctx, store) => {
   let jobs: JobQueue;

@@ -9,7 +9,7 @@ import type { EmailContext } from '../email-context.ts';
 import { countQuarantined } from '../email-admin.service.ts';
 import { acceptRawMessage } from './inbound.service.ts';
 import { processInbound } from './process-inbound.ts';
-import { ticketMail } from '../outbound/ticket-mail.ts';
+import { ticketMail } from '../outbound/index.ts';
 
 /**
  * Issue 9: mutations of the real-client fixture corpus — truncation, byte flips, duplicate and huge

@@ -6,7 +6,7 @@ import type { MailServerSettings } from '../../../platform/db/schema.ts';
 import { retriedJob } from '../../../platform/jobs/job-queue.ts';
 import { linkEntryToOutbound, messageSent } from '../../tickets/index.ts';
 import type { EmailContext } from '../email-context.ts';
-import { LOOP_MARKER } from '../inbound/filters/inbound-filters.ts';
+import { LOOP_MARKER } from '../inbound/index.ts';
 import { addressBounced, automaticMailSince, insertMessageRef, insertOutbound, loadForSending, markOutbound, sendingMailbox, threadRefs } from './outbound.queries.ts';
 
 export const SendMailJob = retriedJob('mail.send', z.object({ outboundId: z.uuid() }), { retries: 6, firstRetrySeconds: 30, expireInSeconds: 120 });

@@ -1,0 +1,4 @@
+// The outbound half of the e-mail module: what the rest of the module uses from it.
+export { queueOutbound, SendMailJob, sendOutbound, testSmtpConnection } from './outbound.service.ts';
+export { passwordResetMail, ticketMail } from './ticket-mail.ts';
+export { slaMail } from './sla-mail.ts';
