@@ -1,6 +1,7 @@
 export { BusinessCalendar, SEARCH_HORIZON_DAYS, type HolidayRow } from './business-calendar.ts';
 export {
   CalendarDefinitionSchema,
+  isCalendarDate,
   parseCalendarDefinition,
   type CalendarDefinition,
   type CalendarDefinitionInput,

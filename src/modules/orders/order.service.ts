@@ -2,7 +2,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import type { Actor } from '../auth/index.ts';
 import { orderVisibleTo, unitVisibleTo } from './unit-visibility.ts';
-import { getUnitWarranty } from './unit.service.ts';
+import { warrantiesFor } from './unit.service.ts';
 
 /**
  * Orders the actor may see, newest first (the portal's "My orders", seed 001), a page at a time,
@@ -55,8 +55,7 @@ export async function listOrders(db: Db, actor: Actor, q: { cursor?: string | un
         .orderBy('u.serial')
         .execute()
     : [];
-  const warranties = new Map<string, Awaited<ReturnType<typeof getUnitWarranty>>>();
-  for (const u of units) warranties.set(u.id, await getUnitWarranty(db, actor, u.id, {}, now));
+  const warranties = await warrantiesFor(db, actor, units.map((u) => u.id), now);
   const last = page.at(-1);
   return {
     items: page.map((o) => ({
@@ -81,7 +80,7 @@ export async function listOrders(db: Db, actor: Actor, q: { cursor?: string | un
           units: units
             .filter((u) => u.order_line_id === l.id)
             .map((u) => {
-              const w = warranties.get(u.id)!;
+              const w = warranties.get(u.id)!.warranty;
               return { id: u.id, serial: u.serial ?? u.licence_key ?? '', warranty: { outcome: w.outcome, endsOn: w.coverage?.endsOn ?? null, blockedUntil: w.blockedUntil, rule: w.rule } };
             }),
         })),

@@ -2,8 +2,8 @@ import type { Db } from '../../platform/db/database.ts';
 import type { Actor } from '../auth/index.ts';
 import { unitVisibleTo } from './unit-visibility.ts';
 
-/** A unit the actor may see, with its model and the order it came from (undefined otherwise). */
-export function findVisibleUnit(db: Db, actor: Actor, unitId: string) {
+/** Units the actor may see, with their model, brand and the order they came from. */
+function selectVisibleUnits(db: Db, actor: Actor) {
   return db
     .selectFrom('unit as u')
     .innerJoin('product_model as m', 'm.id', 'u.model_id')
@@ -16,6 +16,7 @@ export function findVisibleUnit(db: Db, actor: Actor, unitId: string) {
       'u.brand_id',
       'b.name as brand_name',
       'b.default_locale',
+      'b.time_zone',
       'u.serial',
       'u.licence_key',
       'u.owner_id',
@@ -42,19 +43,30 @@ export function findVisibleUnit(db: Db, actor: Actor, unitId: string) {
       'o.dispute_opened_on',
       'o.dispute_closed_on',
     ])
-    .where('u.id', '=', unitId)
-    .where(unitVisibleTo(actor))
-    .executeTakeFirst();
+    .where(unitVisibleTo(actor));
+}
+
+/** A unit the actor may see (undefined otherwise). */
+export function findVisibleUnit(db: Db, actor: Actor, unitId: string) {
+  return selectVisibleUnits(db, actor).where('u.id', '=', unitId).executeTakeFirst();
+}
+
+/** Those of these units the actor may see, in one query. */
+export function listVisibleUnits(db: Db, actor: Actor, unitIds: readonly string[]) {
+  return unitIds.length ? selectVisibleUnits(db, actor).where('u.id', 'in', unitIds).execute() : Promise.resolve([]);
 }
 
 export type UnitRow = NonNullable<Awaited<ReturnType<typeof findVisibleUnit>>>;
 
-export function unitEvents(db: Db, unitId: string) {
+/** The history of these units, oldest first, in one query. */
+export function unitEvents(db: Db, unitIds: string | readonly string[]) {
+  const ids = typeof unitIds === 'string' ? [unitIds] : unitIds;
+  if (!ids.length) return Promise.resolve([]);
   return db
     .selectFrom('unit_event as e')
     .leftJoin('app_user as a', 'a.id', 'e.actor_id')
-    .select(['e.id', 'e.at', 'e.kind', 'e.data', 'a.name as actor_name'])
-    .where('e.unit_id', '=', unitId)
+    .select(['e.id', 'e.unit_id', 'e.at', 'e.kind', 'e.data', 'a.name as actor_name'])
+    .where('e.unit_id', 'in', ids)
     .orderBy('e.at')
     .orderBy('e.id')
     .execute();

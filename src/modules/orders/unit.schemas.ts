@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WARRANTY_OUTCOMES, WARRANTY_RULES } from '../warranty/index.ts';
 
 const Localised = z.record(z.string(), z.string());
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -30,26 +31,12 @@ const CoverageResponse = z.object({
   presumptionArticle: z.string().nullable().optional(),
 });
 
-export const WARRANTY_RULES = [
-  'missing_proof_of_purchase',
-  'misuse_recorded',
-  'payment_dispute_open',
-  'legal_guarantee',
-  'legal_guarantee_extended_after_repair',
-  'legal_guarantee_second_hand_reduced',
-  'commercial_warranty',
-  'service_contract',
-  'legal_guarantee_expired',
-  'business_buyer_no_legal_guarantee',
-  'no_law_for_country',
-  'nothing_applies',
-] as const;
 
 export const WarrantyResponse = z.object({
   unitId: z.string(),
   /** The local date the decision is for. */
   at: IsoDate,
-  outcome: z.enum(['legal_guarantee', 'commercial_warranty', 'service_contract', 'none', 'blocked', 'needs_information']),
+  outcome: z.enum(WARRANTY_OUTCOMES),
   rule: z.enum(WARRANTY_RULES),
   article: z.string().nullable(),
   coverage: CoverageResponse.nullable(),

@@ -4,7 +4,7 @@ import { notFound, validationFailed } from '../../platform/errors/app-error.ts';
 import type { Actor } from '../auth/index.ts';
 import { decideWarranty, isIsoDate, type WarrantyFacts } from '../warranty/index.ts';
 import { getTicket } from '../tickets/index.ts';
-import { findVisibleUnit, unitEvents, type UnitRow } from './unit.queries.ts';
+import { findVisibleUnit, listVisibleUnits, unitEvents, type UnitRow } from './unit.queries.ts';
 import { unitVisibleTo } from './unit-visibility.ts';
 import type { WarrantyResponseType } from './unit.schemas.ts';
 
@@ -63,13 +63,19 @@ export async function getUnitWarranty(db: Db, actor: Actor, unitId: string, q: {
   const u = await findVisibleUnit(db, actor, unitId);
   if (!u) throw unitNotFound();
   if (q.at !== undefined && !isIsoDate(q.at)) throw validationFailed([{ field: 'at', code: 'invalid_format', message: 'must be a date YYYY-MM-DD' }]);
-  return decideFor(db, u, q.at, now);
+  return decideFor(u, await unitEvents(db, u.id), q.at, now);
 }
 
-async function decideFor(db: Db, u: UnitRow, atDate: string | undefined, now: Date): Promise<WarrantyResponseType> {
-  const brand = await db.selectFrom('brand').select('time_zone').where('id', '=', u.brand_id).executeTakeFirstOrThrow();
-  const at = atDate ?? DateTime.fromJSDate(now, { zone: brand.time_zone }).toISODate()!;
-  const repairs = (await unitEvents(db, u.id))
+/** Today's decision for each of these units the actor may see: three queries whatever their number. */
+export async function warrantiesFor(db: Db, actor: Actor, unitIds: readonly string[], now: Date): Promise<Map<string, { row: UnitRow; warranty: WarrantyResponseType }>> {
+  const rows = await listVisibleUnits(db, actor, unitIds);
+  const events = await unitEvents(db, rows.map((r) => r.id));
+  return new Map(rows.map((r) => [r.id, { row: r, warranty: decideFor(r, events.filter((e) => e.unit_id === r.id), undefined, now) }]));
+}
+
+function decideFor(u: UnitRow, events: Awaited<ReturnType<typeof unitEvents>>, atDate: string | undefined, now: Date): WarrantyResponseType {
+  const at = atDate ?? DateTime.fromJSDate(now, { zone: u.time_zone }).toISODate()!;
+  const repairs = events
     .filter((e) => e.kind === 'repaired')
     .map((e) => ({ completedOn: typeof e.data.completedOn === 'string' ? e.data.completedOn : e.at.toISOString().slice(0, 10), cover: e.data.cover }));
   const d = decideWarranty(warrantyFacts(u, repairs, at));
@@ -103,19 +109,18 @@ export async function ticketUnits(db: Db, actor: Actor, ticketId: string, now: D
     .where((eb) => eb.or([eb(eb.fn('upper', ['u.serial']), 'in', upper), eb(eb.fn('upper', ['u.licence_key']), 'in', upper)]))
     .where(unitVisibleTo(actor))
     .execute();
-  const items = [];
-  for (const serial of serials) {
-    const m = matches.find((x) => (x.serial ?? x.licence_key ?? '').toUpperCase() === serial.toUpperCase());
-    if (!m) {
-      items.push({ serial, unit: null, warranty: null });
-      continue;
-    }
-    const row = (await findVisibleUnit(db, actor, m.id))!;
-    items.push({
-      serial,
-      unit: { id: row.id, model: { id: row.model_id, code: row.model_code, name: row.model_name }, condition: row.condition, deliveredOn: row.delivered_on },
-      warranty: await decideFor(db, row, undefined, now),
-    });
-  }
-  return { items };
+  const decided = await warrantiesFor(db, actor, matches.map((m) => m.id), now);
+  return {
+    items: serials.map((serial) => {
+      const m = matches.find((x) => (x.serial ?? x.licence_key ?? '').toUpperCase() === serial.toUpperCase());
+      const found = m ? decided.get(m.id) : undefined;
+      if (!found) return { serial, unit: null, warranty: null };
+      const row = found.row;
+      return {
+        serial,
+        unit: { id: row.id, model: { id: row.model_id, code: row.model_code, name: row.model_name }, condition: row.condition, deliveredOn: row.delivered_on },
+        warranty: found.warranty,
+      };
+    }),
+  };
 }

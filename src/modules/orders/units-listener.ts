@@ -15,6 +15,8 @@ export const unitsTicketListener: TicketListener = {
     if (!tickets.length) return;
     const brands = [...new Set(tickets.map((t) => t.brand_id))];
     const models = await trx.selectFrom('product_model').select(['brand_id', 'serial_patterns']).where('brand_id', 'in', brands).execute();
+    // A brand without a catalog pays one query more per change, not three.
+    if (!models.some((m) => m.serial_patterns.length)) return;
     const messages = await trx
       .selectFrom('ticket_entry')
       .select(['ticket_id', 'body'])

@@ -21,7 +21,6 @@ export {
   recordTicketEvent,
   setPlannedResolution,
   setQueueDueTimes,
-  statusTimestamps,
   transitionStatus,
 } from './ticket-operations.ts';
 export { searchConfigFor } from './search-config.ts';

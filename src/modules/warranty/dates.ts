@@ -2,14 +2,8 @@
  * Calendar dates (YYYY-MM-DD) as the law counts them, without times or zones: a warranty runs
  * from one local date to another.
  */
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isIsoDate(s: string): boolean {
-  const m = ISO_DATE.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === s;
-}
+/** A real calendar date written YYYY-MM-DD (the calendars module's rule: 2026-02-30 is refused). */
+export { isCalendarDate as isIsoDate } from '../calendars/index.ts';
 
 /**
  * The same day number `months` later, or the last day of that month when it has no such day

@@ -51,22 +51,25 @@ export interface WarrantyFacts {
   misuseRecordedOn?: string | null;
 }
 
-export type WarrantyOutcome = 'legal_guarantee' | 'commercial_warranty' | 'service_contract' | 'none' | 'blocked' | 'needs_information';
+export type WarrantyOutcome = (typeof WARRANTY_OUTCOMES)[number];
 
-export type WarrantyRule =
-  | 'missing_proof_of_purchase'
-  | 'misuse_recorded'
-  | 'payment_dispute_open'
-  | 'legal_guarantee'
-  | 'legal_guarantee_extended_after_repair'
-  | 'legal_guarantee_second_hand_reduced'
-  | 'commercial_warranty'
-  | 'service_contract'
-  | 'legal_guarantee_expired'
-  | 'business_buyer_no_legal_guarantee'
-  | 'no_law_for_country'
-  | 'nothing_applies';
+export const WARRANTY_RULES = [
+  'missing_proof_of_purchase',
+  'misuse_recorded',
+  'payment_dispute_open',
+  'legal_guarantee',
+  'legal_guarantee_extended_after_repair',
+  'legal_guarantee_second_hand_reduced',
+  'commercial_warranty',
+  'service_contract',
+  'legal_guarantee_expired',
+  'business_buyer_no_legal_guarantee',
+  'no_law_for_country',
+  'nothing_applies',
+] as const;
+export type WarrantyRule = (typeof WARRANTY_RULES)[number];
 
+export const WARRANTY_OUTCOMES = ['legal_guarantee', 'commercial_warranty', 'service_contract', 'none', 'blocked', 'needs_information'] as const;
 export interface Coverage {
   kind: 'legal_guarantee' | 'commercial_warranty' | 'service_contract';
   startsOn: string;
