@@ -73,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
     const today = DateTime.fromJSDate(clock.now(), { zone: brand?.time_zone ?? 'UTC' }).toISODate()!;
     const bar = progress(file);
     const rejectsFile = values.rejects ?? `${file.replace(/\.csv$/i, '')}.rejects.csv`;
-    const report = await importOrders(database.db, file, { brandSlug: values.brand, skipInvalid: values['skip-invalid'], rejectsFile, today, now: clock.now(), onProgress: bar.update });
+    const report = await importOrders(database, file, { brandSlug: values.brand, skipInvalid: values['skip-invalid'], rejectsFile, today, now: clock.now(), onProgress: bar.update });
     bar.done();
     for (const p of report.problems.slice(0, 50)) console.error(`line ${p.line}, column ${p.column}: ${p.message} (${p.code})`);
     if (report.problems.length > 50) console.error(`… and ${report.problems.length - 50} more`);

@@ -8,6 +8,8 @@ import { buildApp } from './app/app.ts';
 import { createServices, registerWorkers } from './app/services.ts';
 import { createSmtpReceiver, ImapFetcher } from './modules/email/index.ts';
 import { DEMO_PASSWORD, seedDemo } from './seeds/seed-demo.ts';
+import { DEMO_BRANDS } from './seeds/demo-brands.ts';
+import { issueMissingInvoices } from './modules/orders/index.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -35,6 +37,11 @@ async function main() {
     }
   }
   const services = createServices(config, database, clock, (msg, err) => console.error(`Apres: ${msg}`, err ?? ''));
+  if (config.seedDemo) {
+    // The demo brands' orders come with their invoices, made once in each customer's language.
+    const issued = await issueMissingInvoices(database.db, services.files, DEMO_BRANDS.map((b) => b.slug));
+    if (issued) console.log(`Apres: made ${issued} demo invoices`);
+  }
   const { jobs, email } = services;
   registerWorkers(services, { email: { log: (m) => console.log(`Apres: ${m}`), warn: (m) => console.warn(`Apres: warning: ${m}`) } });
   await jobs.start();

@@ -93,7 +93,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
       api.get('/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
       // Each module's routes receive only what they use.
-      const { db, config, files, ticketEvents, email, sla, passwordResetMailer } = opts;
+      const { db, database, config, files, ticketEvents, email, sla, passwordResetMailer } = opts;
       await api.register(authRoutes, { db, config, passwordResetMailer });
       await api.register(brandRoutes, { db });
       await api.register(ticketRoutes, { db, ticketEvents });
@@ -102,7 +102,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(emailRoutes, { db, email, config });
       await api.register(slaRoutes, { db, sla });
       await api.register(webhookRoutes, { db, config });
-      await api.register(unitRoutes, { db });
+      await api.register(unitRoutes, { db, database, files });
       await api.register(catalogRoutes, { db });
     },
     { prefix: '/api/v1' },

@@ -1,6 +1,6 @@
 import type { Clock } from '../platform/clock/clock.ts';
 import type { AppConfig } from '../platform/config/config.ts';
-import type { Db } from '../platform/db/database.ts';
+import type { Database, Db } from '../platform/db/database.ts';
 import type { FileStore } from '../platform/files/file-store.ts';
 import type { TicketEvents } from '../modules/tickets/index.ts';
 import type { EmailContext } from '../modules/email/index.ts';
@@ -11,6 +11,8 @@ import type { JobQueue } from '../platform/jobs/job-queue.ts';
 /** What every route plugin receives: the composition root's wiring, nothing global. */
 export interface AppContext {
   db: Db;
+  /** The store behind `db`, for bulk loads (COPY) that hold one connection. */
+  database: Database;
   /** The server's one clock: routes read `request.now`, jobs and workers ask this. */
   clock: Clock;
   config: AppConfig;

@@ -1,7 +1,9 @@
+import type { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { type AttachmentTicketAccess, openAttachment, uploadAttachment } from './attachment.service.ts';
+import { type Attachment, type AttachmentTicketAccess, openAttachment, uploadAttachment } from './attachment.service.ts';
 import { INLINE_TYPES } from './content-type.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
@@ -9,11 +11,29 @@ import type { AppConfig } from '../../platform/config/config.ts';
 
 const AttachmentResponse = z.object({ id: z.string(), filename: z.string(), contentType: z.string(), sizeBytes: z.number(), sha256: z.string() });
 
+
 /**
- * A file's bytes: an image or a PDF shown as what it is, anything else as application/octet-stream
- * (the schema documents the answer; a stream is never serialised).
+ * Sends a stored file. Only raster images and PDF are ever shown; anything else (SVG, HTML, XML,
+ * scripts, and rows stored before types were sniffed) is an opaque download that no page can run
+ * as a script or a style (nosniff with a non-script type), and a sandbox keeps even a shown file
+ * out of the application's origin.
  */
-const FileDownload = z.any().describe('The file (binary): image/png, image/jpeg, image/gif, image/webp, application/pdf, or application/octet-stream');
+export function sendFile(reply: FastifyReply, attachment: Attachment, stream: Readable, disposition?: 'attachment') {
+  const inline = INLINE_TYPES.has(attachment.contentType) && disposition !== 'attachment';
+  const ascii = attachment.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return reply
+    .header('content-type', INLINE_TYPES.has(attachment.contentType) ? attachment.contentType : 'application/octet-stream')
+    .header('content-length', attachment.sizeBytes)
+    .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox")
+    .header('cross-origin-resource-policy', 'same-origin')
+    .header('cache-control', 'private, no-store')
+    .send(stream);
+}
+
+/** A file's bytes in an OpenAPI answer (the schema documents it; a stream is never serialised). */
+export const FILE_DOWNLOAD = z.any().describe('The file (binary): image/png, image/jpeg, image/gif, image/webp, application/pdf, or application/octet-stream');
 
 /** What the composition root hands these routes. */
 export interface AttachmentRoutesOptions { db: Db; files: FileStore; config: AppConfig; ticketAccess: AttachmentTicketAccess }
@@ -72,24 +92,10 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRoutesOptions> = 
 
   app.get(
     '/attachments/:id',
-    { schema: { tags: ['attachments'], summary: 'Download a file you may see', params: z.object({ id: z.uuid() }), response: { 200: FileDownload } } },
+    { schema: { tags: ['attachments'], summary: 'Download a file you may see', params: z.object({ id: z.uuid() }), response: { 200: FILE_DOWNLOAD } } },
     async (request, reply) => {
       const { attachment, stream } = await openAttachment(db, files, request.actor, request.params.id, ticketAccess);
-      // Only raster images and PDF are ever shown; anything else (SVG, HTML, XML, scripts, and
-      // rows stored before types were sniffed) is an opaque download that no page can run as a
-      // script or a style (nosniff with a non-script type), and a sandbox keeps even a shown file
-      // out of the application's origin.
-      const inline = INLINE_TYPES.has(attachment.contentType);
-      const ascii = attachment.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-      return reply
-        .header('content-type', inline ? attachment.contentType : 'application/octet-stream')
-        .header('content-length', attachment.sizeBytes)
-        .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`)
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox")
-        .header('cross-origin-resource-policy', 'same-origin')
-        .header('cache-control', 'private, no-store')
-        .send(stream);
+      return sendFile(reply, attachment, stream);
     },
   );
 };

@@ -145,6 +145,45 @@ export async function storeMailAttachment(
     .execute();
 }
 
+/**
+ * Keeps a document that Apres made or a shop sent (an invoice) outside any ticket. The module that
+ * links it (orders) decides who may read it, and serves it through `openDocument`.
+ */
+export async function storeDocument(trx: Db, files: FileStore, doc: { content: Buffer; filename: string; uploadedById: string | null }): Promise<Attachment> {
+  const stored = await files.put(Readable.from(doc.content), Number.MAX_SAFE_INTEGER);
+  const contentType = await sniffContentType(new Uint8Array(doc.content.subarray(0, SNIFF_BYTES)), 'application/octet-stream');
+  const row = await trx
+    .insertInto('attachment')
+    .values({ uploaded_by_id: doc.uploadedById, filename: safeFilename(doc.filename), content_type: contentType, size_bytes: stored.sizeBytes, sha256: stored.sha256, storage_key: stored.storageKey, ticket_id: null, entry_id: null })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toAttachment(row);
+}
+
+/**
+ * An upload of this actor, not on a ticket, whose bytes are one of `types` (an invoice must be a
+ * PDF) — else a field error naming `field`: "no such upload of yours", or what the file really is.
+ */
+export async function takeUpload(db: Db, actor: Actor, id: string, types: readonly string[], field: string): Promise<Attachment> {
+  const row = await db
+    .selectFrom('attachment')
+    .select(['id', 'filename', 'content_type', 'size_bytes', 'sha256'])
+    .where('id', '=', id)
+    .where('uploaded_by_id', '=', actor.userId)
+    .where('ticket_id', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw validationFailed([{ field, code: 'invalid_value', message: 'no such upload of yours' }]);
+  if (!types.includes(row.content_type)) throw validationFailed([{ field, code: 'invalid_type', message: `the file is ${row.content_type}, not ${types.join(' or ')}` }]);
+  return toAttachment(row);
+}
+
+/** A document's bytes, for the module that linked it and has decided the actor may read it. */
+export async function openDocument(db: Db, files: FileStore, id: string) {
+  const row = await db.selectFrom('attachment').select(['id', 'filename', 'content_type', 'size_bytes', 'sha256', 'storage_key']).where('id', '=', id).executeTakeFirst();
+  if (!row) throw attachmentNotFound();
+  return { attachment: toAttachment(row), stream: files.open(row.storage_key) };
+}
+
 /** Links uploads of this actor that are not yet on a ticket; any other id is a field error. */
 export async function claimAttachments(
   trx: Db,

@@ -27,6 +27,8 @@ export async function listOrders(db: Db, actor: Actor, q: { cursor?: string | un
       'o.currency',
       'o.total_cents',
       's.name as seller_name',
+      'o.invoice_number',
+      'o.invoice_attachment_id',
     ])
     .where(orderVisibleTo(actor));
   if (q.cursor) {
@@ -70,6 +72,7 @@ export async function listOrders(db: Db, actor: Actor, q: { cursor?: string | un
       currency: o.currency,
       totalCents: o.total_cents,
       seller: o.seller_name,
+      invoice: o.invoice_attachment_id ? { number: o.invoice_number } : null,
       lines: lines
         .filter((l) => l.order_id === o.id)
         .map((l) => ({

@@ -1,16 +1,26 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../../platform/db/database.ts';
-import { OrderPage, OrdersQuery, TicketUnitsResponse, UnitResponse, WarrantyQuery, WarrantyResponse } from './unit.schemas.ts';
+import { DateTime } from 'luxon';
+import type { Database, Db } from '../../platform/db/database.ts';
+import { AppError, notFound } from '../../platform/errors/app-error.ts';
+import type { FileStore } from '../../platform/files/file-store.ts';
+import { FILE_DOWNLOAD, sendFile } from '../attachments/index.ts';
+import { CsvFileError } from './import/csv-source.ts';
+import { importOrders } from './import/order-import.ts';
+import { attachInvoice, openInvoice } from './invoice.service.ts';
+import { AttachInvoiceBody, AttachInvoiceResponse, ImportPushBody, ImportPushResponse, OrderPage, OrdersQuery, TicketUnitsResponse, UnitResponse, WarrantyQuery, WarrantyResponse } from './unit.schemas.ts';
 import { listOrders } from './order.service.ts';
 import { getUnit, getUnitWarranty, ticketUnits } from './unit.service.ts';
 
 /** What the composition root hands these routes. */
 export interface UnitRoutesOptions {
   db: Db;
+  /** The whole store, for the bulk import's COPY. */
+  database: Database;
+  files: FileStore;
 }
 
-export const unitRoutes: FastifyPluginAsyncZod<UnitRoutesOptions> = async (app, { db }) => {
+export const unitRoutes: FastifyPluginAsyncZod<UnitRoutesOptions> = async (app, { db, database, files }) => {
   app.get(
     '/units/:id',
     { schema: { tags: ['units'], summary: 'A unit you may see: its model, order, seller and history', params: z.object({ id: z.uuid() }), response: { 200: UnitResponse } } },
@@ -45,5 +55,56 @@ export const unitRoutes: FastifyPluginAsyncZod<UnitRoutesOptions> = async (app, 
       },
     },
     async (request) => ticketUnits(db, request.actor, request.params.id, request.now),
+  );
+  app.get(
+    '/orders/:id/invoice',
+    { schema: { tags: ['orders'], summary: "The order's invoice (PDF), for its owner and the brand's staff", params: z.object({ id: z.uuid() }), response: { 200: FILE_DOWNLOAD } } },
+    async (request, reply) => {
+      const { attachment, stream } = await openInvoice(db, files, request.actor, request.params.id);
+      return sendFile(reply, attachment, stream, 'attachment');
+    },
+  );
+  app.put(
+    '/orders/:id/invoice',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: "Attach the shop's invoice to an order: a PDF uploaded with POST /attachments, and its number (brand staff)",
+        params: z.object({ id: z.uuid() }),
+        body: AttachInvoiceBody,
+        response: { 200: AttachInvoiceResponse },
+      },
+    },
+    async (request) => attachInvoice(db, request.actor, request.params.id, request.body),
+  );
+  app.post(
+    '/admin/orders/import',
+    {
+      config: { access: 'admin' },
+      bodyLimit: 32 * 1024 * 1024,
+      schema: {
+        tags: ['orders'],
+        summary: 'Import order lines pushed by a shop or an ERP (the CSV export’s columns as fields): all or nothing, or skipInvalid; pushing the same rows again changes nothing',
+        body: ImportPushBody,
+        response: { 200: ImportPushResponse },
+      },
+    },
+    async (request) => {
+      const { brand: slug, rows, skipInvalid } = request.body;
+      const brand = await db.selectFrom('brand').select('time_zone').where('slug', '=', slug).executeTakeFirst();
+      if (!brand) throw notFound('BRAND_NOT_FOUND', 'Brand');
+      const records = rows.map((r, i) => ({ line: i + 1, values: Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? '' : String(v)])) }));
+      let report;
+      try {
+        report = await importOrders(database, { records }, { brandSlug: slug, skipInvalid: skipInvalid ?? false, today: DateTime.fromJSDate(request.now, { zone: brand.time_zone }).toISODate()!, now: request.now });
+      } catch (err) {
+        if (err instanceof CsvFileError) throw new AppError('VALIDATION_FAILED', 400, `rows: ${err.message}`, { errors: [{ field: 'rows', code: 'invalid_value', message: err.message }] });
+        throw err;
+      }
+      const errors = report.problems.map((p) => ({ field: `rows.${p.line - 1}.${p.column}`, code: p.code, message: p.message }));
+      if (report.rolledBack) throw new AppError('ORDER_IMPORT_REFUSED', 422, `${report.rejected} of ${report.rows} rows have problems; nothing was imported`, { errors });
+      const { timings: _timings, problems: _problems, rolledBack: _rolledBack, ...counts } = report;
+      return { ...counts, errors };
+    },
   );
 };

@@ -76,6 +76,7 @@ export const OrderPage = z.object({
       currency: z.string(),
       totalCents: z.number(),
       seller: z.string().nullable(),
+      invoice: z.object({ number: z.string().nullable() }).nullable().describe('Download it at GET /orders/{id}/invoice'),
       lines: z.array(
         z.object({
           id: z.string(),
@@ -94,4 +95,30 @@ export const OrderPage = z.object({
     }),
   ),
   nextCursor: z.string().nullable(),
+});
+
+export const AttachInvoiceBody = z.object({
+  attachmentId: z.uuid().describe('An upload of yours (POST /attachments) that is a PDF'),
+  number: z.string().trim().min(1).max(100).describe("The shop's invoice number"),
+});
+export const AttachInvoiceResponse = z.object({ number: z.string(), filename: z.string(), sizeBytes: z.number() });
+
+const PushedValue = z.union([z.string().max(10_000), z.number(), z.null()]);
+export const ImportPushBody = z.object({
+  brand: z.string().min(1).max(60).describe("The brand's slug"),
+  skipInvalid: z.boolean().optional().describe('Import the valid rows and report the others, instead of refusing the whole push'),
+  rows: z
+    .array(z.record(z.string(), PushedValue))
+    .min(1)
+    .max(50_000)
+    .describe('One order line per row, with the CSV export’s column names: order_id, line_id, ordered_on, customer_email, country, currency, model, quantity, unit_price, serials, …'),
+});
+const Counts = z.object({ created: z.number(), updated: z.number(), unchanged: z.number() });
+export const ImportPushResponse = z.object({
+  rows: z.number(),
+  imported: z.number(),
+  rejected: z.number(),
+  orders: Counts,
+  units: z.object({ created: z.number(), unchanged: z.number() }),
+  errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).describe('The refused rows (with skipInvalid): rows.<index>.<column>'),
 });

@@ -3,6 +3,7 @@
  * same primitives: the desk and partners may only pick a customer within their reach (anyone else
  * is answered like an address nobody has); a mail's sender is the brand's customer from then on.
  */
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { Locale } from '../../platform/db/schema.ts';
 import { AppError, validationFailed } from '../../platform/errors/app-error.ts';
@@ -39,6 +40,24 @@ export async function findOrCreateCustomerByAddress(trx: Db, brandId: string, wh
   if (!existing) return createCustomer(trx, brandId, who);
   await trx.insertInto('user_brand').values({ user_id: existing.id, brand_id: brandId }).onConflict((oc) => oc.doNothing()).execute();
   return existing;
+}
+
+/**
+ * The customers behind many addresses at once (an orders import): the accounts that exist are
+ * linked to the brand, the others are created without a password, in two statements. The
+ * addresses are lower-cased by the caller; a name may be empty (the address's local part then).
+ */
+export async function ensureCustomers(trx: Db, brandId: string, locale: Locale, who: readonly { address: string; name: string }[]): Promise<void> {
+  if (!who.length) return;
+  const addresses = who.map((w) => w.address);
+  const names = who.map((w) => w.name);
+  await sql`insert into app_user (email, name, role, locale)
+    select a.address, coalesce(nullif(a.name, ''), split_part(a.address, '@', 1)), 'customer', ${locale}
+    from unnest(${addresses}::text[], ${names}::text[]) as a(address, name)
+    on conflict (lower(email)) do nothing`.execute(trx);
+  await sql`insert into user_brand (user_id, brand_id)
+    select u.id, ${brandId} from app_user u where lower(u.email) = any(${addresses}::text[])
+    on conflict do nothing`.execute(trx);
 }
 
 /**

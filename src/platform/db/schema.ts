@@ -343,6 +343,8 @@ export interface CustomerOrderTable {
   paid_on: NullableDate;
   dispute_opened_on: NullableDate;
   dispute_closed_on: NullableDate;
+  invoice_number: Generated<string | null>;
+  invoice_attachment_id: Generated<string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -84,7 +84,7 @@ export async function* readCsv(file: string, hooks: { onBytes?: (bytesRead: numb
   const { bytesRead } = await fd.read(head, 0, SNIFF_BYTES, 0);
   await fd.close();
   const sniff = sniffCsv(head.subarray(0, bytesRead));
-  const raw = fs.createReadStream(file);
+  const raw = fs.createReadStream(file, { highWaterMark: 1 << 20 });
   let read = 0;
   raw.on('data', (chunk) => {
     read += chunk.length;

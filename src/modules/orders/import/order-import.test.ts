@@ -54,12 +54,12 @@ describeStores('importing orders', (ctx) => {
   const opts = (extra: Partial<Parameters<typeof importOrders>[2]> = {}) => ({ brandSlug: 'mecashop', skipInvalid: false, today: TODAY, now: TEST_NOW, ...extra });
 
   it('imports a French Excel export (BOM, ";", decimal commas, dd/mm/yyyy, a quoted newline) and changes nothing the second time', async () => {
-    const { db, store } = ctx();
+    const { db, database, store } = ctx();
     const file = write(
       `excel-${store}.csv`,
       `${BOM}${HEADER}\r\nMS-30001;1;02/05/2026;lea.martin@example.fr;"Léa\r\nMartin";FR;EUR;TD-46;1;349,90;TD-${store}-01;05/05/2026;PayPal;02/05/2026;20/05/2026\r\nMS-30001;2;02/05/2026;lea.martin@example.fr;"Léa\r\nMartin";FR;EUR;TR-45;2;"1 279,00";TR-${store}-01 TR-${store}-02;05/05/2026;PayPal;02/05/2026;20/05/2026\r\n`,
     );
-    const first = await importOrders(db, file, opts());
+    const first = await importOrders(database, file, opts());
     expect(first).toMatchObject({ rows: 2, imported: 2, rejected: 0, rolledBack: false, orders: { created: 1 }, units: { created: 3 } });
     const order = await db.selectFrom('customer_order').selectAll().where('external_id', '=', 'MS-30001').executeTakeFirstOrThrow();
     expect(order).toMatchObject({ ordered_on: '2026-05-02', paid_on: '2026-05-02', dispute_opened_on: '2026-05-20', payment_provider: 'PayPal', country_of_sale: 'FR', currency: 'EUR', total_cents: 34990 + 2 * 127900 });
@@ -72,21 +72,21 @@ describeStores('importing orders', (ctx) => {
     const customer = await db.selectFrom('app_user').select(['name', 'role']).where('email', '=', 'lea.martin@example.fr').executeTakeFirstOrThrow();
     expect(customer).toEqual({ name: 'Léa Martin', role: 'customer' });
 
-    const again = await importOrders(db, file, opts());
+    const again = await importOrders(database, file, opts());
     expect(again).toMatchObject({ imported: 2, orders: { created: 0, updated: 0, unchanged: 1 }, units: { created: 0, unchanged: 3 } });
     expect(Number((await db.selectFrom('customer_order').select((eb) => eb.fn.countAll<string>().as('n')).where('external_id', '=', 'MS-30001').executeTakeFirstOrThrow()).n)).toBe(1);
   });
 
   it('reads a windows-1252 export with "," separators', async () => {
-    const { db, store } = ctx();
+    const { db, database, store } = ctx();
     const csv = `order_id,line_id,ordered_on,customer_email,customer_name,country,currency,model,quantity,unit_price,serials\nMS-31001,1,2026-04-01,zoe.lefevre@example.fr,Zoé Lefèvre,FR,EUR,DB-52,1,"149,00",DB-${store}-77\n`;
-    const report = await importOrders(db, write(`cp1252-${store}.csv`, iconv.encode(csv, 'windows-1252')), opts());
+    const report = await importOrders(database, write(`cp1252-${store}.csv`, iconv.encode(csv, 'windows-1252')), opts());
     expect(report).toMatchObject({ imported: 1, rolledBack: false });
     expect((await db.selectFrom('app_user').select('name').where('email', '=', 'zoe.lefevre@example.fr').executeTakeFirstOrThrow()).name).toBe('Zoé Lefèvre');
   });
 
   it('reports every broken row with its line and column, and imports nothing', async () => {
-    const { db, store } = ctx();
+    const { db, database, store } = ctx();
     const file = write(
       `broken-${store}.csv`,
       [
@@ -99,7 +99,7 @@ describeStores('importing orders', (ctx) => {
         `MS-32006;1;2026-05-02;ana@example.fr;Ana;FR;EUR;TD-46;1;349,90;TD-${store}-90;;;;`,
       ].join('\n'),
     );
-    const report = await importOrders(db, file, opts());
+    const report = await importOrders(database, file, opts());
     expect(report.rolledBack).toBe(true);
     expect(report.imported).toBe(0);
     expect(report.problems.map((p) => [p.line, p.column, p.code])).toEqual([
@@ -110,20 +110,21 @@ describeStores('importing orders', (ctx) => {
       [6, 'customer_email', 'invalid_format'],
       [6, 'country', 'invalid_format'],
       [6, 'quantity', 'invalid_value'],
+      [7, 'serials', 'duplicate'],
     ]);
-    // Line 7 repeats line 2's serial: found only when written, so not reported once writing stopped; nothing is in the store.
+    // Line 7 repeats line 2's serial: found across the file, before anything is written; nothing is in the store.
     expect(await db.selectFrom('customer_order').select('id').where('external_id', 'like', 'MS-3200%').execute()).toEqual([]);
     expect(await db.selectFrom('unit').select('id').where('serial', '=', `TD-${store}-90`).execute()).toEqual([]);
   });
 
   it('with --skip-invalid imports the valid rows and writes the others to a rejects file with their reasons', async () => {
-    const { db, store } = ctx();
+    const { db, database, store } = ctx();
     const file = write(
       `skip-${store}.csv`,
       [HEADER, `MS-33001;1;2026-05-02;ana@example.fr;Ana;FR;EUR;TD-46;1;349,90;TD-${store}-50;;;;`, `MS-33002;1;2026-05-02;ana@example.fr;Ana;FR;EUR;TD-46;1;349,90;TD-${store}-50;;;;`, `MS-33003;1;2026-05-02;ana@example.fr;Ana;FR;EUR;ZZ-1;1;1;;;;;`].join('\n'),
     );
     const rejectsFile = path.join(dir, `skip-${store}.rejects.csv`);
-    const report = await importOrders(db, file, opts({ skipInvalid: true, rejectsFile }));
+    const report = await importOrders(database, file, opts({ skipInvalid: true, rejectsFile }));
     expect(report).toMatchObject({ rows: 3, imported: 1, rejected: 2, rolledBack: false, orders: { created: 1 }, units: { created: 1 } });
     expect(report.problems.map((p) => [p.line, p.column, p.code])).toEqual([
       [3, 'serials', 'duplicate'],
@@ -133,26 +134,65 @@ describeStores('importing orders', (ctx) => {
     expect((await db.selectFrom('customer_order').select('external_id').where('external_id', 'like', 'MS-3300%').execute()).map((o) => o.external_id)).toEqual(['MS-33001']);
     const rejects = parse(fs.readFileSync(rejectsFile), { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
     expect(rejects.map((r) => [r.line, r.order_id, r.reasons])).toEqual([
-      ['3', 'MS-33002', `serials: serial TD-${store}-50 was already sold on another order line`],
+      ['3', 'MS-33002', `serials: serial TD-${store}-50 is also on line 2`],
       ['4', 'MS-33003', 'model: no model "ZZ-1" in this brand\'s catalog'],
     ]);
   });
 
   it('refuses an export that contradicts itself about an order', async () => {
-    const { db, store } = ctx();
+    const { db, database, store } = ctx();
     const file = write(`contradicts-${store}.csv`, [HEADER, `MS-34001;1;2026-05-02;ana@example.fr;Ana;FR;EUR;TD-46;1;349,90;;;PayPal;2026-05-02;`, `MS-34001;2;2026-05-02;ana@example.fr;Ana;FR;SEK;TD-46;1;349,90;;;PayPal;2026-05-02;`].join('\n'));
-    const report = await importOrders(db, file, opts());
+    const report = await importOrders(database, file, opts());
     expect(report.rolledBack).toBe(true);
     expect(report.problems).toEqual([{ line: 3, column: 'currency', code: 'conflict', message: 'order MS-34001 has another currency on an earlier line' }]);
   });
 
+  it('refuses a line twice, a serial sold on another order, and an order of another customer, against what the store holds', async () => {
+    const { db, database, store } = ctx();
+    const first = await importOrders(database, write(`held-${store}.csv`, [HEADER, `MS-35001;1;2026-05-02;ana@example.fr;Ana;FR;EUR;TD-46;1;349,90;TD-${store}-77;;;;`].join('\n')), opts());
+    expect(first).toMatchObject({ imported: 1, rolledBack: false });
+    const file = write(
+      `held2-${store}.csv`,
+      [
+        HEADER,
+        `MS-35002;1;2026-05-02;bob@example.fr;Bob;FR;EUR;TD-46;1;349,90;TD-${store}-77;;;;`,
+        `MS-35001;2;2026-05-02;bob@example.fr;Bob;FR;EUR;TD-46;1;349,90;;;;;`,
+        `MS-35003;1;2026-05-02;bob@example.fr;Bob;FR;EUR;TD-46;1;349,90;;;;;`,
+        `MS-35003;1;2026-05-02;bob@example.fr;Bob;FR;EUR;TD-46;2;349,90;;;;;`,
+      ].join('\n'),
+    );
+    const report = await importOrders(database, file, opts());
+    expect(report).toMatchObject({ rows: 4, rejected: 3, rolledBack: true });
+    expect(report.problems).toEqual([
+      { line: 2, column: 'serials', code: 'duplicate', message: `serial TD-${store}-77 was already sold on another order line` },
+      { line: 3, column: 'customer_email', code: 'conflict', message: 'order MS-35001 belongs to another customer' },
+      { line: 5, column: 'line_id', code: 'duplicate', message: 'line 1 of order MS-35003 is also on line 4' },
+    ]);
+    expect(await db.selectFrom('customer_order').select('id').where('external_id', 'in', ['MS-35002', 'MS-35003']).execute()).toEqual([]);
+  });
+
+  it('takes the rows an ERP pushes, as records, with the same checks and the same idempotence', async () => {
+    const { database, store } = ctx();
+    const values = { order_id: 'ERP-1', line_id: 'A', ordered_on: '2026-05-02', customer_email: 'erp@example.fr', country: 'FR', currency: 'EUR', model: 'TD-46', quantity: '1', unit_price: '349.90', serials: `TD-${store}-ERP` };
+    const pushed = await importOrders(database, { records: [{ line: 1, values }] }, opts());
+    expect(pushed).toMatchObject({ imported: 1, orders: { created: 1 }, units: { created: 1 } });
+    const again = await importOrders(database, { records: [{ line: 1, values }] }, opts());
+    expect(again).toMatchObject({ imported: 1, orders: { created: 0, updated: 0, unchanged: 1 }, units: { created: 0, unchanged: 1 } });
+    await expect(importOrders(database, { records: [{ line: 1, values: { ...values, colour: 'red' } }] }, opts())).rejects.toThrow(/unknown column: colour/);
+    // A later push adds a line and changes a price: the order's total follows its lines.
+    const later = await importOrders(database, { records: [{ line: 1, values: { ...values, unit_price: '300' } }, { line: 2, values: { ...values, line_id: 'B', quantity: '2', unit_price: '10', serials: '' } }] }, opts());
+    expect(later).toMatchObject({ imported: 2, orders: { unchanged: 1 } });
+    const order = await ctx().db.selectFrom('customer_order').select('total_cents').where('external_id', '=', 'ERP-1').executeTakeFirstOrThrow();
+    expect(order.total_cents).toBe(30000 + 2 * 1000);
+  });
+
   it('refuses a file it cannot read, with the reason', async () => {
-    const { db, store } = ctx();
-    await expect(importOrders(db, write(`cols-${store}.csv`, 'order_id;model\n1;TD-46\n'), opts())).rejects.toThrow(/missing columns: line_id, ordered_on/);
-    await expect(importOrders(db, write(`extra-${store}.csv`, `${HEADER};colour\n`), opts())).rejects.toThrow(/unknown column: colour/);
-    await expect(importOrders(db, write(`quote-${store}.csv`, `${HEADER}\nMS-1;1;2026-05-02;"ana@example.fr;Ana;FR;EUR;TD-46;1;1;;;;;\n`), opts())).rejects.toThrow(/line \d+/);
-    await expect(importOrders(db, write(`empty-${store}.csv`, `${HEADER}\n`), opts())).rejects.toThrow(/no rows/);
-    await expect(importOrders(db, write(`brand-${store}.csv`, `${HEADER}\n`), opts({ brandSlug: 'nope' }))).rejects.toThrow(/no brand "nope"/);
+    const { db, database, store } = ctx();
+    await expect(importOrders(database, write(`cols-${store}.csv`, 'order_id;model\n1;TD-46\n'), opts())).rejects.toThrow(/missing columns: line_id, ordered_on/);
+    await expect(importOrders(database, write(`extra-${store}.csv`, `${HEADER};colour\n`), opts())).rejects.toThrow(/unknown column: colour/);
+    await expect(importOrders(database, write(`quote-${store}.csv`, `${HEADER}\nMS-1;1;2026-05-02;"ana@example.fr;Ana;FR;EUR;TD-46;1;1;;;;;\n`), opts())).rejects.toThrow(/line \d+/);
+    await expect(importOrders(database, write(`empty-${store}.csv`, `${HEADER}\n`), opts())).rejects.toThrow(/no rows/);
+    await expect(importOrders(database, write(`brand-${store}.csv`, `${HEADER}\n`), opts({ brandSlug: 'nope' }))).rejects.toThrow(/no brand "nope"/);
   });
 });
 

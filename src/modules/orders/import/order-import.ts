@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
-import { stringify } from 'csv-stringify/sync';
-import type { Db } from '../../../platform/db/database.ts';
+import { stringify } from 'csv-stringify';
+import { copyLine, openCopySession } from '../../../platform/db/copy.ts';
+import type { Database, Db } from '../../../platform/db/database.ts';
 import type { Locale } from '../../../platform/db/schema.ts';
-import { findOrCreateCustomerByAddress } from '../../tickets/index.ts';
-import { CsvFileError, readCsv } from './csv-source.ts';
-import { KNOWN_COLUMNS, type OrderRow, readOrderRow, REQUIRED_COLUMNS, type RowProblem } from './order-rows.ts';
+import { ensureCustomers } from '../../tickets/index.ts';
+import { type CsvRecord, CsvFileError, readCsv } from './csv-source.ts';
+import { KNOWN_COLUMNS, readOrderRow, REQUIRED_COLUMNS, type RowProblem } from './order-rows.ts';
 
 export interface ImportOptions {
   brandSlug: string;
@@ -15,95 +16,200 @@ export interface ImportOptions {
   /** The brand-local date of today: no date in the file may be later. */
   today: string;
   now: Date;
-  onProgress?: (p: { rows: number; bytesRead: number }) => void;
+  onProgress?: (p: { rows: number; bytesRead: number; phase: 'reading' | 'checking' | 'writing' }) => void;
 }
 
 export interface ImportReport {
   rows: number;
   imported: number;
   rejected: number;
+  /** The first problems, by line (at most MAX_REPORTED); `rejected` counts every refused row. */
   problems: RowProblem[];
   orders: { created: number; updated: number; unchanged: number };
   units: { created: number; unchanged: number };
   /** True when nothing was written (a problem without --skip-invalid). */
   rolledBack: boolean;
+  /** Milliseconds spent in each step, for the benchmark and the curious admin. */
+  timings: Record<string, number>;
 }
+
+/** Where the rows come from: an export file (streamed), or the records an ERP pushed. */
+export type ImportSource = { file: string } | { records: readonly CsvRecord[] };
+
+/** Problems kept for the report; the rejects file has them all. */
+export const MAX_REPORTED = 1000;
+/** Rows per COPY: large enough to cost nothing per row, small enough to keep memory flat. */
+const BATCH_ROWS = 10_000;
 
 class Rollback extends Error {}
 
-/** The file's column for each order field, for problems. */
-const ORDER_COLUMN: Record<string, string> = {
-  customer_id: 'customer_email',
-  seller_organisation_id: 'seller',
-  ordered_on: 'ordered_on',
-  country_of_sale: 'country',
-  buyer: 'buyer',
-  currency: 'currency',
-  payment_provider: 'payment_provider',
-  paid_on: 'paid_on',
-  dispute_opened_on: 'dispute_opened_on',
-  dispute_closed_on: 'dispute_closed_on',
-};
+const STAGED = [
+  'line',
+  'order_ext',
+  'line_ext',
+  'ordered_on',
+  'email',
+  'customer_name',
+  'country',
+  'currency',
+  'model_id',
+  'quantity',
+  'unit_price_cents',
+  'serials',
+  'delivered_on',
+  'condition',
+  'buyer',
+  'seller_id',
+  'payment_provider',
+  'paid_on',
+  'dispute_opened_on',
+  'dispute_closed_on',
+] as const;
+const PROBLEM_COLUMNS = ['line', 'col', 'code', 'message'] as const;
+
+/** The order's fields, in the order a contradiction is reported, with the file's column for each. */
+const ORDER_FIELDS: [staged: string, column: string][] = [
+  ['email', 'customer_email'],
+  ['seller_id', 'seller'],
+  ['ordered_on', 'ordered_on'],
+  ['country', 'country'],
+  ['buyer', 'buyer'],
+  ['currency', 'currency'],
+  ['payment_provider', 'payment_provider'],
+  ['paid_on', 'paid_on'],
+  ['dispute_opened_on', 'dispute_opened_on'],
+  ['dispute_closed_on', 'dispute_closed_on'],
+];
+
+function checkColumns(columns: readonly string[]) {
+  const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
+  if (missing.length) throw new CsvFileError(`missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')} (columns found: ${columns.join(', ')})`);
+  const unknown = columns.filter((c) => !(KNOWN_COLUMNS as readonly string[]).includes(c));
+  if (unknown.length) throw new CsvFileError(`unknown column${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')} (known: ${KNOWN_COLUMNS.join(', ')})`);
+}
 
 /**
- * Imports an orders export (order-rows.ts), streamed: every row is checked and written in one
- * transaction, so a file goes in all or nothing — or, with `skipInvalid`, every valid row and a
- * rejects file for the others. Re-importing the same file changes nothing: orders are upserted on
- * the shop's own order id, lines on the shop's line id, units on model and serial.
+ * Imports an orders export (order-rows.ts) in bulk, in flat memory whatever its size:
+ *
+ * 1. each record is checked on its own as it streams in (formats, dates, the brand's models and
+ *    the sellers), and the good ones are loaded with COPY into a temporary table, 10 000 at a time;
+ * 2. what needs the whole file or the store is checked there in a few set-based statements: an
+ *    order described two ways, a line or a serial twice, a serial already sold on another order,
+ *    an order of another customer;
+ * 3. then orders, lines, units and their first history line are written with one statement each,
+ *    upserted on the shop's own order and line ids and on the unit's model and serial — so
+ *    re-importing a file changes nothing.
+ *
+ * All of it is one transaction: the file goes in whole or not at all; with `skipInvalid` the
+ * refused rows are left out and written, with their reasons, to `rejectsFile`.
  */
-export async function importOrders(db: Db, file: string, opts: ImportOptions): Promise<ImportReport> {
-  const report: ImportReport = { rows: 0, imported: 0, rejected: 0, problems: [], orders: { created: 0, updated: 0, unchanged: 0 }, units: { created: 0, unchanged: 0 }, rolledBack: false };
-  const brand = await db.selectFrom('brand').select(['id', 'default_locale']).where('slug', '=', opts.brandSlug).executeTakeFirst();
-  if (!brand) throw new CsvFileError(`no brand "${opts.brandSlug}" (see the brands' slugs in the admin pages)`);
-  const models = new Map((await db.selectFrom('product_model').select(['id', 'code']).where('brand_id', '=', brand.id).execute()).map((m) => [m.code.toUpperCase(), m.id]));
-  const sellers = new Map((await db.selectFrom('organisation').select(['id', 'name']).where('kind', 'in', ['reseller', 'distributor']).execute()).map((o) => [o.name.toLowerCase(), o.id]));
-  const rejects: { line: number; values: Record<string, string>; reasons: string }[] = [];
-  const seenOrders = new Set<string>();
-  const customers = new Map<string, string>();
-  const orderCache = new Map<string, { id: string; values: string }>();
-
+export async function importOrders(database: Database, source: ImportSource | string, opts: ImportOptions): Promise<ImportReport> {
+  const input: ImportSource = typeof source === 'string' ? { file: source } : source;
+  const report: ImportReport = { rows: 0, imported: 0, rejected: 0, problems: [], orders: { created: 0, updated: 0, unchanged: 0 }, units: { created: 0, unchanged: 0 }, rolledBack: false, timings: {} };
+  const session = await openCopySession(database);
   try {
+    const db = session.db;
+    const brand = await db.selectFrom('brand').select(['id', 'default_locale']).where('slug', '=', opts.brandSlug).executeTakeFirst();
+    if (!brand) throw new CsvFileError(`no brand "${opts.brandSlug}" (see the brands' slugs in the admin pages)`);
+    const models = new Map((await db.selectFrom('product_model').select(['id', 'code']).where('brand_id', '=', brand.id).execute()).map((m) => [m.code.toUpperCase(), m.id]));
+    const sellers = new Map((await db.selectFrom('organisation').select(['id', 'name']).where('kind', 'in', ['reseller', 'distributor']).execute()).map((o) => [o.name.toLowerCase(), o.id]));
+    const progress = (phase: 'reading' | 'checking' | 'writing', bytesRead = -1) => opts.onProgress?.({ rows: report.rows, bytesRead, phase });
+
     await db.transaction().execute(async (trx) => {
-      let headerChecked = false;
-      const checkHeader = (columns: string[]) => {
-        headerChecked = true;
-        const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
-        if (missing.length) throw new CsvFileError(`missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')} (columns found: ${columns.join(', ')})`);
-        const unknown = columns.filter((c) => !(KNOWN_COLUMNS as readonly string[]).includes(c));
-        if (unknown.length) throw new CsvFileError(`unknown column${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')} (known: ${KNOWN_COLUMNS.join(', ')})`);
+      await sql`create temp table import_line (
+          line int not null, order_ext text not null, line_ext text not null, ordered_on date not null, email text not null,
+          customer_name text not null, country text not null, currency text not null, model_id uuid not null, quantity int not null,
+          unit_price_cents bigint not null, serials text[] not null, delivered_on date, condition text not null, buyer text not null,
+          seller_id uuid, payment_provider text, paid_on date, dispute_opened_on date, dispute_closed_on date
+        ) on commit drop`.execute(trx);
+      await sql`create temp table import_created_order (id uuid primary key) on commit drop`.execute(trx);
+      await sql`create temp table import_summed_order (id uuid primary key) on commit drop`.execute(trx);
+      await sql`create temp table import_problem (seq bigint generated always as identity, line int not null, col text not null, code text not null, message text not null) on commit drop`.execute(trx);
+
+      // 1. Each record alone, streamed into the temporary table.
+      let staged = '';
+      let stagedRows = 0;
+      let problems = '';
+      let problemRows = 0;
+      const flush = async (force: boolean) => {
+        if (stagedRows && (force || stagedRows >= BATCH_ROWS)) {
+          await session.copy('import_line', STAGED, staged);
+          staged = '';
+          stagedRows = 0;
+        }
+        if (problemRows && (force || problemRows >= BATCH_ROWS)) {
+          await session.copy('import_problem', PROBLEM_COLUMNS, problems);
+          problems = '';
+          problemRows = 0;
+        }
       };
-      let rowsSeen = 0;
-      for await (const rec of readCsv(file, { onBytes: (bytesRead) => opts.onProgress?.({ rows: report.rows, bytesRead }), onHeader: checkHeader })) {
-        rowsSeen++;
+      const records: AsyncIterable<CsvRecord> | Iterable<CsvRecord> =
+        'file' in input ? readCsv(input.file, { onBytes: (bytes) => progress('reading', bytes), onHeader: checkColumns }) : recordsChecked(input.records);
+      const readingStarted = performance.now();
+      for await (const rec of records) {
         report.rows++;
         const checked = readOrderRow(rec.line, rec.values, opts.today);
-        let problems = 'problems' in checked ? checked.problems : [];
+        let rowProblems = 'problems' in checked ? checked.problems : [];
         if ('row' in checked) {
           const r = checked.row;
-          if (!models.has(r.model.toUpperCase())) problems = [{ line: rec.line, column: 'model', code: 'unknown_model', message: `no model "${r.model}" in this brand's catalog` }];
-          else if (r.seller && !sellers.has(r.seller.toLowerCase())) problems = [{ line: rec.line, column: 'seller', code: 'unknown_seller', message: `no reseller or distributor named "${r.seller}"` }];
+          const modelId = models.get(r.model.toUpperCase());
+          const sellerId = r.seller ? sellers.get(r.seller.toLowerCase()) : null;
+          if (!modelId) rowProblems = [{ line: rec.line, column: 'model', code: 'unknown_model', message: `no model "${r.model}" in this brand's catalog` }];
+          else if (sellerId === undefined) rowProblems = [{ line: rec.line, column: 'seller', code: 'unknown_seller', message: `no reseller or distributor named "${r.seller}"` }];
+          else {
+            staged += copyLine([
+              rec.line,
+              r.orderId,
+              r.lineId,
+              r.orderedOn,
+              r.customerEmail,
+              r.customerName,
+              r.country,
+              r.currency,
+              modelId,
+              r.quantity,
+              r.unitPriceCents,
+              r.serials,
+              r.deliveredOn,
+              r.condition,
+              r.buyer,
+              sellerId,
+              r.paymentProvider,
+              r.paidOn,
+              r.disputeOpenedOn,
+              r.disputeClosedOn,
+            ]);
+            stagedRows++;
+          }
         }
-        // Without --skip-invalid the file will be rolled back: check every row, write nothing more.
-        if (!problems.length && 'row' in checked && (opts.skipInvalid || report.problems.length === 0)) {
-          // A row the database refuses is undone, and so are its counts.
-          const counts = JSON.stringify([report.orders, report.units]);
-          problems = await writeRow(trx, checked.row, rec.line, { brandId: brand.id, locale: brand.default_locale as Locale, models, sellers, seenOrders, report, now: opts.now, savepoint: opts.skipInvalid, customers, orders: orderCache });
-          if (problems.length) [report.orders, report.units] = JSON.parse(counts) as [ImportReport['orders'], ImportReport['units']];
+        for (const p of rowProblems) {
+          problems += copyLine([p.line, p.column, p.code, p.message]);
+          problemRows++;
         }
-        if (problems.length) {
-          report.problems.push(...problems);
-          report.rejected++;
-          if (opts.skipInvalid) rejects.push({ line: rec.line, values: rec.values, reasons: problems.map((p) => `${p.column}: ${p.message}`).join('; ') });
-        } else {
-          report.imported++;
-        }
-        opts.onProgress?.({ rows: report.rows, bytesRead: -1 });
+        if (stagedRows >= BATCH_ROWS || problemRows >= BATCH_ROWS) await flush(false);
+        if ((report.rows & 1023) === 0) progress('reading');
       }
-      if (!headerChecked || rowsSeen === 0) throw new CsvFileError('the file has a header line and no rows');
-      if (report.problems.length && !opts.skipInvalid) throw new Rollback();
-      // Each order's total is the sum of its lines, however many files brought them.
-      await sql`update customer_order o set total_cents = coalesce((select sum(l.quantity * l.unit_price_cents) from order_line l where l.order_id = o.id), 0)
-        where o.brand_id = ${brand.id} and o.external_id = any(${[...seenOrders]}::text[])`.execute(trx);
+      await flush(true);
+      report.timings['read, check and copy each row'] = Math.round(performance.now() - readingStarted);
+      if (report.rows === 0) throw new CsvFileError('the file has a header line and no rows');
+      await sql`analyze import_line`.execute(trx);
+
+      // 2. What needs the whole file, or the store.
+      progress('checking');
+      await checkStaged(trx, brand.id, report);
+      const counted = await sql<{ rejected: number }>`select count(distinct line)::int as rejected from import_problem`.execute(trx);
+      report.rejected = counted.rows[0]!.rejected;
+      report.imported = report.rows - report.rejected;
+      report.problems = (
+        await sql<RowProblem & { col: string }>`select line, col, code, message from import_problem order by line, seq limit ${MAX_REPORTED}`.execute(trx)
+      ).rows.map((p) => ({ line: p.line, column: p.col, code: p.code, message: p.message }));
+      if (report.rejected && !opts.skipInvalid) throw new Rollback();
+      if (report.rejected) await sql`delete from import_line where line in (select line from import_problem)`.execute(trx);
+
+      // 3. The writes, one statement each.
+      progress('writing');
+      await writeStaged(trx, brand.id, brand.default_locale as Locale, opts.now, report);
+      if (opts.skipInvalid && opts.rejectsFile && report.rejected && 'file' in input) await writeRejects(trx, input.file, opts.rejectsFile);
     });
   } catch (err) {
     if (!(err instanceof Rollback)) throw err;
@@ -111,127 +217,194 @@ export async function importOrders(db: Db, file: string, opts: ImportOptions): P
     report.imported = 0;
     report.orders = { created: 0, updated: 0, unchanged: 0 };
     report.units = { created: 0, unchanged: 0 };
-    return report;
-  }
-  if (opts.skipInvalid && opts.rejectsFile && rejects.length) {
-    const columns = [...new Set(rejects.flatMap((r) => Object.keys(r.values)))];
-    fs.writeFileSync(opts.rejectsFile, stringify(rejects.map((r) => [r.line, ...columns.map((c) => r.values[c] ?? ''), r.reasons]), { header: true, columns: ['line', ...columns, 'reasons'], delimiter: ';', bom: true }));
+  } finally {
+    session.release();
   }
   return report;
 }
 
-interface WriteContext {
-  brandId: string;
-  locale: Locale;
-  models: Map<string, string>;
-  sellers: Map<string, string>;
-  seenOrders: Set<string>;
-  report: ImportReport;
-  now: Date;
-  /** With --skip-invalid a row that the database refuses is undone alone (a savepoint per row). */
-  savepoint: boolean;
-  /**
-   * What this import already wrote, so the next lines of an order cost no lookups: the customer of
-   * each address, and each order's row as it now is. Memory grows with the file's distinct
-   * customers and orders (about 200 bytes each), not with its rows.
-   */
-  customers: Map<string, string>;
-  orders: Map<string, { id: string; values: string }>;
+/** Pushed records: their keys are the file's columns (required ones may be empty per row). */
+function* recordsChecked(records: readonly CsvRecord[]): Iterable<CsvRecord> {
+  const unknown = new Set<string>();
+  for (const r of records) for (const k of Object.keys(r.values)) if (!(KNOWN_COLUMNS as readonly string[]).includes(k)) unknown.add(k);
+  if (unknown.size) throw new CsvFileError(`unknown column${unknown.size > 1 ? 's' : ''}: ${[...unknown].join(', ')} (known: ${KNOWN_COLUMNS.join(', ')})`);
+  yield* records;
 }
 
-/** Writes one checked row; returns the problems the database found (a serial already sold on another order). */
-async function writeRow(trx: Db, r: OrderRow, line: number, c: WriteContext): Promise<RowProblem[]> {
-  if (c.savepoint) await sql`savepoint import_row`.execute(trx);
-  const problems: RowProblem[] = [];
-  let customerId = c.customers.get(r.customerEmail);
-  if (!customerId) {
-    customerId = (await findOrCreateCustomerByAddress(trx, c.brandId, { address: r.customerEmail, name: r.customerName, locale: c.locale })).id;
-    if (!c.savepoint) c.customers.set(r.customerEmail, customerId);
+/** The checks across rows and against the store; each refused row gets its problem in import_problem. */
+/** Runs a step and adds its time to the report. */
+async function timed<T>(report: ImportReport, step: string, fn: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await fn();
+  } finally {
+    report.timings[step] = Math.round((report.timings[step] ?? 0) + performance.now() - started);
   }
-  const customer = { id: customerId };
-  const sellerId = r.seller ? c.sellers.get(r.seller.toLowerCase())! : null;
-  const orderValues = {
-    customer_id: customer.id,
-    seller_organisation_id: sellerId,
-    ordered_on: r.orderedOn,
-    country_of_sale: r.country,
-    buyer: r.buyer,
-    currency: r.currency,
-    payment_provider: r.paymentProvider,
-    paid_on: r.paidOn,
-    dispute_opened_on: r.disputeOpenedOn,
-    dispute_closed_on: r.disputeClosedOn,
+}
+
+async function checkStaged(trx: Db, brandId: string, report: ImportReport) {
+  // The same line of an order twice.
+  await timed(report, 'check lines twice', () => sql`insert into import_problem (line, col, code, message)
+    select l.line, 'line_id', 'duplicate', 'line ' || l.line_ext || ' of order ' || l.order_ext || ' is also on line ' || f.first_line
+    from import_line l join (select order_ext, line_ext, min(line) as first_line from import_line group by 1, 2 having count(*) > 1) f
+      on f.order_ext = l.order_ext and f.line_ext = l.line_ext and l.line <> f.first_line`.execute(trx));
+  // An order that later lines describe otherwise than its first line does.
+  const differs = ORDER_FIELDS.map(([field, column]) => sql`when l.${sql.ref(field)} is distinct from f.${sql.ref(field)} then ${column}`);
+  const anyDiffers = sql.join(
+    ORDER_FIELDS.map(([field]) => sql`l.${sql.ref(field)} is distinct from f.${sql.ref(field)}`),
+    sql` or `,
+  );
+  await timed(report, 'check orders described twice', () => sql`insert into import_problem (line, col, code, message)
+    select d.line, d.col, 'conflict', case when d.col = 'customer_email' then 'order ' || d.order_ext || ' belongs to another customer on an earlier line'
+      else 'order ' || d.order_ext || ' has another ' || d.col || ' on an earlier line' end
+    from (select l.line, l.order_ext, case ${sql.join(differs, sql` `)} end as col
+      from import_line l join (select distinct on (order_ext) * from import_line order by order_ext, line) f on f.order_ext = l.order_ext
+      where l.line <> f.line and (${anyDiffers})) d`.execute(trx));
+  // An order this brand already has, for another customer.
+  await timed(report, 'check orders of another customer', () => sql`insert into import_problem (line, col, code, message)
+    select l.line, 'customer_email', 'conflict', 'order ' || l.order_ext || ' belongs to another customer'
+    from import_line l join customer_order o on o.brand_id = ${brandId} and o.external_id = l.order_ext join app_user u on u.id = o.customer_id
+    where lower(u.email) <> l.email`.execute(trx));
+  // A serial twice in the file, or already sold on another line (or registered without an order).
+  await timed(report, 'check serials twice', () => sql`insert into import_problem (line, col, code, message)
+    select s.line, 'serials', 'duplicate', 'serial ' || s.serial || ' is also on line ' || s.first_line
+    from (select line, serial, min(line) over (partition by model_id, serial) as first_line from import_line, unnest(serials) as serial) s
+    where s.line <> s.first_line`.execute(trx));
+  await timed(report, 'check serials sold', () => sql`insert into import_problem (line, col, code, message)
+    select s.line, 'serials', 'duplicate', 'serial ' || s.serial || ' was already sold on another order line'
+    from (select line, order_ext, line_ext, model_id, unnest(serials) as serial from import_line) s
+      join unit u on u.model_id = s.model_id and u.serial = s.serial
+      left join order_line ol on ol.id = u.order_line_id
+      left join customer_order o on o.id = ol.order_id
+    where ol.id is null or o.brand_id <> ${brandId} or o.external_id <> s.order_ext or ol.external_id <> s.line_ext`.execute(trx));
+}
+
+/** Orders, lines, units and their first history line, upserted set by set from the checked rows. */
+async function writeStaged(trx: Db, brandId: string, locale: Locale, now: Date, report: ImportReport) {
+  // The customers, a few thousand addresses per statement (the tickets module owns accounts).
+  let after = '';
+  for (;;) {
+    const batch = await timed(report, 'customers', () => sql<{ email: string; name: string }>`select distinct on (email) email, customer_name as name from import_line
+      where email > ${after} order by email, line limit 5000`.execute(trx));
+    if (!batch.rows.length) break;
+    await timed(report, 'customers', () => ensureCustomers(
+      trx,
+      brandId,
+      locale,
+      batch.rows.map((r) => ({ address: r.email, name: r.name })),
+    ));
+    after = batch.rows.at(-1)!.email;
+  }
+
+  const orderFields = ORDER_FIELDS.filter(([f]) => f !== 'email');
+  const changed = sql.join(
+    orderFields.map(([f]) => sql`customer_order.${sql.ref(mapOrderColumn(f))} is distinct from excluded.${sql.ref(mapOrderColumn(f))}`),
+    sql` or `,
+  );
+  // A new order's total is the sum of its lines in this file; it is inserted with it.
+  const orders = await timed(report, 'orders', () => sql<{ orders: number; created: number; updated: number }>`
+    with ins as (
+      insert into customer_order (brand_id, external_id, customer_id, seller_organisation_id, ordered_on, country_of_sale, buyer, currency,
+        payment_provider, paid_on, dispute_opened_on, dispute_closed_on, total_cents, created_at, updated_at)
+      select ${brandId}, f.order_ext, u.id, f.seller_id, f.ordered_on, f.country, f.buyer, f.currency,
+        f.payment_provider, f.paid_on, f.dispute_opened_on, f.dispute_closed_on, t.total, ${now}, ${now}
+      from (select distinct on (order_ext) * from import_line order by order_ext, line) f
+        join (select order_ext, sum(quantity * unit_price_cents) as total from import_line group by order_ext) t on t.order_ext = f.order_ext
+        join app_user u on lower(u.email) = f.email
+      on conflict (brand_id, external_id) do update set seller_organisation_id = excluded.seller_organisation_id, ordered_on = excluded.ordered_on,
+        country_of_sale = excluded.country_of_sale, buyer = excluded.buyer, currency = excluded.currency, payment_provider = excluded.payment_provider,
+        paid_on = excluded.paid_on, dispute_opened_on = excluded.dispute_opened_on, dispute_closed_on = excluded.dispute_closed_on, updated_at = excluded.updated_at
+      where ${changed}
+      returning id, (xmax = 0) as created
+    ), kept as (
+      insert into import_created_order (id) select id from ins where created
+    )
+    select (select count(distinct order_ext) from import_line)::int as orders,
+      count(*) filter (where created)::int as created, count(*) filter (where not created)::int as updated from ins`.execute(trx));
+  const o = orders.rows[0]!;
+  report.orders = { created: o.created, updated: o.updated, unchanged: o.orders - o.created - o.updated };
+
+  // An order the store already had is summed again when this file added or changed one of its lines.
+  await timed(report, 'order lines', () => sql`
+    with up as (
+      insert into order_line (order_id, external_id, model_id, quantity, unit_price_cents)
+      select o.id, l.line_ext, l.model_id, l.quantity, l.unit_price_cents
+      from import_line l join customer_order o on o.brand_id = ${brandId} and o.external_id = l.order_ext
+      on conflict (order_id, external_id) do update set model_id = excluded.model_id, quantity = excluded.quantity, unit_price_cents = excluded.unit_price_cents
+      where (order_line.model_id, order_line.quantity, order_line.unit_price_cents) is distinct from (excluded.model_id, excluded.quantity, excluded.unit_price_cents)
+      returning order_id
+    )
+    insert into import_summed_order (id) select distinct order_id from up where order_id not in (select id from import_created_order)`.execute(trx));
+  await timed(report, 'order totals', () => sql`update customer_order o set total_cents = (select sum(ol.quantity * ol.unit_price_cents) from order_line ol where ol.order_id = o.id)
+    where o.id in (select id from import_summed_order)`.execute(trx));
+
+  const units = await timed(report, 'units', () => sql<{ serials: number; created: number }>`
+    with s as (
+      select l.order_ext, l.line_ext, l.model_id, l.ordered_on, l.delivered_on, l.condition, l.country, l.buyer, l.seller_id, unnest(l.serials) as serial
+      from import_line l
+    ), ins as (
+      insert into unit (brand_id, model_id, serial, order_line_id, owner_id, seller_organisation_id, purchased_on, delivered_on, condition, country_of_sale, buyer, created_at)
+      select ${brandId}, s.model_id, s.serial, ol.id, o.customer_id, s.seller_id, s.ordered_on, s.delivered_on, s.condition, s.country, s.buyer, ${now}
+      from s join customer_order o on o.brand_id = ${brandId} and o.external_id = s.order_ext
+        join order_line ol on ol.order_id = o.id and ol.external_id = s.line_ext
+      on conflict (model_id, serial) do nothing
+      returning id, model_id, serial
+    ), ev as (
+      insert into unit_event (unit_id, at, kind, data)
+      select ins.id, ${now}, 'imported', jsonb_build_object('order', s.order_ext, 'line', s.line_ext)
+      from ins join s on s.model_id = ins.model_id and s.serial = ins.serial
+    )
+    select (select count(*) from s)::int as serials, (select count(*) from ins)::int as created`.execute(trx));
+  const u = units.rows[0]!;
+  report.units = { created: u.created, unchanged: u.serials - u.created };
+}
+
+function mapOrderColumn(staged: string): string {
+  return staged === 'seller_id' ? 'seller_organisation_id' : staged === 'country' ? 'country_of_sale' : staged;
+}
+
+/**
+ * The refused rows as the file had them, with their reasons: a second pass over the file, merged
+ * with the problems read back in line order, a few thousand at a time (flat memory).
+ */
+async function writeRejects(trx: Db, file: string, rejectsFile: string) {
+  let afterLine = 0;
+  let pending: { line: number; reasons: string }[] = [];
+  const nextProblems = async () => {
+    const rows = await sql<{ line: number; reasons: string }>`select line, string_agg(col || ': ' || message, '; ' order by seq) as reasons
+      from import_problem where line > ${afterLine} group by line order by line limit 5000`.execute(trx);
+    pending = rows.rows;
+    if (pending.length) afterLine = pending.at(-1)!.line;
   };
-  const valuesKey = JSON.stringify(orderValues);
-  const cached = c.orders.get(r.orderId);
-  const existing = cached ? undefined : await trx.selectFrom('customer_order').selectAll().where('brand_id', '=', c.brandId).where('external_id', '=', r.orderId).executeTakeFirst();
-  let orderId: string;
-  if (cached) {
-    // A later line of an order this file already wrote: it must say the same about the order.
-    orderId = cached.id;
-    if (cached.values !== valuesKey) {
-      const before = JSON.parse(cached.values) as Record<string, unknown>;
-      const [key] = Object.entries(orderValues).find(([k, v]) => before[k] !== v) ?? ['customer_id'];
-      problems.push({ line, column: ORDER_COLUMN[key] ?? key, code: 'conflict', message: key === 'customer_id' ? `order ${r.orderId} belongs to another customer` : `order ${r.orderId} has another ${ORDER_COLUMN[key] ?? key} on an earlier line` });
+  await nextProblems();
+  const out = fs.createWriteStream(rejectsFile);
+  let columns: string[] | undefined;
+  let writer: ReturnType<typeof stringify> | undefined;
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('finish', resolve);
+    out.on('error', reject);
+  });
+  let i = 0;
+  for await (const rec of readCsv(file)) {
+    if (!columns) {
+      columns = Object.keys(rec.values);
+      writer = stringify({ header: true, columns: ['line', ...columns, 'reasons'], delimiter: ';', bom: true });
+      writer.pipe(out);
     }
-  } else if (!existing) {
-    orderId = (
-      await trx
-        .insertInto('customer_order')
-        .values({ brand_id: c.brandId, external_id: r.orderId, total_cents: 0, created_at: c.now, updated_at: c.now, ...orderValues })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-    c.report.orders.created++;
-    if (!c.savepoint) c.orders.set(r.orderId, { id: orderId, values: valuesKey });
-  } else {
-    orderId = existing.id;
-    const differs = Object.entries(orderValues).filter(([k, v]) => (existing as Record<string, unknown>)[k] !== v);
-    if (existing.customer_id !== customer.id) {
-      problems.push({ line, column: 'customer_email', code: 'conflict', message: `order ${r.orderId} belongs to another customer` });
-    } else if (differs.length && c.seenOrders.has(r.orderId)) {
-      // An earlier line of this file gave the order other values: the export contradicts itself.
-      const [key] = differs[0]!;
-      problems.push({ line, column: ORDER_COLUMN[key] ?? key, code: 'conflict', message: `order ${r.orderId} has another ${ORDER_COLUMN[key] ?? key} on an earlier line` });
-    } else if (differs.length) {
-      await trx.updateTable('customer_order').set({ ...orderValues, updated_at: c.now }).where('id', '=', orderId).execute();
-      if (!c.seenOrders.has(r.orderId)) c.report.orders.updated++;
-      if (!c.savepoint) c.orders.set(r.orderId, { id: orderId, values: valuesKey });
-    } else {
-      if (!c.seenOrders.has(r.orderId)) c.report.orders.unchanged++;
-      if (!c.savepoint) c.orders.set(r.orderId, { id: orderId, values: valuesKey });
+    // The next refused line at or after this record (each refused line is a record of the file).
+    while (pending.length && (i >= pending.length || pending[i]!.line < rec.line)) {
+      if (i >= pending.length) {
+        await nextProblems();
+        i = 0;
+      } else i++;
     }
+    if (!pending.length) break;
+    const p = pending[i]!;
+    if (p.line !== rec.line) continue;
+    i++;
+    if (!writer!.write([rec.line, ...columns.map((c) => rec.values[c] ?? ''), p.reasons])) await new Promise((r) => writer!.once('drain', r));
   }
-  c.seenOrders.add(r.orderId);
-  const modelId = c.models.get(r.model.toUpperCase())!;
-  if (!problems.length) {
-    const lineRow = await trx
-      .insertInto('order_line')
-      .values({ order_id: orderId, external_id: r.lineId, model_id: modelId, quantity: r.quantity, unit_price_cents: r.unitPriceCents })
-      .onConflict((oc) => oc.columns(['order_id', 'external_id']).doUpdateSet({ model_id: modelId, quantity: r.quantity, unit_price_cents: r.unitPriceCents }))
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    for (const serial of r.serials) {
-      // One statement for a new unit and its first history line; a known serial inserts nothing.
-      const created = await sql<{ id: string }>`
-        with u as (
-          insert into unit (brand_id, model_id, serial, order_line_id, owner_id, seller_organisation_id, purchased_on, delivered_on, condition, country_of_sale, buyer, created_at)
-          values (${c.brandId}, ${modelId}, ${serial}, ${lineRow.id}, ${customer.id}, ${sellerId}, ${r.orderedOn}, ${r.deliveredOn}, ${r.condition}, ${r.country}, ${r.buyer}, ${c.now})
-          on conflict (model_id, serial) do nothing
-          returning id
-        ), e as (
-          insert into unit_event (unit_id, at, kind, data) select id, ${c.now}, 'imported', ${JSON.stringify({ order: r.orderId, line: r.lineId })}::jsonb from u
-        )
-        select id from u`.execute(trx);
-      if (created.rows.length) {
-        c.report.units.created++;
-        continue;
-      }
-      const unit = await trx.selectFrom('unit').select(['id', 'order_line_id']).where('model_id', '=', modelId).where('serial', '=', serial).executeTakeFirst();
-      if (!unit || unit.order_line_id !== lineRow.id) problems.push({ line, column: 'serials', code: 'duplicate', message: `serial ${serial} was already sold on another order line` });
-      else c.report.units.unchanged++;
-    }
-  }
-  if (c.savepoint) await sql.raw(problems.length ? 'rollback to savepoint import_row' : 'release savepoint import_row').execute(trx);
-  return problems;
+  if (writer) writer.end();
+  else out.end();
+  await done;
 }

@@ -1,0 +1,38 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+
+const require = createRequire(import.meta.url);
+const FONTS = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+
+/** The two faces every Apres document uses: DejaVu Sans prints French, Romanian (ș, ț), Swedish and Russian alike (STACK.md). */
+export const FONT = { regular: 'apres-regular', bold: 'apres-bold' } as const;
+
+/**
+ * A new A4 (or A6, for labels) PDF with the fonts registered and its metadata set. The creation
+ * date is the document's own (an invoice's issue date), so a document made twice is the same file.
+ */
+export function createPdf(opts: { size?: 'A4' | 'A6'; title: string; author: string; createdAt: Date; lang: string }): PDFKit.PDFDocument {
+  const doc = new PDFDocument({
+    size: opts.size ?? 'A4',
+    margin: opts.size === 'A6' ? 18 : 50,
+    lang: opts.lang,
+    info: { Title: opts.title, Author: opts.author, Creator: 'Apres', Producer: 'Apres', CreationDate: opts.createdAt, ModDate: opts.createdAt },
+    bufferPages: false,
+  });
+  doc.registerFont(FONT.regular, path.join(FONTS, 'DejaVuSans.ttf'));
+  doc.registerFont(FONT.bold, path.join(FONTS, 'DejaVuSans-Bold.ttf'));
+  doc.font(FONT.regular);
+  return doc;
+}
+
+/** Ends the document and gives its bytes. */
+export function pdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+}
