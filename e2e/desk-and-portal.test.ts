@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { login, newContext, screenshot, useServerAndBrowser } from './harness.ts';
 
@@ -73,6 +74,11 @@ describe('agent workspace and customer portal in Chromium', () => {
     const recentUnit = page.locator('[data-testid="order-unit"][data-serial="TD-4521-88"]');
     expect(await recentUnit.locator('[data-outcome]').getAttribute('data-outcome')).toBe('legal_guarantee');
     expect(await recentUnit.getByTestId('order-return').isDisabled()).toBe(true);
+    // The invoice downloads as the PDF the server made in her language.
+    const [download] = await Promise.all([page.waitForEvent('download'), cards.nth(0).getByTestId('order-invoice').click()]);
+    expect(download.suggestedFilename()).toBe('F-CMD-2026-118842.pdf');
+    const pdf = fs.readFileSync((await download.path())!);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await screenshot(page, 'portal-my-orders-fr');
 
     await page.getByTestId('nav-my-tickets').click();

@@ -3557,6 +3557,10 @@ export interface paths {
                                 currency: string;
                                 totalCents: number;
                                 seller: string | null;
+                                /** @description Download it at GET /orders/{id}/invoice */
+                                invoice: {
+                                    number: string | null;
+                                } | null;
                                 lines: {
                                     id: string;
                                     model: {
@@ -3679,6 +3683,150 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The order's invoice (PDF), for its owner and the brand's staff */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file (binary): image/png, image/jpeg, image/gif, image/webp, application/pdf, or application/octet-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        /** Attach the shop's invoice to an order: a PDF uploaded with POST /attachments, and its number (brand staff) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description An upload of yours (POST /attachments) that is a PDF
+                         */
+                        attachmentId: string;
+                        /** @description The shop's invoice number */
+                        number: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            filename: string;
+                            sizeBytes: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/orders/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import order lines pushed by a shop or an ERP (the CSV export’s columns as fields): all or nothing, or skipInvalid; pushing the same rows again changes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The brand's slug */
+                        brand: string;
+                        /** @description Import the valid rows and report the others, instead of refusing the whole push */
+                        skipInvalid?: boolean;
+                        /** @description One order line per row, with the CSV export’s column names: order_id, line_id, ordered_on, customer_email, country, currency, model, quantity, unit_price, serials, … */
+                        rows: {
+                            [key: string]: string | number | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: number;
+                            imported: number;
+                            rejected: number;
+                            orders: {
+                                created: number;
+                                updated: number;
+                                unchanged: number;
+                            };
+                            units: {
+                                created: number;
+                                unchanged: number;
+                            };
+                            /** @description The refused rows (with skipInvalid): rows.<index>.<column> */
+                            errors: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

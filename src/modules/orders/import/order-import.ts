@@ -204,7 +204,7 @@ export async function importOrders(database: Database, source: ImportSource | st
         await sql<RowProblem & { col: string }>`select line, col, code, message from import_problem order by line, seq limit ${MAX_REPORTED}`.execute(trx)
       ).rows.map((p) => ({ line: p.line, column: p.col, code: p.code, message: p.message }));
       if (report.rejected && !opts.skipInvalid) throw new Rollback();
-      if (report.rejected) await sql`delete from import_line where line in (select line from import_problem)`.execute(trx);
+      if (report.rejected) await sql`delete from import_line l where exists (select 1 from import_problem p where p.line = l.line)`.execute(trx);
 
       // 3. The writes, one statement each.
       progress('writing');
@@ -334,7 +334,7 @@ async function writeStaged(trx: Db, brandId: string, locale: Locale, now: Date, 
       where (order_line.model_id, order_line.quantity, order_line.unit_price_cents) is distinct from (excluded.model_id, excluded.quantity, excluded.unit_price_cents)
       returning order_id
     )
-    insert into import_summed_order (id) select distinct order_id from up where order_id not in (select id from import_created_order)`.execute(trx));
+    insert into import_summed_order (id) select distinct up.order_id from up where not exists (select 1 from import_created_order c where c.id = up.order_id)`.execute(trx));
   await timed(report, 'order totals', () => sql`update customer_order o set total_cents = (select sum(ol.quantity * ol.unit_price_cents) from order_line ol where ol.order_id = o.id)
     where o.id in (select id from import_summed_order)`.execute(trx));
 

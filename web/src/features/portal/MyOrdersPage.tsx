@@ -1,5 +1,5 @@
-import { Badge, Button, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
-import { IconPackage, IconPlus, IconTruckReturn } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
+import { IconFileInvoice, IconPackage, IconPlus, IconTruckReturn } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -80,6 +80,14 @@ function OrderCard({ order }: { order: Order }) {
             <Text size="xs" c="dimmed">
               {t('orders.paid', { date: formatPlainDate(order.paidOn, locale), provider: order.paymentProvider ?? '—' })}
             </Text>
+          )}
+          {order.invoice && (
+            <Anchor href={`/api/v1/orders/${order.id}/invoice`} download size="xs" data-testid="order-invoice">
+              <Group gap={4} wrap="nowrap">
+                <IconFileInvoice size={14} />
+                {order.invoice.number ? t('orders.invoiceNumbered', { number: order.invoice.number }) : t('orders.invoice')}
+              </Group>
+            </Anchor>
           )}
           {disputeOpen && (
             <Text size="xs" fw={600} c="orange.8" ta="right" data-testid="order-dispute">
