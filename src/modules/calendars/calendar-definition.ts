@@ -16,9 +16,18 @@ export function minutesOfDay(hhmm: string): number {
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
 export function isCalendarDate(s: string): boolean {
-  if (!DATE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  // Arithmetic, not a Date: the warranty engine checks several dates per decision.
+  if (s.length !== 10 || !DATE.test(s)) return false;
+  const year = Number(s.slice(0, 4));
+  const month = Number(s.slice(5, 7));
+  const day = Number(s.slice(8, 10));
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** Days in a month (1–12) of the proleptic Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 const CalendarDate = z.string().refine(isCalendarDate, { message: 'must be a date YYYY-MM-DD', params: { code: 'invalid_format' } });

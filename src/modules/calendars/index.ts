@@ -2,6 +2,7 @@ export { BusinessCalendar, SEARCH_HORIZON_DAYS, type HolidayRow } from './busine
 export {
   CalendarDefinitionSchema,
   isCalendarDate,
+  daysInMonth,
   parseCalendarDefinition,
   type CalendarDefinition,
   type CalendarDefinitionInput,

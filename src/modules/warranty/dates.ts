@@ -4,6 +4,7 @@
  */
 /** A real calendar date written YYYY-MM-DD (the calendars module's rule: 2026-02-30 is refused). */
 export { isCalendarDate as isIsoDate } from '../calendars/index.ts';
+import { daysInMonth } from '../calendars/index.ts';
 
 /**
  * The same day number `months` later, or the last day of that month when it has no such day
@@ -11,12 +12,14 @@ export { isCalendarDate as isIsoDate } from '../calendars/index.ts';
  * 2025-01-31 + 1 → 2025-02-28.
  */
 export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
   const total = y * 12 + (m - 1) + months;
   const year = Math.floor(total / 12);
-  const month = total - year * 12;
-  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+  const month = total - year * 12 + 1;
+  const day = Math.min(d, daysInMonth(year, month));
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** Whole days from `a` to `b` (negative when `b` is earlier). */
