@@ -44,12 +44,7 @@ export async function listModels(db: Db, actor: Actor, q: { brandId?: string | u
 }
 
 function check(input: ModelInput): void {
-  const errors: FieldError[] = [];
-  input.serialPatterns.forEach((p, i) => {
-    if (!isUsablePattern(p)) errors.push({ field: `serialPatterns.${i}`, code: 'invalid_format', message: 'is not a regular expression' });
-  });
-  if (input.lifecycle === 'end_of_life' && !input.endOfLifeOn) errors.push({ field: 'endOfLifeOn', code: 'required', message: 'an end-of-life model needs its date' });
-  if (input.identifiedBy === 'serial' && input.serialPatterns.length === 0) errors.push({ field: 'serialPatterns', code: 'required', message: 'a model with serial plates needs at least one pattern' });
+  const errors = modelProblems(input);
   if (errors.length) throw validationFailed(errors);
 }
 
@@ -63,36 +58,73 @@ export async function saveModel(db: Db, actor: Actor, id: string | null, input: 
     }
     const clash = await trx.selectFrom('product_model').select('id').where('brand_id', '=', input.brandId).where('code', '=', input.code).executeTakeFirst();
     if (clash && clash.id !== id) throw new AppError('CATALOG_MODEL_CODE_TAKEN', 409, 'Another model of this brand has this code', { errors: [{ field: 'code', code: 'duplicate', message: 'another model of this brand has this code' }] });
-    const familyId = input.familyCode
-      ? (
-          await trx
-            .insertInto('product_family')
-            .values({ brand_id: input.brandId, code: input.familyCode, name: JSON.stringify({ en: input.familyCode }) })
-            .onConflict((oc) => oc.columns(['brand_id', 'code']).doUpdateSet({ code: input.familyCode! }))
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id
-      : null;
-    const values = {
-      brand_id: input.brandId,
-      family_id: familyId,
-      code: input.code,
-      name: JSON.stringify(input.name),
-      identified_by: input.identifiedBy,
-      serial_patterns: input.serialPatterns,
-      lifecycle: input.lifecycle,
-      end_of_life_on: input.endOfLifeOn,
-      commercial_warranty_months: input.commercialWarrantyMonths,
-      onsite_contract_levels: input.onsiteContractLevels,
-      accessories: JSON.stringify(input.accessories),
-    };
     if (id) {
-      const updated = await trx.updateTable('product_model').set(values).where('id', '=', id).returning('id').executeTakeFirst();
+      const updated = await trx.updateTable('product_model').set(await modelValues(trx, input)).where('id', '=', id).returning('id').executeTakeFirst();
       if (!updated) throw notFound('CATALOG_MODEL_NOT_FOUND', 'Model');
       return { id };
     }
-    return trx.insertInto('product_model').values({ ...values, created_at: now }).returning('id').executeTakeFirstOrThrow();
+    return trx.insertInto('product_model').values({ ...(await modelValues(trx, input)), created_at: now }).returning('id').executeTakeFirstOrThrow();
   });
+}
+
+/** A model's row as stored, its family created on first use. */
+async function modelValues(trx: Db, input: ModelInput) {
+  const familyId = input.familyCode
+    ? (
+        await trx
+          .insertInto('product_family')
+          .values({ brand_id: input.brandId, code: input.familyCode, name: JSON.stringify({ en: input.familyCode }) })
+          .onConflict((oc) => oc.columns(['brand_id', 'code']).doUpdateSet({ code: input.familyCode! }))
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+    : null;
+  return {
+    brand_id: input.brandId,
+    family_id: familyId,
+    code: input.code,
+    name: JSON.stringify(input.name),
+    identified_by: input.identifiedBy,
+    serial_patterns: input.serialPatterns,
+    lifecycle: input.lifecycle,
+    end_of_life_on: input.endOfLifeOn,
+    commercial_warranty_months: input.commercialWarrantyMonths,
+    onsite_contract_levels: input.onsiteContractLevels,
+    accessories: JSON.stringify(input.accessories),
+  };
+}
+
+/**
+ * Adds or changes a model by its code (the products import): `created`, `updated`, or `unchanged`
+ * when the file says what the store already holds. The input is checked by the caller.
+ */
+export async function upsertModelByCode(trx: Db, input: ModelInput, now: Date): Promise<'created' | 'updated' | 'unchanged'> {
+  const values = await modelValues(trx, input);
+  const row = await sql<{ created: boolean }>`
+    insert into product_model (brand_id, family_id, code, name, identified_by, serial_patterns, lifecycle, end_of_life_on, commercial_warranty_months, onsite_contract_levels, accessories, created_at)
+    values (${values.brand_id}, ${values.family_id}, ${values.code}, ${values.name}::jsonb, ${values.identified_by}, ${values.serial_patterns}::text[], ${values.lifecycle}, ${values.end_of_life_on},
+      ${values.commercial_warranty_months}, ${values.onsite_contract_levels}::text[], ${values.accessories}::jsonb, ${now})
+    on conflict (brand_id, code) do update set family_id = excluded.family_id, name = excluded.name, identified_by = excluded.identified_by,
+      serial_patterns = excluded.serial_patterns, lifecycle = excluded.lifecycle, end_of_life_on = excluded.end_of_life_on,
+      commercial_warranty_months = excluded.commercial_warranty_months, onsite_contract_levels = excluded.onsite_contract_levels, accessories = excluded.accessories
+    where (product_model.family_id, product_model.name, product_model.identified_by, product_model.serial_patterns, product_model.lifecycle, product_model.end_of_life_on,
+      product_model.commercial_warranty_months, product_model.onsite_contract_levels, product_model.accessories)
+      is distinct from (excluded.family_id, excluded.name, excluded.identified_by, excluded.serial_patterns, excluded.lifecycle, excluded.end_of_life_on,
+      excluded.commercial_warranty_months, excluded.onsite_contract_levels, excluded.accessories)
+    returning (xmax = 0) as created`.execute(trx);
+  const r = row.rows[0];
+  return !r ? 'unchanged' : r.created ? 'created' : 'updated';
+}
+
+/** The problems of a model's input beyond its shape, as field errors (empty when none). */
+export function modelProblems(input: ModelInput): FieldError[] {
+  const errors: FieldError[] = [];
+  input.serialPatterns.forEach((p, i) => {
+    if (!isUsablePattern(p)) errors.push({ field: `serialPatterns.${i}`, code: 'invalid_format', message: 'is not a regular expression' });
+  });
+  if (input.lifecycle === 'end_of_life' && !input.endOfLifeOn) errors.push({ field: 'endOfLifeOn', code: 'required', message: 'an end-of-life model needs its date' });
+  if (input.identifiedBy === 'serial' && input.serialPatterns.length === 0) errors.push({ field: 'serialPatterns', code: 'required', message: 'a model with serial plates needs at least one pattern' });
+  return errors;
 }
 
 /** Spare parts of the desk's brands (optionally for one model): price, stock, reorder lead time. */

@@ -1,2 +1,3 @@
 export { catalogRoutes, type CatalogRoutesOptions } from './catalog.routes.ts';
 export { listModels, listParts, saveModel } from './catalog.service.ts';
+export { importProducts, type ProductImportReport } from './product-import.ts';

@@ -5,7 +5,7 @@ import type { Database, Db } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
 import { FILE_DOWNLOAD, sendFile } from '../attachments/index.ts';
-import { CsvFileError } from './import/csv-source.ts';
+import { CsvFileError } from '../../platform/csv/csv-source.ts';
 import { importOrders } from './import/order-import.ts';
 import { attachInvoice, openInvoice } from './invoice.service.ts';
 import { AttachInvoiceBody, AttachInvoiceResponse, ImportPushBody, ImportPushResponse, OrderPage, OrdersQuery, TicketUnitsResponse, UnitResponse, WarrantyQuery, WarrantyResponse } from './unit.schemas.ts';

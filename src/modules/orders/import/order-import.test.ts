@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_NOW } from '../../../test/clock.ts';
 import { describeStores, STORES } from '../../../test/db.ts';
 import { createProcessStore, ROOT } from '../../../test/mail-process.ts';
-import { CsvFileError, sniffCsv } from './csv-source.ts';
+import { CsvFileError, sniffCsv } from '../../../platform/csv/csv-source.ts';
 import { importOrders } from './order-import.ts';
 import { parseDate, parsePriceCents } from './order-rows.ts';
 
@@ -140,7 +140,7 @@ describeStores('importing orders', (ctx) => {
   });
 
   it('refuses an export that contradicts itself about an order', async () => {
-    const { db, database, store } = ctx();
+    const { database, store } = ctx();
     const file = write(`contradicts-${store}.csv`, [HEADER, `MS-34001;1;2026-05-02;ana@example.fr;Ana;FR;EUR;TD-46;1;349,90;;;PayPal;2026-05-02;`, `MS-34001;2;2026-05-02;ana@example.fr;Ana;FR;SEK;TD-46;1;349,90;;;PayPal;2026-05-02;`].join('\n'));
     const report = await importOrders(database, file, opts());
     expect(report.rolledBack).toBe(true);
@@ -187,7 +187,7 @@ describeStores('importing orders', (ctx) => {
   });
 
   it('refuses a file it cannot read, with the reason', async () => {
-    const { db, database, store } = ctx();
+    const { database, store } = ctx();
     await expect(importOrders(database, write(`cols-${store}.csv`, 'order_id;model\n1;TD-46\n'), opts())).rejects.toThrow(/missing columns: line_id, ordered_on/);
     await expect(importOrders(database, write(`extra-${store}.csv`, `${HEADER};colour\n`), opts())).rejects.toThrow(/unknown column: colour/);
     await expect(importOrders(database, write(`quote-${store}.csv`, `${HEADER}\nMS-1;1;2026-05-02;"ana@example.fr;Ana;FR;EUR;TD-46;1;1;;;;;\n`), opts())).rejects.toThrow(/line \d+/);
@@ -223,6 +223,15 @@ describe.each(STORES)('npm run apres -- import orders [%s]', (store) => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('line 2, column model: no model "NOPE" in this brand\'s catalog (unknown_model)');
     expect(refused.stderr).toContain('nothing was imported');
+
+    const products = write(`cli-products-${store}.csv`, `code;name_fr;serial_patterns\nCLI-${store};Modèle CLI;^CLI-\\d+$\n`);
+    const imported = run('import', 'products', products, '--brand', 'mecashop');
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('imported 1 models: 1 new, 0 changed, 0 unchanged');
+    const units = write(`cli-units-${store}.csv`, `model;serial;country\nCLI-${store};CLI-1;FR\nCLI-${store};CLI-1;FR\n`);
+    const twice = run('import', 'units', units, '--brand', 'mecashop');
+    expect(twice.status).toBe(1);
+    expect(twice.stderr).toContain('line 3, column serial: unit CLI-1 is also on line 2');
 
     const usage = run('import', 'orders', good);
     expect(usage.status).toBe(2);

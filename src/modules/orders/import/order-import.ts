@@ -5,7 +5,7 @@ import { copyLine, openCopySession } from '../../../platform/db/copy.ts';
 import type { Database, Db } from '../../../platform/db/database.ts';
 import type { Locale } from '../../../platform/db/schema.ts';
 import { ensureCustomers } from '../../tickets/index.ts';
-import { type CsvRecord, CsvFileError, readCsv } from './csv-source.ts';
+import { type CsvRecord, CsvFileError, readCsv } from '../../../platform/csv/csv-source.ts';
 import { KNOWN_COLUMNS, readOrderRow, REQUIRED_COLUMNS, type RowProblem } from './order-rows.ts';
 
 export interface ImportOptions {
