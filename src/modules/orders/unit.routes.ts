@@ -8,7 +8,8 @@ import { FILE_DOWNLOAD, sendFile } from '../attachments/index.ts';
 import { CsvFileError } from '../../platform/csv/csv-source.ts';
 import { importOrders } from './import/order-import.ts';
 import { attachInvoice, openInvoice } from './invoice.service.ts';
-import { AttachInvoiceBody, AttachInvoiceResponse, ImportPushBody, ImportPushResponse, OrderPage, OrdersQuery, TicketUnitsResponse, UnitResponse, WarrantyQuery, WarrantyResponse } from './unit.schemas.ts';
+import { decideProof, openProof, proofsToCheck, registerUnit } from './unit-registration.ts';
+import { AttachInvoiceBody, AttachInvoiceResponse, ImportPushBody, ImportPushResponse, OrderPage, OrdersQuery, ProofDecisionBody, ProofsToCheckResponse, RegisterUnitBody, TicketUnitsResponse, UnitResponse, WarrantyQuery, WarrantyResponse } from './unit.schemas.ts';
 import { listOrders } from './order.service.ts';
 import { getUnit, getUnitWarranty, ticketUnits } from './unit.service.ts';
 
@@ -106,5 +107,47 @@ export const unitRoutes: FastifyPluginAsyncZod<UnitRoutesOptions> = async (app, 
       const { timings: _timings, problems: _problems, rolledBack: _rolledBack, ...counts } = report;
       return { ...counts, errors };
     },
+  );
+  app.post(
+    '/units',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Register a product you own, with its proof of purchase (customers); the desk checks the proof',
+        body: RegisterUnitBody,
+        response: { 201: UnitResponse },
+      },
+    },
+    async (request, reply) => {
+      const brand = await db.selectFrom('brand').select('time_zone').where('id', '=', request.body.brandId).executeTakeFirst();
+      const today = DateTime.fromJSDate(request.now, { zone: brand?.time_zone ?? 'UTC' }).toISODate()!;
+      return reply.status(201).send(await registerUnit(db, request.actor, request.body, today, request.now));
+    },
+  );
+  app.get(
+    '/units/proofs',
+    { schema: { tags: ['units'], summary: 'Proofs of purchase waiting for the desk, oldest first (agents and admins)', response: { 200: ProofsToCheckResponse } } },
+    async (request) => proofsToCheck(db, request.actor),
+  );
+  app.get(
+    '/units/:id/proof',
+    { schema: { tags: ['units'], summary: "The proof of purchase sent for a unit, for its owner and the brand's staff", params: z.object({ id: z.uuid() }), response: { 200: FILE_DOWNLOAD } } },
+    async (request, reply) => {
+      const { attachment, stream } = await openProof(db, files, request.actor, request.params.id);
+      return sendFile(reply, attachment, stream);
+    },
+  );
+  app.post(
+    '/units/:id/proof-decision',
+    {
+      schema: {
+        tags: ['units'],
+        summary: "Accept or refuse a customer's proof of purchase (agents and admins); the warranty then runs from the dates it shows",
+        params: z.object({ id: z.uuid() }),
+        body: ProofDecisionBody,
+        response: { 200: UnitResponse },
+      },
+    },
+    async (request) => decideProof(db, request.actor, request.params.id, request.body, request.now),
   );
 };

@@ -122,3 +122,32 @@ export const ImportPushResponse = z.object({
   units: z.object({ created: z.number(), unchanged: z.number() }),
   errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).describe('The refused rows (with skipInvalid): rows.<index>.<column>'),
 });
+
+export const RegisterUnitBody = z.object({
+  brandId: z.uuid(),
+  serial: z.string().trim().min(1).max(200).describe('As printed on the plate, or the licence key'),
+  purchasedOn: IsoDate,
+  deliveredOn: IsoDate.nullable().optional(),
+  condition: z.enum(['new', 'refurbished', 'second_hand']).optional(),
+  proofAttachmentId: z.uuid().describe('Your upload (POST /attachments) of the invoice or receipt: PDF or photo'),
+});
+export const ProofDecisionBody = z.object({
+  decision: z.enum(['validated', 'rejected']),
+  reason: z.string().trim().max(1000).optional().describe('Required to refuse: what the customer should send instead'),
+  purchasedOn: IsoDate.optional().describe('Corrected from the document'),
+  deliveredOn: IsoDate.nullable().optional().describe('Corrected from the document'),
+});
+export const ProofsToCheckResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      serial: z.string(),
+      model: z.object({ code: z.string(), name: Localised }),
+      brandName: z.string(),
+      owner: z.object({ name: z.string(), email: z.string() }),
+      purchasedOn: IsoDate.nullable(),
+      deliveredOn: IsoDate.nullable(),
+      uploadedAt: z.string(),
+    }),
+  ),
+});

@@ -3833,6 +3833,294 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a product you own, with its proof of purchase (customers); the desk checks the proof */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        brandId: string;
+                        /** @description As printed on the plate, or the licence key */
+                        serial: string;
+                        purchasedOn: string;
+                        deliveredOn?: string | null;
+                        /** @enum {string} */
+                        condition?: "new" | "refurbished" | "second_hand";
+                        /**
+                         * Format: uuid
+                         * @description Your upload (POST /attachments) of the invoice or receipt: PDF or photo
+                         */
+                        proofAttachmentId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            brandId: string;
+                            brandName: string;
+                            model: {
+                                id: string;
+                                code: string;
+                                name: {
+                                    [key: string]: string;
+                                };
+                                /** @enum {string} */
+                                lifecycle: "active" | "end_of_life";
+                                endOfLifeOn: string | null;
+                            };
+                            serial: string | null;
+                            licenceKey: string | null;
+                            /** @enum {string} */
+                            condition: "new" | "refurbished" | "second_hand";
+                            countryOfSale: string;
+                            purchasedOn: string | null;
+                            deliveredOn: string | null;
+                            /** @enum {string} */
+                            proofStatus: "none" | "uploaded" | "validated" | "rejected";
+                            seller: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            order: {
+                                id: string;
+                                number: string;
+                            } | null;
+                            accessories: {
+                                key: string;
+                                name: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                            history: {
+                                at: string;
+                                kind: string;
+                                actor: string | null;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/proofs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Proofs of purchase waiting for the desk, oldest first (agents and admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                serial: string;
+                                model: {
+                                    code: string;
+                                    name: {
+                                        [key: string]: string;
+                                    };
+                                };
+                                brandName: string;
+                                owner: {
+                                    name: string;
+                                    email: string;
+                                };
+                                purchasedOn: string | null;
+                                deliveredOn: string | null;
+                                uploadedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}/proof": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The proof of purchase sent for a unit, for its owner and the brand's staff */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file (binary): image/png, image/jpeg, image/gif, image/webp, application/pdf, or application/octet-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}/proof-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept or refuse a customer's proof of purchase (agents and admins); the warranty then runs from the dates it shows */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "validated" | "rejected";
+                        /** @description Required to refuse: what the customer should send instead */
+                        reason?: string;
+                        /** @description Corrected from the document */
+                        purchasedOn?: string;
+                        /** @description Corrected from the document */
+                        deliveredOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            brandId: string;
+                            brandName: string;
+                            model: {
+                                id: string;
+                                code: string;
+                                name: {
+                                    [key: string]: string;
+                                };
+                                /** @enum {string} */
+                                lifecycle: "active" | "end_of_life";
+                                endOfLifeOn: string | null;
+                            };
+                            serial: string | null;
+                            licenceKey: string | null;
+                            /** @enum {string} */
+                            condition: "new" | "refurbished" | "second_hand";
+                            countryOfSale: string;
+                            purchasedOn: string | null;
+                            deliveredOn: string | null;
+                            /** @enum {string} */
+                            proofStatus: "none" | "uploaded" | "validated" | "rejected";
+                            seller: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            order: {
+                                id: string;
+                                number: string;
+                            } | null;
+                            accessories: {
+                                key: string;
+                                name: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                            history: {
+                                at: string;
+                                kind: string;
+                                actor: string | null;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalog/models": {
         parameters: {
             query?: never;
