@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { login, newContext, screenshot, useServerAndBrowser } from './harness.ts';
 
@@ -89,6 +91,45 @@ describe('agent workspace and customer portal in Chromium', () => {
     await expect.poll(async () => (await panel.innerText()).includes('Garantie légale de conformité : 24 mois')).toBe(true);
     await screenshot(page, 'portal-ticket-unit-fr');
     await context.close();
+  });
+
+  it('a customer registers a product with her receipt, an agent accepts it, and the warranty follows (desktop and phone)', async () => {
+    const receipt = path.join(os.tmpdir(), `apres-receipt-${process.pid}.pdf`);
+    fs.writeFileSync(receipt, '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    const customer = await newContext(env.browser, { locale: 'fr-FR', viewport: { width: 390, height: 844 } });
+    const page = await customer.newPage();
+    await login(page, env.server.url, 'client@mecashop.example');
+    await page.waitForURL('**/portal');
+    await page.goto(`${env.server.url}/portal/orders`);
+    await page.getByTestId('register-product').click();
+    await page.getByTestId('register-serial').fill('TH-7777-01');
+    await page.getByTestId('register-purchased').fill('2026-03-10');
+    await page.locator('input[type="file"]').setInputFiles(receipt);
+    await screenshot(page, 'portal-register-product-390');
+    await page.getByTestId('register-submit').click();
+    const registered = page.locator('[data-testid="registered-unit"][data-serial="TH-7777-01"]');
+    await registered.waitFor();
+    expect(await registered.locator('[data-proof]').getAttribute('data-proof')).toBe('uploaded');
+    await screenshot(page, 'portal-registered-products-390');
+
+    const agent = await newContext(env.browser, { locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const desk = await agent.newPage();
+    await login(desk, env.server.url, 'agent@mecashop.example');
+    await desk.waitForURL('**/agent');
+    await desk.getByTestId('nav-proofs').click();
+    const row = desk.locator('[data-testid="proof-row"][data-serial="TH-7777-01"]');
+    await row.waitFor();
+    expect(await row.getByTestId('proof-open').getAttribute('href')).toMatch(/\/api\/v1\/units\/[0-9a-f-]+\/proof$/);
+    await screenshot(desk, 'agent-proofs-to-check-fr');
+    await row.getByTestId('proof-accept').click();
+    await expect.poll(() => row.count()).toBe(0);
+    await agent.close();
+
+    await page.reload();
+    await registered.waitFor();
+    expect(await registered.locator('[data-proof]').getAttribute('data-proof')).toBe('validated');
+    await customer.close();
+    fs.rmSync(receipt, { force: true });
   });
 
   it("a customer typing another customer's ticket URL gets not found", async () => {

@@ -65,6 +65,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/v1/orders': 'portal-and-staff',
   'POST /api/v1/units': 'portal-and-staff',
   'GET /api/v1/units/proofs': 'staff',
+  'GET /api/v1/units/registered': 'portal-and-staff',
   'GET /api/v1/units/{id}/proof': 'record',
   'POST /api/v1/units/{id}/proof-decision': 'record',
   'GET /api/v1/orders/{id}/invoice': 'record',

@@ -56,6 +56,8 @@ describeStores('registering a unit from the portal', (ctx) => {
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json()).toMatchObject({ proofStatus: 'validated' });
     expect((await camille.get(`/api/v1/units/${unit.id}/warranty`)).json()).toMatchObject({ outcome: 'legal_guarantee', coverage: { endsOn: addMonths(bought, 24) } });
+    const mine = (await camille.get('/api/v1/units/registered')).json() as { items: { id: string; proofStatus: string; warranty: { outcome: string } }[] };
+    expect(mine.items.find((i) => i.id === unit.id)).toMatchObject({ proofStatus: 'validated', warranty: { outcome: 'legal_guarantee' } });
     const again = await julie.post(`/api/v1/units/${unit.id}/proof-decision`, { decision: 'validated' });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('UNIT_PROOF_NOT_PENDING');
@@ -65,6 +67,8 @@ describeStores('registering a unit from the portal', (ctx) => {
     const first = (await camille.post('/api/v1/units', { brandId, serial: 'TR-9902-01', purchasedOn: bought, proofAttachmentId: await upload(camille) })).json();
     const refused = await julie.post(`/api/v1/units/${first.id}/proof-decision`, { decision: 'rejected', reason: 'Le ticket est illisible : envoyez la facture.' });
     expect(refused.json()).toMatchObject({ proofStatus: 'rejected' });
+    const mine = (await camille.get('/api/v1/units/registered')).json() as { items: { id: string; refusedBecause: string | null }[] };
+    expect(mine.items.find((i) => i.id === first.id)!.refusedBecause).toBe('Le ticket est illisible : envoyez la facture.');
     const second = await camille.post('/api/v1/units', { brandId, serial: 'TR-9902-01', purchasedOn: bought, proofAttachmentId: await upload(camille) });
     expect(second.statusCode).toBe(201);
     expect(second.json()).toMatchObject({ id: first.id, proofStatus: 'uploaded' });

@@ -5,7 +5,7 @@ import type { FileStore } from '../../platform/files/file-store.ts';
 import { openDocument, takeUpload } from '../attachments/index.ts';
 import { type Actor, isStaff } from '../auth/index.ts';
 import { isIsoDate } from '../warranty/index.ts';
-import { getUnit } from './unit.service.ts';
+import { getUnit, warrantiesFor } from './unit.service.ts';
 import { unitVisibleTo } from './unit-visibility.ts';
 
 /** What a customer may send as proof of purchase: an invoice or a receipt, scanned or photographed. */
@@ -153,4 +153,41 @@ export async function openProof(db: Db, files: FileStore, actor: Actor, unitId: 
   const unit = await db.selectFrom('unit as u').select('u.proof_attachment_id').where('u.id', '=', unitId).where(unitVisibleTo(actor)).executeTakeFirst();
   if (!unit?.proof_attachment_id) throw unitNotFound();
   return openDocument(db, files, unit.proof_attachment_id);
+}
+
+/**
+ * The products a customer registered (units known without an order), newest first, each with its
+ * proof's state and what it is owed today — the portal lists them under "My orders".
+ */
+export async function registeredUnits(db: Db, actor: Actor, now: Date) {
+  const rows = await db
+    .selectFrom('unit as u')
+    .innerJoin('product_model as m', 'm.id', 'u.model_id')
+    .innerJoin('brand as b', 'b.id', 'u.brand_id')
+    .select(['u.id', 'u.serial', 'u.licence_key', 'u.proof_status', 'u.purchased_on', 'm.code as model_code', 'm.name as model_name', 'b.name as brand_name'])
+    .where('u.order_line_id', 'is', null)
+    .where(unitVisibleTo(actor))
+    .orderBy('u.created_at', 'desc')
+    .limit(100)
+    .execute();
+  const warranties = await warrantiesFor(db, actor, rows.map((r) => r.id), now);
+  const rejections = rows.length
+    ? await db.selectFrom('unit_event').select(['unit_id', 'data']).where('unit_id', 'in', rows.map((r) => r.id)).where('kind', '=', 'proof_rejected').orderBy('at', 'desc').execute()
+    : [];
+  return {
+    items: rows.map((r) => {
+      const w = warranties.get(r.id)!.warranty;
+      const rejected = rejections.find((e) => e.unit_id === r.id)?.data as { reason?: string } | undefined;
+      return {
+        id: r.id,
+        serial: r.serial ?? r.licence_key ?? '',
+        model: { code: r.model_code, name: r.model_name as Record<string, string> },
+        brandName: r.brand_name,
+        proofStatus: r.proof_status,
+        refusedBecause: r.proof_status === 'rejected' ? (rejected?.reason ?? null) : null,
+        purchasedOn: r.purchased_on,
+        warranty: { outcome: w.outcome, rule: w.rule, endsOn: w.coverage?.endsOn ?? null, blockedUntil: w.blockedUntil },
+      };
+    }),
+  };
 }

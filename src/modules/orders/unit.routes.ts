@@ -8,8 +8,8 @@ import { FILE_DOWNLOAD, sendFile } from '../attachments/index.ts';
 import { CsvFileError } from '../../platform/csv/csv-source.ts';
 import { importOrders } from './import/order-import.ts';
 import { attachInvoice, openInvoice } from './invoice.service.ts';
-import { decideProof, openProof, proofsToCheck, registerUnit } from './unit-registration.ts';
-import { AttachInvoiceBody, AttachInvoiceResponse, ImportPushBody, ImportPushResponse, OrderPage, OrdersQuery, ProofDecisionBody, ProofsToCheckResponse, RegisterUnitBody, TicketUnitsResponse, UnitResponse, WarrantyQuery, WarrantyResponse } from './unit.schemas.ts';
+import { decideProof, openProof, proofsToCheck, registeredUnits, registerUnit } from './unit-registration.ts';
+import { AttachInvoiceBody, AttachInvoiceResponse, ImportPushBody, ImportPushResponse, OrderPage, OrdersQuery, ProofDecisionBody, ProofsToCheckResponse, RegisteredUnitsResponse, RegisterUnitBody, TicketUnitsResponse, UnitResponse, WarrantyQuery, WarrantyResponse } from './unit.schemas.ts';
 import { listOrders } from './order.service.ts';
 import { getUnit, getUnitWarranty, ticketUnits } from './unit.service.ts';
 
@@ -123,6 +123,11 @@ export const unitRoutes: FastifyPluginAsyncZod<UnitRoutesOptions> = async (app, 
       const today = DateTime.fromJSDate(request.now, { zone: brand?.time_zone ?? 'UTC' }).toISODate()!;
       return reply.status(201).send(await registerUnit(db, request.actor, request.body, today, request.now));
     },
+  );
+  app.get(
+    '/units/registered',
+    { schema: { tags: ['units'], summary: 'Products registered without an order (a customer: their own), newest first, with the proof’s state and today’s warranty', response: { 200: RegisteredUnitsResponse } } },
+    async (request) => registeredUnits(db, request.actor, request.now),
   );
   app.get(
     '/units/proofs',

@@ -151,3 +151,18 @@ export const ProofsToCheckResponse = z.object({
     }),
   ),
 });
+
+export const RegisteredUnitsResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      serial: z.string(),
+      model: z.object({ code: z.string(), name: Localised }),
+      brandName: z.string(),
+      proofStatus: z.enum(['none', 'uploaded', 'validated', 'rejected']),
+      refusedBecause: z.string().nullable(),
+      purchasedOn: IsoDate.nullable(),
+      warranty: z.object({ outcome: WarrantyResponse.shape.outcome, rule: z.enum(WARRANTY_RULES), endsOn: IsoDate.nullable(), blockedUntil: IsoDate.nullable() }),
+    }),
+  ),
+});

@@ -3932,6 +3932,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/units/registered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Products registered without an order (a customer: their own), newest first, with the proof’s state and today’s warranty */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                serial: string;
+                                model: {
+                                    code: string;
+                                    name: {
+                                        [key: string]: string;
+                                    };
+                                };
+                                brandName: string;
+                                /** @enum {string} */
+                                proofStatus: "none" | "uploaded" | "validated" | "rejected";
+                                refusedBecause: string | null;
+                                purchasedOn: string | null;
+                                warranty: {
+                                    /** @enum {string} */
+                                    outcome: "legal_guarantee" | "commercial_warranty" | "service_contract" | "none" | "blocked" | "needs_information";
+                                    /** @enum {string} */
+                                    rule: "missing_proof_of_purchase" | "misuse_recorded" | "payment_dispute_open" | "legal_guarantee" | "legal_guarantee_extended_after_repair" | "legal_guarantee_second_hand_reduced" | "commercial_warranty" | "service_contract" | "legal_guarantee_expired" | "business_buyer_no_legal_guarantee" | "no_law_for_country" | "nothing_applies";
+                                    endsOn: string | null;
+                                    blockedUntil: string | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units/proofs": {
         parameters: {
             query?: never;

@@ -32,6 +32,8 @@ export const FIELD_ERROR_CODES = [
   'other_customer',
   'invalid_characters',
   'private_target',
+  'unknown_serial',
+  'in_future',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

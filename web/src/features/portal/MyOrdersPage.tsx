@@ -13,6 +13,7 @@ import { Empty, ListStates } from '../common/states';
 import { usePageTitle } from '../common/usePageTitle';
 import { OUTCOME_COLOR } from '../units/warranty-words';
 import { LoadMore } from '../common/LoadMore';
+import { RegisteredProducts } from './RegisteredProducts';
 
 type Order = ResponseOf<'/api/v1/orders', 'get'>['items'][number];
 type UnitWarranty = Order['lines'][number]['units'][number]['warranty'];
@@ -53,6 +54,7 @@ export function MyOrdersPage() {
           <LoadMore list={list} centered />
         </Stack>
       </ListStates>
+      <RegisteredProducts />
     </Stack>
   );
 }
