@@ -4,17 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApiToken } from '../modules/auth/index.ts';
 import { brandId, describeStores } from '../test/db.ts';
-import { buildTestApp, type Client, loginAs } from '../test/http.ts';
+import { buildTestApp, type Client, loginAs, multipartFile } from '../test/http.ts';
 
-function multipart(filename: string, contentType: string, content: Buffer) {
-  const boundary = `----apres${crypto.randomBytes(8).toString('hex')}`;
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 describeStores('HTTP API', (ctx) => {
   let app: FastifyInstance;
@@ -120,22 +111,22 @@ describeStores('HTTP API', (ctx) => {
 
   it('stores attachments with checksum, refuses oversize and unknown types, and links them to a reply', async () => {
     const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), crypto.randomBytes(2000)]);
-    const up = await agent.request({ method: 'POST', url: '/api/v1/attachments', ...multipart('écran.png', 'image/png', png) });
+    const up = await agent.request({ method: 'POST', url: '/api/v1/attachments', ...multipartFile('écran.png', 'image/png', png) });
     expect(up.statusCode).toBe(201);
     expect(up.json()).toMatchObject({ filename: 'écran.png', sizeBytes: png.length, sha256: crypto.createHash('sha256').update(png).digest('hex') });
     const key = crypto.randomUUID();
     const withKey = () => {
-      const m = multipart('a.png', 'image/png', png);
+      const m = multipartFile('a.png', 'image/png', png);
       return agent.request({ method: 'POST', url: '/api/v1/attachments', payload: m.payload, headers: { ...m.headers, 'idempotency-key': key } });
     };
     const once = await withKey();
     const twice = await withKey();
     expect(once.statusCode).toBe(201);
     expect(twice.json().id).toBe(once.json().id);
-    const tooBig = await agent.request({ method: 'POST', url: '/api/v1/attachments', ...multipart('big.pdf', 'application/pdf', Buffer.alloc(70 * 1024)) });
+    const tooBig = await agent.request({ method: 'POST', url: '/api/v1/attachments', ...multipartFile('big.pdf', 'application/pdf', Buffer.alloc(70 * 1024)) });
     expect(tooBig.statusCode).toBe(413);
     expect(tooBig.json().code).toBe('ATTACHMENT_TOO_LARGE');
-    const exe = await agent.request({ method: 'POST', url: '/api/v1/attachments', ...multipart('x.exe', 'application/x-msdownload', Buffer.from('MZ')) });
+    const exe = await agent.request({ method: 'POST', url: '/api/v1/attachments', ...multipartFile('x.exe', 'application/x-msdownload', Buffer.from('MZ')) });
     expect(exe.statusCode).toBe(415);
     const ticket = (await agent.get('/api/v1/tickets?limit=1')).json().items[0];
     const reply = await agent.post(`/api/v1/tickets/${ticket.id}/entries`, { kind: 'agent_reply', body: 'Voir la capture', attachmentIds: [up.json().id] });

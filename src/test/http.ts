@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Clock } from '../platform/clock/clock.ts';
 import { type AppConfig, loadConfig } from '../platform/config/config.ts';
@@ -53,4 +54,15 @@ export async function loginAs(app: FastifyInstance, email: string, password = DE
     post: (url, payload, headers) => request({ method: 'POST', url, ...(payload === undefined ? {} : { payload: payload as never }), ...(headers ? { headers } : {}) }),
     patch: (url, payload) => request({ method: 'PATCH', url, payload: payload as never }),
   };
+}
+
+/** A multipart body with one file in the part `file`, as a browser sends an upload. */
+export function multipartFile(filename: string, contentType: string, content: Buffer) {
+  const boundary = `----apres${crypto.randomBytes(8).toString('hex')}`;
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FileStore } from '../../platform/files/file-store.ts';
 import { describeStores } from '../../test/db.ts';
-import { buildTestApp, type Client, loginAs } from '../../test/http.ts';
+import { buildTestApp, type Client, loginAs, multipartFile } from '../../test/http.ts';
 import { issueMissingInvoices } from './invoice.service.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'apres-invoice-'));
@@ -20,15 +20,6 @@ function readPdf(bytes: Buffer, name: string): string {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 }
 
-function multipart(filename: string, type: string, content: Buffer) {
-  const boundary = 'apres-test-boundary';
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 /** Issue 11, item 3: invoices — made in the customer's language, served to the order's owner and the brand's staff only. */
 describeStores('order invoices', (ctx) => {
@@ -88,14 +79,14 @@ describeStores('order invoices', (ctx) => {
   it('lets the brand’s agent attach the shop’s own PDF, refuses a file that is not one, and the customer may not', async () => {
     const id = orderId.get('CMD-2026-118842')!;
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0a5a3a40000000049454e44ae426082', 'hex');
-    const upPng = await julie.request({ method: 'POST', url: '/api/v1/attachments', ...multipart('facture.pdf', 'application/pdf', png) });
+    const upPng = await julie.request({ method: 'POST', url: '/api/v1/attachments', ...multipartFile('facture.pdf', 'application/pdf', png) });
     expect(upPng.statusCode).toBe(201);
     const refused = await julie.request({ method: 'PUT', url: `/api/v1/orders/${id}/invoice`, payload: { attachmentId: upPng.json().id, number: 'FA-2026-0001' } });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors).toEqual([{ field: 'attachmentId', code: 'invalid_type', message: 'the file is image/png, not application/pdf' }]);
 
     const shopPdf = (await camille.get(`/api/v1/orders/${id}/invoice`)).rawPayload;
-    const upPdf = await julie.request({ method: 'POST', url: '/api/v1/attachments', ...multipart('FA-2026-0001.pdf', 'application/pdf', shopPdf) });
+    const upPdf = await julie.request({ method: 'POST', url: '/api/v1/attachments', ...multipartFile('FA-2026-0001.pdf', 'application/pdf', shopPdf) });
     const byCustomer = await camille.request({ method: 'PUT', url: `/api/v1/orders/${id}/invoice`, payload: { attachmentId: upPdf.json().id, number: 'FA-2026-0001' } });
     expect(byCustomer.statusCode).toBe(403);
     const ok = await julie.request({ method: 'PUT', url: `/api/v1/orders/${id}/invoice`, payload: { attachmentId: upPdf.json().id, number: 'FA-2026-0001' } });
@@ -105,7 +96,7 @@ describeStores('order invoices', (ctx) => {
     expect(list.items.find((o) => o.number === 'CMD-2026-118842')!.invoice).toEqual({ number: 'FA-2026-0001' });
     // Another agent's upload is nobody else's to attach.
     const other = await loginAs(app, 'agent@carri.example');
-    const otherUp = await other.request({ method: 'POST', url: '/api/v1/attachments', ...multipart('x.pdf', 'application/pdf', shopPdf) });
+    const otherUp = await other.request({ method: 'POST', url: '/api/v1/attachments', ...multipartFile('x.pdf', 'application/pdf', shopPdf) });
     const stolen = await julie.request({ method: 'PUT', url: `/api/v1/orders/${id}/invoice`, payload: { attachmentId: otherUp.json().id, number: 'X' } });
     expect(stolen.statusCode).toBe(400);
     expect(stolen.json().errors[0]).toMatchObject({ field: 'attachmentId', message: 'no such upload of yours' });

@@ -2,20 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TEST_NOW } from '../../test/clock.ts';
 import { describeStores } from '../../test/db.ts';
-import { buildTestApp, type Client, loginAs } from '../../test/http.ts';
+import { buildTestApp, type Client, loginAs, multipartFile } from '../../test/http.ts';
 import { addMonths } from '../warranty/index.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
-function multipart(filename: string, type: string, content: Buffer) {
-  const boundary = 'apres-test-boundary';
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 /** Issue 11, item 2: a customer registers a product with its proof of purchase; an agent checks it; the warranty follows. */
 describeStores('registering a unit from the portal', (ctx) => {
@@ -34,7 +25,7 @@ describeStores('registering a unit from the portal', (ctx) => {
   });
   afterAll(() => app?.close());
 
-  const upload = async (who: Client) => (await who.request({ method: 'POST', url: '/api/v1/attachments', ...multipart('ticket de caisse.pdf', 'application/pdf', PDF) })).json().id as string;
+  const upload = async (who: Client) => (await who.request({ method: 'POST', url: '/api/v1/attachments', ...multipartFile('ticket de caisse.pdf', 'application/pdf', PDF) })).json().id as string;
 
   it('registers the product, finds its model from the serial, and asks for the proof until an agent accepts it', async () => {
     const res = await camille.post('/api/v1/units', { brandId, serial: 'TD-9901-07', purchasedOn: bought, deliveredOn: bought, proofAttachmentId: await upload(camille) });
@@ -91,7 +82,7 @@ describeStores('registering a unit from the portal', (ctx) => {
     const sold = await camille.post('/api/v1/units', { brandId, serial: 'TD-4521-88', purchasedOn: bought, proofAttachmentId: proof });
     expect(sold.statusCode).toBe(409);
     expect(sold.json()).toMatchObject({ code: 'UNIT_ALREADY_REGISTERED', errors: [{ field: 'serial' }] });
-    const text = (await camille.request({ method: 'POST', url: '/api/v1/attachments', ...multipart('notes.txt', 'text/plain', Buffer.from('hello')) })).json().id;
+    const text = (await camille.request({ method: 'POST', url: '/api/v1/attachments', ...multipartFile('notes.txt', 'text/plain', Buffer.from('hello')) })).json().id;
     const notProof = await camille.post('/api/v1/units', { brandId, serial: 'TD-9903-01', purchasedOn: bought, proofAttachmentId: text });
     expect(notProof.statusCode).toBe(400);
     expect(notProof.json().errors[0]).toMatchObject({ field: 'proofAttachmentId', code: 'invalid_type' });

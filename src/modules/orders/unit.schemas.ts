@@ -62,6 +62,9 @@ export const TicketUnitsResponse = z.object({
 
 export const OrdersQuery = z.object({ cursor: z.string().max(500).optional(), limit: z.coerce.number().int().min(1).max(50).default(10) }).strict();
 
+/** A unit's warranty today, in short: the outcome, the rule, until when it runs or is blocked. */
+const TodaysWarranty = z.object({ outcome: WarrantyResponse.shape.outcome, rule: z.enum(WARRANTY_RULES), endsOn: IsoDate.nullable(), blockedUntil: IsoDate.nullable() });
+
 export const OrderPage = z.object({
   items: z.array(
     z.object({
@@ -87,7 +90,7 @@ export const OrderPage = z.object({
             z.object({
               id: z.string(),
               serial: z.string(),
-              warranty: z.object({ outcome: WarrantyResponse.shape.outcome, rule: z.enum(WARRANTY_RULES), endsOn: IsoDate.nullable(), blockedUntil: IsoDate.nullable() }),
+              warranty: TodaysWarranty,
             }),
           ),
         }),
@@ -162,7 +165,7 @@ export const RegisteredUnitsResponse = z.object({
       proofStatus: z.enum(['none', 'uploaded', 'validated', 'rejected']),
       refusedBecause: z.string().nullable(),
       purchasedOn: IsoDate.nullable(),
-      warranty: z.object({ outcome: WarrantyResponse.shape.outcome, rule: z.enum(WARRANTY_RULES), endsOn: IsoDate.nullable(), blockedUntil: IsoDate.nullable() }),
+      warranty: TodaysWarranty,
     }),
   ),
 });
