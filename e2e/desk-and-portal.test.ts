@@ -132,6 +132,33 @@ describe('agent workspace and customer portal in Chromium', () => {
     fs.rmSync(receipt, { force: true });
   });
 
+  it('an admin edits a model in the catalog; a pattern that is not one is refused on its field', async () => {
+    const context = await newContext(env.browser, { locale: 'en-GB', viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await login(page, env.server.url, 'admin@apres.example');
+    await page.waitForURL('**/agent');
+    await page.getByTestId('nav-catalog').click();
+    await page.getByTestId('catalog-model').first().waitFor();
+    await page.getByTestId('catalog-brand').click();
+    await page.getByRole('option', { name: 'Smart ID Service' }).click();
+    const row = page.locator('[data-testid="catalog-model"]').first();
+    await row.waitFor();
+    const code = await row.getAttribute('data-code');
+    await screenshot(page, 'admin-catalog-en');
+    await row.getByTestId('catalog-edit').click();
+    const patterns = page.getByTestId('model-patterns');
+    const before = await patterns.inputValue();
+    await patterns.fill('(unclosed');
+    await page.getByTestId('model-save').click();
+    await expect.poll(() => patterns.getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'admin-catalog-edit-error-en');
+    await patterns.fill(before);
+    await page.getByTestId('model-save').click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    expect(await page.locator(`[data-testid="catalog-model"][data-code="${code}"]`).count()).toBe(1);
+    await context.close();
+  });
+
   it("a customer typing another customer's ticket URL gets not found", async () => {
     // Learn the id of a MécaShop customer's ticket through that customer's own session.
     const other = await newContext(env.browser);

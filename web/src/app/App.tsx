@@ -24,6 +24,7 @@ const CalendarsPage = lazy(() => import('../features/admin/CalendarsPage').then(
 const CalendarEditorPage = lazy(() => import('../features/admin/CalendarEditorPage').then((m) => ({ default: m.CalendarEditorPage })));
 const LawCheckPage = lazy(() => import('../features/admin/LawCheckPage').then((m) => ({ default: m.LawCheckPage })));
 const PoliciesPage = lazy(() => import('../features/admin/PoliciesPage').then((m) => ({ default: m.PoliciesPage })));
+const CatalogPage = lazy(() => import('../features/admin/CatalogPage').then((m) => ({ default: m.CatalogPage })));
 const ProofsPage = lazy(() => import('../features/agent/ProofsPage').then((m) => ({ default: m.ProofsPage })));
 const MyOrdersPage = lazy(() => import('../features/portal/MyOrdersPage').then((m) => ({ default: m.MyOrdersPage })));
 const PortalTicketPage = lazy(() => import('../features/portal/PortalTicketPage').then((m) => ({ default: m.PortalTicketPage })));
@@ -70,6 +71,7 @@ export function App() {
               <Route path="calendars/:id" element={<CalendarEditorPage />} />
               <Route path="sla-policies" element={<PoliciesPage />} />
               <Route path="law-check" element={<LawCheckPage />} />
+              <Route path="catalog" element={<CatalogPage />} />
               <Route path="*" element={<NotFound homeTo="/agent" />} />
             </Route>
             <Route

@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Badge, Burger, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconCalendarTime, IconCertificate, IconGauge, IconInbox, IconLifebuoy, IconMail, IconMailbox, IconMailExclamation, IconPackage, IconPhone, IconScale, IconPhonePlus, IconPlus, IconTicket } from '@tabler/icons-react';
+import { IconBox, IconCalendarTime, IconCertificate, IconGauge, IconInbox, IconLifebuoy, IconMail, IconMailbox, IconMailExclamation, IconPackage, IconPhone, IconScale, IconPhonePlus, IconPlus, IconTicket } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { isStaff } from '../../api/types';
@@ -133,6 +133,7 @@ export function AppLayout() {
           { to: '/admin/mailboxes', label: t('nav.mailboxes'), icon: IconMailbox, testId: 'nav-mailboxes' },
           { to: '/admin/calendars', label: t('nav.calendars'), icon: IconCalendarTime, testId: 'nav-calendars' },
           { to: '/admin/sla-policies', label: t('nav.slaPolicies'), icon: IconGauge, testId: 'nav-sla-policies' },
+          { to: '/admin/catalog', label: t('nav.catalog'), icon: IconBox, testId: 'nav-catalog' },
           { to: '/admin/law-check', label: t('nav.lawCheck'), icon: IconScale, testId: 'nav-law-check' },
         ]
       : [];
