@@ -24,6 +24,7 @@ import { clockFromEnv } from './platform/clock/clock.ts';
 import { importOrders, importUnits } from './modules/orders/index.ts';
 import { importProducts } from './modules/catalog/index.ts';
 import { CsvFileError } from './platform/csv/csv-source.ts';
+import { FileStore } from './platform/files/file-store.ts';
 
 const USAGE = `usage: npm run apres -- import orders FILE.csv --brand SLUG [--skip-invalid] [--rejects FILE]
        npm run apres -- import products FILE.csv --brand SLUG
@@ -100,12 +101,14 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const rejectsFile = values.rejects ?? `${file.replace(/\.csv$/i, '')}.rejects.csv`;
-    const report = await importOrders(database, file, { brandSlug: values.brand, skipInvalid: values['skip-invalid'], rejectsFile, today, now: clock.now(), onProgress: bar.update });
+    const files = new FileStore(loadConfig().filesDir);
+    const report = await importOrders(database, file, { brandSlug: values.brand, skipInvalid: values['skip-invalid'], rejectsFile, today, now: clock.now(), onProgress: bar.update, files });
     bar.done();
     if (report.rolledBack) return refused(report.problems, report.rejected, report.rows);
     for (const p of report.problems.slice(0, 50)) console.error(`line ${p.line}, column ${p.column}: ${p.message} (${p.code})`);
     console.log(
       `imported ${report.imported} of ${report.rows} rows: orders ${report.orders.created} new, ${report.orders.updated} changed, ${report.orders.unchanged} unchanged; units ${report.units.created} new, ${report.units.unchanged} already known` +
+        (report.invoices.attached || report.invoices.unchanged ? `; invoices ${report.invoices.attached} attached, ${report.invoices.unchanged} unchanged` : '') +
         (report.rejected ? `; ${report.rejected} rows rejected, written to ${rejectsFile}` : ''),
     );
     return 0;

@@ -9,6 +9,7 @@ import { TEST_NOW } from '../../../test/clock.ts';
 import { describeStores, STORES } from '../../../test/db.ts';
 import { createProcessStore, ROOT } from '../../../test/mail-process.ts';
 import { CsvFileError, sniffCsv } from '../../../platform/csv/csv-source.ts';
+import { FileStore } from '../../../platform/files/file-store.ts';
 import { importOrders } from './order-import.ts';
 import { parseDate, parsePriceCents } from './order-rows.ts';
 
@@ -184,6 +185,27 @@ describeStores('importing orders', (ctx) => {
     expect(later).toMatchObject({ imported: 2, orders: { unchanged: 1 } });
     const order = await ctx().db.selectFrom('customer_order').select('total_cents').where('external_id', '=', 'ERP-1').executeTakeFirstOrThrow();
     expect(order.total_cents).toBe(30000 + 2 * 1000);
+  });
+
+  it('attaches the invoice PDFs named next to the export, refuses one that is not a PDF, and keeps the same PDF once', async () => {
+    const { db, database, store, filesDir } = ctx();
+    const files = new FileStore(filesDir);
+    fs.writeFileSync(path.join(dir, `FA-${store}-1.pdf`), '%PDF-1.4\n% invoice FA-1\n%%EOF\n');
+    fs.writeFileSync(path.join(dir, `FA-${store}-2.jpg`), Buffer.from('ffd8ffe000104a464946', 'hex'));
+    const header = `${HEADER};invoice_number;invoice_file`;
+    const row = (order: string, file: string) => `${order};1;2026-05-02;ana@example.fr;Ana;FR;EUR;TD-46;1;349,90;;;;;;FA-${order};${file}`;
+    const bad = write(`inv-bad-${store}.csv`, [header, row(`MS-36001-${store}`, `FA-${store}-1.pdf`), row(`MS-36002-${store}`, `FA-${store}-2.jpg`), row(`MS-36003-${store}`, 'missing.pdf')].join('\n'));
+    const refused = await importOrders(database, bad, opts({ files }));
+    expect(refused.rolledBack).toBe(true);
+    expect(refused.problems).toEqual([
+      { line: 3, column: 'invoice_file', code: 'invalid_format', message: `FA-${store}-2.jpg is not a PDF` },
+      { line: 4, column: 'invoice_file', code: 'invalid_value', message: 'no file missing.pdf next to the export' },
+    ]);
+    const good = write(`inv-${store}.csv`, [header, row(`MS-36001-${store}`, `FA-${store}-1.pdf`)].join('\n'));
+    expect(await importOrders(database, good, opts({ files }))).toMatchObject({ imported: 1, invoices: { attached: 1, unchanged: 0 } });
+    const order = await db.selectFrom('customer_order as o').innerJoin('attachment as a', 'a.id', 'o.invoice_attachment_id').select(['o.invoice_number', 'a.filename', 'a.content_type']).where('o.external_id', '=', `MS-36001-${store}`).executeTakeFirstOrThrow();
+    expect(order).toEqual({ invoice_number: `FA-MS-36001-${store}`, filename: `FA-${store}-1.pdf`, content_type: 'application/pdf' });
+    expect(await importOrders(database, good, opts({ files }))).toMatchObject({ invoices: { attached: 0, unchanged: 1 } });
   });
 
   it('refuses a file it cannot read, with the reason', async () => {

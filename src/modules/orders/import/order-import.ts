@@ -1,9 +1,13 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { stringify } from 'csv-stringify';
 import { copyLine, openCopySession } from '../../../platform/db/copy.ts';
 import type { Database, Db } from '../../../platform/db/database.ts';
 import type { Locale } from '../../../platform/db/schema.ts';
+import type { FileStore } from '../../../platform/files/file-store.ts';
+import { storeDocument } from '../../attachments/index.ts';
 import { ensureCustomers } from '../../tickets/index.ts';
 import { type CsvRecord, CsvFileError, readCsv } from '../../../platform/csv/csv-source.ts';
 import { KNOWN_COLUMNS, readOrderRow, REQUIRED_COLUMNS, type RowProblem } from './order-rows.ts';
@@ -17,6 +21,8 @@ export interface ImportOptions {
   today: string;
   now: Date;
   onProgress?: (p: { rows: number; bytesRead: number; phase: 'reading' | 'checking' | 'writing' }) => void;
+  /** Where invoice PDFs named by the `invoice_file` column are kept (the CLI's file store). */
+  files?: FileStore;
 }
 
 export interface ImportReport {
@@ -27,6 +33,8 @@ export interface ImportReport {
   problems: RowProblem[];
   orders: { created: number; updated: number; unchanged: number };
   units: { created: number; unchanged: number };
+  /** Invoice PDFs from the `invoice_file` column: newly attached, or the same file as before. */
+  invoices: { attached: number; unchanged: number };
   /** True when nothing was written (a problem without --skip-invalid). */
   rolledBack: boolean;
   /** Milliseconds spent in each step, for the benchmark and the curious admin. */
@@ -64,6 +72,8 @@ const STAGED = [
   'paid_on',
   'dispute_opened_on',
   'dispute_closed_on',
+  'invoice_number',
+  'invoice_file',
 ] as const;
 const PROBLEM_COLUMNS = ['line', 'col', 'code', 'message'] as const;
 
@@ -105,7 +115,7 @@ function checkColumns(columns: readonly string[]) {
  */
 export async function importOrders(database: Database, source: ImportSource | string, opts: ImportOptions): Promise<ImportReport> {
   const input: ImportSource = typeof source === 'string' ? { file: source } : source;
-  const report: ImportReport = { rows: 0, imported: 0, rejected: 0, problems: [], orders: { created: 0, updated: 0, unchanged: 0 }, units: { created: 0, unchanged: 0 }, rolledBack: false, timings: {} };
+  const report: ImportReport = { rows: 0, imported: 0, rejected: 0, problems: [], orders: { created: 0, updated: 0, unchanged: 0 }, units: { created: 0, unchanged: 0 }, invoices: { attached: 0, unchanged: 0 }, rolledBack: false, timings: {} };
   const session = await openCopySession(database);
   try {
     const db = session.db;
@@ -120,7 +130,7 @@ export async function importOrders(database: Database, source: ImportSource | st
           line int not null, order_ext text not null, line_ext text not null, ordered_on date not null, email text not null,
           customer_name text not null, country text not null, currency text not null, model_id uuid not null, quantity int not null,
           unit_price_cents bigint not null, serials text[] not null, delivered_on date, condition text not null, buyer text not null,
-          seller_id uuid, payment_provider text, paid_on date, dispute_opened_on date, dispute_closed_on date
+          seller_id uuid, payment_provider text, paid_on date, dispute_opened_on date, dispute_closed_on date, invoice_number text, invoice_file text
         ) on commit drop`.execute(trx);
       await sql`create temp table import_created_order (id uuid primary key) on commit drop`.execute(trx);
       await sql`create temp table import_summed_order (id uuid primary key) on commit drop`.execute(trx);
@@ -156,7 +166,8 @@ export async function importOrders(database: Database, source: ImportSource | st
           const sellerId = r.seller ? sellers.get(r.seller.toLowerCase()) : null;
           if (!modelId) rowProblems = [{ line: rec.line, column: 'model', code: 'unknown_model', message: `no model "${r.model}" in this brand's catalog` }];
           else if (sellerId === undefined) rowProblems = [{ line: rec.line, column: 'seller', code: 'unknown_seller', message: `no reseller or distributor named "${r.seller}"` }];
-          else {
+          else if (r.invoiceFile) rowProblems = invoiceFileProblems(rec.line, r.invoiceFile, 'file' in input ? path.dirname(input.file) : null, opts.files);
+          if (!rowProblems.length && modelId && sellerId !== undefined) {
             staged += copyLine([
               rec.line,
               r.orderId,
@@ -178,6 +189,8 @@ export async function importOrders(database: Database, source: ImportSource | st
               r.paidOn,
               r.disputeOpenedOn,
               r.disputeClosedOn,
+              r.invoiceNumber,
+              r.invoiceFile && 'file' in input ? path.resolve(path.dirname(input.file), r.invoiceFile) : null,
             ]);
             stagedRows++;
           }
@@ -209,6 +222,7 @@ export async function importOrders(database: Database, source: ImportSource | st
       // 3. The writes, one statement each.
       progress('writing');
       await writeStaged(trx, brand.id, brand.default_locale as Locale, opts.now, report);
+      if (opts.files) await timed(report, 'invoices', () => attachInvoiceFiles(trx, opts.files!, brand.id, report));
       if (opts.skipInvalid && opts.rejectsFile && report.rejected && 'file' in input) await writeRejects(trx, input.file, opts.rejectsFile);
     });
   } catch (err) {
@@ -217,6 +231,7 @@ export async function importOrders(database: Database, source: ImportSource | st
     report.imported = 0;
     report.orders = { created: 0, updated: 0, unchanged: 0 };
     report.units = { created: 0, unchanged: 0 };
+    report.invoices = { attached: 0, unchanged: 0 };
   } finally {
     session.release();
   }
@@ -407,4 +422,58 @@ async function writeRejects(trx: Db, file: string, rejectsFile: string) {
   if (writer) writer.end();
   else out.end();
   await done;
+}
+
+/** An invoice file must be there, be a PDF, and fit; pushed rows (the API) attach invoices with PUT /orders/:id/invoice instead. */
+function invoiceFileProblems(line: number, file: string, dir: string | null, files: FileStore | undefined): RowProblem[] {
+  const problem = (code: RowProblem['code'], message: string): RowProblem[] => [{ line, column: 'invoice_file', code, message }];
+  if (dir === null || !files) return problem('invalid_value', 'invoice files come with an export file (npm run apres -- import orders); over the API use PUT /orders/{id}/invoice');
+  const full = path.resolve(dir, file);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(full);
+  } catch {
+    return problem('invalid_value', `no file ${file} next to the export`);
+  }
+  if (!stat.isFile()) return problem('invalid_value', `${file} is not a file`);
+  if (stat.size > MAX_INVOICE_BYTES) return problem('too_big', `${file} is larger than ${MAX_INVOICE_BYTES / 1024 / 1024} MB`);
+  const head = Buffer.alloc(5);
+  const fd = fs.openSync(full, 'r');
+  try {
+    fs.readSync(fd, head, 0, 5, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (head.toString('latin1') !== '%PDF-') return problem('invalid_format', `${file} is not a PDF`);
+  return [];
+}
+
+const MAX_INVOICE_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Keeps each order's invoice PDF named in the file (the first line of the order that names one)
+ * and links it to the order; the same PDF as the order already has changes nothing.
+ */
+async function attachInvoiceFiles(trx: Db, files: FileStore, brandId: string, report: ImportReport) {
+  let after = '';
+  for (;;) {
+    const batch = await sql<{ order_ext: string; invoice_file: string; invoice_number: string | null; id: string; sha256: string | null }>`
+      select f.order_ext, f.invoice_file, f.invoice_number, o.id, a.sha256
+      from (select distinct on (order_ext) order_ext, invoice_file, invoice_number from import_line where invoice_file is not null and order_ext > ${after} order by order_ext, line) f
+        join customer_order o on o.brand_id = ${brandId} and o.external_id = f.order_ext
+        left join attachment a on a.id = o.invoice_attachment_id
+      order by f.order_ext limit 500`.execute(trx);
+    if (!batch.rows.length) return;
+    for (const r of batch.rows) {
+      const content = await fs.promises.readFile(r.invoice_file);
+      if (crypto.createHash('sha256').update(content).digest('hex') === r.sha256) {
+        report.invoices.unchanged++;
+        continue;
+      }
+      const doc = await storeDocument(trx, files, { content, filename: path.basename(r.invoice_file), uploadedById: null });
+      await sql`update customer_order set invoice_attachment_id = ${doc.id}, invoice_number = coalesce(${r.invoice_number}, invoice_number) where id = ${r.id}`.execute(trx);
+      report.invoices.attached++;
+    }
+    after = batch.rows.at(-1)!.order_ext;
+  }
 }

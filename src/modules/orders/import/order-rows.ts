@@ -7,7 +7,8 @@
  *   paid_on, dispute_opened_on, dispute_closed_on
  *
  * Required: order_id, line_id, ordered_on, customer_email, country, currency, model, quantity,
- * unit_price. Dates are YYYY-MM-DD or DD/MM/YYYY (French exports); prices take a decimal comma or
+ * unit_price. `invoice_number` and `invoice_file` (a PDF, its path relative to the export's folder)
+ * attach the shop's invoice to the order. Dates are YYYY-MM-DD or DD/MM/YYYY (French exports); prices take a decimal comma or
  * point and spaces as thousands separators ("1 299,90"); serials are separated by spaces, commas
  * or "|". Each problem is reported with its column and a reason code the admin can act on.
  */
@@ -26,6 +27,8 @@ export const KNOWN_COLUMNS = [
   'paid_on',
   'dispute_opened_on',
   'dispute_closed_on',
+  'invoice_number',
+  'invoice_file',
 ] as const;
 
 export interface OrderRow {
@@ -48,6 +51,9 @@ export interface OrderRow {
   paidOn: string | null;
   disputeOpenedOn: string | null;
   disputeClosedOn: string | null;
+  /** The shop's invoice number, and its PDF as a path relative to the export (the CLI only). */
+  invoiceNumber: string | null;
+  invoiceFile: string | null;
 }
 
 export interface RowProblem {
@@ -137,7 +143,7 @@ export function readOrderRow(line: number, v: Record<string, string>, today: str
   if (!(condition in conditions)) problem('condition', 'invalid_value', `"${text('condition')}" is not new, refurbished or second_hand`);
   const buyer = (text('buyer') || 'consumer').toLowerCase();
   if (buyer !== 'consumer' && buyer !== 'business') problem('buyer', 'invalid_value', `"${text('buyer')}" is not consumer or business`);
-  for (const c of ['order_id', 'line_id']) if (text(c).length > 100) problem(c, 'too_big', 'longer than 100 characters');
+  for (const c of ['order_id', 'line_id', 'invoice_number']) if (text(c).length > 100) problem(c, 'too_big', 'longer than 100 characters');
 
   if (problems.length) return { problems };
   return {
@@ -162,6 +168,8 @@ export function readOrderRow(line: number, v: Record<string, string>, today: str
       paidOn,
       disputeOpenedOn,
       disputeClosedOn,
+      invoiceNumber: text('invoice_number') || null,
+      invoiceFile: text('invoice_file') || null,
     },
   };
 }
