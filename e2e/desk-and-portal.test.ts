@@ -156,6 +156,13 @@ describe('agent workspace and customer portal in Chromium', () => {
     await page.getByTestId('model-save').click();
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     expect(await page.locator(`[data-testid="catalog-model"][data-code="${code}"]`).count()).toBe(1);
+    // The cradle runs out: its stock goes to zero and the list says so.
+    const cradle = page.locator('[data-testid="catalog-part"][data-reference="SID-CRD-T5"]');
+    await cradle.getByTestId('part-edit').click();
+    await page.getByTestId('part-stock').fill('0');
+    await page.getByTestId('part-save').click();
+    await expect.poll(async () => (await cradle.innerText()).includes('Out of stock')).toBe(true);
+    await screenshot(page, 'admin-catalog-parts-en');
     await context.close();
   });
 

@@ -76,4 +76,6 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/v1/catalog/parts': 'staff',
   'POST /api/v1/admin/catalog/models': 'admin',
   'PUT /api/v1/admin/catalog/models/{id}': 'admin',
+  'POST /api/v1/admin/catalog/parts': 'admin',
+  'PUT /api/v1/admin/catalog/parts/{id}': 'admin',
 };

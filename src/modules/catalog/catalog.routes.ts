@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
-import { ModelBody, ModelResponse, PartResponse } from './catalog.schemas.ts';
-import { listModels, listParts, saveModel } from './catalog.service.ts';
+import { ModelBody, ModelResponse, PartBody, PartResponse } from './catalog.schemas.ts';
+import { listModels, listParts, saveModel, savePart } from './catalog.service.ts';
 
 /** What the composition root hands these routes. */
 export interface CatalogRoutesOptions {
@@ -32,5 +32,18 @@ export const catalogRoutes: FastifyPluginAsyncZod<CatalogRoutesOptions> = async 
     '/admin/catalog/models/:id',
     { config: { access: 'admin' }, schema: { tags: ['catalog'], summary: 'Replace a model', params: z.object({ id: z.uuid() }), body: ModelBody, response: { 200: z.object({ id: z.string() }) } } },
     async (request) => saveModel(db, request.actor, request.params.id, request.body, request.now),
+  );
+  app.post(
+    '/admin/catalog/parts',
+    { config: { access: 'admin' }, schema: { tags: ['catalog'], summary: 'Add a spare part', body: PartBody, response: { 201: z.object({ id: z.string() }) } } },
+    async (request, reply) => {
+      reply.code(201);
+      return savePart(db, request.actor, null, request.body);
+    },
+  );
+  app.put(
+    '/admin/catalog/parts/:id',
+    { config: { access: 'admin' }, schema: { tags: ['catalog'], summary: 'Replace a spare part: price, stock, reorder lead time, the models using it', params: z.object({ id: z.uuid() }), body: PartBody, response: { 200: z.object({ id: z.string() }) } } },
+    async (request) => savePart(db, request.actor, request.params.id, request.body),
   );
 };

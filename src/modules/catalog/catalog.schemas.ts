@@ -47,3 +47,18 @@ export const PartResponse = z.object({
   reorderLeadDays: z.number(),
   models: z.array(z.string()),
 });
+
+export const PartBody = z
+  .object({
+    brandId: z.uuid(),
+    reference: z.string().regex(/^[A-Za-z0-9._/-]{1,60}$/, 'letters, digits, ".", "_", "/" or "-"'),
+    name: Localised.refine((n) => Object.keys(n).length > 0, 'at least one language'),
+    priceCents: z.number().int().min(0).max(100_000_000),
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    stockOnHand: z.number().int().min(0).max(10_000_000),
+    reorderLeadDays: z.number().int().min(0).max(3650),
+    /** Codes of the brand's models that use the part. */
+    models: z.array(z.string()).max(500).default([]),
+  })
+  .strict();
+export type PartInput = z.infer<typeof PartBody>;

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError, type FieldError, notFound, validationFailed } from '../../platform/errors/app-error.ts';
 import { type Actor, assertAdmin, isStaff } from '../auth/index.ts';
 import { isUsablePattern } from '../orders/index.ts';
-import type { ModelInput } from './catalog.schemas.ts';
+import type { ModelInput, PartInput } from './catalog.schemas.ts';
 
 const staffOnly = (actor: Actor) => {
   if (!isStaff(actor)) throw new AppError('FORBIDDEN', 403, 'The catalog is the desk’s');
@@ -142,4 +142,35 @@ export async function listParts(db: Db, actor: Actor, q: { modelId?: string | un
   return {
     items: rows.map((p) => ({ id: p.id, brandId: p.brand_id, reference: p.reference, name: p.name, priceCents: p.price_cents, currency: p.currency, stockOnHand: p.stock_on_hand, reorderLeadDays: p.reorder_lead_days, models: p.models })),
   };
+}
+
+/**
+ * Adds (id null) or replaces a spare part (admins): its reference is unique in its brand, and the
+ * models using it are the brand's own, named by code (an unknown code is a field error).
+ */
+export async function savePart(db: Db, actor: Actor, id: string | null, input: PartInput) {
+  assertAdmin(actor, 'Only an administrator edits the catalog');
+  return db.transaction().execute(async (trx) => {
+    if (!(await trx.selectFrom('brand').select('id').where('id', '=', input.brandId).executeTakeFirst())) {
+      throw validationFailed([{ field: 'brandId', code: 'invalid_value', message: 'no such brand' }]);
+    }
+    const codes = [...new Set(input.models.map((m) => m.trim().toUpperCase()).filter(Boolean))];
+    const models = codes.length ? await trx.selectFrom('product_model').select(['id', 'code']).where('brand_id', '=', input.brandId).where(sql<string>`upper(code)`, 'in', codes).execute() : [];
+    const unknown = codes.filter((c) => !models.some((m) => m.code.toUpperCase() === c));
+    if (unknown.length) throw validationFailed([{ field: 'models', code: 'invalid_value', message: `no model ${unknown.join(', ')} in this brand` }]);
+    const clash = await trx.selectFrom('spare_part').select('id').where('brand_id', '=', input.brandId).where('reference', '=', input.reference).executeTakeFirst();
+    if (clash && clash.id !== id) throw new AppError('CATALOG_PART_REFERENCE_TAKEN', 409, 'Another part of this brand has this reference', { errors: [{ field: 'reference', code: 'duplicate', message: 'another part of this brand has this reference' }] });
+    const values = { brand_id: input.brandId, reference: input.reference, name: JSON.stringify(input.name), price_cents: input.priceCents, currency: input.currency, stock_on_hand: input.stockOnHand, reorder_lead_days: input.reorderLeadDays };
+    let partId: string;
+    if (id) {
+      const updated = await trx.updateTable('spare_part').set(values).where('id', '=', id).returning('id').executeTakeFirst();
+      if (!updated) throw notFound('CATALOG_PART_NOT_FOUND', 'Part');
+      partId = updated.id;
+      await trx.deleteFrom('spare_part_model').where('part_id', '=', partId).execute();
+    } else {
+      partId = (await trx.insertInto('spare_part').values(values).returning('id').executeTakeFirstOrThrow()).id;
+    }
+    if (models.length) await trx.insertInto('spare_part_model').values(models.map((m) => ({ part_id: partId, model_id: m.id }))).execute();
+    return { id: partId };
+  });
 }

@@ -45,4 +45,24 @@ describeStores('the catalog', (ctx) => {
     const agent = await loginAs(app, 'agent@carri.example');
     expect((await agent.get(`/api/v1/catalog/models?brandId=${brand}`)).json()).toEqual({ items: [] });
   });
+
+  it('lets an admin add and change a spare part: price, stock, lead time and the models using it', async () => {
+    const brand = await brandId(ctx().db, 'smart-id');
+    const body = { brandId: brand, reference: 'SID-SCR-T5', name: { ro: 'Ecran SID-T5', en: 'SID-T5 screen' }, priceCents: 8900, currency: 'EUR', stockOnHand: 4, reorderLeadDays: 21, models: ['sid-t5'] };
+    const created = await admin.post('/api/v1/admin/catalog/parts', body);
+    expect(created.statusCode, created.body).toBe(201);
+    const id = (created.json() as { id: string }).id;
+    const taken = await admin.post('/api/v1/admin/catalog/parts', body);
+    expect([taken.statusCode, (taken.json() as { code: string }).code]).toEqual([409, 'CATALOG_PART_REFERENCE_TAKEN']);
+    const unknown = await admin.request({ method: 'PUT', url: `/api/v1/admin/catalog/parts/${id}`, payload: { ...body, models: ['SID-T5', 'HALO'] } });
+    expect([unknown.statusCode, (unknown.json() as { errors: { field: string; message: string }[] }).errors[0]]).toEqual([400, { field: 'models', code: 'invalid_value', message: 'no model HALO in this brand' }]);
+    const changed = await admin.request({ method: 'PUT', url: `/api/v1/admin/catalog/parts/${id}`, payload: { ...body, stockOnHand: 0, reorderLeadDays: 30 } });
+    expect(changed.statusCode).toBe(200);
+    const agent = await loginAs(app, 'agent@smart-id.example');
+    const parts = (await agent.get('/api/v1/catalog/parts')).json() as { items: { reference: string; stockOnHand: number; reorderLeadDays: number; models: string[] }[] };
+    expect(parts.items.find((p) => p.reference === 'SID-SCR-T5')).toMatchObject({ stockOnHand: 0, reorderLeadDays: 30, models: ['SID-T5'] });
+    expect((await agent.post('/api/v1/admin/catalog/parts', body)).statusCode).toBe(403);
+    const missing = await admin.request({ method: 'PUT', url: '/api/v1/admin/catalog/parts/00000000-0000-4000-8000-000000000000', payload: { ...body, reference: 'SID-X' } });
+    expect(missing.statusCode).toBe(404);
+  });
 });

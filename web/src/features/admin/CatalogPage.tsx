@@ -8,7 +8,7 @@ import { api, ok } from '../../api/client';
 import { fieldErrorsByPath, isApiError } from '../../api/errors';
 import type { BodyOf, ResponseOf } from '../../api/types';
 import { errorMessage, fieldErrorMessage } from '../../i18n/errors';
-import { formatPlainDate, pickLocalised } from '../../i18n/format';
+import { formatPlainDate, intlTag, pickLocalised } from '../../i18n/format';
 import { useLocale } from '../../i18n/useLocale';
 import { useBrands } from '../brands/brands.api';
 import { PageHeader } from '../common/PageHeader';
@@ -106,7 +106,151 @@ export function CatalogPage() {
         </Paper>
       </ListStates>
       {editing && brand && <ModelModal brandId={brand} model={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {brand && <PartsSection brandId={brand} />}
     </Stack>
+  );
+}
+
+type Part = ResponseOf<'/api/v1/catalog/parts', 'get'>['items'][number];
+
+/** The brand's spare parts: price, stock on hand (warned at zero), reorder lead time, the models using them. */
+function PartsSection({ brandId }: { brandId: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const parts = useQuery({ queryKey: ['catalog', 'parts'], queryFn: ({ signal }) => ok(api.GET('/api/v1/catalog/parts', { signal })), select: (d) => d.items });
+  const [editing, setEditing] = useState<Part | 'new' | null>(null);
+  const items = (parts.data ?? []).filter((p) => p.brandId === brandId);
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Text fw={600}>{t('catalog.parts')}</Text>
+        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setEditing('new')} data-testid="part-new">
+          {t('catalog.newPart')}
+        </Button>
+      </Group>
+      <ListStates pending={parts.isPending} error={parts.isError ? parts.error : null} onRetry={() => void parts.refetch()} isEmpty={items.length === 0} empty={<Text size="sm" c="dimmed">{t('catalog.noParts')}</Text>}>
+        <Paper withBorder radius="md" style={{ overflowX: 'auto' }}>
+          <Table striped verticalSpacing="xs" miw={640}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('catalog.reference')}</Table.Th>
+                <Table.Th>{t('catalog.name')}</Table.Th>
+                <Table.Th ta="right">{t('catalog.price')}</Table.Th>
+                <Table.Th ta="right">{t('catalog.stock')}</Table.Th>
+                <Table.Th ta="right">{t('catalog.leadDays')}</Table.Th>
+                <Table.Th>{t('catalog.usedBy')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((p) => (
+                <Table.Tr key={p.id} data-testid="catalog-part" data-reference={p.reference}>
+                  <Table.Td ff="monospace">{p.reference}</Table.Td>
+                  <Table.Td>{pickLocalised(p.name, locale)}</Table.Td>
+                  <Table.Td ta="right">{new Intl.NumberFormat(intlTag(locale), { style: 'currency', currency: p.currency }).format(p.priceCents / 100)}</Table.Td>
+                  <Table.Td ta="right">
+                    {p.stockOnHand === 0 ? (
+                      <Badge color="red" variant="light" tt="none">
+                        {t('catalog.outOfStock')}
+                      </Badge>
+                    ) : (
+                      p.stockOnHand
+                    )}
+                  </Table.Td>
+                  <Table.Td ta="right">{t('catalog.days', { count: p.reorderLeadDays })}</Table.Td>
+                  <Table.Td ff="monospace" fz="xs">
+                    {p.models.join(', ')}
+                  </Table.Td>
+                  <Table.Td>
+                    <Button size="xs" variant="subtle" leftSection={<IconPencil size={14} />} onClick={() => setEditing(p)} data-testid="part-edit">
+                      {t('catalog.edit')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      </ListStates>
+      {editing && <PartModal brandId={brandId} part={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+    </Stack>
+  );
+}
+
+function PartModal({ brandId, part, onClose }: { brandId: string; part: Part | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [reference, setReference] = useState(part?.reference ?? '');
+  const [names, setNames] = useState<Record<string, string>>(part?.name ?? {});
+  const [price, setPrice] = useState<number | string>(part ? part.priceCents / 100 : '');
+  const [currency, setCurrency] = useState(part?.currency ?? 'EUR');
+  const [stock, setStock] = useState<number | string>(part?.stockOnHand ?? 0);
+  const [lead, setLead] = useState<number | string>(part?.reorderLeadDays ?? 0);
+  const [models, setModels] = useState((part?.models ?? []).join(', '));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const save = useMutation({
+    mutationFn: (body: BodyOf<'/api/v1/admin/catalog/parts', 'post'>) => (part ? ok(api.PUT('/api/v1/admin/catalog/parts/{id}', { params: { path: { id: part.id } }, body })) : ok(api.POST('/api/v1/admin/catalog/parts', { body }))),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['catalog'] });
+      notifications.show({ color: 'teal', message: t('catalog.partSaved', { reference }) });
+      onClose();
+    },
+    onError: (err) => {
+      if (isApiError(err) && err.errors?.length) setErrors(Object.fromEntries(Object.entries(fieldErrorsByPath(err.errors)).map(([k, fe]) => [k, fe.code === 'duplicate' ? errorMessage(t, err) : fieldErrorMessage(t, fe.code)])));
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setErrors({});
+    save.mutate({
+      brandId,
+      reference: reference.trim(),
+      name: Object.fromEntries(Object.entries(names).filter(([, v]) => v.trim()).map(([k, v]) => [k, v.trim()])),
+      priceCents: Math.round(Number(price || 0) * 100),
+      currency: currency.trim().toUpperCase(),
+      stockOnHand: Number(stock || 0),
+      reorderLeadDays: Number(lead || 0),
+      models: models.split(/[,\s]+/).map((m) => m.trim()).filter(Boolean),
+    });
+  };
+  return (
+    <Modal opened onClose={onClose} title={part ? t('catalog.editPartTitle', { reference: part.reference }) : t('catalog.newPart')} size="lg" centered>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <TextInput label={t('catalog.reference')} value={reference} onChange={(e) => setReference(e.currentTarget.value)} error={errors.reference} required ff="monospace" data-testid="part-reference" />
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {t('catalog.name')}
+            </Text>
+            {LANGS.map((l) => (
+              <TextInput key={l} leftSection={<Text size="xs">{l.toUpperCase()}</Text>} value={names[l] ?? ''} onChange={(e) => setNames({ ...names, [l]: e.currentTarget.value })} aria-label={`${t('catalog.name')} ${l}`} />
+            ))}
+            {errors.name && (
+              <Text size="xs" c="red">
+                {errors.name}
+              </Text>
+            )}
+          </Stack>
+          <Group grow align="flex-start">
+            <NumberInput label={t('catalog.price')} value={price} onChange={setPrice} min={0} decimalScale={2} error={errors.priceCents} required />
+            <TextInput label={t('catalog.currency')} value={currency} onChange={(e) => setCurrency(e.currentTarget.value)} error={errors.currency} maxLength={3} required />
+          </Group>
+          <Group grow align="flex-start">
+            <NumberInput label={t('catalog.stock')} value={stock} onChange={setStock} min={0} allowDecimal={false} error={errors.stockOnHand} data-testid="part-stock" />
+            <NumberInput label={t('catalog.leadDays')} value={lead} onChange={setLead} min={0} allowDecimal={false} error={errors.reorderLeadDays} />
+          </Group>
+          <TextInput label={t('catalog.usedBy')} description={t('catalog.usedByHint')} value={models} onChange={(e) => setModels(e.currentTarget.value)} error={errors.models} ff="monospace" />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending} data-testid="part-save">
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
   );
 }
 
