@@ -227,7 +227,7 @@ describe.each(STORES)('npm run apres -- import orders [%s]', (store) => {
   afterAll(() => proc?.drop());
 
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli.ts'), ...args], {
+    spawnSync(process.execPath, ['--max-old-space-size=160', '--import', 'tsx', path.join(ROOT, 'src/cli.ts'), ...args], {
       cwd: ROOT,
       env: { ...process.env, ...proc.env, NODE_ENV: 'test', APRES_TEST_NOW: TEST_NOW.toISOString() },
       encoding: 'utf8',
