@@ -140,15 +140,13 @@ export const ProofDecisionBody = z.object({
   purchasedOn: IsoDate.optional().describe('Corrected from the document'),
   deliveredOn: IsoDate.nullable().optional().describe('Corrected from the document'),
 });
+/** A unit in a list: what it is and whose brand. */
+const UnitSummary = z.object({ id: z.string(), serial: z.string(), model: z.object({ code: z.string(), name: Localised }), brandName: z.string(), purchasedOn: IsoDate.nullable() });
+
 export const ProofsToCheckResponse = z.object({
   items: z.array(
-    z.object({
-      id: z.string(),
-      serial: z.string(),
-      model: z.object({ code: z.string(), name: Localised }),
-      brandName: z.string(),
+    UnitSummary.extend({
       owner: z.object({ name: z.string(), email: z.string() }),
-      purchasedOn: IsoDate.nullable(),
       deliveredOn: IsoDate.nullable(),
       uploadedAt: z.string(),
     }),
@@ -157,14 +155,9 @@ export const ProofsToCheckResponse = z.object({
 
 export const RegisteredUnitsResponse = z.object({
   items: z.array(
-    z.object({
-      id: z.string(),
-      serial: z.string(),
-      model: z.object({ code: z.string(), name: Localised }),
-      brandName: z.string(),
+    UnitSummary.extend({
       proofStatus: z.enum(['none', 'uploaded', 'validated', 'rejected']),
       refusedBecause: z.string().nullable(),
-      purchasedOn: IsoDate.nullable(),
       warranty: TodaysWarranty,
     }),
   ),

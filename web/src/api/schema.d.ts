@@ -3966,10 +3966,10 @@ export interface paths {
                                     };
                                 };
                                 brandName: string;
+                                purchasedOn: string | null;
                                 /** @enum {string} */
                                 proofStatus: "none" | "uploaded" | "validated" | "rejected";
                                 refusedBecause: string | null;
-                                purchasedOn: string | null;
                                 warranty: {
                                     /** @enum {string} */
                                     outcome: "legal_guarantee" | "commercial_warranty" | "service_contract" | "none" | "blocked" | "needs_information";
@@ -4026,11 +4026,11 @@ export interface paths {
                                     };
                                 };
                                 brandName: string;
+                                purchasedOn: string | null;
                                 owner: {
                                     name: string;
                                     email: string;
                                 };
-                                purchasedOn: string | null;
                                 deliveredOn: string | null;
                                 uploadedAt: string;
                             }[];

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconBox, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../../api/client';
 import { fieldErrorsByPath, isApiError } from '../../api/errors';
@@ -195,9 +196,7 @@ function PartModal({ brandId, part, onClose }: { brandId: string; part: Part | n
       notifications.show({ color: 'teal', message: t('catalog.partSaved', { reference }) });
       onClose();
     },
-    onError: (err) => {
-      if (isApiError(err) && err.errors?.length) setErrors(Object.fromEntries(Object.entries(fieldErrorsByPath(err.errors)).map(([k, fe]) => [k, fe.code === 'duplicate' ? errorMessage(t, err) : fieldErrorMessage(t, fe.code)])));
-    },
+    onError: (err) => setErrors(fieldMessages(t, err)),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -218,19 +217,7 @@ function PartModal({ brandId, part, onClose }: { brandId: string; part: Part | n
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput label={t('catalog.reference')} value={reference} onChange={(e) => setReference(e.currentTarget.value)} error={errors.reference} required ff="monospace" data-testid="part-reference" />
-          <Stack gap={4}>
-            <Text size="sm" fw={500}>
-              {t('catalog.name')}
-            </Text>
-            {LANGS.map((l) => (
-              <TextInput key={l} leftSection={<Text size="xs">{l.toUpperCase()}</Text>} value={names[l] ?? ''} onChange={(e) => setNames({ ...names, [l]: e.currentTarget.value })} aria-label={`${t('catalog.name')} ${l}`} />
-            ))}
-            {errors.name && (
-              <Text size="xs" c="red">
-                {errors.name}
-              </Text>
-            )}
-          </Stack>
+          <NameInputs names={names} onChange={setNames} error={errors.name} />
           <Group grow align="flex-start">
             <NumberInput label={t('catalog.price')} value={price} onChange={setPrice} min={0} decimalScale={2} error={errors.priceCents} required />
             <TextInput label={t('catalog.currency')} value={currency} onChange={(e) => setCurrency(e.currentTarget.value)} error={errors.currency} maxLength={3} required />
@@ -251,6 +238,32 @@ function PartModal({ brandId, part, onClose }: { brandId: string; part: Part | n
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/** A field error per form field from the server's answer; a taken code or reference says so in words. */
+function fieldMessages(t: TFunction, err: unknown): Record<string, string> {
+  if (!isApiError(err) || !err.errors?.length) return {};
+  return Object.fromEntries(Object.entries(fieldErrorsByPath(err.errors)).map(([k, fe]) => [k, fe.code === 'duplicate' ? errorMessage(t, err) : fieldErrorMessage(t, fe.code)]));
+}
+
+/** A name in each of the five languages (at least one). */
+function NameInputs({ names, onChange, error }: { names: Record<string, string>; onChange: (n: Record<string, string>) => void; error: string | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500}>
+        {t('catalog.name')}
+      </Text>
+      {LANGS.map((l) => (
+        <TextInput key={l} leftSection={<Text size="xs">{l.toUpperCase()}</Text>} value={names[l] ?? ''} onChange={(e) => onChange({ ...names, [l]: e.currentTarget.value })} aria-label={`${t('catalog.name')} ${l}`} />
+      ))}
+      {error && (
+        <Text size="xs" c="red">
+          {error}
+        </Text>
+      )}
+    </Stack>
   );
 }
 
@@ -282,9 +295,7 @@ function ModelModal({ brandId, model, onClose }: { brandId: string; model: Model
       notifications.show({ color: 'teal', message: t('catalog.saved', { code }) });
       onClose();
     },
-    onError: (err) => {
-      if (isApiError(err) && err.errors?.length) setErrors(Object.fromEntries(Object.entries(fieldErrorsByPath(err.errors)).map(([k, fe]) => [k, fe.code === 'duplicate' ? errorMessage(t, err) : fieldErrorMessage(t, fe.code)])));
-    },
+    onError: (err) => setErrors(fieldMessages(t, err)),
   });
 
   const submit = (e: FormEvent) => {
@@ -322,19 +333,7 @@ function ModelModal({ brandId, model, onClose }: { brandId: string; model: Model
             <TextInput label={t('catalog.code')} value={code} onChange={(e) => setCode(e.currentTarget.value)} error={errors.code} required ff="monospace" data-testid="model-code" />
             <TextInput label={t('catalog.family')} value={family} onChange={(e) => setFamily(e.currentTarget.value)} error={errors.familyCode} />
           </Group>
-          <Stack gap={4}>
-            <Text size="sm" fw={500}>
-              {t('catalog.name')}
-            </Text>
-            {LANGS.map((l) => (
-              <TextInput key={l} leftSection={<Text size="xs">{l.toUpperCase()}</Text>} value={names[l] ?? ''} onChange={(e) => setNames({ ...names, [l]: e.currentTarget.value })} aria-label={`${t('catalog.name')} ${l}`} data-testid={`model-name-${l}`} />
-            ))}
-            {errors.name && (
-              <Text size="xs" c="red">
-                {errors.name}
-              </Text>
-            )}
-          </Stack>
+          <NameInputs names={names} onChange={setNames} error={errors.name} />
           <SegmentedControl value={identifiedBy} onChange={(v) => setIdentifiedBy(v as 'serial' | 'licence_key')} data={[{ value: 'serial', label: t('catalog.bySerial') }, { value: 'licence_key', label: t('catalog.licence') }]} />
           <Textarea label={t('catalog.patterns')} description={t('catalog.patternsHint')} value={patterns} onChange={(e) => setPatterns(e.currentTarget.value)} error={errors.serialPatterns} autosize minRows={2} styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} data-testid="model-patterns" />
           <Group grow align="flex-start">
