@@ -21,7 +21,8 @@ export function isCalendarDate(s: string): boolean {
   const year = Number(s.slice(0, 4));
   const month = Number(s.slice(5, 7));
   const day = Number(s.slice(8, 10));
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  // Year 0000 is no date PostgreSQL stores.
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** Days in a month (1–12) of the proleptic Gregorian calendar. */

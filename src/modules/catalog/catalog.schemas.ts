@@ -1,7 +1,8 @@
+import { isIsoDate } from '../warranty/index.ts';
 import { z } from 'zod';
 
 const Localised = z.record(z.string().regex(/^(fr|en|ro|ru|sv)$/), z.string().trim().min(1).max(200));
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const IsoDate = z.string().refine(isIsoDate, { message: 'must be a date YYYY-MM-DD', params: { code: 'invalid_format' } });
 
 export const ModelBody = z
   .object({

@@ -50,6 +50,7 @@ describeStores('registering a unit from the portal', (ctx) => {
     const mine = (await camille.get('/api/v1/units/registered')).json() as { items: { id: string; proofStatus: string; warranty: { outcome: string } }[] };
     expect(mine.items.find((i) => i.id === unit.id)).toMatchObject({ proofStatus: 'validated', warranty: { outcome: 'legal_guarantee' } });
     const again = await julie.post(`/api/v1/units/${unit.id}/proof-decision`, { decision: 'validated' });
+    expect((await julie.post(`/api/v1/units/${unit.id}/proof-decision`, { decision: 'validated', purchasedOn: '2026-02-30' })).statusCode).toBe(400);
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('UNIT_PROOF_NOT_PENDING');
   });
@@ -79,7 +80,8 @@ describeStores('registering a unit from the portal', (ctx) => {
       ['serial', 'unknown_serial'],
       ['deliveredOn', 'in_future'],
     ]);
-    const sold = await camille.post('/api/v1/units', { brandId, serial: 'TD-4521-88', purchasedOn: bought, proofAttachmentId: proof });
+    // Sold with an order, even written in small letters.
+    const sold = await camille.post('/api/v1/units', { brandId, serial: 'td-4521-88', purchasedOn: bought, proofAttachmentId: proof });
     expect(sold.statusCode).toBe(409);
     expect(sold.json()).toMatchObject({ code: 'UNIT_ALREADY_REGISTERED', errors: [{ field: 'serial' }] });
     const text = (await camille.request({ method: 'POST', url: '/api/v1/attachments', ...multipartFile('notes.txt', 'text/plain', Buffer.from('hello')) })).json().id;

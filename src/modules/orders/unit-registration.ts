@@ -59,17 +59,25 @@ export async function registerUnit(db: Db, actor: Actor, input: RegisterUnitInpu
     else if (v > today) errors.push({ field, code: 'in_future', message: `is after today (${today})` });
   }
   if (input.deliveredOn && isIsoDate(input.deliveredOn) && input.deliveredOn < input.purchasedOn) errors.push({ field: 'deliveredOn', code: 'invalid_value', message: 'is before the purchase' });
+  const key = model?.identified_by === 'licence_key' ? 'licence_key' : 'serial';
+  if (serial.length > (key === 'serial' ? 100 : 200)) errors.push({ field: 'serial', code: 'too_big', message: `must be at most ${key === 'serial' ? 100 : 200} characters` });
   if (errors.length) throw validationFailed(errors);
   const proof = await takeUpload(db, actor, input.proofAttachmentId, PROOF_TYPES, 'proofAttachmentId');
-  const key = model!.identified_by === 'licence_key' ? 'licence_key' : 'serial';
+  const alreadyRegistered = () =>
+    new AppError('UNIT_ALREADY_REGISTERED', 409, 'This product is already registered', {
+      errors: [{ field: 'serial', code: 'duplicate', message: 'this product is already registered: if it is yours, write to the after-sales service' }],
+    });
   const unitId = await db.transaction().execute(async (trx) => {
     const brand = await trx.selectFrom('brand').select('country').where('id', '=', input.brandId).executeTakeFirstOrThrow();
-    const existing = await trx.selectFrom('unit').select(['id', 'owner_id', 'order_line_id', 'proof_status']).where('model_id', '=', model!.id).where(key, '=', serial).forUpdate().executeTakeFirst();
-    if (existing && (existing.owner_id !== actor.userId || existing.order_line_id !== null || existing.proof_status === 'validated' || existing.proof_status === 'uploaded')) {
-      throw new AppError('UNIT_ALREADY_REGISTERED', 409, 'This product is already registered', {
-        errors: [{ field: 'serial', code: 'duplicate', message: 'this product is already registered: if it is yours, write to the after-sales service' }],
-      });
-    }
+    // The same serial whatever its case, and whether a shop wrote it as a serial or a licence key.
+    const existing = await trx
+      .selectFrom('unit')
+      .select(['id', 'owner_id', 'order_line_id', 'proof_status'])
+      .where('model_id', '=', model!.id)
+      .where(sql<string>`upper(coalesce(serial, licence_key))`, '=', serial.toUpperCase())
+      .forUpdate()
+      .executeTakeFirst();
+    if (existing && (existing.owner_id !== actor.userId || existing.order_line_id !== null || existing.proof_status === 'validated' || existing.proof_status === 'uploaded')) throw alreadyRegistered();
     const values = { purchased_on: input.purchasedOn, delivered_on: input.deliveredOn ?? null, condition: input.condition ?? 'new', proof_status: 'uploaded' as const, proof_attachment_id: proof.id };
     const id = existing
       ? (await trx.updateTable('unit').set(values).where('id', '=', existing.id).returning('id').executeTakeFirstOrThrow()).id
@@ -88,6 +96,10 @@ export async function registerUnit(db: Db, actor: Actor, input: RegisterUnitInpu
       ])
       .execute();
     return id;
+  }).catch((err: unknown) => {
+    // Two registrations of the same new serial at once: the second finds it taken.
+    if ((err as { code?: string }).code === '23505') throw alreadyRegistered();
+    throw err;
   });
   return getUnit(db, actor, unitId);
 }
@@ -126,20 +138,35 @@ export async function proofsToCheck(db: Db, actor: Actor) {
  * dates the customer gave (the agent may correct them from the document); refused, the customer
  * is asked again, with the reason.
  */
-export async function decideProof(db: Db, actor: Actor, unitId: string, input: { decision: 'validated' | 'rejected'; reason?: string | undefined; purchasedOn?: string | undefined; deliveredOn?: string | null | undefined }, now: Date) {
-  const unit = await db.selectFrom('unit as u').select(['u.id', 'u.proof_status', 'u.purchased_on']).where('u.id', '=', unitId).where(unitVisibleTo(actor)).executeTakeFirst();
+export async function decideProof(db: Db, actor: Actor, unitId: string, input: { decision: 'validated' | 'rejected'; reason?: string | undefined; purchasedOn?: string | undefined; deliveredOn?: string | null | undefined }, today: string, now: Date) {
+  const unit = await db.selectFrom('unit as u').select(['u.id', 'u.proof_status', 'u.purchased_on', 'u.delivered_on']).where('u.id', '=', unitId).where(unitVisibleTo(actor)).executeTakeFirst();
   if (!unit) throw unitNotFound();
   if (!isStaff(actor) || actor.role === 'technician') throw new AppError('FORBIDDEN', 403, 'The desk checks proofs of purchase');
   if (unit.proof_status !== 'uploaded') throw new AppError('UNIT_PROOF_NOT_PENDING', 409, 'No proof of purchase waits for a decision on this unit');
   if (input.decision === 'rejected' && !input.reason?.trim()) throw validationFailed([{ field: 'reason', code: 'required', message: 'say why, so the customer can send the right document' }]);
+  const errors: FieldError[] = [];
+  for (const [field, v] of [
+    ['purchasedOn', input.purchasedOn ?? null],
+    ['deliveredOn', input.deliveredOn ?? null],
+  ] as const) {
+    if (v === null) continue;
+    if (!isIsoDate(v)) errors.push({ field, code: 'invalid_format', message: 'must be a date YYYY-MM-DD' });
+    else if (v > today) errors.push({ field, code: 'in_future', message: `is after today (${today})` });
+  }
   const purchasedOn = input.purchasedOn ?? unit.purchased_on;
-  if (input.deliveredOn && purchasedOn && input.deliveredOn < purchasedOn) throw validationFailed([{ field: 'deliveredOn', code: 'invalid_value', message: 'is before the purchase' }]);
+  const deliveredOn = input.deliveredOn !== undefined ? input.deliveredOn : unit.delivered_on;
+  if (!errors.length && deliveredOn && purchasedOn && deliveredOn < purchasedOn) errors.push({ field: input.deliveredOn ? 'deliveredOn' : 'purchasedOn', code: 'invalid_value', message: 'the delivery is before the purchase' });
+  if (errors.length) throw validationFailed(errors);
   await db.transaction().execute(async (trx) => {
-    await trx
+    // Two agents deciding at once: the second finds the proof decided.
+    const decided = await trx
       .updateTable('unit')
       .set({ proof_status: input.decision, ...(input.purchasedOn ? { purchased_on: input.purchasedOn } : {}), ...(input.deliveredOn !== undefined ? { delivered_on: input.deliveredOn } : {}) })
       .where('id', '=', unit.id)
-      .execute();
+      .where('proof_status', '=', 'uploaded')
+      .returning('id')
+      .executeTakeFirst();
+    if (!decided) throw new AppError('UNIT_PROOF_NOT_PENDING', 409, 'No proof of purchase waits for a decision on this unit');
     await trx
       .insertInto('unit_event')
       .values({ unit_id: unit.id, at: now, kind: input.decision === 'validated' ? 'proof_validated' : 'proof_rejected', actor_id: actor.userId, data: JSON.stringify(input.reason ? { reason: input.reason.trim() } : {}) })
@@ -150,8 +177,9 @@ export async function decideProof(db: Db, actor: Actor, unitId: string, input: {
 
 /** The proof of purchase a customer sent for a unit, for its owner and the brand's staff. */
 export async function openProof(db: Db, files: FileStore, actor: Actor, unitId: string) {
-  const unit = await db.selectFrom('unit as u').select('u.proof_attachment_id').where('u.id', '=', unitId).where(unitVisibleTo(actor)).executeTakeFirst();
-  if (!unit?.proof_attachment_id) throw unitNotFound();
+  const unit = await db.selectFrom('unit as u').select(['u.proof_attachment_id', 'u.owner_id']).where('u.id', '=', unitId).where(unitVisibleTo(actor)).executeTakeFirst();
+  // A customer's receipt is theirs and the brand's: the reseller that sold the unit does not see it.
+  if (!unit?.proof_attachment_id || (!isStaff(actor) && unit.owner_id !== actor.userId)) throw unitNotFound();
   return openDocument(db, files, unit.proof_attachment_id);
 }
 

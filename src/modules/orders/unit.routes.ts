@@ -153,6 +153,10 @@ export const unitRoutes: FastifyPluginAsyncZod<UnitRoutesOptions> = async (app, 
         response: { 200: UnitResponse },
       },
     },
-    async (request) => decideProof(db, request.actor, request.params.id, request.body, request.now),
+    async (request) => {
+      const unit = await db.selectFrom('unit as u').innerJoin('brand as b', 'b.id', 'u.brand_id').select('b.time_zone').where('u.id', '=', request.params.id).executeTakeFirst();
+      const today = DateTime.fromJSDate(request.now, { zone: unit?.time_zone ?? 'UTC' }).toISODate()!;
+      return decideProof(db, request.actor, request.params.id, request.body, today, request.now);
+    },
   );
 };

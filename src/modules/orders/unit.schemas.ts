@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { WARRANTY_OUTCOMES, WARRANTY_RULES } from '../warranty/index.ts';
+import { isIsoDate, WARRANTY_OUTCOMES, WARRANTY_RULES } from '../warranty/index.ts';
 
 const Localised = z.record(z.string(), z.string());
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const IsoDate = z.string().refine(isIsoDate, { message: 'must be a date YYYY-MM-DD', params: { code: 'invalid_format' } });
 
 export const UnitResponse = z.object({
   id: z.string(),

@@ -38,14 +38,17 @@ export async function createCustomer(trx: Db, brandId: string, who: { address: s
 export async function findOrCreateCustomerByAddress(trx: Db, brandId: string, who: { address: string; name: string; locale: Locale }) {
   const existing = await findAccountByAddress(trx, who.address);
   if (!existing) return createCustomer(trx, brandId, who);
-  await trx.insertInto('user_brand').values({ user_id: existing.id, brand_id: brandId }).onConflict((oc) => oc.doNothing()).execute();
+  // Only a customer becomes the brand's by writing to it: for staff and partners a brand link is
+  // access to the brand's data, never granted by a mail.
+  if (existing.role === 'customer') await trx.insertInto('user_brand').values({ user_id: existing.id, brand_id: brandId }).onConflict((oc) => oc.doNothing()).execute();
   return existing;
 }
 
 /**
- * The customers behind many addresses at once (an orders import): the accounts that exist are
- * linked to the brand, the others are created without a password, in two statements. The
- * addresses are lower-cased by the caller; a name may be empty (the address's local part then).
+ * The customers behind many addresses at once (an orders import): the customer accounts that exist
+ * are linked to the brand, the missing ones are created without a password, in two statements. A
+ * staff or partner account is never linked (its brands are its access): the caller refuses such
+ * an address first. The addresses are lower-cased by the caller; a name may be empty.
  */
 export async function ensureCustomers(trx: Db, brandId: string, locale: Locale, who: readonly { address: string; name: string }[]): Promise<void> {
   if (!who.length) return;
@@ -56,7 +59,7 @@ export async function ensureCustomers(trx: Db, brandId: string, locale: Locale, 
     from unnest(${addresses}::text[], ${names}::text[]) as a(address, name)
     on conflict (lower(email)) do nothing`.execute(trx);
   await sql`insert into user_brand (user_id, brand_id)
-    select u.id, ${brandId} from app_user u where lower(u.email) = any(${addresses}::text[])
+    select u.id, ${brandId} from app_user u where lower(u.email) = any(${addresses}::text[]) and u.role = 'customer'
     on conflict do nothing`.execute(trx);
 }
 

@@ -16,7 +16,8 @@ export interface CopySession {
   db: Db;
   /** Loads these COPY text lines into `table (columns)`; returns when they are in. */
   copy(table: string, columns: readonly string[], lines: string): Promise<void>;
-  release(): void;
+  /** Hands the connection back; with the error that broke it, the pool closes it instead. */
+  release(err?: unknown): void;
 }
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
@@ -38,7 +39,7 @@ export async function openCopySession(database: Database): Promise<CopySession> 
         await pipeline(Readable.from([lines]), client.query(copyFrom(`${statement} stdin`)));
       }
     },
-    release: () => client.release(),
+    release: (err?: unknown) => client.release(err instanceof Error ? err : err === undefined ? undefined : true),
   };
 }
 

@@ -160,14 +160,19 @@ describeStores('importing orders', (ctx) => {
         `MS-35001;2;2026-05-02;bob@example.fr;Bob;FR;EUR;TD-46;1;349,90;;;;;`,
         `MS-35003;1;2026-05-02;bob@example.fr;Bob;FR;EUR;TD-46;1;349,90;;;;;`,
         `MS-35003;1;2026-05-02;bob@example.fr;Bob;FR;EUR;TD-46;2;349,90;;;;;`,
+        `MS-35004;1;2026-05-02;Agent@Mecashop.example;Julie;FR;EUR;TD-46;1;349,90;td-${store}-77;;;;`,
       ].join('\n'),
     );
     const report = await importOrders(database, file, opts());
-    expect(report).toMatchObject({ rows: 4, rejected: 3, rolledBack: true });
+    expect(report).toMatchObject({ rows: 5, rejected: 4, rolledBack: true });
     expect(report.problems).toEqual([
       { line: 2, column: 'serials', code: 'duplicate', message: `serial TD-${store}-77 was already sold on another order line` },
       { line: 3, column: 'customer_email', code: 'conflict', message: 'order MS-35001 belongs to another customer' },
       { line: 5, column: 'line_id', code: 'duplicate', message: 'line 1 of order MS-35003 is also on line 4' },
+      // A staff address is no customer, and a serial differing only in case is the same serial.
+      { line: 6, column: 'customer_email', code: 'conflict', message: 'agent@mecashop.example is the address of a staff or partner account, not a customer' },
+      { line: 6, column: 'serials', code: 'duplicate', message: `serial td-${store}-77 is also on line 2` },
+      { line: 6, column: 'serials', code: 'duplicate', message: `serial td-${store}-77 was already sold on another order line` },
     ]);
     expect(await db.selectFrom('customer_order').select('id').where('external_id', 'in', ['MS-35002', 'MS-35003']).execute()).toEqual([]);
   });

@@ -225,15 +225,16 @@ export async function importOrders(database: Database, source: ImportSource | st
       if (opts.files) await timed(report, 'invoices', () => attachInvoiceFiles(trx, opts.files!, brand.id, report));
       if (opts.skipInvalid && opts.rejectsFile && report.rejected && 'file' in input) await writeRejects(trx, input.file, opts.rejectsFile);
     });
+    session.release();
   } catch (err) {
+    // A connection that failed mid-COPY is not handed back to the pool.
+    session.release(err instanceof Rollback || err instanceof CsvFileError ? undefined : err);
     if (!(err instanceof Rollback)) throw err;
     report.rolledBack = true;
     report.imported = 0;
     report.orders = { created: 0, updated: 0, unchanged: 0 };
     report.units = { created: 0, unchanged: 0 };
     report.invoices = { attached: 0, unchanged: 0 };
-  } finally {
-    session.release();
   }
   return report;
 }
@@ -280,15 +281,20 @@ async function checkStaged(trx: Db, brandId: string, report: ImportReport) {
     select l.line, 'customer_email', 'conflict', 'order ' || l.order_ext || ' belongs to another customer'
     from import_line l join customer_order o on o.brand_id = ${brandId} and o.external_id = l.order_ext join app_user u on u.id = o.customer_id
     where lower(u.email) <> l.email`.execute(trx));
-  // A serial twice in the file, or already sold on another line (or registered without an order).
+  // An address of a staff or partner account: orders belong to customers, and a brand link would be access.
+  await timed(report, 'check customers', () => sql`insert into import_problem (line, col, code, message)
+    select l.line, 'customer_email', 'conflict', l.email || ' is the address of a staff or partner account, not a customer'
+    from import_line l join app_user u on lower(u.email) = l.email where u.role <> 'customer'`.execute(trx));
+  // A serial twice in the file, or already sold on another line (or registered without an order);
+  // serials and licence keys are told apart without regard to case, as the desk finds them.
   await timed(report, 'check serials twice', () => sql`insert into import_problem (line, col, code, message)
     select s.line, 'serials', 'duplicate', 'serial ' || s.serial || ' is also on line ' || s.first_line
-    from (select line, serial, min(line) over (partition by model_id, serial) as first_line from import_line, unnest(serials) as serial) s
+    from (select line, serial, min(line) over (partition by model_id, upper(serial)) as first_line from import_line, unnest(serials) as serial) s
     where s.line <> s.first_line`.execute(trx));
   await timed(report, 'check serials sold', () => sql`insert into import_problem (line, col, code, message)
     select s.line, 'serials', 'duplicate', 'serial ' || s.serial || ' was already sold on another order line'
     from (select line, order_ext, line_ext, model_id, unnest(serials) as serial from import_line) s
-      join unit u on u.model_id = s.model_id and u.serial = s.serial
+      join unit u on u.brand_id = ${brandId} and upper(coalesce(u.serial, u.licence_key)) = upper(s.serial) and u.model_id = s.model_id
       left join order_line ol on ol.id = u.order_line_id
       left join customer_order o on o.id = ol.order_id
     where ol.id is null or o.brand_id <> ${brandId} or o.external_id <> s.order_ext or ol.external_id <> s.line_ext`.execute(trx));
@@ -353,25 +359,31 @@ async function writeStaged(trx: Db, brandId: string, locale: Locale, now: Date, 
   await timed(report, 'order totals', () => sql`update customer_order o set total_cents = (select sum(ol.quantity * ol.unit_price_cents) from order_line ol where ol.order_id = o.id)
     where o.id in (select id from import_summed_order)`.execute(trx));
 
-  const units = await timed(report, 'units', () => sql<{ serials: number; created: number }>`
-    with s as (
-      select l.order_ext, l.line_ext, l.model_id, l.ordered_on, l.delivered_on, l.condition, l.country, l.buyer, l.seller_id, unnest(l.serials) as serial
-      from import_line l
-    ), ins as (
-      insert into unit (brand_id, model_id, serial, order_line_id, owner_id, seller_organisation_id, purchased_on, delivered_on, condition, country_of_sale, buyer, created_at)
-      select ${brandId}, s.model_id, s.serial, ol.id, o.customer_id, s.seller_id, s.ordered_on, s.delivered_on, s.condition, s.country, s.buyer, ${now}
-      from s join customer_order o on o.brand_id = ${brandId} and o.external_id = s.order_ext
-        join order_line ol on ol.order_id = o.id and ol.external_id = s.line_ext
-      on conflict (model_id, serial) do nothing
-      returning id, model_id, serial
-    ), ev as (
-      insert into unit_event (unit_id, at, kind, data)
-      select ins.id, ${now}, 'imported', jsonb_build_object('order', s.order_ext, 'line', s.line_ext)
-      from ins join s on s.model_id = ins.model_id and s.serial = ins.serial
-    )
-    select (select count(*) from s)::int as serials, (select count(*) from ins)::int as created`.execute(trx));
-  const u = units.rows[0]!;
-  report.units = { created: u.created, unchanged: u.serials - u.created };
+  // Units with a serial plate, then licences of software (each unique on its own key).
+  report.units = { created: 0, unchanged: 0 };
+  for (const key of ['serial', 'licence_key'] as const) {
+    const units = await timed(report, 'units', () => sql<{ serials: number; created: number }>`
+      with s as (
+        select l.order_ext, l.line_ext, l.model_id, l.ordered_on, l.delivered_on, l.condition, l.country, l.buyer, l.seller_id, unnest(l.serials) as serial
+        from import_line l join product_model m on m.id = l.model_id
+        where m.identified_by = ${key}
+      ), ins as (
+        insert into unit (brand_id, model_id, ${sql.ref(key)}, order_line_id, owner_id, seller_organisation_id, purchased_on, delivered_on, condition, country_of_sale, buyer, created_at)
+        select ${brandId}, s.model_id, s.serial, ol.id, o.customer_id, s.seller_id, s.ordered_on, s.delivered_on, s.condition, s.country, s.buyer, ${now}
+        from s join customer_order o on o.brand_id = ${brandId} and o.external_id = s.order_ext
+          join order_line ol on ol.order_id = o.id and ol.external_id = s.line_ext
+        on conflict (model_id, ${sql.ref(key)}) do nothing
+        returning id, model_id, ${sql.ref(key)} as serial
+      ), ev as (
+        insert into unit_event (unit_id, at, kind, data)
+        select ins.id, ${now}, 'imported', jsonb_build_object('order', s.order_ext, 'line', s.line_ext)
+        from ins join s on s.model_id = ins.model_id and s.serial = ins.serial
+      )
+      select (select count(*) from s)::int as serials, (select count(*) from ins)::int as created`.execute(trx));
+    const u = units.rows[0]!;
+    report.units.created += u.created;
+    report.units.unchanged += u.serials - u.created;
+  }
 }
 
 function mapOrderColumn(staged: string): string {
@@ -457,8 +469,8 @@ const MAX_INVOICE_BYTES = 20 * 1024 * 1024;
 async function attachInvoiceFiles(trx: Db, files: FileStore, brandId: string, report: ImportReport) {
   let after = '';
   for (;;) {
-    const batch = await sql<{ order_ext: string; invoice_file: string; invoice_number: string | null; id: string; sha256: string | null }>`
-      select f.order_ext, f.invoice_file, f.invoice_number, o.id, a.sha256
+    const batch = await sql<{ order_ext: string; invoice_file: string; invoice_number: string | null; id: string; sha256: string | null; current_number: string | null }>`
+      select f.order_ext, f.invoice_file, f.invoice_number, o.id, a.sha256, o.invoice_number as current_number
       from (select distinct on (order_ext) order_ext, invoice_file, invoice_number from import_line where invoice_file is not null and order_ext > ${after} order by order_ext, line) f
         join customer_order o on o.brand_id = ${brandId} and o.external_id = f.order_ext
         left join attachment a on a.id = o.invoice_attachment_id
@@ -467,7 +479,11 @@ async function attachInvoiceFiles(trx: Db, files: FileStore, brandId: string, re
     for (const r of batch.rows) {
       const content = await fs.promises.readFile(r.invoice_file);
       if (crypto.createHash('sha256').update(content).digest('hex') === r.sha256) {
-        report.invoices.unchanged++;
+        // The same PDF: only a corrected number changes the order.
+        if (r.invoice_number && r.invoice_number !== r.current_number) {
+          await sql`update customer_order set invoice_number = ${r.invoice_number} where id = ${r.id}`.execute(trx);
+          report.invoices.attached++;
+        } else report.invoices.unchanged++;
         continue;
       }
       const doc = await storeDocument(trx, files, { content, filename: path.basename(r.invoice_file), uploadedById: null });

@@ -131,6 +131,7 @@ export function readOrderRow(line: number, v: Record<string, string>, today: str
   const priceRaw = text('unit_price');
   const unitPriceCents = priceRaw ? parsePriceCents(priceRaw) : null;
   if (priceRaw && (unitPriceCents === null || unitPriceCents < 0)) problem('unit_price', 'invalid_format', `"${priceRaw}" is not a price`);
+  else if (unitPriceCents !== null && unitPriceCents > 10_000_000_000) problem('unit_price', 'too_big', `${priceRaw} is more than 100 000 000`);
   const serials = text('serials')
     .split(/[\s,|]+/)
     .map((s) => s.trim())

@@ -116,15 +116,20 @@ export async function importUnits(database: Database, file: string, opts: { bran
       // Across the file and against the store.
       await sql`insert into import_unit_problem (line, col, message)
         select line, case when serial is null then 'licence_key' else 'serial' end, 'unit ' || coalesce(serial, licence_key) || ' is also on line ' || first_line
-        from (select line, serial, licence_key, min(line) over (partition by model_id, coalesce(serial, '#' || licence_key)) as first_line from import_unit) d
+        from (select line, serial, licence_key, min(line) over (partition by model_id, upper(coalesce(serial, licence_key))) as first_line from import_unit) d
         where line <> first_line`.execute(trx);
       await sql`insert into import_unit_problem (line, col, message)
         select i.line, case when i.serial is null then 'licence_key' else 'serial' end,
           case when u.order_line_id is not null then 'unit ' || coalesce(i.serial, i.licence_key) || ' came with an order: import it with the orders'
+            when coalesce(u.serial, u.licence_key) <> coalesce(i.serial, i.licence_key) then 'unit ' || coalesce(i.serial, i.licence_key) || ' is already known as ' || coalesce(u.serial, u.licence_key)
             else 'unit ' || coalesce(i.serial, i.licence_key) || ' belongs to another owner' end
-        from import_unit i join unit u on u.model_id = i.model_id and (u.serial = i.serial or u.licence_key = i.licence_key)
+        from import_unit i join unit u on u.model_id = i.model_id and upper(coalesce(u.serial, u.licence_key)) = upper(coalesce(i.serial, i.licence_key))
           left join app_user o on o.id = u.owner_id
-        where u.order_line_id is not null or (u.owner_id is not null and (i.email is null or lower(o.email) <> i.email))`.execute(trx);
+        where u.order_line_id is not null or coalesce(u.serial, u.licence_key) <> coalesce(i.serial, i.licence_key)
+          or (u.owner_id is not null and (i.email is null or lower(o.email) <> i.email))`.execute(trx);
+      await sql`insert into import_unit_problem (line, col, message)
+        select i.line, 'owner_email', i.email || ' is the address of a staff or partner account, not a customer'
+        from import_unit i join app_user u on lower(u.email) = i.email where u.role <> 'customer'`.execute(trx);
       report.rejected = (await sql<{ n: number }>`select count(distinct line)::int as n from import_unit_problem`.execute(trx)).rows[0]!.n;
       report.problems = (await sql<{ line: number; col: string; message: string }>`select line, col, message from import_unit_problem order by line, seq limit ${MAX_REPORTED}`.execute(trx)).rows.map((p) => ({ line: p.line, column: p.col, message: p.message }));
       if (report.rejected) throw new Rollback();
