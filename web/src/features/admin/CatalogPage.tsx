@@ -227,6 +227,7 @@ function PartModal({ brandId, part, onClose }: { brandId: string; part: Part | n
             <NumberInput label={t('catalog.leadDays')} value={lead} onChange={setLead} min={0} allowDecimal={false} error={errors.reorderLeadDays} />
           </Group>
           <TextInput label={t('catalog.usedBy')} description={t('catalog.usedByHint')} value={models} onChange={(e) => setModels(e.currentTarget.value)} error={errors.models} ff="monospace" />
+          {save.isError && !(isApiError(save.error) && save.error.errors?.length) && <Alert color="red">{errorMessage(t, save.error)}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
