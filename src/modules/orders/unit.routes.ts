@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
 import { FILE_DOWNLOAD, sendFile } from '../attachments/index.ts';
 import { CsvFileError } from '../../platform/csv/csv-source.ts';
-import { importOrders } from './import/order-import.ts';
+import { importOrders } from './import/index.ts';
 import { attachInvoice, openInvoice } from './invoice.service.ts';
 import { decideProof, openProof, proofsToCheck, registeredUnits, registerUnit } from './unit-registration.ts';
 import { AttachInvoiceBody, AttachInvoiceResponse, ImportPushBody, ImportPushResponse, OrderPage, OrdersQuery, ProofDecisionBody, ProofsToCheckResponse, RegisteredUnitsResponse, RegisterUnitBody, TicketUnitsResponse, UnitResponse, WarrantyQuery, WarrantyResponse } from './unit.schemas.ts';

@@ -4,6 +4,7 @@ import { copyLine, openCopySession } from '../../../platform/db/copy.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import type { Locale } from '../../../platform/db/schema.ts';
 import { ensureCustomers } from '../../tickets/index.ts';
+import { MAX_REPORTED } from './order-import.ts';
 import { parseDate } from './order-rows.ts';
 
 /**
@@ -22,7 +23,6 @@ const STAGED = ['line', 'model_id', 'serial', 'licence_key', 'country', 'email',
 const CONDITIONS: Record<string, 'new' | 'refurbished' | 'second_hand'> = { new: 'new', neuf: 'new', refurbished: 'refurbished', reconditionne: 'refurbished', reconditionné: 'refurbished', second_hand: 'second_hand', used: 'second_hand', occasion: 'second_hand' };
 const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
 const BATCH_ROWS = 10_000;
-const MAX_REPORTED = 1000;
 
 export interface UnitImportReport {
   rows: number;
