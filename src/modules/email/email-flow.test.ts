@@ -13,7 +13,7 @@ import { listenOnLoopback, startSmtpSink, until } from '../../test/support.ts';
 import { createTicket } from '../tickets/index.ts';
 import { CreateTicketBody } from '../tickets/index.ts';
 import { getTicket } from '../tickets/index.ts';
-import type { EmailContext } from './email-context.ts';
+import type { EmailContext } from './context/index.ts';
 import { registerEmailWorkers } from './email-worker.ts';
 import { createSmtpReceiver } from './inbound/index.ts';
 import { ticketMail } from './outbound/index.ts';

@@ -1,6 +1,6 @@
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { TicketEvents } from '../tickets/index.ts';
-import type { EmailContext } from './email-context.ts';
+import type { EmailContext } from './context/index.ts';
 import { ProcessInboundJob, recoverStalledInbound, processInbound, quarantine } from './inbound/index.ts';
 import { SendMailJob, sendOutbound } from './outbound/index.ts';
 

@@ -1,12 +1,12 @@
 import { refusedTarget } from '../../platform/net/outbound-target.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { countQuarantined, discardInbound, getMailboxSettings, mailReceiverSettings, listInbound, listMailboxes, openInboundRaw, reprocessInbound, saveMailbox } from './email-admin.service.ts';
+import { countQuarantined, discardInbound, getMailboxSettings, mailReceiverSettings, listInbound, listMailboxes, openInboundRaw, reprocessInbound, saveMailbox } from './admin/index.ts';
 import { testSmtpConnection } from './outbound/index.ts';
 import { testImapConnection } from './inbound/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { AppConfig } from '../../platform/config/config.ts';
-import type { EmailContext } from './email-context.ts';
+import type { EmailContext } from './context/index.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const Settings = z

@@ -1,4 +1,4 @@
-export type { EmailContext } from './email-context.ts';
+export type { EmailContext } from './context/index.ts';
 export { acceptRawMessage, ProcessInboundJob, processInbound, createSmtpReceiver, parseMail, sanitiseMailHtml, fetchOnce, ImapFetcher, testImapConnection } from './inbound/index.ts';
 export { queueOutbound, sendOutbound, SendMailJob, passwordResetMail, ticketMail, slaMail } from './outbound/index.ts';
 export { registerEmailWorkers, type EmailWorkerOptions } from './email-worker.ts';

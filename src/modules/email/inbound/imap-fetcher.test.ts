@@ -12,7 +12,7 @@ import { brandId, describeStores } from '../../../test/db.ts';
 import { until } from '../../../test/support.ts';
 import { DOVECOT_AVAILABLE, DOVECOT_SKIP_REASON, type DovecotServer, startDovecot } from '../../../test/dovecot.ts';
 import { withDatabase } from '../../../test/global-setup.ts';
-import type { EmailContext } from '../email-context.ts';
+import type { EmailContext } from '../context/index.ts';
 import { ProcessInboundJob } from './inbound.service.ts';
 import { type ImapSettings, testImapConnection } from './imap-connection.ts';
 import { fetchOnce, ImapFetcher } from './imap-fetcher.ts';

@@ -1,7 +1,7 @@
 import type { ImapFlow } from 'imapflow';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError, notFound } from '../../../platform/errors/app-error.ts';
-import type { EmailContext } from '../email-context.ts';
+import type { EmailContext } from '../context/index.ts';
 import { closeClient, connectionErrors, describeImapError, ImapSettings, newClient } from './imap-connection.ts';
 import { acceptRawMessage } from './inbound.service.ts';
 import { LOCKED, withMailboxLock } from './mailbox-lock.ts';

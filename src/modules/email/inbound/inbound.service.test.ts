@@ -6,10 +6,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { JobQueue } from '../../../platform/jobs/job-queue.ts';
 import { idleEmailContext } from '../../../test/email-context.ts';
 import { brandId, describeStores } from '../../../test/db.ts';
-import type { EmailContext } from '../email-context.ts';
+import type { EmailContext } from '../context/index.ts';
 import { acceptRawMessage, MAX_PROCESSING_RESTARTS, ProcessInboundJob, recoverStalledInbound } from './inbound.service.ts';
 import { processInbound } from './process-inbound.ts';
-import { listInbound } from '../email-admin.service.ts';
+import { listInbound } from '../admin/index.ts';
 import { ticketMail } from '../outbound/index.ts';
 
 describeStores('inbound acceptance', (ctx, store) => {

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { sql } from 'kysely';
 import { withTransaction } from '../../../platform/db/database.ts';
 import { retriedJob } from '../../../platform/jobs/job-queue.ts';
-import type { EmailContext } from '../email-context.ts';
-import { normaliseMessageId, parseMail } from './mail-parse.ts';
+import type { EmailContext } from '../context/index.ts';
+import { normaliseMessageId, parseMail } from './parse/index.ts';
 import { quarantine } from './process-inbound.ts';
 
 export const ProcessInboundJob = retriedJob('mail.process-inbound', z.object({ inboundId: z.uuid() }), { retries: 3, firstRetrySeconds: 10, expireInSeconds: 300 });

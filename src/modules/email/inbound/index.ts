@@ -2,7 +2,7 @@
 export { acceptRawMessage, dedupeKeyOf, headerMessageId, ProcessInboundJob, recoverStalledInbound, summaryOf } from './inbound.service.ts';
 export { processInbound, quarantine } from './process-inbound.ts';
 export { createSmtpReceiver } from './smtp-receiver.ts';
-export { parseMail, sanitiseMailHtml } from './mail-parse.ts';
+export { parseMail, sanitiseMailHtml } from './parse/index.ts';
 export { fetchOnce, ImapFetcher } from './imap-fetcher.ts';
 export { testImapConnection } from './imap-connection.ts';
-export { LOOP_MARKER } from './filters/inbound-filters.ts';
+export { LOOP_MARKER } from './filters/index.ts';

@@ -4,9 +4,9 @@ import type { InboundMessageTable, Locale } from '../../../platform/db/schema.ts
 import { findTicketNumbers, getBrandById } from '../../brands/index.ts';
 import { acceptsCustomerMessage, addSerialNumbers, appendCustomerMessage, findOrCreateCustomerByAddress, openTicketFromMessage, type TicketEvents } from '../../tickets/index.ts';
 import { storeMailAttachment } from '../../attachments/index.ts';
-import type { EmailContext } from '../email-context.ts';
-import { runInboundFilters, type InboundContext } from './filters/inbound-filters.ts';
-import { type ParsedMail, parseMail, sanitiseMailHtml, usableAddress } from './mail-parse.ts';
+import type { EmailContext } from '../context/index.ts';
+import { runInboundFilters, type InboundContext } from './filters/index.ts';
+import { type ParsedMail, parseMail, sanitiseMailHtml, usableAddress } from './parse/index.ts';
 
 type Status = 'received' | 'processed' | 'quarantined' | 'discarded';
 type QuarantineReason = 'unparseable' | 'no_mailbox' | 'no_sender' | 'processing_failed' | 'too_large';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { SMTPServer } from 'smtp-server';
-import type { EmailContext } from '../email-context.ts';
+import type { EmailContext } from '../context/index.ts';
 import { acceptRawMessage } from './inbound.service.ts';
 
 /**

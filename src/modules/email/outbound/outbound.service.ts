@@ -5,7 +5,7 @@ import { type Db, withTransaction } from '../../../platform/db/database.ts';
 import type { MailServerSettings } from '../../../platform/db/schema.ts';
 import { retriedJob } from '../../../platform/jobs/job-queue.ts';
 import { linkEntryToOutbound, messageSent } from '../../tickets/index.ts';
-import type { EmailContext } from '../email-context.ts';
+import type { EmailContext } from '../context/index.ts';
 import { LOOP_MARKER } from '../inbound/index.ts';
 import { addressBounced, automaticMailSince, insertMessageRef, insertOutbound, loadForSending, markOutbound, sendingMailbox, threadRefs } from './outbound.queries.ts';
 

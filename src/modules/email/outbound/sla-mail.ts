@@ -1,7 +1,7 @@
 import type { Db } from '../../../platform/db/database.ts';
 import { formatDateTime, translator } from '../../../platform/i18n/i18n.ts';
 import type { SlaAlert, SlaNotifier } from '../../sla/index.ts';
-import type { EmailContext } from '../email-context.ts';
+import type { EmailContext } from '../context/index.ts';
 import { queueOutbound } from './outbound.service.ts';
 
 async function ticketFor(trx: Db, ticketId: string) {

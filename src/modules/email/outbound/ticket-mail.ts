@@ -2,7 +2,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import { formatDateTime, translator } from '../../../platform/i18n/i18n.ts';
 import type { PasswordResetMailer } from '../../auth/index.ts';
 import type { TicketEvents } from '../../tickets/index.ts';
-import type { EmailContext } from '../email-context.ts';
+import type { EmailContext } from '../context/index.ts';
 import { queueOutbound } from './outbound.service.ts';
 
 const AGENT_LOGGED = new Set(['phone', 'fax', 'postal', 'onsite']);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseMail } from '../mail-parse.ts';
+import { parseMail } from '../parse/index.ts';
 import { type Bounce, type Classification, detectAutoReply, detectBounce, detectLoop, extractSerials, type InboundContext, runInboundFilters } from './inbound-filters.ts';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);

@@ -1,4 +1,4 @@
-import type { ParsedMail } from '../mail-parse.ts';
+import type { ParsedMail } from '../parse/index.ts';
 
 /** Marker Apres puts in `X-Loop` on everything it sends; seeing it come back means a loop. */
 export const LOOP_MARKER = 'apres';

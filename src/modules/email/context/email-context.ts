@@ -1,7 +1,7 @@
-import type { Clock } from '../../platform/clock/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
-import type { FileStore } from '../../platform/files/file-store.ts';
-import type { JobQueue } from '../../platform/jobs/job-queue.ts';
+import type { Clock } from '../../../platform/clock/clock.ts';
+import type { Db } from '../../../platform/db/database.ts';
+import type { FileStore } from '../../../platform/files/file-store.ts';
+import type { JobQueue } from '../../../platform/jobs/job-queue.ts';
 
 /** What the e-mail module needs from the composition root. */
 export interface EmailContext {

@@ -1,12 +1,12 @@
-import { type Db, withTransaction } from '../../platform/db/database.ts';
-import type { MailServerSettings } from '../../platform/db/schema.ts';
-import { AppError, type FieldError, notFound, validationFailed } from '../../platform/errors/app-error.ts';
-import { refusedTarget } from '../../platform/net/outbound-target.ts';
-import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
-import { type Actor, assertAdmin } from '../auth/index.ts';
-import type { EmailContext } from './email-context.ts';
+import { type Db, withTransaction } from '../../../platform/db/database.ts';
+import type { MailServerSettings } from '../../../platform/db/schema.ts';
+import { AppError, type FieldError, notFound, validationFailed } from '../../../platform/errors/app-error.ts';
+import { refusedTarget } from '../../../platform/net/outbound-target.ts';
+import { decodeCursor, encodeCursor } from '../../../platform/http/cursor.ts';
+import { type Actor, assertAdmin } from '../../auth/index.ts';
+import type { EmailContext } from '../context/index.ts';
 import { inboundPage, mailboxesWithBrand, storeInboundSummary } from './email-admin.queries.ts';
-import { ProcessInboundJob, summaryOf } from './inbound/index.ts';
+import { ProcessInboundJob, summaryOf } from '../inbound/index.ts';
 
 /** The built-in SMTP receiver's settings, for the admin's mail page (issue 9, finding 6: admins only). */
 export function mailReceiverSettings(actor: Actor, smtpPort: number) {

@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { type ParsedMail, parseMail, sanitiseMailHtml, usableAddress } from './mail-parse.ts';
 
-const FIXTURES = new URL('./fixtures/', import.meta.url);
+const FIXTURES = new URL('../fixtures/', import.meta.url);
 const fixture = (name: string): Buffer => fs.readFileSync(new URL(name, FIXTURES));
 
 interface ExpectedAttachment {

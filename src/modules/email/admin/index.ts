@@ -1,0 +1,1 @@
+export { countQuarantined, discardInbound, getMailboxSettings, mailReceiverSettings, listInbound, listMailboxes, openInboundRaw, reprocessInbound, saveMailbox } from './email-admin.service.ts';

@@ -1,0 +1,1 @@
+export type { EmailContext } from './email-context.ts';

@@ -1,0 +1,1 @@
+export { normaliseMessageId, parseMail, sanitiseMailHtml, usableAddress, type ParsedMail } from './mail-parse.ts';
