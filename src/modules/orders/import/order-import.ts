@@ -303,19 +303,7 @@ async function checkStaged(trx: Db, brandId: string, report: ImportReport) {
 /** Orders, lines, units and their first history line, upserted set by set from the checked rows. */
 async function writeStaged(trx: Db, brandId: string, locale: Locale, now: Date, report: ImportReport) {
   // The customers, a few thousand addresses per statement (the tickets module owns accounts).
-  let after = '';
-  for (;;) {
-    const batch = await timed(report, 'customers', () => sql<{ email: string; name: string }>`select distinct on (email) email, customer_name as name from import_line
-      where email > ${after} order by email, line limit 5000`.execute(trx));
-    if (!batch.rows.length) break;
-    await timed(report, 'customers', () => ensureCustomers(
-      trx,
-      brandId,
-      locale,
-      batch.rows.map((r) => ({ address: r.email, name: r.name })),
-    ));
-    after = batch.rows.at(-1)!.email;
-  }
+  await timed(report, 'customers', () => ensureStagedCustomers(trx, 'import_line', 'customer_name', brandId, locale));
 
   const orderFields = ORDER_FIELDS.filter(([f]) => f !== 'email');
   const changed = sql.join(
@@ -383,6 +371,21 @@ async function writeStaged(trx: Db, brandId: string, locale: Locale, now: Date, 
     const u = units.rows[0]!;
     report.units.created += u.created;
     report.units.unchanged += u.serials - u.created;
+  }
+}
+
+/**
+ * The customers behind a staged import's addresses (`email` and a name column of `table`), a few
+ * thousand per statement, through the tickets module that owns accounts.
+ */
+export async function ensureStagedCustomers(trx: Db, table: 'import_line' | 'import_unit', nameColumn: 'customer_name' | 'owner_name', brandId: string, locale: Locale) {
+  let after = '';
+  for (;;) {
+    const batch = await sql<{ email: string; name: string }>`select distinct on (email) email, ${sql.ref(nameColumn)} as name from ${sql.table(table)}
+      where email > ${after} order by email, line limit 5000`.execute(trx);
+    if (!batch.rows.length) return;
+    await ensureCustomers(trx, brandId, locale, batch.rows.map((r) => ({ address: r.email, name: r.name })));
+    after = batch.rows.at(-1)!.email;
   }
 }
 

@@ -3,8 +3,7 @@ import { CsvFileError, readCsv } from '../../../platform/csv/csv-source.ts';
 import { copyLine, openCopySession } from '../../../platform/db/copy.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import type { Locale } from '../../../platform/db/schema.ts';
-import { ensureCustomers } from '../../tickets/index.ts';
-import { MAX_REPORTED } from './order-import.ts';
+import { ensureStagedCustomers, MAX_REPORTED } from './order-import.ts';
 import { parseDate } from './order-rows.ts';
 
 /**
@@ -134,13 +133,7 @@ export async function importUnits(database: Database, file: string, opts: { bran
       report.problems = (await sql<{ line: number; col: string; message: string }>`select line, col, message from import_unit_problem order by line, seq limit ${MAX_REPORTED}`.execute(trx)).rows.map((p) => ({ line: p.line, column: p.col, message: p.message }));
       if (report.rejected) throw new Rollback();
 
-      let after = '';
-      for (;;) {
-        const batch = await sql<{ email: string; name: string }>`select distinct on (email) email, owner_name as name from import_unit where email > ${after} order by email, line limit 5000`.execute(trx);
-        if (!batch.rows.length) break;
-        await ensureCustomers(trx, brand.id, brand.default_locale as Locale, batch.rows.map((r) => ({ address: r.email, name: r.name })));
-        after = batch.rows.at(-1)!.email;
-      }
+      await ensureStagedCustomers(trx, 'import_unit', 'owner_name', brand.id, brand.default_locale as Locale);
       // Units with a serial plate, then licences (each unique on its own key).
       for (const key of ['serial', 'licence_key'] as const) {
         const counts = await sql<{ total: number; created: number; updated: number }>`
