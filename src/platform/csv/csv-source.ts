@@ -73,48 +73,100 @@ export function normaliseHeader(h: string): string {
     .replace(/[\s-]+/g, '_');
 }
 
+export interface CsvHooks {
+  onBytes?: (bytesRead: number) => void;
+  onHeader?: (columns: string[]) => void;
+}
+
+/** Line breaks inside a quoted field: a record that holds them ends that many lines further down. */
+const BREAKS = /\r\n|\r|\n/g;
+function breaksIn(field: string): number {
+  return field.includes('\n') || field.includes('\r') ? (field.match(BREAKS)?.length ?? 0) : 0;
+}
+
 /**
- * The records of a CSV file, with the bytes read so far for a progress display. Records are
- * yielded one by one; a malformed file (an unclosed quote, a row with more fields than the header)
- * fails with the line where it broke.
+ * The records of a CSV file, a chunk of the file at a time (about a megabyte of records per
+ * batch), with the bytes read so far for a progress display. A malformed file (an unclosed quote,
+ * a row with more or fewer fields than the header) fails with the line where it broke.
+ *
+ * Fast by construction: csv-parse yields plain arrays (its `columns` and `info` options cost more
+ * than the parsing itself), the record's line is counted here (the line breaks of its quoted
+ * fields and the empty lines between records), and UTF-8 bytes go to the parser undecoded.
  */
-export async function* readCsv(file: string, hooks: { onBytes?: (bytesRead: number) => void; onHeader?: (columns: string[]) => void } = {}): AsyncGenerator<CsvRecord> {
+export async function* readCsvBatches(file: string, hooks: CsvHooks = {}): AsyncGenerator<CsvRecord[]> {
   const fd = await fs.promises.open(file, 'r');
   const head = Buffer.alloc(SNIFF_BYTES);
   const { bytesRead } = await fd.read(head, 0, SNIFF_BYTES, 0);
   await fd.close();
   const sniff = sniffCsv(head.subarray(0, bytesRead));
   const raw = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-  let read = 0;
-  raw.on('data', (chunk) => {
-    read += chunk.length;
-    hooks.onBytes?.(read);
-  });
-  const parser = parse({
-    delimiter: sniff.delimiter,
-    bom: true,
-    columns: (header: string[]) => {
-      const columns = header.map(normaliseHeader);
+  const parser = parse({ delimiter: sniff.delimiter, bom: true, skip_empty_lines: false, relax_column_count: true, trim: true });
+  const decoder = sniff.encoding === 'utf-8' ? null : iconv.getDecoder(sniff.encoding);
+  let columns: string[] | undefined;
+  let line = 1;
+  let batch: CsvRecord[] = [];
+  let failed: Error | undefined;
+  const fail = (message: string) => {
+    failed ??= new CsvFileError(message);
+  };
+  parser.on('data', (fields: string[]) => {
+    if (failed) return;
+    const at = line;
+    for (const f of fields) line += breaksIn(f);
+    line++;
+    // An empty line between records: counted, never a record.
+    if (fields.length === 1 && fields[0] === '') return;
+    if (!columns) {
+      columns = fields.map(normaliseHeader);
       // Checked before any row, so a file with a wrong header and no rows says so.
-      hooks.onHeader?.(columns);
-      return columns;
-    },
-    skip_empty_lines: true,
-    relax_column_count: false,
-    trim: true,
-    info: true,
-  });
-  raw.pipe(iconv.decodeStream(sniff.encoding)).pipe(parser);
-  raw.on('error', (err) => parser.destroy(err));
-  try {
-    for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      yield { line: rec.info.lines, values: rec.record };
+      try {
+        hooks.onHeader?.(columns);
+      } catch (err) {
+        failed = err as Error;
+      }
+      return;
     }
-  } catch (err) {
-    const e = err as { code?: string; lines?: number; message: string };
-    if (e.code?.startsWith('CSV_')) throw new CsvFileError(`line ${e.lines ?? '?'}: ${e.message}`);
-    throw err;
+    if (fields.length !== columns.length) {
+      fail(`line ${at}: ${fields.length} fields where the header has ${columns.length} (a separator inside an unquoted value, or a missing one?)`);
+      return;
+    }
+    const values: Record<string, string> = {};
+    for (let i = 0; i < fields.length; i++) values[columns[i]!] = fields[i]!;
+    batch.push({ line: at, values });
+  });
+  parser.on('error', (err: Error & { code?: string; lines?: number }) => {
+    if (err.code?.startsWith('CSV_')) fail(`line ${err.lines ?? '?'}: ${err.message}`);
+    else failed ??= err;
+  });
+  const ended = new Promise<void>((resolve) => parser.on('end', resolve).on('error', () => resolve()));
+  let read = 0;
+  try {
+    for await (const chunk of raw as AsyncIterable<Buffer>) {
+      read += chunk.length;
+      parser.write(decoder ? decoder.write(chunk) : chunk);
+      if (failed) throw failed;
+      hooks.onBytes?.(read);
+      if (batch.length) {
+        const out = batch;
+        batch = [];
+        yield out;
+      }
+    }
+    if (decoder) {
+      const rest = decoder.end();
+      if (rest) parser.write(rest);
+    }
+    parser.end();
+    await ended;
+    if (failed) throw failed;
+    if (batch.length) yield batch;
   } finally {
     raw.destroy();
+    parser.destroy();
   }
+}
+
+/** The records of a CSV file one by one (see readCsvBatches). */
+export async function* readCsv(file: string, hooks: CsvHooks = {}): AsyncGenerator<CsvRecord> {
+  for await (const batch of readCsvBatches(file, hooks)) yield* batch;
 }

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database, Db } from './database.ts';
@@ -58,4 +58,31 @@ function copyTextArray(items: readonly string[]): string {
 /** One row of COPY text; an array is a text[] value. */
 export function copyLine(values: readonly (string | number | null | undefined | readonly string[])[]): string {
   return `${values.map((v) => (Array.isArray(v) ? copyTextArray(v) : copyValue(v as string | number | null | undefined))).join('\t')}\n`;
+}
+
+/**
+ * Turns row triggers off for the rest of the transaction, foreign-key checks included, so a bulk
+ * write into `tables` costs no per-row lookup: the way pg_restore and pgloader load data. Only for
+ * writes whose every reference comes from a join on rows the store holds and the application
+ * never deletes (brands, models, organisations, accounts, and the rows written just before in the
+ * same transaction), which the foreign keys would find again one row at a time.
+ *
+ * Returns false, and changes nothing, when one of `tables` has a trigger of its own (it must run)
+ * or when the role may not: `session_replication_role` needs a superuser, or on PostgreSQL 15 and
+ * later `GRANT SET ON PARAMETER session_replication_role TO <role>`. The write is then the same,
+ * only slower.
+ */
+export async function withoutRowTriggers(trx: Db, tables: readonly string[]): Promise<boolean> {
+  const own = await sql<{ n: number }>`select count(*)::int as n from pg_trigger
+    where tgrelid = any(${tables}::regclass[]) and not tgisinternal`.execute(trx);
+  if (own.rows[0]!.n > 0) return false;
+  await sql`savepoint apres_without_row_triggers`.execute(trx);
+  try {
+    await sql`set local session_replication_role = replica`.execute(trx);
+  } catch {
+    await sql`rollback to savepoint apres_without_row_triggers`.execute(trx);
+    return false;
+  }
+  await sql`release savepoint apres_without_row_triggers`.execute(trx);
+  return true;
 }

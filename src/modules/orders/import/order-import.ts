@@ -3,13 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { stringify } from 'csv-stringify';
-import { copyLine, openCopySession } from '../../../platform/db/copy.ts';
+import { copyLine, openCopySession, withoutRowTriggers } from '../../../platform/db/copy.ts';
 import type { Database, Db } from '../../../platform/db/database.ts';
 import type { Locale } from '../../../platform/db/schema.ts';
 import type { FileStore } from '../../../platform/files/file-store.ts';
 import { storeDocument } from '../../attachments/index.ts';
 import { ensureCustomers } from '../../tickets/index.ts';
-import { type CsvRecord, CsvFileError, readCsv } from '../../../platform/csv/csv-source.ts';
+import { type CsvRecord, CsvFileError, readCsv, readCsvBatches } from '../../../platform/csv/csv-source.ts';
 import { KNOWN_COLUMNS, readOrderRow, REQUIRED_COLUMNS, type RowProblem } from './order-rows.ts';
 
 export interface ImportOptions {
@@ -37,6 +37,8 @@ export interface ImportReport {
   invoices: { attached: number; unchanged: number };
   /** True when nothing was written (a problem without --skip-invalid). */
   rolledBack: boolean;
+  /** Whether the writes ran with per-row foreign-key checks (the role may not turn them off: see withoutRowTriggers). */
+  rowTriggers?: boolean;
   /** Milliseconds spent in each step, for the benchmark and the curious admin. */
   timings: Record<string, number>;
 }
@@ -136,73 +138,80 @@ export async function importOrders(database: Database, source: ImportSource | st
       await sql`create temp table import_summed_order (id uuid primary key) on commit drop`.execute(trx);
       await sql`create temp table import_problem (seq bigint generated always as identity, line int not null, col text not null, code text not null, message text not null) on commit drop`.execute(trx);
 
-      // 1. Each record alone, streamed into the temporary table.
+      // 1. Each record alone, streamed into the temporary table. A batch is copied while the next
+      // one is read and checked (the server store works on its own core meanwhile).
       let staged = '';
       let stagedRows = 0;
       let problems = '';
       let problemRows = 0;
+      let copying: Promise<void> = Promise.resolve();
       const flush = async (force: boolean) => {
-        if (stagedRows && (force || stagedRows >= BATCH_ROWS)) {
-          await session.copy('import_line', STAGED, staged);
-          staged = '';
-          stagedRows = 0;
-        }
-        if (problemRows && (force || problemRows >= BATCH_ROWS)) {
-          await session.copy('import_problem', PROBLEM_COLUMNS, problems);
-          problems = '';
-          problemRows = 0;
-        }
+        const lines = stagedRows && (force || stagedRows >= BATCH_ROWS) ? staged : '';
+        const problemLines = problemRows && (force || problemRows >= BATCH_ROWS) ? problems : '';
+        if (lines) [staged, stagedRows] = ['', 0];
+        if (problemLines) [problems, problemRows] = ['', 0];
+        await copying;
+        copying = (async () => {
+          if (lines) await session.copy('import_line', STAGED, lines);
+          if (problemLines) await session.copy('import_problem', PROBLEM_COLUMNS, problemLines);
+        })();
+        // Never left unobserved: a failed copy is thrown by the next flush.
+        copying.catch(() => {});
       };
-      const records: AsyncIterable<CsvRecord> | Iterable<CsvRecord> =
-        'file' in input ? readCsv(input.file, { onBytes: (bytes) => progress('reading', bytes), onHeader: checkColumns }) : recordsChecked(input.records);
+      const batches: AsyncIterable<CsvRecord[]> | Iterable<CsvRecord[]> =
+        'file' in input ? readCsvBatches(input.file, { onBytes: (bytes) => progress('reading', bytes), onHeader: checkColumns }) : [recordsChecked(input.records)];
+      const invoiceDir = 'file' in input ? path.dirname(input.file) : null;
       const readingStarted = performance.now();
-      for await (const rec of records) {
-        report.rows++;
-        const checked = readOrderRow(rec.line, rec.values, opts.today);
-        let rowProblems = 'problems' in checked ? checked.problems : [];
-        if ('row' in checked) {
-          const r = checked.row;
-          const modelId = models.get(r.model.toUpperCase());
-          const sellerId = r.seller ? sellers.get(r.seller.toLowerCase()) : null;
-          if (!modelId) rowProblems = [{ line: rec.line, column: 'model', code: 'unknown_model', message: `no model "${r.model}" in this brand's catalog` }];
-          else if (sellerId === undefined) rowProblems = [{ line: rec.line, column: 'seller', code: 'unknown_seller', message: `no reseller or distributor named "${r.seller}"` }];
-          else if (r.invoiceFile) rowProblems = invoiceFileProblems(rec.line, r.invoiceFile, 'file' in input ? path.dirname(input.file) : null, opts.files);
-          if (!rowProblems.length && modelId && sellerId !== undefined) {
-            staged += copyLine([
-              rec.line,
-              r.orderId,
-              r.lineId,
-              r.orderedOn,
-              r.customerEmail,
-              r.customerName,
-              r.country,
-              r.currency,
-              modelId,
-              r.quantity,
-              r.unitPriceCents,
-              r.serials,
-              r.deliveredOn,
-              r.condition,
-              r.buyer,
-              sellerId,
-              r.paymentProvider,
-              r.paidOn,
-              r.disputeOpenedOn,
-              r.disputeClosedOn,
-              r.invoiceNumber,
-              r.invoiceFile && 'file' in input ? path.resolve(path.dirname(input.file), r.invoiceFile) : null,
-            ]);
-            stagedRows++;
+      for await (const batch of batches) {
+        for (const rec of batch) {
+          report.rows++;
+          const checked = readOrderRow(rec.line, rec.values, opts.today);
+          let rowProblems = 'problems' in checked ? checked.problems : [];
+          if ('row' in checked) {
+            const r = checked.row;
+            const modelId = models.get(r.model.toUpperCase());
+            const sellerId = r.seller ? sellers.get(r.seller.toLowerCase()) : null;
+            if (!modelId) rowProblems = [{ line: rec.line, column: 'model', code: 'unknown_model', message: `no model "${r.model}" in this brand's catalog` }];
+            else if (sellerId === undefined) rowProblems = [{ line: rec.line, column: 'seller', code: 'unknown_seller', message: `no reseller or distributor named "${r.seller}"` }];
+            else if (r.invoiceFile) rowProblems = invoiceFileProblems(rec.line, r.invoiceFile, invoiceDir, opts.files);
+            if (!rowProblems.length && modelId && sellerId !== undefined) {
+              staged += copyLine([
+                rec.line,
+                r.orderId,
+                r.lineId,
+                r.orderedOn,
+                r.customerEmail,
+                r.customerName,
+                r.country,
+                r.currency,
+                modelId,
+                r.quantity,
+                r.unitPriceCents,
+                r.serials,
+                r.deliveredOn,
+                r.condition,
+                r.buyer,
+                sellerId,
+                r.paymentProvider,
+                r.paidOn,
+                r.disputeOpenedOn,
+                r.disputeClosedOn,
+                r.invoiceNumber,
+                r.invoiceFile && invoiceDir !== null ? path.resolve(invoiceDir, r.invoiceFile) : null,
+              ]);
+              stagedRows++;
+            }
           }
+          for (const p of rowProblems) {
+            problems += copyLine([p.line, p.column, p.code, p.message]);
+            problemRows++;
+          }
+          if (stagedRows >= BATCH_ROWS || problemRows >= BATCH_ROWS) await flush(false);
         }
-        for (const p of rowProblems) {
-          problems += copyLine([p.line, p.column, p.code, p.message]);
-          problemRows++;
-        }
-        if (stagedRows >= BATCH_ROWS || problemRows >= BATCH_ROWS) await flush(false);
-        if ((report.rows & 1023) === 0) progress('reading');
+        progress('reading');
       }
       await flush(true);
+      await copying;
       report.timings['read, check and copy each row'] = Math.round(performance.now() - readingStarted);
       if (report.rows === 0) throw new CsvFileError('the file has a header line and no rows');
       await sql`analyze import_line`.execute(trx);
@@ -219,8 +228,9 @@ export async function importOrders(database: Database, source: ImportSource | st
       if (report.rejected && !opts.skipInvalid) throw new Rollback();
       if (report.rejected) await sql`delete from import_line l where exists (select 1 from import_problem p where p.line = l.line)`.execute(trx);
 
-      // 3. The writes, one statement each.
+      // 3. The writes, one statement each; every reference is a join on rows the store holds.
       progress('writing');
+      report.rowTriggers = !(await withoutRowTriggers(trx, ['app_user', 'user_brand', 'customer_order', 'order_line', 'unit', 'unit_event']));
       await writeStaged(trx, brand.id, brand.default_locale as Locale, opts.now, report);
       if (opts.files) await timed(report, 'invoices', () => attachInvoiceFiles(trx, opts.files!, brand.id, report));
       if (opts.skipInvalid && opts.rejectsFile && report.rejected && 'file' in input) await writeRejects(trx, input.file, opts.rejectsFile);
@@ -240,14 +250,13 @@ export async function importOrders(database: Database, source: ImportSource | st
 }
 
 /** Pushed records: their keys are the file's columns (required ones may be empty per row). */
-function* recordsChecked(records: readonly CsvRecord[]): Iterable<CsvRecord> {
+function recordsChecked(records: readonly CsvRecord[]): CsvRecord[] {
   const unknown = new Set<string>();
   for (const r of records) for (const k of Object.keys(r.values)) if (!(KNOWN_COLUMNS as readonly string[]).includes(k)) unknown.add(k);
   if (unknown.size) throw new CsvFileError(`unknown column${unknown.size > 1 ? 's' : ''}: ${[...unknown].join(', ')} (known: ${KNOWN_COLUMNS.join(', ')})`);
-  yield* records;
+  return [...records];
 }
 
-/** The checks across rows and against the store; each refused row gets its problem in import_problem. */
 /** Runs a step and adds its time to the report. */
 async function timed<T>(report: ImportReport, step: string, fn: () => Promise<T>): Promise<T> {
   const started = performance.now();
@@ -258,6 +267,7 @@ async function timed<T>(report: ImportReport, step: string, fn: () => Promise<T>
   }
 }
 
+/** The checks across rows and against the store; each refused row gets its problem in import_problem. */
 async function checkStaged(trx: Db, brandId: string, report: ImportReport) {
   // The same line of an order twice.
   await timed(report, 'check lines twice', () => sql`insert into import_problem (line, col, code, message)

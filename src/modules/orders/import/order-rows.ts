@@ -75,12 +75,20 @@ export function parseDate(v: string): string | null {
   return isIsoDate(iso) ? iso : null;
 }
 
+const PLAIN_PRICE = /^(\d{1,15})(?:[.,](\d{1,2}))?$/;
+
 /**
  * A price in minor units: "1 299,90", "1.299,90", "1299.90", "1299" → 129990 / 129900. The last
  * of "," or "." followed by one or two digits is the decimal separator; any other is a thousands
  * separator. Null when it is not a price.
  */
 export function parsePriceCents(v: string): number | null {
+  // The common case, "129,90" or "1299.9" or "1299", without the regular expressions below.
+  const plain = PLAIN_PRICE.exec(v);
+  if (plain) {
+    const cents = Number(plain[1]) * 100 + Number((plain[2] ?? '').padEnd(2, '0'));
+    return Number.isSafeInteger(cents) ? cents : null;
+  }
   const s = v.replace(/[\s\u00a0\u202f]/g, '').replace(/[€$£]|EUR|SEK|RON|RUB/gi, '');
   if (!/^-?[\d.,]+$/.test(s)) return null;
   const m = /^(-?[\d.,]*?)(?:[.,](\d{1,2}))?$/.exec(s);
@@ -92,85 +100,105 @@ export function parsePriceCents(v: string): number | null {
   return Number.isSafeInteger(cents) ? cents : null;
 }
 
-/** Checks one record; returns the row, or every problem it has (never only the first). */
+const CONDITIONS = new Map<string, OrderRow['condition']>([
+  ['new', 'new'],
+  ['neuf', 'new'],
+  ['refurbished', 'refurbished'],
+  ['reconditionne', 'refurbished'],
+  ['reconditionné', 'refurbished'],
+  ['second_hand', 'second_hand'],
+  ['used', 'second_hand'],
+  ['occasion', 'second_hand'],
+]);
+const SERIAL_SEPARATORS = /[\s,|]+/;
+
+/** A column's value, trimmed; '' when the record has no such column. */
+function text(v: Record<string, string>, c: string): string {
+  const raw = v[c];
+  return raw === undefined ? '' : raw.trim();
+}
+
+/** A date column as an ISO date, or null when empty; a bad or future date is a problem. */
+function dateOf(v: Record<string, string>, c: string, today: string, line: number, problems: RowProblem[]): string | null {
+  const raw = text(v, c);
+  if (!raw) return null;
+  const d = parseDate(raw);
+  if (!d) {
+    problems.push({ line, column: c, code: 'invalid_format', message: `"${raw}" is not a date (YYYY-MM-DD or DD/MM/YYYY)` });
+    return null;
+  }
+  if (d > today) problems.push({ line, column: c, code: 'in_future', message: `${d} is after today (${today})` });
+  return d;
+}
+
+/**
+ * Checks one record; returns the row, or every problem it has (never only the first). Called once
+ * per row of files of millions of rows: no closure or throwaway object per call.
+ */
 export function readOrderRow(line: number, v: Record<string, string>, today: string): { row: OrderRow } | { problems: RowProblem[] } {
   const problems: RowProblem[] = [];
-  const problem = (column: string, code: RowProblem['code'], message: string) => problems.push({ line, column, code, message });
-  const text = (c: string) => (v[c] ?? '').trim();
-  for (const c of REQUIRED_COLUMNS) if (!text(c)) problem(c, 'required', 'is empty');
-  const date = (c: string): string | null => {
-    const raw = text(c);
-    if (!raw) return null;
-    const d = parseDate(raw);
-    if (!d) {
-      problem(c, 'invalid_format', `"${raw}" is not a date (YYYY-MM-DD or DD/MM/YYYY)`);
-      return null;
-    }
-    if (d > today) problem(c, 'in_future', `${d} is after today (${today})`);
-    return d;
-  };
-  const orderedOn = date('ordered_on');
-  const deliveredOn = date('delivered_on');
-  const paidOn = date('paid_on');
-  const disputeOpenedOn = date('dispute_opened_on');
-  const disputeClosedOn = date('dispute_closed_on');
-  if (orderedOn && deliveredOn && deliveredOn < orderedOn) problem('delivered_on', 'invalid_value', `delivered (${deliveredOn}) before it was ordered (${orderedOn})`);
-  if (disputeClosedOn && !disputeOpenedOn) problem('dispute_closed_on', 'invalid_value', 'a dispute closed without an opening date');
-  if (disputeOpenedOn && disputeClosedOn && disputeClosedOn < disputeOpenedOn) problem('dispute_closed_on', 'invalid_value', 'closed before it was opened');
+  for (const c of REQUIRED_COLUMNS) if (!text(v, c)) problems.push({ line, column: c, code: 'required', message: 'is empty' });
+  const orderedOn = dateOf(v, 'ordered_on', today, line, problems);
+  const deliveredOn = dateOf(v, 'delivered_on', today, line, problems);
+  const paidOn = dateOf(v, 'paid_on', today, line, problems);
+  const disputeOpenedOn = dateOf(v, 'dispute_opened_on', today, line, problems);
+  const disputeClosedOn = dateOf(v, 'dispute_closed_on', today, line, problems);
+  if (orderedOn && deliveredOn && deliveredOn < orderedOn) problems.push({ line, column: 'delivered_on', code: 'invalid_value', message: `delivered (${deliveredOn}) before it was ordered (${orderedOn})` });
+  if (disputeClosedOn && !disputeOpenedOn) problems.push({ line, column: 'dispute_closed_on', code: 'invalid_value', message: 'a dispute closed without an opening date' });
+  if (disputeOpenedOn && disputeClosedOn && disputeClosedOn < disputeOpenedOn) problems.push({ line, column: 'dispute_closed_on', code: 'invalid_value', message: 'closed before it was opened' });
 
-  const email = text('customer_email').toLowerCase();
-  if (email && !EMAIL.test(email)) problem('customer_email', 'invalid_format', `"${email}" is not an e-mail address`);
-  const country = text('country').toUpperCase();
-  if (country && !/^[A-Z]{2}$/.test(country)) problem('country', 'invalid_format', `"${country}" is not a two-letter country code (FR, RO, SE…)`);
-  const currency = text('currency').toUpperCase();
-  if (currency && !/^[A-Z]{3}$/.test(currency)) problem('currency', 'invalid_format', `"${currency}" is not a three-letter currency code (EUR, SEK…)`);
-  const quantityRaw = text('quantity');
+  const email = text(v, 'customer_email').toLowerCase();
+  if (email && !EMAIL.test(email)) problems.push({ line, column: 'customer_email', code: 'invalid_format', message: `"${email}" is not an e-mail address` });
+  const country = text(v, 'country').toUpperCase();
+  if (country && !/^[A-Z]{2}$/.test(country)) problems.push({ line, column: 'country', code: 'invalid_format', message: `"${country}" is not a two-letter country code (FR, RO, SE…)` });
+  const currency = text(v, 'currency').toUpperCase();
+  if (currency && !/^[A-Z]{3}$/.test(currency)) problems.push({ line, column: 'currency', code: 'invalid_format', message: `"${currency}" is not a three-letter currency code (EUR, SEK…)` });
+  const quantityRaw = text(v, 'quantity');
   const quantity = Number(quantityRaw);
-  if (quantityRaw && (!Number.isInteger(quantity) || quantity < 1)) problem('quantity', 'invalid_value', `"${quantityRaw}" is not a whole number of at least 1`);
-  else if (quantity > 100_000) problem('quantity', 'too_big', `${quantity} is more than 100 000`);
-  const priceRaw = text('unit_price');
+  if (quantityRaw && (!Number.isInteger(quantity) || quantity < 1)) problems.push({ line, column: 'quantity', code: 'invalid_value', message: `"${quantityRaw}" is not a whole number of at least 1` });
+  else if (quantity > 100_000) problems.push({ line, column: 'quantity', code: 'too_big', message: `${quantity} is more than 100 000` });
+  const priceRaw = text(v, 'unit_price');
   const unitPriceCents = priceRaw ? parsePriceCents(priceRaw) : null;
-  if (priceRaw && (unitPriceCents === null || unitPriceCents < 0)) problem('unit_price', 'invalid_format', `"${priceRaw}" is not a price`);
-  else if (unitPriceCents !== null && unitPriceCents > 10_000_000_000) problem('unit_price', 'too_big', `${priceRaw} is more than 100 000 000`);
-  const serials = text('serials')
-    .split(/[\s,|]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (new Set(serials.map((s) => s.toUpperCase())).size !== serials.length) problem('serials', 'duplicate', 'the same serial twice on one line');
-  if (quantity >= 1 && serials.length > quantity) problem('serials', 'invalid_value', `${serials.length} serials for a quantity of ${quantity}`);
-  for (const s of serials) if (s.length > 100) problem('serials', 'too_big', `a serial longer than 100 characters`);
-  const condition = (text('condition') || 'new').toLowerCase().replace(/[\s-]+/g, '_');
-  const conditions = { new: 'new', neuf: 'new', refurbished: 'refurbished', reconditionne: 'refurbished', reconditionné: 'refurbished', second_hand: 'second_hand', used: 'second_hand', occasion: 'second_hand' } as const;
-  if (!(condition in conditions)) problem('condition', 'invalid_value', `"${text('condition')}" is not new, refurbished or second_hand`);
-  const buyer = (text('buyer') || 'consumer').toLowerCase();
-  if (buyer !== 'consumer' && buyer !== 'business') problem('buyer', 'invalid_value', `"${text('buyer')}" is not consumer or business`);
-  for (const c of ['order_id', 'line_id', 'invoice_number']) if (text(c).length > 100) problem(c, 'too_big', 'longer than 100 characters');
+  if (priceRaw && (unitPriceCents === null || unitPriceCents < 0)) problems.push({ line, column: 'unit_price', code: 'invalid_format', message: `"${priceRaw}" is not a price` });
+  else if (unitPriceCents !== null && unitPriceCents > 10_000_000_000) problems.push({ line, column: 'unit_price', code: 'too_big', message: `${priceRaw} is more than 100 000 000` });
+  const serialsRaw = text(v, 'serials');
+  const serials = serialsRaw ? serialsRaw.split(SERIAL_SEPARATORS).filter(Boolean) : [];
+  if (serials.length > 1 && new Set(serials.map((s) => s.toUpperCase())).size !== serials.length) problems.push({ line, column: 'serials', code: 'duplicate', message: 'the same serial twice on one line' });
+  if (quantity >= 1 && serials.length > quantity) problems.push({ line, column: 'serials', code: 'invalid_value', message: `${serials.length} serials for a quantity of ${quantity}` });
+  for (const s of serials) if (s.length > 100) problems.push({ line, column: 'serials', code: 'too_big', message: `a serial longer than 100 characters` });
+  const conditionRaw = text(v, 'condition');
+  const condition = conditionRaw ? CONDITIONS.get(conditionRaw.toLowerCase().replace(/[\s-]+/g, '_')) : 'new';
+  if (!condition) problems.push({ line, column: 'condition', code: 'invalid_value', message: `"${conditionRaw}" is not new, refurbished or second_hand` });
+  const buyerRaw = text(v, 'buyer');
+  const buyer = buyerRaw ? buyerRaw.toLowerCase() : 'consumer';
+  if (buyer !== 'consumer' && buyer !== 'business') problems.push({ line, column: 'buyer', code: 'invalid_value', message: `"${buyerRaw}" is not consumer or business` });
+  for (const c of ['order_id', 'line_id', 'invoice_number']) if (text(v, c).length > 100) problems.push({ line, column: c, code: 'too_big', message: 'longer than 100 characters' });
 
   if (problems.length) return { problems };
   return {
     row: {
-      orderId: text('order_id'),
-      lineId: text('line_id'),
+      orderId: text(v, 'order_id'),
+      lineId: text(v, 'line_id'),
       orderedOn: orderedOn!,
       customerEmail: email,
       // A name has no line breaks: a quoted newline in an export is a space.
-      customerName: text('customer_name').replace(/\s+/g, ' '),
+      customerName: text(v, 'customer_name').replace(/\s+/g, ' '),
       country,
       currency,
-      model: text('model'),
+      model: text(v, 'model'),
       quantity,
       unitPriceCents: unitPriceCents!,
       serials,
       deliveredOn,
-      condition: conditions[condition as keyof typeof conditions],
-      buyer: buyer as 'consumer' | 'business',
-      seller: text('seller') || null,
-      paymentProvider: text('payment_provider') || null,
+      condition: condition!,
+      buyer: buyer as OrderRow['buyer'],
+      seller: text(v, 'seller') || null,
+      paymentProvider: text(v, 'payment_provider') || null,
       paidOn,
       disputeOpenedOn,
       disputeClosedOn,
-      invoiceNumber: text('invoice_number') || null,
-      invoiceFile: text('invoice_file') || null,
+      invoiceNumber: text(v, 'invoice_number') || null,
+      invoiceFile: text(v, 'invoice_file') || null,
     },
   };
 }
