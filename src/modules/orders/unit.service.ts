@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { notFound, validationFailed } from '../../platform/errors/app-error.ts';
 import type { Actor } from '../auth/index.ts';
@@ -106,7 +107,9 @@ export async function ticketUnits(db: Db, actor: Actor, ticketId: string, now: D
     .selectFrom('unit as u')
     .select(['u.id', 'u.serial', 'u.licence_key'])
     .where('u.brand_id', '=', ticket.brandId)
-    .where((eb) => eb.or([eb(eb.fn('upper', ['u.serial']), 'in', upper), eb(eb.fn('upper', ['u.licence_key']), 'in', upper)]))
+    // The brand's models, then the unit's identity index (model, serial or licence key whatever their case).
+    .where('u.model_id', 'in', (eb) => eb.selectFrom('product_model').select('id').where('brand_id', '=', ticket.brandId))
+    .where(sql<string>`upper(coalesce(u.serial, u.licence_key))`, 'in', upper)
     .where(unitVisibleTo(actor))
     .execute();
   const decided = await warrantiesFor(db, actor, matches.map((m) => m.id), now);

@@ -24,4 +24,4 @@ export {
   transitionStatus,
 } from './ticket-operations.ts';
 export { searchConfigFor } from './search-config.ts';
-export { ensureCustomers, findOrCreateCustomerByAddress } from './requester.ts';
+export { ensureCustomers, ensureCustomersFrom, findOrCreateCustomerByAddress } from './requester.ts';

@@ -3,7 +3,7 @@
  * same primitives: the desk and partners may only pick a customer within their reach (anyone else
  * is answered like an address nobody has); a mail's sender is the brand's customer from then on.
  */
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { Locale } from '../../platform/db/schema.ts';
 import { AppError, validationFailed } from '../../platform/errors/app-error.ts';
@@ -54,12 +54,22 @@ export async function ensureCustomers(trx: Db, brandId: string, locale: Locale, 
   if (!who.length) return;
   const addresses = who.map((w) => w.address);
   const names = who.map((w) => w.name);
+  await ensureCustomersFrom(trx, brandId, locale, sql`select * from unnest(${addresses}::text[], ${names}::text[]) as a(address, name)`);
+}
+
+/**
+ * ensureCustomers for the rows of a query (`address`, `name`, one row per address, addresses
+ * lower-cased): a bulk import's staged table, however many addresses it holds, in two statements.
+ */
+export async function ensureCustomersFrom(trx: Db, brandId: string, locale: Locale, source: RawBuilder<{ address: string; name: string }>): Promise<void> {
   await sql`insert into app_user (email, name, role, locale)
     select a.address, coalesce(nullif(a.name, ''), split_part(a.address, '@', 1)), 'customer', ${locale}
-    from unnest(${addresses}::text[], ${names}::text[]) as a(address, name)
+    from (${source}) as a
+    order by a.address
     on conflict (lower(email)) do nothing`.execute(trx);
   await sql`insert into user_brand (user_id, brand_id)
-    select u.id, ${brandId} from app_user u where lower(u.email) = any(${addresses}::text[]) and u.role = 'customer'
+    select u.id, ${brandId} from (${source}) as a join app_user u on lower(u.email) = a.address
+    where u.role = 'customer'
     on conflict do nothing`.execute(trx);
 }
 

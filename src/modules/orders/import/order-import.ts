@@ -8,7 +8,7 @@ import type { Database, Db } from '../../../platform/db/database.ts';
 import type { Locale } from '../../../platform/db/schema.ts';
 import type { FileStore } from '../../../platform/files/file-store.ts';
 import { storeDocument } from '../../attachments/index.ts';
-import { ensureCustomers } from '../../tickets/index.ts';
+import { ensureCustomersFrom } from '../../tickets/index.ts';
 import { type CsvRecord, CsvFileError, readCsv, readCsvBatches } from '../../../platform/csv/csv-source.ts';
 import { KNOWN_COLUMNS, readOrderRow, REQUIRED_COLUMNS, type RowProblem } from './order-rows.ts';
 
@@ -145,12 +145,15 @@ export async function importOrders(database: Database, source: ImportSource | st
       let problems = '';
       let problemRows = 0;
       let copying: Promise<void> = Promise.resolve();
+      let waitedForCopy = 0;
       const flush = async (force: boolean) => {
         const lines = stagedRows && (force || stagedRows >= BATCH_ROWS) ? staged : '';
         const problemLines = problemRows && (force || problemRows >= BATCH_ROWS) ? problems : '';
         if (lines) [staged, stagedRows] = ['', 0];
         if (problemLines) [problems, problemRows] = ['', 0];
+        const waited = performance.now();
         await copying;
+        waitedForCopy += performance.now() - waited;
         copying = (async () => {
           if (lines) await session.copy('import_line', STAGED, lines);
           if (problemLines) await session.copy('import_problem', PROBLEM_COLUMNS, problemLines);
@@ -211,8 +214,11 @@ export async function importOrders(database: Database, source: ImportSource | st
         progress('reading');
       }
       await flush(true);
+      const waited = performance.now();
       await copying;
+      waitedForCopy += performance.now() - waited;
       report.timings['read, check and copy each row'] = Math.round(performance.now() - readingStarted);
+      report.timings['… of which waiting for the store to copy'] = Math.round(waitedForCopy);
       if (report.rows === 0) throw new CsvFileError('the file has a header line and no rows');
       await sql`analyze import_line`.execute(trx);
 
@@ -330,6 +336,8 @@ async function writeStaged(trx: Db, brandId: string, locale: Locale, now: Date, 
       from (select distinct on (order_ext) * from import_line order by order_ext, line) f
         join (select order_ext, sum(quantity * unit_price_cents) as total from import_line group by order_ext) t on t.order_ext = f.order_ext
         join app_user u on lower(u.email) = f.email
+      -- In the file's order, as the new ids grow: each index gets its entries nearly in order.
+      order by f.line
       on conflict (brand_id, external_id) do update set seller_organisation_id = excluded.seller_organisation_id, ordered_on = excluded.ordered_on,
         country_of_sale = excluded.country_of_sale, buyer = excluded.buyer, currency = excluded.currency, payment_provider = excluded.payment_provider,
         paid_on = excluded.paid_on, dispute_opened_on = excluded.dispute_opened_on, dispute_closed_on = excluded.dispute_closed_on, updated_at = excluded.updated_at
@@ -349,6 +357,7 @@ async function writeStaged(trx: Db, brandId: string, locale: Locale, now: Date, 
       insert into order_line (order_id, external_id, model_id, quantity, unit_price_cents)
       select o.id, l.line_ext, l.model_id, l.quantity, l.unit_price_cents
       from import_line l join customer_order o on o.brand_id = ${brandId} and o.external_id = l.order_ext
+      order by l.line
       on conflict (order_id, external_id) do update set model_id = excluded.model_id, quantity = excluded.quantity, unit_price_cents = excluded.unit_price_cents
       where (order_line.model_id, order_line.quantity, order_line.unit_price_cents) is distinct from (excluded.model_id, excluded.quantity, excluded.unit_price_cents)
       returning order_id
@@ -357,46 +366,41 @@ async function writeStaged(trx: Db, brandId: string, locale: Locale, now: Date, 
   await timed(report, 'order totals', () => sql`update customer_order o set total_cents = (select sum(ol.quantity * ol.unit_price_cents) from order_line ol where ol.order_id = o.id)
     where o.id in (select id from import_summed_order)`.execute(trx));
 
-  // Units with a serial plate, then licences of software (each unique on its own key).
-  report.units = { created: 0, unchanged: 0 };
-  for (const key of ['serial', 'licence_key'] as const) {
-    const units = await timed(report, 'units', () => sql<{ serials: number; created: number }>`
-      with s as (
-        select l.order_ext, l.line_ext, l.model_id, l.ordered_on, l.delivered_on, l.condition, l.country, l.buyer, l.seller_id, unnest(l.serials) as serial
-        from import_line l join product_model m on m.id = l.model_id
-        where m.identified_by = ${key}
-      ), ins as (
-        insert into unit (brand_id, model_id, ${sql.ref(key)}, order_line_id, owner_id, seller_organisation_id, purchased_on, delivered_on, condition, country_of_sale, buyer, created_at)
-        select ${brandId}, s.model_id, s.serial, ol.id, o.customer_id, s.seller_id, s.ordered_on, s.delivered_on, s.condition, s.country, s.buyer, ${now}
-        from s join customer_order o on o.brand_id = ${brandId} and o.external_id = s.order_ext
-          join order_line ol on ol.order_id = o.id and ol.external_id = s.line_ext
-        on conflict (model_id, ${sql.ref(key)}) do nothing
-        returning id, model_id, ${sql.ref(key)} as serial
-      ), ev as (
-        insert into unit_event (unit_id, at, kind, data)
-        select ins.id, ${now}, 'imported', jsonb_build_object('order', s.order_ext, 'line', s.line_ext)
-        from ins join s on s.model_id = ins.model_id and s.serial = ins.serial
-      )
-      select (select count(*) from s)::int as serials, (select count(*) from ins)::int as created`.execute(trx));
-    const u = units.rows[0]!;
-    report.units.created += u.created;
-    report.units.unchanged += u.serials - u.created;
-  }
+  // Units: a serial plate, or a software licence's key (the model says which), one per serial.
+  const units = await timed(report, 'units', () => sql<{ serials: number; created: number }>`
+    with s as (
+      select l.line, l.order_ext, l.line_ext, l.model_id, m.identified_by, l.ordered_on, l.delivered_on, l.condition, l.country, l.buyer, l.seller_id, unnest(l.serials) as serial
+      from import_line l join product_model m on m.id = l.model_id
+    ), ins as (
+      insert into unit (brand_id, model_id, serial, licence_key, order_line_id, owner_id, seller_organisation_id, purchased_on, delivered_on, condition, country_of_sale, buyer, created_at)
+      select ${brandId}, s.model_id, case when s.identified_by = 'serial' then s.serial end, case when s.identified_by = 'licence_key' then s.serial end,
+        ol.id, o.customer_id, s.seller_id, s.ordered_on, s.delivered_on, s.condition, s.country, s.buyer, ${now}
+      from s join customer_order o on o.brand_id = ${brandId} and o.external_id = s.order_ext
+        join order_line ol on ol.order_id = o.id and ol.external_id = s.line_ext
+      order by s.line
+      on conflict (model_id, upper(coalesce(serial, licence_key))) do nothing
+      returning id, model_id, upper(coalesce(serial, licence_key)) as identity
+    ), ev as (
+      insert into unit_event (unit_id, at, kind, data)
+      select ins.id, ${now}, 'imported', jsonb_build_object('order', s.order_ext, 'line', s.line_ext)
+      from ins join s on s.model_id = ins.model_id and upper(s.serial) = ins.identity
+    )
+    select (select count(*) from s)::int as serials, (select count(*) from ins)::int as created`.execute(trx));
+  const u = units.rows[0]!;
+  report.units = { created: u.created, unchanged: u.serials - u.created };
 }
 
 /**
- * The customers behind a staged import's addresses (`email` and a name column of `table`), a few
- * thousand per statement, through the tickets module that owns accounts.
+ * The customers behind a staged import's addresses (`email` and a name column of `table`), the
+ * name of each address's first line, through the tickets module that owns accounts.
  */
 export async function ensureStagedCustomers(trx: Db, table: 'import_line' | 'import_unit', nameColumn: 'customer_name' | 'owner_name', brandId: string, locale: Locale) {
-  let after = '';
-  for (;;) {
-    const batch = await sql<{ email: string; name: string }>`select distinct on (email) email, ${sql.ref(nameColumn)} as name from ${sql.table(table)}
-      where email > ${after} order by email, line limit 5000`.execute(trx);
-    if (!batch.rows.length) return;
-    await ensureCustomers(trx, brandId, locale, batch.rows.map((r) => ({ address: r.email, name: r.name })));
-    after = batch.rows.at(-1)!.email;
-  }
+  await ensureCustomersFrom(
+    trx,
+    brandId,
+    locale,
+    sql<{ address: string; name: string }>`select distinct on (email) email as address, ${sql.ref(nameColumn)} as name from ${sql.table(table)} order by email, line`,
+  );
 }
 
 function mapOrderColumn(staged: string): string {

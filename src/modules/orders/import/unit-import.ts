@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { CsvFileError, readCsv } from '../../../platform/csv/csv-source.ts';
-import { copyLine, openCopySession } from '../../../platform/db/copy.ts';
+import { copyLine, openCopySession, withoutRowTriggers } from '../../../platform/db/copy.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import type { Locale } from '../../../platform/db/schema.ts';
 import { ensureStagedCustomers, MAX_REPORTED } from './order-import.ts';
@@ -133,29 +133,29 @@ export async function importUnits(database: Database, file: string, opts: { bran
       report.problems = (await sql<{ line: number; col: string; message: string }>`select line, col, message from import_unit_problem order by line, seq limit ${MAX_REPORTED}`.execute(trx)).rows.map((p) => ({ line: p.line, column: p.col, message: p.message }));
       if (report.rejected) throw new Rollback();
 
+      // Every reference below is a join on rows the store holds: no per-row foreign-key check.
+      await withoutRowTriggers(trx, ['app_user', 'user_brand', 'unit', 'unit_event']);
       await ensureStagedCustomers(trx, 'import_unit', 'owner_name', brand.id, brand.default_locale as Locale);
-      // Units with a serial plate, then licences (each unique on its own key).
-      for (const key of ['serial', 'licence_key'] as const) {
-        const counts = await sql<{ total: number; created: number; updated: number }>`
-          with ins as (
-            insert into unit (brand_id, model_id, serial, licence_key, owner_id, seller_organisation_id, purchased_on, delivered_on, condition, country_of_sale, buyer, created_at)
-            select ${brand.id}, i.model_id, i.serial, i.licence_key, o.id, i.seller_id, i.purchased_on, i.delivered_on, i.condition, i.country, i.buyer, ${opts.now}
-            from import_unit i left join app_user o on lower(o.email) = i.email
-            where i.${sql.ref(key)} is not null
-            on conflict (model_id, ${sql.ref(key)}) do update set owner_id = excluded.owner_id, seller_organisation_id = excluded.seller_organisation_id, purchased_on = excluded.purchased_on,
-              delivered_on = excluded.delivered_on, condition = excluded.condition, country_of_sale = excluded.country_of_sale, buyer = excluded.buyer
-            where (unit.owner_id, unit.seller_organisation_id, unit.purchased_on, unit.delivered_on, unit.condition, unit.country_of_sale, unit.buyer)
-              is distinct from (excluded.owner_id, excluded.seller_organisation_id, excluded.purchased_on, excluded.delivered_on, excluded.condition, excluded.country_of_sale, excluded.buyer)
-            returning id, (xmax = 0) as created
-          ), ev as (
-            insert into unit_event (unit_id, at, kind, data) select id, ${opts.now}, 'imported', '{"source":"units"}'::jsonb from ins where created
-          )
-          select (select count(*) from import_unit where ${sql.ref(key)} is not null)::int as total, count(*) filter (where created)::int as created, count(*) filter (where not created)::int as updated from ins`.execute(trx);
-        const c = counts.rows[0]!;
-        report.created += c.created;
-        report.updated += c.updated;
-        report.unchanged += c.total - c.created - c.updated;
-      }
+      // Each unit is known by its model and its serial or licence key, whatever their case.
+      const counts = await sql<{ total: number; created: number; updated: number }>`
+        with ins as (
+          insert into unit (brand_id, model_id, serial, licence_key, owner_id, seller_organisation_id, purchased_on, delivered_on, condition, country_of_sale, buyer, created_at)
+          select ${brand.id}, i.model_id, i.serial, i.licence_key, o.id, i.seller_id, i.purchased_on, i.delivered_on, i.condition, i.country, i.buyer, ${opts.now}
+          from import_unit i left join app_user o on lower(o.email) = i.email
+          order by i.line
+          on conflict (model_id, upper(coalesce(serial, licence_key))) do update set owner_id = excluded.owner_id, seller_organisation_id = excluded.seller_organisation_id, purchased_on = excluded.purchased_on,
+            delivered_on = excluded.delivered_on, condition = excluded.condition, country_of_sale = excluded.country_of_sale, buyer = excluded.buyer
+          where (unit.owner_id, unit.seller_organisation_id, unit.purchased_on, unit.delivered_on, unit.condition, unit.country_of_sale, unit.buyer)
+            is distinct from (excluded.owner_id, excluded.seller_organisation_id, excluded.purchased_on, excluded.delivered_on, excluded.condition, excluded.country_of_sale, excluded.buyer)
+          returning id, (xmax = 0) as created
+        ), ev as (
+          insert into unit_event (unit_id, at, kind, data) select id, ${opts.now}, 'imported', '{"source":"units"}'::jsonb from ins where created
+        )
+        select (select count(*) from import_unit)::int as total, count(*) filter (where created)::int as created, count(*) filter (where not created)::int as updated from ins`.execute(trx);
+      const c = counts.rows[0]!;
+      report.created += c.created;
+      report.updated += c.updated;
+      report.unchanged += c.total - c.created - c.updated;
     });
   } catch (err) {
     if (!(err instanceof Rollback)) throw err;
