@@ -104,7 +104,7 @@ async function main() {
         ['step', 'seconds'],
         Object.entries(report.timings).map(([step, ms]) => [step, (ms / 1000).toFixed(1)]),
         [false, true],
-      )}\n`,
+      )}\n\nPer-row foreign-key checks: ${report.rowTriggers ? 'on (the role may not turn them off: see withoutRowTriggers)' : 'off, references joined set by set'}\n`,
     );
   } finally {
     // Closing the embedded store writes what it holds to its folder: shown, as a user waits for it too.
