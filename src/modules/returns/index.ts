@@ -1,0 +1,3 @@
+export { actorMay, eventsFrom, FINAL_STATES, missingAccessories, RMA_EVENTS, RMA_STATES, transition } from './rma-machine.ts';
+export type { LineCoverage, RmaActor, RmaEvent, RmaFacts, RmaGuard, RmaLineFacts, RmaState, TransitionResult } from './rma-machine.ts';
+export { type LabelData, renderLabelPdf } from './label-pdf.ts';
