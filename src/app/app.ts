@@ -17,6 +17,7 @@ import { emailRoutes } from '../modules/email/index.ts';
 import { slaRoutes } from '../modules/sla/index.ts';
 import { webhookRoutes } from '../modules/webhooks/index.ts';
 import { unitRoutes } from '../modules/orders/index.ts';
+import { returnRoutes } from '../modules/returns/index.ts';
 import { catalogRoutes } from '../modules/catalog/index.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { authHook } from '../modules/auth/index.ts';
@@ -104,6 +105,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(webhookRoutes, { db, config });
       await api.register(unitRoutes, { db, database, files });
       await api.register(catalogRoutes, { db });
+      await api.register(returnRoutes, { db, jobs: sla.jobs });
     },
     { prefix: '/api/v1' },
   );

@@ -81,6 +81,8 @@ export const DEMO_BRANDS: DemoBrand[] = [
     ticketNumberFormat: 'CA-{SEQ:7}{CHECK}',
     settings: {
       channelRouting: 'reseller',
+      // Seed 002: returns go through the reseller, approved by its distributor.
+      returns: { throughChannel: true, refusesCashOnDelivery: false, accentColour: '#00857c', address: ['Charge Amps AB — RMA', 'Frösundaviks allé 1', '169 70 Solna', 'Sverige'] },
       intakeForm: {
         serialsRequired: true,
         fields: [
@@ -141,6 +143,8 @@ export const DEMO_BRANDS: DemoBrand[] = [
     ticketNumberFormat: 'SID-{SEQ:6}{CHECK}',
     settings: {
       addresses: { postal: 'Str. Siriului 36-40, sector 1, București' },
+      // Seed 004: parcels sent cash on delivery are refused.
+      returns: { throughChannel: false, refusesCashOnDelivery: true, accentColour: '#0b5394', address: ['Smart ID Service — Service', 'Str. Siriului 36-40, sector 1', '014354 București', 'România'] },
       diagnosticFee: { amountCents: 2000, currency: 'EUR' },
       intakeForm: {
         serialsRequired: true,

@@ -87,6 +87,9 @@ const UNITS: DemoUnit[] = [
   { brand: 'mecashop', model: 'DB-52', owner: 'client@mecashop.example', serial: 'DB-5120-33', country: 'FR', condition: 'second_hand', deliveredDaysAgo: 120, order: { number: 'MS-10011', provider: 'PayPal', totalCents: 14_900, currency: 'EUR' } },
   // No proof of purchase.
   { brand: 'mecashop', model: 'TH-60', owner: 'client@mecashop.example', serial: 'TH-6002-91', country: 'FR', deliveredDaysAgo: 300, withoutProof: true },
+  // Seed 002's mail with two serials, both sold through Laddexperten: one under the legal guarantee, one long out of it.
+  { brand: 'charge-amps', model: 'HALO', owner: 'kund@charge-amps.example', serial: 'CA-HALO-220198', country: 'SE', seller: 'Laddexperten AB', deliveredDaysAgo: 300, order: { number: 'LE-2025-1402', totalCents: 1_299_000, currency: 'SEK' } },
+  { brand: 'charge-amps', model: 'HALO', owner: 'kund@charge-amps.example', serial: 'CA-HALO-220199', country: 'SE', seller: 'Laddexperten AB', deliveredDaysAgo: 1600, order: { number: 'LE-2022-0711', totalCents: 1_199_000, currency: 'SEK' } },
   { brand: 'charge-amps', model: 'HALO', owner: 'kund@charge-amps.example', serial: 'CA-HALO-481516', country: 'SE', seller: 'Laddexperten AB', deliveredDaysAgo: 790, order: { number: 'LE-2024-3318', totalCents: 1_299_000, currency: 'SEK' } },
   { brand: 'eiler', model: 'EILER-5', owner: 'client@eiler.example', licenceKey: 'EIL-5521-8830', country: 'RU', buyer: 'business', deliveredDaysAgo: 300, order: { number: 'EIL-2026-0115', totalCents: 2_450_000, currency: 'RUB' } },
   { brand: 'smart-id', model: 'SID-T5', owner: 'client@smart-id.example', serial: 'SIDT5-310577', country: 'RO', deliveredDaysAgo: 600, order: { number: 'SID-2025-0203', totalCents: 389_000, currency: 'RON' } },

@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import type { Clock } from '../../platform/clock/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { type Actor, isAdmin } from './actor.ts';
+import { type Actor, isAdmin, isStaff } from './actor.ts';
 import { resolveApiToken, resolveSession } from './session.service.ts';
 
 export const SESSION_COOKIE = 'apres_session';
@@ -17,7 +17,8 @@ export const SESSION_COOKIE = 'apres_session';
  * - `admin`: administrators only. Every /api/v1/admin/ route must say so, or the server refuses to start.
  * The service layer still checks each record (STYLE.md): this is the first wall, not the only one.
  */
-export type RouteAccess = 'public' | 'signed-in' | 'admin';
+/** Who may call a route, checked before its input is read: a refusal never depends on what was sent. */
+export type RouteAccess = 'public' | 'signed-in' | 'staff' | 'admin';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -102,5 +103,6 @@ export const authHook = fp(async (app: FastifyInstance, opts: { db: Db; clock: C
     if (access === 'public') return;
     const actor = request.actor;
     if (access === 'admin' && !isAdmin(actor)) throw new AppError('FORBIDDEN', 403, 'Administrators only');
+    if (access === 'staff' && !isStaff(actor)) throw new AppError('FORBIDDEN', 403, 'The desk and the workshop only');
   });
 });

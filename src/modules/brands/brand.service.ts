@@ -37,6 +37,19 @@ export const BrandSettingsSchema = z
         paymentDisputeDeniesLegalGuarantee: false,
         countriesOfSale: [],
       }),
+    /** Returns (issue 12): the brand's channel rule, its counter's rules, and what its documents show. */
+    returns: z
+      .object({
+        /** Returns of units sold by a reseller go through the reseller, then its distributor (seed 002). */
+        throughChannel: z.boolean().default(false),
+        /** Parcels sent cash on delivery are refused at the counter (seed 004). */
+        refusesCashOnDelivery: z.boolean().default(false),
+        /** The colour of the brand's band on labels and documents. */
+        accentColour: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#1f4e79'),
+        /** Where parcels go: the return address's lines (empty: the postal address). */
+        address: z.array(z.string().min(1).max(200)).max(6).default([]),
+      })
+      .default({ throughChannel: false, refusesCashOnDelivery: false, accentColour: '#1f4e79', address: [] }),
   })
   .passthrough();
 export type BrandSettings = z.infer<typeof BrandSettingsSchema>;

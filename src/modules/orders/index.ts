@@ -1,5 +1,5 @@
 export { unitRoutes, type UnitRoutesOptions } from './unit.routes.ts';
-export { getUnit, getUnitWarranty, warrantyFacts } from './unit.service.ts';
+export { getUnit, getUnitWarranty, warrantiesFor, warrantyFacts } from './unit.service.ts';
 export { orderVisibleTo, unitVisibleTo } from './unit-visibility.ts';
 export { importOrders, importUnits, type ImportOptions, type ImportReport, type ImportSource, type UnitImportReport } from './import/index.ts';
 export { unitsTicketListener } from './units-listener.ts';

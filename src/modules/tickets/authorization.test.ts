@@ -87,6 +87,10 @@ describeStores('authorization matrix', (ctx) => {
     ['GET /tickets/lookup', () => clients[role].get(`/api/v1/tickets/lookup?number=${encodeURIComponent(number)}`)],
     ['GET /tickets/:id/sla', () => clients[role].get(`/api/v1/tickets/${id}/sla`)],
     ['GET /tickets/:id/units', () => clients[role].get(`/api/v1/tickets/${id}/units`)],
+    ['POST /tickets/:id/rma', () => clients[role].post(`/api/v1/tickets/${id}/rma`, { unitIds: [crypto.randomUUID()] })],
+    ['GET /tickets/:id/rma', () => clients[role].get(`/api/v1/tickets/${id}/rma`)],
+    ['POST /tickets/:id/rma/events', () => clients[role].post(`/api/v1/tickets/${id}/rma/events`, { event: 'cancel', reason: 'x' })],
+    ['GET /tickets/:id/rma/label', () => clients[role].get(`/api/v1/tickets/${id}/rma/label`)],
     ['POST /tickets/:id/schedule-changes', () => clients[role].post(`/api/v1/tickets/${id}/schedule-changes`, { reason: 'cannot_reproduce', plannedResolutionAt: '2099-01-01T10:00:00+01:00' })],
   ] as const;
 

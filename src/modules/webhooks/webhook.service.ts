@@ -8,7 +8,23 @@ import { refusedTarget } from '../../platform/net/outbound-target.ts';
 import { type JobQueue, retriedJob } from '../../platform/jobs/job-queue.ts';
 import { type Actor, assertAdmin } from '../auth/index.ts';
 
-export const WEBHOOK_EVENTS = ['ticket.sla_warning', 'ticket.sla_breached'] as const;
+export const WEBHOOK_EVENTS = [
+  'ticket.sla_warning',
+  'ticket.sla_breached',
+  // A return's every change of state (issue 12), named after the state it reaches.
+  'rma.requested',
+  'rma.endorsed',
+  'rma.approved',
+  'rma.authorised',
+  'rma.refused',
+  'rma.awaiting_parcel',
+  'rma.received',
+  'rma.on_hold',
+  'rma.in_workshop',
+  'rma.shipped_back',
+  'rma.closed',
+  'rma.cancelled',
+] as const;
 
 export const WebhookDeliverJob = retriedJob('webhook.deliver', z.object({ deliveryId: z.uuid() }), { retries: 6, firstRetrySeconds: 30, expireInSeconds: 120 });
 

@@ -426,6 +426,62 @@ export interface DB {
   ticket_schedule_change: TicketScheduleChangeTable;
   webhook_endpoint: WebhookEndpointTable;
   webhook_delivery: WebhookDeliveryTable;
+  rma: RmaTable;
+  rma_line: RmaLineTable;
+  rma_event: RmaEventTable;
+  rma_shipment: RmaShipmentTable;
+}
+
+export interface RmaTable {
+  id: Generated<string>;
+  ticket_id: string;
+  brand_id: string;
+  state: string;
+  channel_route: boolean;
+  reseller_id: string | null;
+  distributor_id: string | null;
+  customer_accepts_charges: Generated<boolean>;
+  inbound_mode: 'drop_off' | 'courier' | 'pickup' | null;
+  reason: string | null;
+  requested_by: string;
+  created_at: Timestamp;
+  state_changed_at: Timestamp;
+}
+
+export interface RmaLineTable {
+  id: Generated<string>;
+  rma_id: string;
+  unit_id: string;
+  open: Generated<boolean>;
+  warranty_outcome: string;
+  accessories_expected: Json<string[]>;
+  accessories_received: Json<string[]>;
+  condition_note: string | null;
+}
+
+export interface RmaEventTable {
+  id: Generated<string>;
+  rma_id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  event: string;
+  from_state: string | null;
+  to_state: string;
+  data: Json<Record<string, unknown>>;
+}
+
+export interface RmaShipmentTable {
+  id: Generated<string>;
+  rma_id: string;
+  direction: 'in' | 'out';
+  mode: 'drop_off' | 'courier' | 'pickup' | 'carrier';
+  carrier: string | null;
+  tracking_number: string | null;
+  paid_by: 'customer' | 'brand';
+  cash_on_delivery: Generated<boolean>;
+  refused_reason: string | null;
+  created_at: Timestamp;
+  handled_at: Timestamp | null;
 }
 
 export interface BusinessCalendarTable {

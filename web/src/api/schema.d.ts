@@ -3277,7 +3277,7 @@ export interface paths {
                         brandId: string;
                         /** Format: uri */
                         url: string;
-                        events: ("ticket.sla_warning" | "ticket.sla_breached")[];
+                        events: ("ticket.sla_warning" | "ticket.sla_breached" | "rma.requested" | "rma.endorsed" | "rma.approved" | "rma.authorised" | "rma.refused" | "rma.awaiting_parcel" | "rma.received" | "rma.on_hold" | "rma.in_workshop" | "rma.shipped_back" | "rma.closed" | "rma.cancelled")[];
                         /** @default true */
                         active?: boolean;
                     };
@@ -4560,6 +4560,534 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/rma": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ticket's return: its lines, parcels, history and the events you may send now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            ticketId: string;
+                            /** @description The RMA number: the ticket number, check digit included */
+                            number: string;
+                            /** @enum {string} */
+                            state: "requested" | "endorsed" | "approved" | "authorised" | "awaiting_parcel" | "received" | "on_hold" | "in_workshop" | "shipped_back" | "closed" | "refused" | "cancelled";
+                            channelRoute: boolean;
+                            reason: string | null;
+                            inboundMode: ("drop_off" | "courier" | "pickup") | null;
+                            customerAcceptsCharges: boolean;
+                            createdAt: string;
+                            stateChangedAt: string;
+                            lines: {
+                                unitId: string;
+                                serial: string;
+                                model: {
+                                    code: string;
+                                    name: {
+                                        [key: string]: string;
+                                    };
+                                };
+                                warrantyOutcome: string;
+                                accessoriesExpected: string[];
+                                accessoriesReceived: string[];
+                                accessoriesMissing: string[];
+                                condition: string | null;
+                            }[];
+                            shipments: {
+                                /** @enum {string} */
+                                direction: "in" | "out";
+                                /** @enum {string} */
+                                mode: "drop_off" | "courier" | "pickup" | "carrier";
+                                carrier: string | null;
+                                trackingNumber: string | null;
+                                /** @enum {string} */
+                                paidBy: "customer" | "brand";
+                                cashOnDelivery: boolean;
+                                refusedReason: string | null;
+                                createdAt: string;
+                                handledAt: string | null;
+                            }[];
+                            history: {
+                                at: string;
+                                event: string;
+                                from: string | null;
+                                to: string;
+                                by: string | null;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /** @description The events you may send now (guards still apply) */
+                            nextEvents: ("endorse" | "approve" | "authorise" | "refuse" | "arrange_shipment" | "receive" | "complete_accessories" | "start_workshop" | "ship_back" | "close" | "cancel")[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Request the return of some of the ticket's units; the RMA number is the ticket number (customer, their reseller, the desk) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The units of this ticket to send back (GET /tickets/{id}/units lists them) */
+                        unitIds: string[];
+                        /** @description The customer agrees to pay (quote, diagnostic fee) for a unit nothing covers */
+                        customerAcceptsCharges?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            ticketId: string;
+                            /** @description The RMA number: the ticket number, check digit included */
+                            number: string;
+                            /** @enum {string} */
+                            state: "requested" | "endorsed" | "approved" | "authorised" | "awaiting_parcel" | "received" | "on_hold" | "in_workshop" | "shipped_back" | "closed" | "refused" | "cancelled";
+                            channelRoute: boolean;
+                            reason: string | null;
+                            inboundMode: ("drop_off" | "courier" | "pickup") | null;
+                            customerAcceptsCharges: boolean;
+                            createdAt: string;
+                            stateChangedAt: string;
+                            lines: {
+                                unitId: string;
+                                serial: string;
+                                model: {
+                                    code: string;
+                                    name: {
+                                        [key: string]: string;
+                                    };
+                                };
+                                warrantyOutcome: string;
+                                accessoriesExpected: string[];
+                                accessoriesReceived: string[];
+                                accessoriesMissing: string[];
+                                condition: string | null;
+                            }[];
+                            shipments: {
+                                /** @enum {string} */
+                                direction: "in" | "out";
+                                /** @enum {string} */
+                                mode: "drop_off" | "courier" | "pickup" | "carrier";
+                                carrier: string | null;
+                                trackingNumber: string | null;
+                                /** @enum {string} */
+                                paidBy: "customer" | "brand";
+                                cashOnDelivery: boolean;
+                                refusedReason: string | null;
+                                createdAt: string;
+                                handledAt: string | null;
+                            }[];
+                            history: {
+                                at: string;
+                                event: string;
+                                from: string | null;
+                                to: string;
+                                by: string | null;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /** @description The events you may send now (guards still apply) */
+                            nextEvents: ("endorse" | "approve" | "authorise" | "refuse" | "arrange_shipment" | "receive" | "complete_accessories" | "start_workshop" | "ship_back" | "close" | "cancel")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/rma/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the return on (endorse, approve, authorise, refuse, arrange_shipment, receive, complete_accessories, start_workshop, ship_back, close, cancel); a refusal names the state and the guard that failed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        event: "endorse" | "approve" | "authorise" | "refuse" | "arrange_shipment" | "receive" | "complete_accessories" | "start_workshop" | "ship_back" | "close" | "cancel";
+                        /** @description Required to refuse or cancel: shown to the customer */
+                        reason?: string;
+                        /**
+                         * @description How the parcel comes in (arrange_shipment)
+                         * @enum {string}
+                         */
+                        inboundMode?: "drop_off" | "courier" | "pickup";
+                        customerAcceptsCharges?: boolean;
+                        /** @description At receiving: what came with each unit, and its condition */
+                        received?: {
+                            /** Format: uuid */
+                            unitId: string;
+                            accessories: string[];
+                            condition?: string;
+                        }[];
+                        /** @description Shipping back: the parcel going out */
+                        outbound?: {
+                            carrier: string;
+                            trackingNumber?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            ticketId: string;
+                            /** @description The RMA number: the ticket number, check digit included */
+                            number: string;
+                            /** @enum {string} */
+                            state: "requested" | "endorsed" | "approved" | "authorised" | "awaiting_parcel" | "received" | "on_hold" | "in_workshop" | "shipped_back" | "closed" | "refused" | "cancelled";
+                            channelRoute: boolean;
+                            reason: string | null;
+                            inboundMode: ("drop_off" | "courier" | "pickup") | null;
+                            customerAcceptsCharges: boolean;
+                            createdAt: string;
+                            stateChangedAt: string;
+                            lines: {
+                                unitId: string;
+                                serial: string;
+                                model: {
+                                    code: string;
+                                    name: {
+                                        [key: string]: string;
+                                    };
+                                };
+                                warrantyOutcome: string;
+                                accessoriesExpected: string[];
+                                accessoriesReceived: string[];
+                                accessoriesMissing: string[];
+                                condition: string | null;
+                            }[];
+                            shipments: {
+                                /** @enum {string} */
+                                direction: "in" | "out";
+                                /** @enum {string} */
+                                mode: "drop_off" | "courier" | "pickup" | "carrier";
+                                carrier: string | null;
+                                trackingNumber: string | null;
+                                /** @enum {string} */
+                                paidBy: "customer" | "brand";
+                                cashOnDelivery: boolean;
+                                refusedReason: string | null;
+                                createdAt: string;
+                                handledAt: string | null;
+                            }[];
+                            history: {
+                                at: string;
+                                event: string;
+                                from: string | null;
+                                to: string;
+                                by: string | null;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /** @description The events you may send now (guards still apply) */
+                            nextEvents: ("endorse" | "approve" | "authorise" | "refuse" | "arrange_shipment" | "receive" | "complete_accessories" | "start_workshop" | "ship_back" | "close" | "cancel")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/rma/refused-parcels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a parcel refused at the counter (sent cash on delivery), with the reason; the return keeps waiting for its parcel */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why the parcel is refused, told to the customer */
+                        reason: string;
+                        cashOnDelivery: boolean;
+                        carrier?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            ticketId: string;
+                            /** @description The RMA number: the ticket number, check digit included */
+                            number: string;
+                            /** @enum {string} */
+                            state: "requested" | "endorsed" | "approved" | "authorised" | "awaiting_parcel" | "received" | "on_hold" | "in_workshop" | "shipped_back" | "closed" | "refused" | "cancelled";
+                            channelRoute: boolean;
+                            reason: string | null;
+                            inboundMode: ("drop_off" | "courier" | "pickup") | null;
+                            customerAcceptsCharges: boolean;
+                            createdAt: string;
+                            stateChangedAt: string;
+                            lines: {
+                                unitId: string;
+                                serial: string;
+                                model: {
+                                    code: string;
+                                    name: {
+                                        [key: string]: string;
+                                    };
+                                };
+                                warrantyOutcome: string;
+                                accessoriesExpected: string[];
+                                accessoriesReceived: string[];
+                                accessoriesMissing: string[];
+                                condition: string | null;
+                            }[];
+                            shipments: {
+                                /** @enum {string} */
+                                direction: "in" | "out";
+                                /** @enum {string} */
+                                mode: "drop_off" | "courier" | "pickup" | "carrier";
+                                carrier: string | null;
+                                trackingNumber: string | null;
+                                /** @enum {string} */
+                                paidBy: "customer" | "brand";
+                                cashOnDelivery: boolean;
+                                refusedReason: string | null;
+                                createdAt: string;
+                                handledAt: string | null;
+                            }[];
+                            history: {
+                                at: string;
+                                event: string;
+                                from: string | null;
+                                to: string;
+                                by: string | null;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /** @description The events you may send now (guards still apply) */
+                            nextEvents: ("endorse" | "approve" | "authorise" | "refuse" | "arrange_shipment" | "receive" | "complete_accessories" | "start_workshop" | "ship_back" | "close" | "cancel")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/rma/label": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The parcel label (PDF, the customer's language): the number as text, Code 128 and QR */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file (binary): image/png, image/jpeg, image/gif, image/webp, application/pdf, or application/octet-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/returns/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The receiving desk: the return behind a scanned or typed number (the check digit catches a typo) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The number as scanned or typed; its check digit catches a typo */
+                    number: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            ticketId: string;
+                            /** @description The RMA number: the ticket number, check digit included */
+                            number: string;
+                            /** @enum {string} */
+                            state: "requested" | "endorsed" | "approved" | "authorised" | "awaiting_parcel" | "received" | "on_hold" | "in_workshop" | "shipped_back" | "closed" | "refused" | "cancelled";
+                            channelRoute: boolean;
+                            reason: string | null;
+                            inboundMode: ("drop_off" | "courier" | "pickup") | null;
+                            customerAcceptsCharges: boolean;
+                            createdAt: string;
+                            stateChangedAt: string;
+                            lines: {
+                                unitId: string;
+                                serial: string;
+                                model: {
+                                    code: string;
+                                    name: {
+                                        [key: string]: string;
+                                    };
+                                };
+                                warrantyOutcome: string;
+                                accessoriesExpected: string[];
+                                accessoriesReceived: string[];
+                                accessoriesMissing: string[];
+                                condition: string | null;
+                            }[];
+                            shipments: {
+                                /** @enum {string} */
+                                direction: "in" | "out";
+                                /** @enum {string} */
+                                mode: "drop_off" | "courier" | "pickup" | "carrier";
+                                carrier: string | null;
+                                trackingNumber: string | null;
+                                /** @enum {string} */
+                                paidBy: "customer" | "brand";
+                                cashOnDelivery: boolean;
+                                refusedReason: string | null;
+                                createdAt: string;
+                                handledAt: string | null;
+                            }[];
+                            history: {
+                                at: string;
+                                event: string;
+                                from: string | null;
+                                to: string;
+                                by: string | null;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /** @description The events you may send now (guards still apply) */
+                            nextEvents: ("endorse" | "approve" | "authorise" | "refuse" | "arrange_shipment" | "receive" | "complete_accessories" | "start_workshop" | "ship_back" | "close" | "cancel")[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;

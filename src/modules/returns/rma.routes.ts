@@ -1,0 +1,78 @@
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../platform/db/database.ts';
+import type { JobQueue } from '../../platform/jobs/job-queue.ts';
+import { FILE_DOWNLOAD, sendFile } from '../attachments/index.ts';
+import { returnLabel } from './rma-documents.ts';
+import { RefuseParcelBody, RequestReturnBody, ReturnEventBody, ReturnLookupQuery, ReturnResponse } from './rma.schemas.ts';
+import { getReturn, lookupReturn, refuseParcel, requestReturn, sendReturnEvent } from './rma.service.ts';
+
+/** What the composition root hands these routes. */
+export interface ReturnRoutesOptions {
+  db: Db;
+  jobs: JobQueue;
+}
+
+export const returnRoutes: FastifyPluginAsyncZod<ReturnRoutesOptions> = async (app, { db, jobs }) => {
+  const ctx = { db, jobs };
+  const params = z.object({ id: z.uuid() });
+  app.post(
+    '/tickets/:id/rma',
+    {
+      schema: {
+        tags: ['returns'],
+        summary: "Request the return of some of the ticket's units; the RMA number is the ticket number (customer, their reseller, the desk)",
+        params,
+        body: RequestReturnBody,
+        response: { 201: ReturnResponse },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await requestReturn(ctx, request.actor, request.params.id, request.body, request.now)),
+  );
+  app.get(
+    '/tickets/:id/rma',
+    { schema: { tags: ['returns'], summary: "The ticket's return: its lines, parcels, history and the events you may send now", params, response: { 200: ReturnResponse } } },
+    async (request) => getReturn(db, request.actor, request.params.id),
+  );
+  app.post(
+    '/tickets/:id/rma/events',
+    {
+      schema: {
+        tags: ['returns'],
+        summary: 'Move the return on (endorse, approve, authorise, refuse, arrange_shipment, receive, complete_accessories, start_workshop, ship_back, close, cancel); a refusal names the state and the guard that failed',
+        params,
+        body: ReturnEventBody,
+        response: { 200: ReturnResponse },
+      },
+    },
+    async (request) => sendReturnEvent(ctx, request.actor, request.params.id, request.body, request.now),
+  );
+  app.post(
+    '/tickets/:id/rma/refused-parcels',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['returns'],
+        summary: 'Record a parcel refused at the counter (sent cash on delivery), with the reason; the return keeps waiting for its parcel',
+        params,
+        body: RefuseParcelBody,
+        response: { 200: ReturnResponse },
+      },
+    },
+    async (request) => refuseParcel(ctx, request.actor, request.params.id, request.body, request.now),
+  );
+  app.get(
+    '/tickets/:id/rma/label',
+    { schema: { tags: ['returns'], summary: "The parcel label (PDF, the customer's language): the number as text, Code 128 and QR", params, response: { 200: FILE_DOWNLOAD } } },
+    async (request, reply) => {
+      const { pdf, filename } = await returnLabel(db, request.actor, request.params.id, request.now);
+      return sendFile(reply, { id: request.params.id, filename, contentType: 'application/pdf', sizeBytes: pdf.length, sha256: '' }, Readable.from([pdf]));
+    },
+  );
+  app.get(
+    '/returns/lookup',
+    { config: { access: 'staff' }, schema: { tags: ['returns'], summary: 'The receiving desk: the return behind a scanned or typed number (the check digit catches a typo)', querystring: ReturnLookupQuery, response: { 200: ReturnResponse } } },
+    async (request) => lookupReturn(db, request.actor, request.query.number),
+  );
+};
