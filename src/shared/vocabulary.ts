@@ -48,3 +48,21 @@ export const PAUSABLE_STATUSES = ['new', 'accepted', 'in_progress', 'waiting_cus
 /** What became of an outgoing mail, and why an inbound one was set aside. */
 export const DELIVERY_STATUSES = ['queued', 'sent', 'failed', 'held', 'suppressed'] as const;
 export const INBOUND_REASONS = ['unparseable', 'too_large', 'processing_failed', 'no_mailbox', 'no_sender', 'duplicate'] as const;
+
+/** A return's states, the events that move it, and the guards that may refuse one (src/modules/returns/rma-machine.ts). */
+export const RMA_STATES = ['requested', 'endorsed', 'approved', 'authorised', 'awaiting_parcel', 'received', 'on_hold', 'in_workshop', 'shipped_back', 'closed', 'refused', 'cancelled'] as const;
+export const RMA_EVENTS = ['endorse', 'approve', 'authorise', 'refuse', 'arrange_shipment', 'receive', 'complete_accessories', 'start_workshop', 'ship_back', 'close', 'cancel'] as const;
+export const RMA_GUARDS = [
+  'actor_not_allowed',
+  'channel_route_not_used',
+  'no_units',
+  'channel_approval_missing',
+  'warranty_needs_information',
+  'direct_service_blocked',
+  'proof_of_purchase_missing',
+  'charges_not_accepted',
+  'reason_missing',
+  'inbound_mode_missing',
+  'accessories_still_missing',
+  'outbound_not_recorded',
+] as const;

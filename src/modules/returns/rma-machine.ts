@@ -13,23 +13,11 @@
  *   refused: before authorisation, with its reason. cancelled: until the parcel is received.
  */
 
-export const RMA_STATES = [
-  'requested',
-  'endorsed',
-  'approved',
-  'authorised',
-  'awaiting_parcel',
-  'received',
-  'on_hold',
-  'in_workshop',
-  'shipped_back',
-  'closed',
-  'refused',
-  'cancelled',
-] as const;
+import { RMA_EVENTS, type RMA_GUARDS, RMA_STATES } from '../../shared/vocabulary.ts';
+
+export { RMA_EVENTS, RMA_STATES };
 export type RmaState = (typeof RMA_STATES)[number];
 
-export const RMA_EVENTS = ['endorse', 'approve', 'authorise', 'refuse', 'arrange_shipment', 'receive', 'complete_accessories', 'start_workshop', 'ship_back', 'close', 'cancel'] as const;
 export type RmaEvent = (typeof RMA_EVENTS)[number];
 
 /** Who acts: the desk (agent, admin), the workshop (technician), the channel (reseller, distributor), the customer, or the system. */
@@ -63,19 +51,7 @@ export interface RmaFacts {
   outboundRecorded?: boolean;
 }
 
-export type RmaGuard =
-  | 'actor_not_allowed'
-  | 'channel_route_not_used'
-  | 'no_units'
-  | 'channel_approval_missing'
-  | 'warranty_needs_information'
-  | 'direct_service_blocked'
-  | 'proof_of_purchase_missing'
-  | 'charges_not_accepted'
-  | 'reason_missing'
-  | 'inbound_mode_missing'
-  | 'accessories_still_missing'
-  | 'outbound_not_recorded';
+export type RmaGuard = (typeof RMA_GUARDS)[number];
 
 export type TransitionResult =
   | { ok: true; from: RmaState; to: RmaState }

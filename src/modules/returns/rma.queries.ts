@@ -35,7 +35,7 @@ export async function returnDetails(db: Db, actor: Actor, ticketId: string, know
       .selectFrom('rma_line as l')
       .innerJoin('unit as u', 'u.id', 'l.unit_id')
       .innerJoin('product_model as m', 'm.id', 'u.model_id')
-      .select(['l.unit_id', 'l.warranty_outcome', 'l.accessories_expected', 'l.accessories_received', 'l.condition_note', 'u.serial', 'u.licence_key', 'm.code as model_code', 'm.name as model_name'])
+      .select(['l.unit_id', 'l.warranty_outcome', 'l.accessories_expected', 'l.accessories_received', 'l.condition_note', 'u.serial', 'u.licence_key', 'm.code as model_code', 'm.name as model_name', 'm.accessories'])
       .where('l.rma_id', '=', rma.id)
       .orderBy('u.serial').orderBy('u.licence_key')
       .execute(),

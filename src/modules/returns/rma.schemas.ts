@@ -51,7 +51,7 @@ export const ReturnResponse = z.object({
     z.object({
       unitId: z.string(),
       serial: z.string(),
-      model: z.object({ code: z.string(), name: Localised }),
+      model: z.object({ code: z.string(), name: Localised, accessories: z.array(z.object({ key: z.string(), name: Localised })).describe('What must travel with the unit, named in each language') }),
       warrantyOutcome: z.string(),
       accessoriesExpected: z.array(z.string()),
       accessoriesReceived: z.array(z.string()),

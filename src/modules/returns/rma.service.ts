@@ -285,7 +285,7 @@ export async function getReturn(db: Db, actor: Actor, ticketId: string, knownId?
     lines: details.lines.map((l) => ({
       unitId: l.unit_id,
       serial: l.serial ?? l.licence_key ?? '',
-      model: { code: l.model_code, name: l.model_name },
+      model: { code: l.model_code, name: l.model_name, accessories: l.accessories },
       warrantyOutcome: l.warranty_outcome,
       accessoriesExpected: l.accessories_expected,
       accessoriesReceived: l.accessories_received,

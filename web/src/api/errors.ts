@@ -14,14 +14,17 @@ export class ApiError extends Error {
   readonly code: string;
   readonly errors: FieldError[];
   readonly detail: string | undefined;
+  /** A state machine's refusal (RMA_GUARD_FAILED): the guard that failed, translated by the UI. */
+  readonly guard: string | undefined;
 
-  constructor(status: number, code: string, errors: FieldError[] = [], detail?: string) {
+  constructor(status: number, code: string, errors: FieldError[] = [], detail?: string, guard?: string) {
     super(detail ?? code);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.errors = errors;
     this.detail = detail;
+    this.guard = guard;
   }
 }
 
@@ -54,7 +57,7 @@ export function problemToError(status: number, body: unknown): ApiError {
           }))
       : [];
     const detail = typeof p.detail === 'string' ? p.detail : typeof p.title === 'string' ? p.title : undefined;
-    return new ApiError(status, code, errors, detail);
+    return new ApiError(status, code, errors, detail, typeof p.guard === 'string' ? p.guard : undefined);
   }
   return new ApiError(status, fallbackCode(status));
 }

@@ -4613,6 +4613,13 @@ export interface paths {
                                     name: {
                                         [key: string]: string;
                                     };
+                                    /** @description What must travel with the unit, named in each language */
+                                    accessories: {
+                                        key: string;
+                                        name: {
+                                            [key: string]: string;
+                                        };
+                                    }[];
                                 };
                                 warrantyOutcome: string;
                                 accessoriesExpected: string[];
@@ -4700,6 +4707,13 @@ export interface paths {
                                     name: {
                                         [key: string]: string;
                                     };
+                                    /** @description What must travel with the unit, named in each language */
+                                    accessories: {
+                                        key: string;
+                                        name: {
+                                            [key: string]: string;
+                                        };
+                                    }[];
                                 };
                                 warrantyOutcome: string;
                                 accessoriesExpected: string[];
@@ -4819,6 +4833,13 @@ export interface paths {
                                     name: {
                                         [key: string]: string;
                                     };
+                                    /** @description What must travel with the unit, named in each language */
+                                    accessories: {
+                                        key: string;
+                                        name: {
+                                            [key: string]: string;
+                                        };
+                                    }[];
                                 };
                                 warrantyOutcome: string;
                                 accessoriesExpected: string[];
@@ -4920,6 +4941,13 @@ export interface paths {
                                     name: {
                                         [key: string]: string;
                                     };
+                                    /** @description What must travel with the unit, named in each language */
+                                    accessories: {
+                                        key: string;
+                                        name: {
+                                            [key: string]: string;
+                                        };
+                                    }[];
                                 };
                                 warrantyOutcome: string;
                                 accessoriesExpected: string[];
@@ -5049,6 +5077,13 @@ export interface paths {
                                     name: {
                                         [key: string]: string;
                                     };
+                                    /** @description What must travel with the unit, named in each language */
+                                    accessories: {
+                                        key: string;
+                                        name: {
+                                            [key: string]: string;
+                                        };
+                                    }[];
                                 };
                                 warrantyOutcome: string;
                                 accessoriesExpected: string[];

@@ -26,6 +26,7 @@ const LawCheckPage = lazy(() => import('../features/admin/LawCheckPage').then((m
 const PoliciesPage = lazy(() => import('../features/admin/PoliciesPage').then((m) => ({ default: m.PoliciesPage })));
 const CatalogPage = lazy(() => import('../features/admin/CatalogPage').then((m) => ({ default: m.CatalogPage })));
 const ProofsPage = lazy(() => import('../features/agent/ProofsPage').then((m) => ({ default: m.ProofsPage })));
+const ReceivingPage = lazy(() => import('../features/returns/ReceivingPage').then((m) => ({ default: m.ReceivingPage })));
 const MyOrdersPage = lazy(() => import('../features/portal/MyOrdersPage').then((m) => ({ default: m.MyOrdersPage })));
 const PortalTicketPage = lazy(() => import('../features/portal/PortalTicketPage').then((m) => ({ default: m.PortalTicketPage })));
 
@@ -54,6 +55,7 @@ export function App() {
               <Route path="new" element={<NewTicketPage />} />
               <Route path="tickets/:id" element={<AgentTicketPage />} />
               <Route path="proofs" element={<ProofsPage />} />
+              <Route path="receiving" element={<ReceivingPage />} />
               <Route path="*" element={<NotFound homeTo="/agent" />} />
             </Route>
             <Route

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { isApiError } from '../api/errors';
 import { ERROR_CODES as SERVER_ERROR_CODES, type ErrorCode as ServerErrorCode } from '../../../src/shared/error-codes';
+import { RMA_GUARDS } from '../../../src/shared/vocabulary';
 
 /** Every code the server may send (src/shared/error-codes.ts), and NETWORK (server unreachable). */
 export const ERROR_CODES = [...SERVER_ERROR_CODES, 'NETWORK'] as const satisfies readonly string[];
@@ -44,6 +45,8 @@ function isKnown<T extends string>(list: readonly T[], code: string): code is T 
 /** The translated message for any thrown value; unknown codes fall back to a generic message. */
 export function errorMessage(t: TFunction, error: unknown): string {
   if (isApiError(error)) {
+    // A return's refusal says which condition is not met (rma.guard.*), in the reader's language.
+    if (error.code === 'RMA_GUARD_FAILED' && error.guard && isKnown(RMA_GUARDS, error.guard)) return t(`rma.guard.${error.guard}`);
     if (isKnown(ERROR_CODES, error.code)) return t(`errors.codes.${error.code}`);
     // A code this app does not know yet: the server's own words beat a generic message.
     return error.detail && error.code !== 'UNKNOWN' ? error.detail : t('errors.generic');

@@ -13,6 +13,7 @@ import { MergeModal } from './MergeModal';
 import { PropertiesPanel } from './PropertiesPanel';
 import { SlaPanel } from '../sla/SlaPanel';
 import { UnitsPanel } from '../units/UnitsPanel';
+import { ReturnPanel } from '../returns/ReturnPanel';
 
 export function AgentTicketPage() {
   const { id = '' } = useParams();
@@ -83,6 +84,7 @@ export function AgentTicketPage() {
           <Stack gap="md">
             <SlaPanel ticket={tk} />
             <UnitsPanel ticket={tk} />
+            <ReturnPanel ticket={tk} />
             <Paper withBorder radius="md" p="md">
               <Text fw={600} mb="sm">
                 {t('ticket.properties')}

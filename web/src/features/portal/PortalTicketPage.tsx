@@ -10,6 +10,7 @@ import { MergedBanner, TicketHeader, TicketPageState, TicketThread, useTicketPag
 import { useUpdateTicket } from '../tickets/tickets.api';
 import { PortalPlannedDate } from '../sla/PortalPlannedDate';
 import { UnitsPanel } from '../units/UnitsPanel';
+import { ReturnPanel } from '../returns/ReturnPanel';
 
 export function PortalTicketPage() {
   const { id = '' } = useParams();
@@ -59,6 +60,7 @@ export function PortalTicketPage() {
           <Stack gap="md">
             <PortalPlannedDate ticket={tk} />
             <UnitsPanel ticket={tk} />
+            <ReturnPanel ticket={tk} portal />
             <Paper withBorder radius="md" p="md">
               <Text fw={600} mb="sm">
                 {t('ticket.details')}
