@@ -37,7 +37,7 @@ export function ReturnPanel({ ticket, portal = false }: { ticket: Ticket; portal
           </Badge>
         )}
       </Group>
-      {rma.data ? <ReturnDetails rma={rma.data} ticketId={ticket.id} portal={portal} /> : <RequestReturn ticket={ticket} />}
+      {rma.data ? <ReturnDetails rma={rma.data} ticketId={ticket.id} timeZone={ticket.timeZone} portal={portal} /> : <RequestReturn ticket={ticket} />}
     </Paper>
   );
 }
@@ -84,7 +84,7 @@ function RequestReturn({ ticket }: { ticket: Ticket }) {
   );
 }
 
-function ReturnDetails({ rma, ticketId, portal }: { rma: Return; ticketId: string; portal: boolean }) {
+function ReturnDetails({ rma, ticketId, timeZone, portal }: { rma: Return; ticketId: string; timeZone: string; portal: boolean }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const send = useReturnEvent(ticketId);
@@ -117,7 +117,7 @@ function ReturnDetails({ rma, ticketId, portal }: { rma: Return; ticketId: strin
         {rma.history.map((h, i) => (
           <Timeline.Item key={i} title={h.event === 'parcel_refused' ? t('rma.event.parcel_refused') : t(`rma.state.${h.to as Return['state']}`)}>
             <Text size="xs" c="dimmed">
-              {formatDateTime(h.at, locale)}
+              {formatDateTime(h.at, locale, timeZone)}
               {h.by && !portal ? ` · ${t('rma.by', { name: h.by })}` : ''}
             </Text>
             {typeof h.data.reason === 'string' && <Text size="xs">{h.data.reason}</Text>}

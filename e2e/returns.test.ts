@@ -1,0 +1,106 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { APIRequestContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { login, newContext, screenshot, useServerAndBrowser } from './harness.ts';
+
+/** Signs in through the API of a browser context (its cookie then serves the pages too); gives the CSRF token for writes. */
+async function apiLogin(request: APIRequestContext, baseUrl: string, email: string): Promise<string> {
+  const res = await request.post(`${baseUrl}/api/v1/auth/login`, { data: { email, password: 'apres-demo' } });
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { csrfToken: string }).csrfToken;
+}
+
+/** Issue 12, SPEC §9 scenario 5 (seed 004) in Chromium: the return from the portal to the counter. */
+describe('returns in Chromium', () => {
+  const env = useServerAndBrowser();
+
+  it('a customer requests a return, the desk authorises it, the customer prints the label, the counter finds the parcel and flags the missing battery', async () => {
+    const base = env.server.url;
+    const customer = await newContext(env.browser, { locale: 'ro-RO', viewport: { width: 1280, height: 900 } });
+    const csrf = await apiLogin(customer.request, base, 'client@smart-id.example');
+    const brands = (await (await customer.request.get(`${base}/api/v1/brands`)).json()) as { items: { id: string; slug: string }[] };
+    const created = await customer.request.post(`${base}/api/v1/tickets`, {
+      headers: { 'x-csrf-token': csrf },
+      data: {
+        brandId: brands.items.find((b) => b.slug === 'smart-id')!.id,
+        subject: 'Terminalul SIDT5 nu mai pornește',
+        description: 'Terminalul nu mai pornește după actualizare.',
+        serialNumbers: ['SIDT5-310577'],
+        customFields: { senderName: 'Maria Ionescu', senderAddress: 'Str. Lipscani 12\nBucurești', contactPerson: 'Maria Ionescu', contactPhone: '+40 721 000 111' },
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { id, number } = (await created.json()) as { id: string; number: string };
+
+    // The customer asks for the return from her ticket.
+    const page = await customer.newPage();
+    await page.goto(`${base}/portal/tickets/${id}`);
+    const panel = page.getByTestId('return-panel');
+    await panel.getByTestId('return-unit').first().click();
+    await panel.getByTestId('return-request').click();
+    await expect.poll(() => panel.getByTestId('return-state').getAttribute('data-state')).toBe('requested');
+    expect(await panel.getByTestId('return-number').innerText()).toContain(number);
+    expect(await panel.getByTestId('return-next').innerText()).toContain('verifică garanția');
+    await screenshot(page, 'portal-return-requested-ro');
+
+    // The desk authorises it from the ticket.
+    const agent = await newContext(env.browser, { locale: 'ro-RO', viewport: { width: 1400, height: 900 } });
+    const desk = await agent.newPage();
+    await login(desk, base, 'agent@smart-id.example');
+    await desk.goto(`${base}/agent/tickets/${id}`);
+    await desk.getByTestId('return-event-authorise').click();
+    await expect.poll(() => desk.getByTestId('return-state').getAttribute('data-state')).toBe('authorised');
+    await screenshot(desk, 'agent-return-authorised-ro');
+
+    // The customer chooses the courier; the label is there, and its codes read the ticket number.
+    await page.reload();
+    await panel.getByTestId('return-event-arrange_shipment').click();
+    await page.getByTestId('return-mode-courier').click();
+    await page.getByTestId('return-confirm').click();
+    await expect.poll(() => panel.getByTestId('return-state').getAttribute('data-state')).toBe('awaiting_parcel');
+    const href = await panel.getByTestId('return-label').getAttribute('href');
+    const label = await customer.request.get(`${base}${href}`);
+    expect(label.headers()['content-type']).toBe('application/pdf');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apres-e2e-label-'));
+    fs.writeFileSync(path.join(dir, 'label.pdf'), await label.body());
+    execFileSync('pdftoppm', ['-png', '-r', '200', '-singlefile', path.join(dir, 'label.pdf'), path.join(dir, 'label')]);
+    const codes = execFileSync('zbarimg', ['--quiet', path.join(dir, 'label.png')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n').sort();
+    expect(codes).toEqual([`CODE-128:${number}`, `QR-Code:${number}`]);
+    await screenshot(page, 'portal-return-awaiting-parcel-ro');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'portal-return-awaiting-parcel-ro-390');
+
+    // At the counter: a mistyped number is caught by its check digit, the right one finds the parcel.
+    await desk.goto(`${base}/agent/receiving`);
+    const scan = desk.getByTestId('receiving-number');
+    await expect.poll(() => scan.evaluate((el) => el === document.activeElement)).toBe(true);
+    const typo = number.slice(0, -1) + String((Number(number.at(-1)) + 1) % 10);
+    await scan.fill(typo);
+    await scan.press('Enter');
+    await expect.poll(() => desk.getByText('greșeală de tastare', { exact: false }).count()).toBeGreaterThan(0);
+    await screenshot(desk, 'receiving-check-digit-ro');
+    await scan.fill(number);
+    await scan.press('Enter');
+    const parcel = desk.getByTestId('receiving-parcel');
+    await parcel.waitFor();
+    // Only the cradle came: the return goes on hold, the battery named.
+    await parcel.getByTestId('receiving-accessory-cradle').click();
+    await screenshot(desk, 'receiving-parcel-ro');
+    await parcel.getByTestId('receiving-record').click();
+    await expect.poll(() => desk.getByTestId('receiving-parcel').getAttribute('data-state')).toBe('on_hold');
+    await screenshot(desk, 'receiving-on-hold-ro');
+    await desk.setViewportSize({ width: 390, height: 844 });
+    await screenshot(desk, 'receiving-on-hold-ro-390');
+
+    // The customer reads what is missing, in Romanian.
+    await page.reload();
+    await expect.poll(() => panel.getByTestId('return-state').getAttribute('data-state')).toBe('on_hold');
+    expect(await panel.getByTestId('return-missing').innerText()).toContain('Acumulator');
+    await screenshot(page, 'portal-return-on-hold-ro-390');
+    await agent.close();
+    await customer.close();
+  });
+});
