@@ -76,7 +76,8 @@ describe('returns in Chromium', () => {
     // At the counter: a mistyped number is caught by its check digit, the right one finds the parcel.
     await desk.goto(`${base}/agent/receiving`);
     const scan = desk.getByTestId('receiving-number');
-    await expect.poll(() => scan.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Ready for the scanner: the number field has the focus.
+    await expect.poll(() => scan.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)).toBe(true);
     const typo = number.slice(0, -1) + String((Number(number.at(-1)) + 1) % 10);
     await scan.fill(typo);
     await scan.press('Enter');

@@ -94,7 +94,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
       api.get('/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
       // Each module's routes receive only what they use.
-      const { db, database, config, files, ticketEvents, email, sla, passwordResetMailer } = opts;
+      const { db, database, config, files, ticketEvents, email, sla, returns, passwordResetMailer } = opts;
       await api.register(authRoutes, { db, config, passwordResetMailer });
       await api.register(brandRoutes, { db });
       await api.register(ticketRoutes, { db, ticketEvents });
@@ -105,7 +105,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(webhookRoutes, { db, config });
       await api.register(unitRoutes, { db, database, files });
       await api.register(catalogRoutes, { db });
-      await api.register(returnRoutes, { db, jobs: sla.jobs });
+      await api.register(returnRoutes, { db, ...returns });
     },
     { prefix: '/api/v1' },
   );

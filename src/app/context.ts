@@ -5,6 +5,7 @@ import type { FileStore } from '../platform/files/file-store.ts';
 import type { TicketEvents } from '../modules/tickets/index.ts';
 import type { EmailContext } from '../modules/email/index.ts';
 import type { SlaNotifier } from '../modules/sla/index.ts';
+import type { ReturnNotifier } from '../modules/returns/index.ts';
 import type { PasswordResetMailer } from '../modules/auth/index.ts';
 import type { JobQueue } from '../platform/jobs/job-queue.ts';
 
@@ -21,6 +22,8 @@ export interface AppContext {
   email: EmailContext;
   /** Service levels: the job queue for recomputations and how alerts reach people. */
   sla: { jobs: JobQueue; notifier: SlaNotifier };
+  /** Returns: the job queue (webhooks) and how the customer hears of each step (the e-mail module). */
+  returns: { jobs: JobQueue; notifier: ReturnNotifier };
   /** How password-reset links reach users (the e-mail module). */
   passwordResetMailer: PasswordResetMailer;
 }

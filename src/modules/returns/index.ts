@@ -2,3 +2,4 @@ export { actorMay, eventsFrom, FINAL_STATES, missingAccessories, RMA_EVENTS, RMA
 export type { LineCoverage, RmaActor, RmaEvent, RmaFacts, RmaGuard, RmaLineFacts, RmaState, TransitionResult } from './rma-machine.ts';
 export { type LabelData, renderLabelPdf } from './label-pdf.ts';
 export { returnRoutes, type ReturnRoutesOptions } from './rma.routes.ts';
+export { NO_RETURN_NOTIFIER, type ReturnChange, type ReturnNotifier } from './rma-notifier.ts';

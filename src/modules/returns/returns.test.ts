@@ -46,6 +46,9 @@ describeStores('returns', (ctx) => {
   const unitsOf = async (client: Client, ticketId: string) =>
     new Map(((await client.get(`/api/v1/tickets/${ticketId}/units`)).json().items as { serial: string; unit: { id: string } | null }[]).map((i) => [i.serial, i.unit?.id]));
   const event = (client: Client, ticketId: string, body: Record<string, unknown>) => client.post(`/api/v1/tickets/${ticketId}/rma/events`, body);
+  /** The mails the customer was sent about a ticket, oldest first. */
+  const mailsTo = async (ticketId: string, to: string) =>
+    ctx().db.selectFrom('outbound_message').select(['subject', 'body_text']).where('ticket_id', '=', ticketId).where('to_address', '=', to).where('kind', '=', 'notification').orderBy('created_at').orderBy('id').execute();
 
   describe('seed 002: two serials in one mail, through the reseller and its distributor', () => {
     let ticketId = '';
@@ -117,6 +120,9 @@ describeStores('returns', (ctx) => {
       // Each transition is on the ticket's history too.
       const history = (await as('agent@charge-amps.example').get(`/api/v1/tickets/${ticketId}/history`)).json().items as { field: string; after: { state?: string } }[];
       expect(history.filter((h) => h.field === 'rma').map((h) => h.after.state)).toEqual(['requested', 'endorsed', 'approved', 'authorised']);
+      // The end customer is told, in Swedish; the channel's own steps sent them nothing.
+      const mails = await mailsTo(ticketId, 'kund@charge-amps.example');
+      expect(mails.map((m) => m.subject)).toEqual([`[${number}] Din retur är godkänd`]);
       // The end customer follows it in the portal.
       expect((await as('kund@charge-amps.example').get(`/api/v1/tickets/${ticketId}/rma`)).json()).toMatchObject({ number, state: 'authorised', nextEvents: ['arrange_shipment', 'cancel'] });
     });
@@ -183,6 +189,9 @@ describeStores('returns', (ctx) => {
       expect(rma.state).toBe('awaiting_parcel');
       expect(rma.shipments.find((s) => s.refusedReason)).toMatchObject({ cashOnDelivery: true, refusedReason: 'Colet trimis cu ramburs' });
       expect(rma.history.at(-1)).toMatchObject({ event: 'parcel_refused', from: 'awaiting_parcel', to: 'awaiting_parcel' });
+      const told = (await mailsTo(ticketId, 'client@smart-id.example')).at(-1)!;
+      expect(told.subject).toBe(`[${number}] Coletul dumneavoastră a fost refuzat`);
+      expect(told.body_text).toContain('Motiv: Colet trimis cu ramburs');
     });
 
     it('puts the return on hold when the battery is missing, until it comes; then ships back and closes', async () => {
@@ -190,6 +199,10 @@ describeStores('returns', (ctx) => {
       expect(held.state).toBe('on_hold');
       expect(held.lines[0]!.accessoriesMissing).toEqual(['battery']);
       expect(held.history.at(-1)!.data).toEqual({ missing: [{ serial: 'SIDT5-310577', missing: ['battery'] }] });
+      // The customer reads what is missing by the model's Romanian name.
+      const told = (await mailsTo(ticketId, 'client@smart-id.example')).at(-1)!;
+      expect(told.subject).toBe(`[${number}] Coletului dumneavoastră îi lipsesc accesorii`);
+      expect(told.body_text).toContain('- SIDT5-310577: Acumulator');
       const still = await event(as('agent@smart-id.example'), ticketId, { event: 'complete_accessories' });
       expect([still.statusCode, still.json().guard, still.json().serials]).toEqual([409, 'accessories_still_missing', ['SIDT5-310577']]);
       expect((await event(as('agent@smart-id.example'), ticketId, { event: 'complete_accessories', received: [{ unitId, accessories: ['battery'] }] })).json().state).toBe('received');
@@ -198,6 +211,14 @@ describeStores('returns', (ctx) => {
       const noParcel = await event(as('agent@smart-id.example'), ticketId, { event: 'ship_back' });
       expect(noParcel.json().guard).toBe('outbound_not_recorded');
       expect((await event(as('agent@smart-id.example'), ticketId, { event: 'ship_back', outbound: { carrier: 'Fan Courier', trackingNumber: 'FC123' } })).json().state).toBe('shipped_back');
+      expect((await mailsTo(ticketId, 'client@smart-id.example')).map((m) => m.subject.replace(`[${number}] `, ''))).toEqual([
+        'Returul dumneavoastră este autorizat',
+        'Coletul dumneavoastră a fost refuzat',
+        'Coletului dumneavoastră îi lipsesc accesorii',
+        'Am primit coletul dumneavoastră',
+        'Produsul dumneavoastră este pe drum',
+      ]);
+      expect((await mailsTo(ticketId, 'client@smart-id.example')).at(-1)!.body_text).toContain('Fan Courier (număr de urmărire: FC123)');
       const closed = (await event(as('agent@smart-id.example'), ticketId, { event: 'close' })).json() as Rma;
       expect([closed.state, closed.nextEvents]).toEqual(['closed', []]);
       // Closed, the unit may go back in another return.

@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { FILE_DOWNLOAD, sendFile } from '../attachments/index.ts';
 import { returnLabel } from './rma-documents.ts';
+import type { ReturnNotifier } from './rma-notifier.ts';
 import { RefuseParcelBody, RequestReturnBody, ReturnEventBody, ReturnLookupQuery, ReturnResponse } from './rma.schemas.ts';
 import { getReturn, lookupReturn, refuseParcel, requestReturn, sendReturnEvent } from './rma.service.ts';
 
@@ -12,10 +13,11 @@ import { getReturn, lookupReturn, refuseParcel, requestReturn, sendReturnEvent }
 export interface ReturnRoutesOptions {
   db: Db;
   jobs: JobQueue;
+  notifier: ReturnNotifier;
 }
 
-export const returnRoutes: FastifyPluginAsyncZod<ReturnRoutesOptions> = async (app, { db, jobs }) => {
-  const ctx = { db, jobs };
+export const returnRoutes: FastifyPluginAsyncZod<ReturnRoutesOptions> = async (app, { db, jobs, notifier }) => {
+  const ctx = { db, jobs, notifier };
   const params = z.object({ id: z.uuid() });
   app.post(
     '/tickets/:id/rma',

@@ -8,11 +8,13 @@ import { warrantiesFor } from '../orders/index.ts';
 import { getVisibleTicket, lockVisibleTicket, lookupTicketByNumber, recordTicketEvent } from '../tickets/index.ts';
 import { emitWebhookEvent } from '../webhooks/index.ts';
 import { findReturn, insertEvent, lockReturn, returnDetails } from './rma.queries.ts';
+import { type ReturnChange, type ReturnNotifier, TOLD } from './rma-notifier.ts';
 import { actorMay, eventsFrom, FINAL_STATES, type LineCoverage, missingAccessories, type RmaActor, type RmaEvent, type RmaFacts, type RmaState, transition } from './rma-machine.ts';
 
 export interface ReturnsContext {
   db: Db;
   jobs: JobQueue;
+  notifier: ReturnNotifier;
 }
 
 /** What a return request names: the ticket's units to send back, and whether the customer agrees to pay where nothing covers them. */
@@ -216,6 +218,19 @@ export async function sendReturnEvent(ctx: ReturnsContext, actor: Actor, ticketI
       to,
       data: { ...(input.reason ? { reason: input.reason.trim() } : {}), ...(missing.length ? { missing } : {}), ...(facts.inboundMode && input.event === 'arrange_shipment' ? { inboundMode: facts.inboundMode } : {}) },
     });
+    // The customer hears of what concerns them — not of their own cancellation.
+    if (TOLD.includes(to) && !(to === 'cancelled' && actor.role === 'customer')) {
+      const names = missing.length ? await accessoryNames(trx, lines.map((l) => l.unit_id)) : new Map<string, { key: string; name: Record<string, string> }[]>();
+      const bySerial = new Map(lines.map((l) => [l.serial ?? l.licence_key ?? '', l.unit_id]));
+      await ctx.notifier.changed(trx, {
+        ticketId: ticket.id,
+        what: to as ReturnChange['what'],
+        reason: input.reason?.trim(),
+        missing: missing.map((m) => ({ serial: m.serial, accessories: m.missing.map((key) => names.get(bySerial.get(m.serial)!)?.find((a) => a.key === key) ?? { key, name: {} }) })),
+        outbound: input.outbound ? { carrier: input.outbound.carrier.trim(), trackingNumber: input.outbound.trackingNumber?.trim() || null } : undefined,
+        at: now,
+      });
+    }
   });
   return getReturn(ctx.db, actor, ticketId);
 }
@@ -236,8 +251,15 @@ export async function refuseParcel(ctx: ReturnsContext, actor: Actor, ticketId: 
       .values({ rma_id: rma.id, direction: 'in', mode: 'carrier', carrier: input.carrier?.trim() || null, paid_by: 'customer', cash_on_delivery: input.cashOnDelivery, refused_reason: input.reason.trim(), created_at: now, handled_at: now })
       .execute();
     await audit(ctx, trx, { rmaId: rma.id, ticketId: ticket.id, brandId: rma.brand_id, number: ticket.number, actor, at: now, event: 'parcel_refused', from: 'awaiting_parcel', to: 'awaiting_parcel', data: { reason: input.reason.trim(), cashOnDelivery: input.cashOnDelivery } });
+    await ctx.notifier.changed(trx, { ticketId: ticket.id, what: 'parcel_refused', reason: input.reason.trim(), at: now });
   });
   return getReturn(ctx.db, actor, ticketId);
+}
+
+/** Each unit's accessories as its model names them, for the customer's mail. */
+async function accessoryNames(trx: Db, unitIds: string[]) {
+  const rows = await trx.selectFrom('unit as u').innerJoin('product_model as m', 'm.id', 'u.model_id').select(['u.id', 'm.accessories']).where('u.id', 'in', unitIds).execute();
+  return new Map(rows.map((r) => [r.id, r.accessories]));
 }
 
 /** The machine's refusal as the API's error: who may not, what is missing, or what cannot happen now. */

@@ -2,3 +2,4 @@
 export { queueOutbound, SendMailJob, sendOutbound, testSmtpConnection } from './outbound.service.ts';
 export { passwordResetMail, ticketMail } from './ticket-mail.ts';
 export { slaMail } from './sla-mail.ts';
+export { returnMail } from './return-mail.ts';
