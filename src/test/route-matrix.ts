@@ -67,6 +67,8 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/v1/tickets/{id}/rma': 'ticket',
   'POST /api/v1/tickets/{id}/rma/events': 'ticket',
   'GET /api/v1/tickets/{id}/rma/label': 'ticket',
+  'GET /api/v1/tickets/{id}/rma/packing': 'ticket',
+  'GET /api/v1/tickets/{id}/rma/receipt': 'ticket',
   'POST /api/v1/tickets/{id}/rma/refused-parcels': 'staff',
   'GET /api/v1/returns/lookup': 'staff',
   'POST /api/v1/units': 'portal-and-staff',

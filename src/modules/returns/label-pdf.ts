@@ -18,7 +18,7 @@ export interface LabelData {
 }
 
 /** A barcode as a PNG, through bwip-js (Code 128 for the scanners at the counter, QR for phones). */
-function barcode(bcid: 'code128' | 'qrcode', text: string): Promise<Buffer> {
+export function barcode(bcid: 'code128' | 'qrcode', text: string): Promise<Buffer> {
   // QR's error correction level M (bwip-js takes it as an `eclevel` option its types leave out).
   return bwipjs.toBuffer(bcid === 'code128' ? { bcid, text, scale: 3, height: 14, includetext: false, paddingwidth: 10 } : { bcid, text, scale: 4, paddingwidth: 4, paddingheight: 4, ...{ eclevel: 'M' } });
 }

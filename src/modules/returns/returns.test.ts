@@ -169,6 +169,15 @@ describeStores('returns', (ctx) => {
       const text = execFileSync('pdftotext', ['-layout', path.join(tmp, `label-${ctx().store}.pdf`), '-'], { encoding: 'utf8' });
       expect(text).toContain('Fără ramburs');
       expect(text).toContain('Telefon: +40 721 000 111');
+      // The packing instructions: each accessory to tick, by the model's Romanian names, and the number's Code 128.
+      const packing = await as('client@smart-id.example').get(`/api/v1/tickets/${ticketId}/rma/packing`);
+      expect([packing.statusCode, packing.headers['content-type']]).toEqual([200, 'application/pdf']);
+      expect(barcodes(packing.rawPayload, `packing-${ctx().store}`)).toEqual([`CODE-128:${number}`]);
+      const steps = execFileSync('pdftotext', ['-layout', path.join(tmp, `packing-${ctx().store}.pdf`), '-'], { encoding: 'utf8' });
+      expect(steps).toContain('Instrucțiuni de ambalare');
+      expect(steps).toMatch(/Acumulator[\s\S]*Suport de încărcare/);
+      const early = await as('client@smart-id.example').get(`/api/v1/tickets/${ticketId}/rma/receipt`);
+      expect([early.statusCode, early.json().code]).toEqual([409, 'RMA_NOT_RECEIVED']);
     });
 
     it('finds the return by the scanned number at the counter, and catches a mistyped one by its check digit', async () => {
@@ -199,6 +208,15 @@ describeStores('returns', (ctx) => {
       expect(held.state).toBe('on_hold');
       expect(held.lines[0]!.accessoriesMissing).toEqual(['battery']);
       expect(held.history.at(-1)!.data).toEqual({ missing: [{ serial: 'SIDT5-310577', missing: ['battery'] }] });
+      // The receipt handed over at the counter: the cradle came, the battery is missing, the scratch noted.
+      const receipt = await as('agent@smart-id.example').get(`/api/v1/tickets/${ticketId}/rma/receipt`);
+      expect(receipt.statusCode).toBe(200);
+      expect(barcodes(receipt.rawPayload, `receipt-${ctx().store}`)).toEqual([`CODE-128:${number}`]);
+      const given = execFileSync('pdftotext', ['-layout', path.join(tmp, `receipt-${ctx().store}.pdf`), '-'], { encoding: 'utf8' });
+      expect(given).toContain('Dovadă de predare');
+      expect(given).toContain('Acumulator — lipsă');
+      expect(given).toContain('Suport de încărcare');
+      expect(given).toContain('Starea la sosire: Carcasă zgâriată');
       // The customer reads what is missing by the model's Romanian name.
       const told = (await mailsTo(ticketId, 'client@smart-id.example')).at(-1)!;
       expect(told.subject).toBe(`[${number}] Coletului dumneavoastră îi lipsesc accesorii`);

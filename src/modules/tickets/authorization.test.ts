@@ -91,6 +91,8 @@ describeStores('authorization matrix', (ctx) => {
     ['GET /tickets/:id/rma', () => clients[role].get(`/api/v1/tickets/${id}/rma`)],
     ['POST /tickets/:id/rma/events', () => clients[role].post(`/api/v1/tickets/${id}/rma/events`, { event: 'cancel', reason: 'x' })],
     ['GET /tickets/:id/rma/label', () => clients[role].get(`/api/v1/tickets/${id}/rma/label`)],
+    ['GET /tickets/:id/rma/packing', () => clients[role].get(`/api/v1/tickets/${id}/rma/packing`)],
+    ['GET /tickets/:id/rma/receipt', () => clients[role].get(`/api/v1/tickets/${id}/rma/receipt`)],
     ['POST /tickets/:id/schedule-changes', () => clients[role].post(`/api/v1/tickets/${id}/schedule-changes`, { reason: 'cannot_reproduce', plannedResolutionAt: '2099-01-01T10:00:00+01:00' })],
   ] as const;
 

@@ -8,7 +8,7 @@ import { errorMessage } from '../../i18n/errors';
 import { formatDateTime, pickLocalised } from '../../i18n/format';
 import { useLocale } from '../../i18n/useLocale';
 import { useTicketUnits } from '../units/units.api';
-import { accessoryName, labelUrl, type Return, type ReturnEventBody, useRequestReturn, useReturnEvent, useTicketReturn } from './returns.api';
+import { accessoryName, documentUrl, type Return, type ReturnEventBody, useRequestReturn, useReturnEvent, useTicketReturn } from './returns.api';
 
 const FINAL: Return['state'][] = ['closed', 'refused', 'cancelled'];
 /** Events that need a written reason, and the one that needs the parcel's mode. */
@@ -153,15 +153,14 @@ function ReturnDetails({ rma, ticketId, timeZone, portal }: { rma: Return; ticke
               : t('rma.parcelOut', { carrier: s.carrier ?? '', tracking: s.trackingNumber ?? '' })}
         </Text>
       ))}
-      {/* The label, once the parcel's way is chosen (the server prints it from authorisation on). */}
+      {/* The label and the packing checklist, once the parcel's way is chosen; the receipt once it is in. */}
       {rma.state === 'awaiting_parcel' && (
-        <Anchor href={labelUrl(ticketId)} target="_blank" rel="noopener noreferrer" size="sm" data-testid="return-label">
-          <Group gap={4} wrap="nowrap">
-            <IconPrinter size={14} />
-            {t('rma.label')}
-          </Group>
-        </Anchor>
+        <Group gap="md">
+          <DocumentLink href={documentUrl(ticketId, 'label')} label={t('rma.label')} testId="return-label" />
+          <DocumentLink href={documentUrl(ticketId, 'packing')} label={t('rma.packing')} testId="return-packing" />
+        </Group>
       )}
+      {rma.history.some((h) => h.event === 'receive') && <DocumentLink href={documentUrl(ticketId, 'receipt')} label={t('rma.receipt')} testId="return-receipt" />}
       {error && (
         <Alert color="red" variant="light" data-testid="return-error">
           {error}
@@ -202,5 +201,17 @@ function ReturnDetails({ rma, ticketId, timeZone, portal }: { rma: Return; ticke
         </Stack>
       </Modal>
     </Stack>
+  );
+}
+
+/** A PDF of the return, opened in a new tab (served sandboxed by the server). */
+function DocumentLink({ href, label, testId }: { href: string; label: string; testId: string }) {
+  return (
+    <Anchor href={href} target="_blank" rel="noopener noreferrer" size="sm" data-testid={testId}>
+      <Group gap={4} wrap="nowrap">
+        <IconPrinter size={14} />
+        {label}
+      </Group>
+    </Anchor>
   );
 }

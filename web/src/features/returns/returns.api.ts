@@ -53,7 +53,8 @@ export async function lookupReturn(number: string): Promise<Return> {
   return ok(api.GET('/api/v1/returns/lookup', { params: { query: { number } } }));
 }
 
-export const labelUrl = (ticketId: string) => `/api/v1/tickets/${ticketId}/rma/label`;
+/** A return's documents: the parcel label, the packing instructions, the receipt of the parcel handed in. */
+export const documentUrl = (ticketId: string, doc: 'label' | 'packing' | 'receipt') => `/api/v1/tickets/${ticketId}/rma/${doc}`;
 
 /** An accessory as the model names it in the reader's language (its key when the model no longer lists it). */
 export function accessoryName(line: Return['lines'][number], key: string, locale: Locale): string {
