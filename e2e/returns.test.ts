@@ -95,6 +95,12 @@ describe('returns in Chromium', () => {
     await screenshot(desk, 'receiving-on-hold-ro');
     await desk.setViewportSize({ width: 390, height: 844 });
     await screenshot(desk, 'receiving-on-hold-ro-390');
+    // The desk's returns queue lists it under "on hold".
+    await desk.setViewportSize({ width: 1400, height: 900 });
+    await desk.getByTestId('nav-returns').click();
+    await desk.getByText('În așteptare', { exact: true }).first().click();
+    await desk.locator(`[data-testid="returns-row"][data-number="${number}"]`).waitFor();
+    await screenshot(desk, 'agent-returns-on-hold-ro');
 
     // The customer reads what is missing, in Romanian.
     await page.reload();

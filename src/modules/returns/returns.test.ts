@@ -217,6 +217,14 @@ describeStores('returns', (ctx) => {
       expect(given).toContain('Acumulator — lipsă');
       expect(given).toContain('Suport de încărcare');
       expect(given).toContain('Starea la sosire: Carcasă zgâriată');
+      // The desk's queue of returns on hold holds it; another brand's desk and the channel do not see it.
+      const onHold = await as('agent@smart-id.example').get('/api/v1/returns?state=on_hold');
+      expect(onHold.json().items.map((i: { number: string }) => i.number)).toContain(number);
+      expect((await as('agent@charge-amps.example').get('/api/v1/returns?state=on_hold')).json().items.map((i: { number: string }) => i.number)).not.toContain(number);
+      expect((await as('reseller@charge-amps.example').get('/api/v1/returns?state=on_hold')).statusCode).toBe(403);
+      // Waiting for a parcel for more than a day: none of these (the test clock stands still).
+      const stale = await as('agent@smart-id.example').get(`/api/v1/returns?state=awaiting_parcel&changedBefore=${encodeURIComponent('2000-01-01T00:00:00Z')}`);
+      expect(stale.json().items).toEqual([]);
       // The customer reads what is missing by the model's Romanian name.
       const told = (await mailsTo(ticketId, 'client@smart-id.example')).at(-1)!;
       expect(told.subject).toBe(`[${number}] Coletului dumneavoastră îi lipsesc accesorii`);

@@ -51,3 +51,22 @@ export async function returnDetails(db: Db, actor: Actor, ticketId: string, know
   const { number, ...row } = rma;
   return { rma: row, number, lines, events, shipments };
 }
+
+/** Returns the reader may see, by state and age of their last change, oldest change first. */
+export function listReturnRows(db: Db, actor: Actor, q: { states: string[]; changedBefore?: Date; changedSince?: Date; limit: number }) {
+  return db
+    .selectFrom('rma as r')
+    .innerJoin('ticket as t', 't.id', 'r.ticket_id')
+    .innerJoin('brand as b', 'b.id', 'r.brand_id')
+    .innerJoin('app_user as u', 'u.id', 't.requester_id')
+    .select(['r.id', 'r.ticket_id', 't.number', 't.subject', 'r.state', 'r.state_changed_at', 'r.channel_route', 'b.name as brand_name', 'b.time_zone', 'u.name as requester_name'])
+    .select((eb) => eb.selectFrom('rma_line as l').select(eb.fn.countAll<number>().as('n')).whereRef('l.rma_id', '=', 'r.id').as('units'))
+    .where('r.state', 'in', q.states)
+    .$if(q.changedBefore !== undefined, (w) => w.where('r.state_changed_at', '<', q.changedBefore!))
+    .$if(q.changedSince !== undefined, (w) => w.where('r.state_changed_at', '>=', q.changedSince!))
+    .where(ticketVisibleTo(actor))
+    .orderBy('r.state_changed_at')
+    .orderBy('r.id')
+    .limit(q.limit)
+    .execute();
+}

@@ -7,8 +7,8 @@ import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { FILE_DOWNLOAD, sendFile } from '../attachments/index.ts';
 import { returnLabel, returnPacking, returnReceipt } from './rma-documents.ts';
 import type { ReturnNotifier } from './rma-notifier.ts';
-import { RefuseParcelBody, RequestReturnBody, ReturnEventBody, ReturnLookupQuery, ReturnResponse } from './rma.schemas.ts';
-import { getReturn, lookupReturn, refuseParcel, requestReturn, sendReturnEvent } from './rma.service.ts';
+import { RefuseParcelBody, RequestReturnBody, ReturnEventBody, ReturnLookupQuery, ReturnResponse, ReturnsPage, ReturnsQuery } from './rma.schemas.ts';
+import { getReturn, listReturns, lookupReturn, refuseParcel, requestReturn, sendReturnEvent } from './rma.service.ts';
 
 /** A document made for this request, served like any file (sandboxed, never cached). */
 function pdfReply(reply: FastifyReply, doc: { pdf: Buffer; filename: string }) {
@@ -84,6 +84,14 @@ export const returnRoutes: FastifyPluginAsyncZod<ReturnRoutesOptions> = async (a
     '/tickets/:id/rma/receipt',
     { schema: { tags: ['returns'], summary: 'The receipt of the parcel handed in: when, what came with each unit, its condition (PDF)', params, response: { 200: FILE_DOWNLOAD } } },
     async (request, reply) => pdfReply(reply, await returnReceipt(db, request.actor, request.params.id)),
+  );
+  app.get(
+    '/returns',
+    {
+      config: { access: 'staff' },
+      schema: { tags: ['returns'], summary: 'The returns queue: by state, oldest change first (awaiting the parcel for more than N days, on hold, received today)', querystring: ReturnsQuery, response: { 200: ReturnsPage } },
+    },
+    async (request) => listReturns(db, request.actor, request.query),
   );
   app.get(
     '/returns/lookup',

@@ -75,3 +75,29 @@ export const ReturnResponse = z.object({
   history: z.array(z.object({ at: z.string(), event: z.string(), from: z.string().nullable(), to: z.string(), by: z.string().nullable(), data: z.record(z.string(), z.unknown()) })),
   nextEvents: z.array(z.enum(RMA_EVENTS)).describe('The events you may send now (guards still apply)'),
 });
+
+export const ReturnsQuery = z
+  .object({
+    state: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.enum(RMA_STATES)).min(1).max(12)).describe('One or more states (repeat the parameter)'),
+    changedBefore: z.iso.datetime({ offset: true }).optional().describe('Only returns whose last change is older: awaiting the parcel for more than N days'),
+    changedSince: z.iso.datetime({ offset: true }).optional().describe('Only returns changed since: received today'),
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+  })
+  .strict();
+
+export const ReturnsPage = z.object({
+  items: z.array(
+    z.object({
+      ticketId: z.string(),
+      number: z.string(),
+      subject: z.string(),
+      state: z.enum(RMA_STATES),
+      stateChangedAt: z.string(),
+      channelRoute: z.boolean(),
+      brandName: z.string(),
+      timeZone: z.string().describe('The brand’s time zone, in which its dates read'),
+      requesterName: z.string(),
+      units: z.number(),
+    }),
+  ),
+});

@@ -5106,6 +5106,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The returns queue: by state, oldest change first (awaiting the parcel for more than N days, on hold, received today) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description One or more states (repeat the parameter) */
+                    state: ("requested" | "endorsed" | "approved" | "authorised" | "awaiting_parcel" | "received" | "on_hold" | "in_workshop" | "shipped_back" | "closed" | "refused" | "cancelled")[];
+                    /** @description Only returns whose last change is older: awaiting the parcel for more than N days */
+                    changedBefore?: string;
+                    /** @description Only returns changed since: received today */
+                    changedSince?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                ticketId: string;
+                                number: string;
+                                subject: string;
+                                /** @enum {string} */
+                                state: "requested" | "endorsed" | "approved" | "authorised" | "awaiting_parcel" | "received" | "on_hold" | "in_workshop" | "shipped_back" | "closed" | "refused" | "cancelled";
+                                stateChangedAt: string;
+                                channelRoute: boolean;
+                                brandName: string;
+                                /** @description The brand’s time zone, in which its dates read */
+                                timeZone: string;
+                                requesterName: string;
+                                units: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/returns/lookup": {
         parameters: {
             query?: never;

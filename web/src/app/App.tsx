@@ -27,6 +27,7 @@ const PoliciesPage = lazy(() => import('../features/admin/PoliciesPage').then((m
 const CatalogPage = lazy(() => import('../features/admin/CatalogPage').then((m) => ({ default: m.CatalogPage })));
 const ProofsPage = lazy(() => import('../features/agent/ProofsPage').then((m) => ({ default: m.ProofsPage })));
 const ReceivingPage = lazy(() => import('../features/returns/ReceivingPage').then((m) => ({ default: m.ReceivingPage })));
+const ReturnsQueuePage = lazy(() => import('../features/returns/ReturnsQueuePage').then((m) => ({ default: m.ReturnsQueuePage })));
 const MyOrdersPage = lazy(() => import('../features/portal/MyOrdersPage').then((m) => ({ default: m.MyOrdersPage })));
 const PortalTicketPage = lazy(() => import('../features/portal/PortalTicketPage').then((m) => ({ default: m.PortalTicketPage })));
 
@@ -56,6 +57,7 @@ export function App() {
               <Route path="tickets/:id" element={<AgentTicketPage />} />
               <Route path="proofs" element={<ProofsPage />} />
               <Route path="receiving" element={<ReceivingPage />} />
+              <Route path="returns" element={<ReturnsQueuePage />} />
               <Route path="*" element={<NotFound homeTo="/agent" />} />
             </Route>
             <Route
