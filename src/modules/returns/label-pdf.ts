@@ -1,4 +1,4 @@
-import bwipjs from 'bwip-js';
+import { drawCode128, drawQr } from '../../platform/documents/barcodes.ts';
 import { createPdf, FONT, pdfBytes } from '../../platform/documents/pdf.ts';
 import { translator } from '../../platform/i18n/i18n.ts';
 
@@ -17,12 +17,6 @@ export interface LabelData {
   issuedOn: string;
 }
 
-/** A barcode as a PNG, through bwip-js (Code 128 for the scanners at the counter, QR for phones). */
-export function barcode(bcid: 'code128' | 'qrcode', text: string): Promise<Buffer> {
-  // QR's error correction level M (bwip-js takes it as an `eclevel` option its types leave out).
-  return bwipjs.toBuffer(bcid === 'code128' ? { bcid, text, scale: 3, height: 14, includetext: false, paddingwidth: 10 } : { bcid, text, scale: 4, paddingwidth: 4, paddingheight: 4, ...{ eclevel: 'M' } });
-}
-
 /**
  * The parcel label, A6, in the customer's language: the brand's band, the return address in
  * large type, the sender with contact person and phone, the number as text, as a Code 128 and as
@@ -30,7 +24,6 @@ export function barcode(bcid: 'code128' | 'qrcode', text: string): Promise<Buffe
  */
 export async function renderLabelPdf(label: LabelData): Promise<Buffer> {
   const t = translator(label.locale);
-  const [code128, qr] = await Promise.all([barcode('code128', label.number), barcode('qrcode', label.number)]);
   const doc = createPdf({ size: 'A6', title: t('rmaLabel.rma', { number: label.number }), author: label.brand.name, createdAt: new Date(`${label.issuedOn}T00:00:00Z`), lang: label.locale });
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
@@ -60,8 +53,8 @@ export async function renderLabelPdf(label: LabelData): Promise<Buffer> {
   doc.font(FONT.bold).fontSize(15).fillColor('#000').text(t('rmaLabel.rma', { number: label.number }), left, codesTop, { width });
   const barsTop = doc.y + 4;
   const qrSize = 70;
-  doc.image(code128, left, barsTop, { fit: [width - qrSize - 8, qrSize], valign: 'center' });
-  doc.image(qr, left + width - qrSize, barsTop, { fit: [qrSize, qrSize] });
+  drawCode128(doc, label.number, { x: left, y: barsTop + 6, width: width - qrSize - 8, height: qrSize - 12 });
+  drawQr(doc, label.number, { x: left + width - qrSize, y: barsTop, size: qrSize });
   doc.font(FONT.regular).fontSize(7).text(t('rmaLabel.units', { serials: label.serials.join(', ') }), left, barsTop + qrSize + 6, { width });
 
   if (label.refusesCashOnDelivery) {

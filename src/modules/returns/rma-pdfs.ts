@@ -1,6 +1,6 @@
 import { createPdf, FONT, pdfBytes } from '../../platform/documents/pdf.ts';
 import { translator } from '../../platform/i18n/i18n.ts';
-import { barcode } from './label-pdf.ts';
+import { drawCode128 } from '../../platform/documents/barcodes.ts';
 
 /** One unit of a return as its documents print it, its accessories named in the reader's language. */
 export interface DocumentLine {
@@ -25,7 +25,7 @@ export interface ReturnDocumentData {
 const when = (d: Date, locale: string, timeZone: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(d);
 
 /** The brand's band, the title and the number with its Code 128, shared by both documents. */
-async function header(doc: PDFKit.PDFDocument, data: ReturnDocumentData, title: string) {
+function header(doc: PDFKit.PDFDocument, data: ReturnDocumentData, title: string) {
   const t = translator(data.locale);
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
@@ -33,7 +33,7 @@ async function header(doc: PDFKit.PDFDocument, data: ReturnDocumentData, title: 
   doc.fillColor('#fff').font(FONT.bold).fontSize(18).text(data.brand.name, left, 20, { width: width * 0.6, lineBreak: false, ellipsis: true });
   doc.font(FONT.regular).fontSize(11).text(title, left, 24, { width, align: 'right' });
   doc.fillColor('#000').font(FONT.bold).fontSize(16).text(t('rmaLabel.rma', { number: data.number }), left, 84);
-  doc.image(await barcode('code128', data.number), left + width - 200, 76, { fit: [200, 40] });
+  drawCode128(doc, data.number, { x: left + width - 200, y: 76, width: 200, height: 40 });
   doc.font(FONT.regular).fontSize(10).fillColor('#555').text(data.customer, left, 106);
   doc.fillColor('#000');
   doc.y = 140;
@@ -54,7 +54,7 @@ function checkbox(doc: PDFKit.PDFDocument, x: number, y: number, ticked: boolean
 export async function renderPackingPdf(data: ReturnDocumentData): Promise<Buffer> {
   const t = translator(data.locale);
   const doc = createPdf({ title: t('rmaDocs.packing.title'), author: data.brand.name, createdAt: data.at, lang: data.locale });
-  const { left, width } = await header(doc, data, t('rmaDocs.packing.title'));
+  const { left, width } = header(doc, data, t('rmaDocs.packing.title'));
   doc.font(FONT.regular).fontSize(11);
   for (const step of ['one', 'two', 'three', 'four'] as const) doc.text(`•  ${t(`rmaDocs.packing.step.${step}`, { number: data.number })}`, left, doc.y, { width }).moveDown(0.3);
   if (data.refusesCashOnDelivery) doc.moveDown(0.3).fillColor('#b00020').font(FONT.bold).text(t('rmaLabel.noCod'), { width }).fillColor('#000');
@@ -82,7 +82,7 @@ export async function renderPackingPdf(data: ReturnDocumentData): Promise<Buffer
 export async function renderReceiptPdf(data: ReturnDocumentData): Promise<Buffer> {
   const t = translator(data.locale);
   const doc = createPdf({ title: t('rmaDocs.receipt.title'), author: data.brand.name, createdAt: data.at, lang: data.locale });
-  const { left, width } = await header(doc, data, t('rmaDocs.receipt.title'));
+  const { left, width } = header(doc, data, t('rmaDocs.receipt.title'));
   doc.font(FONT.regular).fontSize(11).text(t('rmaDocs.receipt.receivedAt', { at: when(data.at, data.locale, data.timeZone) }), left, doc.y, { width });
   doc.moveDown(1);
   for (const line of data.lines) {
