@@ -97,6 +97,9 @@ describeStores('returns', (ctx) => {
     });
 
     it('is authorised only after the reseller endorsed and the distributor approved, and the unit out of coverage only with charges accepted', async () => {
+      // A shop's integration follows the return by webhook.
+      const hook = await as('admin@apres.example').post('/api/v1/admin/webhooks', { brandId: await brandId(ctx().db, 'charge-amps'), url: 'https://hooks.example/apres', events: ['rma.endorsed', 'rma.authorised'] });
+      expect(hook.statusCode, hook.body).toBe(201);
       const early = await event(as('agent@charge-amps.example'), ticketId, { event: 'authorise' });
       expect([early.statusCode, early.json().code, early.json().state, early.json().guard]).toEqual([409, 'RMA_GUARD_FAILED', 'requested', 'channel_approval_missing']);
       const notTheirs = await event(as('distributor@charge-amps.example'), ticketId, { event: 'endorse' });
@@ -116,6 +119,11 @@ describeStores('returns', (ctx) => {
         ['endorse', 'requested', 'endorsed', 'Anna Berg (Laddexperten)'],
         ['approve', 'endorsed', 'approved', 'Johan Ek (Nordic EV)'],
         ['authorise', 'approved', 'authorised', expect.any(String)],
+      ]);
+      const deliveries = await ctx().db.selectFrom('webhook_delivery').select(['event', 'payload']).where('endpoint_id', '=', hook.json().id).orderBy('created_at').execute();
+      expect(deliveries.map((d) => [d.event, (d.payload as { data: { rma: { number: string; state: string } } }).data.rma])).toEqual([
+        ['rma.endorsed', { number, state: 'endorsed', previousState: 'requested', event: 'endorse' }],
+        ['rma.authorised', { number, state: 'authorised', previousState: 'approved', event: 'authorise' }],
       ]);
       // Each transition is on the ticket's history too.
       const history = (await as('agent@charge-amps.example').get(`/api/v1/tickets/${ticketId}/history`)).json().items as { field: string; after: { state?: string } }[];
@@ -206,6 +214,7 @@ describeStores('returns', (ctx) => {
     it('puts the return on hold when the battery is missing, until it comes; then ships back and closes', async () => {
       const held = (await event(as('agent@smart-id.example'), ticketId, { event: 'receive', received: [{ unitId, accessories: ['cradle'], condition: 'Carcasă zgâriată' }] })).json() as Rma;
       expect(held.state).toBe('on_hold');
+      expect((held as Rma & { location: string }).location).toBe('at_workshop');
       expect(held.lines[0]!.accessoriesMissing).toEqual(['battery']);
       expect(held.history.at(-1)!.data).toEqual({ missing: [{ serial: 'SIDT5-310577', missing: ['battery'] }] });
       // The receipt handed over at the counter: the cradle came, the battery is missing, the scratch noted.

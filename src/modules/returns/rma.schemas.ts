@@ -47,6 +47,7 @@ export const ReturnResponse = z.object({
   customerAcceptsCharges: z.boolean(),
   createdAt: z.string(),
   stateChangedAt: z.string(),
+  location: z.enum(['with_customer', 'on_its_way_in', 'at_workshop', 'on_its_way_back']).describe('Where the units are now'),
   lines: z.array(
     z.object({
       unitId: z.string(),

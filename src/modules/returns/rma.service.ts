@@ -286,6 +286,14 @@ async function audit(
   if (e.from !== e.to) await emitWebhookEvent(trx, ctx.jobs, e.at, e.brandId, `rma.${e.to}`, { ticket: { id: e.ticketId, number: e.number }, rma: { number: e.number, state: e.to, previousState: e.from, event: e.event }, ...e.data });
 }
 
+/** Where a return's units are now, from its state: the parcel's movements in and out. */
+export function locationOf(state: RmaState): 'with_customer' | 'on_its_way_in' | 'at_workshop' | 'on_its_way_back' {
+  if (state === 'awaiting_parcel') return 'on_its_way_in';
+  if (state === 'received' || state === 'on_hold' || state === 'in_workshop') return 'at_workshop';
+  if (state === 'shipped_back') return 'on_its_way_back';
+  return 'with_customer';
+}
+
 /** A ticket's return as its reader sees it: lines, history, parcels, and the events they may send now. */
 export async function getReturn(db: Db, actor: Actor, ticketId: string, knownId?: string) {
   // Someone else's ticket is not found, exactly like one without a return would not be.
@@ -304,6 +312,7 @@ export async function getReturn(db: Db, actor: Actor, ticketId: string, knownId?
     customerAcceptsCharges: details.rma.customer_accepts_charges,
     createdAt: details.rma.created_at.toISOString(),
     stateChangedAt: details.rma.state_changed_at.toISOString(),
+    location: locationOf(details.rma.state as RmaState),
     lines: details.lines.map((l) => ({
       unitId: l.unit_id,
       serial: l.serial ?? l.licence_key ?? '',

@@ -4605,6 +4605,11 @@ export interface paths {
                             customerAcceptsCharges: boolean;
                             createdAt: string;
                             stateChangedAt: string;
+                            /**
+                             * @description Where the units are now
+                             * @enum {string}
+                             */
+                            location: "with_customer" | "on_its_way_in" | "at_workshop" | "on_its_way_back";
                             lines: {
                                 unitId: string;
                                 serial: string;
@@ -4699,6 +4704,11 @@ export interface paths {
                             customerAcceptsCharges: boolean;
                             createdAt: string;
                             stateChangedAt: string;
+                            /**
+                             * @description Where the units are now
+                             * @enum {string}
+                             */
+                            location: "with_customer" | "on_its_way_in" | "at_workshop" | "on_its_way_back";
                             lines: {
                                 unitId: string;
                                 serial: string;
@@ -4825,6 +4835,11 @@ export interface paths {
                             customerAcceptsCharges: boolean;
                             createdAt: string;
                             stateChangedAt: string;
+                            /**
+                             * @description Where the units are now
+                             * @enum {string}
+                             */
+                            location: "with_customer" | "on_its_way_in" | "at_workshop" | "on_its_way_back";
                             lines: {
                                 unitId: string;
                                 serial: string;
@@ -4933,6 +4948,11 @@ export interface paths {
                             customerAcceptsCharges: boolean;
                             createdAt: string;
                             stateChangedAt: string;
+                            /**
+                             * @description Where the units are now
+                             * @enum {string}
+                             */
+                            location: "with_customer" | "on_its_way_in" | "at_workshop" | "on_its_way_back";
                             lines: {
                                 unitId: string;
                                 serial: string;
@@ -5204,6 +5224,11 @@ export interface paths {
                             customerAcceptsCharges: boolean;
                             createdAt: string;
                             stateChangedAt: string;
+                            /**
+                             * @description Where the units are now
+                             * @enum {string}
+                             */
+                            location: "with_customer" | "on_its_way_in" | "at_workshop" | "on_its_way_back";
                             lines: {
                                 unitId: string;
                                 serial: string;

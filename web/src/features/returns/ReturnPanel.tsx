@@ -113,6 +113,9 @@ function ReturnDetails({ rma, ticketId, timeZone, portal }: { rma: Return; ticke
       <Text size="sm" ff="monospace" data-testid="return-number">
         {t('rma.number', { number: rma.number })}
       </Text>
+      <Text size="xs" c="dimmed" data-testid="return-location" data-location={rma.location}>
+        {t('rma.where', { place: t(`rma.location.${rma.location}`) })}
+      </Text>
       <Timeline active={rma.history.length - 1} bulletSize={14} lineWidth={2} data-testid="return-timeline">
         {rma.history.map((h, i) => (
           <Timeline.Item key={i} title={h.event === 'parcel_refused' ? t('rma.event.parcel_refused') : t(`rma.state.${h.to as Return['state']}`)}>
