@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { PRIORITY_COLOR, STATUS_COLOR, DateTime } from '../tickets/badges';
 import { useHistory } from '../tickets/tickets.api';
 import { Empty, ErrorState, TableSkeleton } from '../common/states';
-import { ENTRY_KINDS, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, TIMER_KINDS, type Ticket } from '../../api/types';
+import { ENTRY_KINDS, RMA_STATES, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, TIMER_KINDS, type Ticket } from '../../api/types';
 import { isReason } from '../sla/sla-format';
 import { useGroups, useStaffUsers } from '../brands/brands.api';
 
@@ -29,6 +29,7 @@ const KNOWN_FIELDS = [
   'plannedResolution',
   'slaWarning',
   'slaBreached',
+  'rma',
 ] as const;
 /** Fields whose values are instants, shown in the ticket's time zone. */
 const DATE_FIELDS: readonly KnownField[] = ['confirmationRequested', 'confirmed', 'plannedResolution'];
@@ -73,6 +74,13 @@ function renderValue(t: TFunction, field: KnownField | null, value: unknown, nam
   if (field === 'status' && includes(TICKET_STATUSES, value)) return t(`status.${value}`);
   if (field === 'priority' && includes(TICKET_PRIORITIES, value)) return t(`priority.${value}`);
   if (field === 'channel' && includes(TICKET_CHANNELS, value)) return t(`channel.${value}`);
+  // A return's step: the state it left, and the state it reached with the reason given.
+  if (field === 'rma' && includes(RMA_STATES, value)) return t(`rma.state.${value}`);
+  if (field === 'rma' && value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    const state = o.event === 'parcel_refused' ? t('rma.event.parcel_refused') : includes(RMA_STATES, o.state) ? t(`rma.state.${o.state}`) : '—';
+    return typeof o.reason === 'string' ? `${state}: ${o.reason}` : state;
+  }
   if (Array.isArray(value)) return value.map((v) => renderValue(t, null, v, names)).join(', ');
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
