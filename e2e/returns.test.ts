@@ -111,3 +111,50 @@ describe('returns in Chromium', () => {
     await customer.close();
   });
 });
+
+/** Issue 12, SPEC §9 scenario 3 (seed 002) in Chromium: the reseller requests, its distributor approves, the desk authorises. */
+describe('returns through the reseller chain in Chromium', () => {
+  const env = useServerAndBrowser();
+
+  it('the reseller requests the return of both chargers, endorses it; the distributor approves; the desk authorises', async () => {
+    const base = env.server.url;
+    const open = async (email: string) => {
+      const context = await newContext(env.browser, { locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await login(page, base, email);
+      return { context, page };
+    };
+    const reseller = await open('reseller@charge-amps.example');
+    await reseller.page.getByTestId('ticket-row').filter({ hasText: 'Laddboxen slutar ladda' }).first().click();
+    const panel = reseller.page.getByTestId('return-panel');
+    await expect.poll(() => panel.getByTestId('return-unit').count()).toBe(2);
+    await panel.getByTestId('return-unit').nth(0).click();
+    await panel.getByTestId('return-unit').nth(1).click();
+    // One charger is long out of warranty: the estimate is accepted up front.
+    await panel.getByTestId('return-charges').click();
+    await screenshot(reseller.page, 'portal-reseller-return-request-sv');
+    await panel.getByTestId('return-request').click();
+    await expect.poll(() => panel.getByTestId('return-state').getAttribute('data-state')).toBe('requested');
+    const url = reseller.page.url();
+    await panel.getByTestId('return-event-endorse').click();
+    await expect.poll(() => panel.getByTestId('return-state').getAttribute('data-state')).toBe('endorsed');
+    await screenshot(reseller.page, 'portal-reseller-return-endorsed-sv');
+    await reseller.context.close();
+
+    const distributor = await open('distributor@charge-amps.example');
+    await distributor.page.goto(url);
+    const approving = distributor.page.getByTestId('return-panel');
+    await approving.getByTestId('return-event-approve').click();
+    await expect.poll(() => approving.getByTestId('return-state').getAttribute('data-state')).toBe('approved');
+    await distributor.context.close();
+
+    const desk = await open('agent@charge-amps.example');
+    await desk.page.goto(url.replace('/portal/', '/agent/'));
+    const deciding = desk.page.getByTestId('return-panel');
+    await deciding.getByTestId('return-event-authorise').click();
+    await expect.poll(() => deciding.getByTestId('return-state').getAttribute('data-state')).toBe('authorised');
+    expect(await deciding.getByTestId('return-timeline').innerText()).toMatch(/Begärd[\s\S]*Tillstyrkt av återförsäljaren[\s\S]*Godkänd av distributören[\s\S]*Godkänd/);
+    await screenshot(desk.page, 'agent-return-channel-authorised-sv');
+    await desk.context.close();
+  });
+});
