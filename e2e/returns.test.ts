@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { APIRequestContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { formatTicketNumber } from '../src/modules/brands/index.ts';
 import { login, newContext, screenshot, useServerAndBrowser } from './harness.ts';
 
 /** Signs in through the API of a browser context (its cookie then serves the pages too); gives the CSRF token for writes. */
@@ -83,6 +84,14 @@ describe('returns in Chromium', () => {
     await scan.press('Enter');
     await expect.poll(() => desk.getByText('greșeală de tastare', { exact: false }).count()).toBeGreaterThan(0);
     await screenshot(desk, 'receiving-check-digit-ro');
+    // A parcel whose number leads to nothing is recorded, never lost.
+    await scan.fill(formatTicketNumber('SID-{SEQ:6}{CHECK}', 999_999, 2026));
+    await scan.press('Enter');
+    await desk.getByTestId('unexpected-parcel').waitFor();
+    await desk.getByTestId('unexpected-sender').fill('Magazin ABC SRL, Cluj');
+    await screenshot(desk, 'receiving-unexpected-parcel-ro');
+    await desk.getByTestId('unexpected-save').click();
+    await expect.poll(() => desk.getByTestId('unexpected-parcel').count()).toBe(0);
     await scan.fill(number);
     await scan.press('Enter');
     const parcel = desk.getByTestId('receiving-parcel');

@@ -66,3 +66,20 @@ create table rma_shipment (
   handled_at timestamptz
 );
 create index rma_shipment_rma_idx on rma_shipment (rma_id);
+
+-- A parcel that came with no return behind it (no number, a wrong one): recorded at the counter,
+-- never lost, until the desk links it to a ticket.
+create table unexpected_parcel (
+  id uuid primary key default apres_uuid7(),
+  brand_id uuid not null references brand(id),
+  received_at timestamptz not null,
+  recorded_by uuid not null references app_user(id),
+  -- What the counter could read: a number on the box, the sender, the carrier and its tracking number.
+  label_text text check (length(label_text) <= 200),
+  sender text check (length(sender) <= 500),
+  carrier text check (length(carrier) <= 100),
+  tracking_number text check (length(tracking_number) <= 100),
+  note text check (length(note) <= 2000),
+  ticket_id uuid references ticket(id)
+);
+create index unexpected_parcel_open_idx on unexpected_parcel (brand_id, received_at) where ticket_id is null;

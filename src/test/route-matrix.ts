@@ -72,6 +72,8 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/v1/tickets/{id}/rma/refused-parcels': 'staff',
   'GET /api/v1/returns/lookup': 'staff',
   'GET /api/v1/returns': 'staff',
+  'POST /api/v1/returns/unexpected-parcels': 'staff',
+  'GET /api/v1/returns/unexpected-parcels': 'staff',
   'POST /api/v1/units': 'portal-and-staff',
   'GET /api/v1/units/proofs': 'staff',
   'GET /api/v1/units/registered': 'portal-and-staff',

@@ -3,4 +3,4 @@ export type { LineCoverage, RmaActor, RmaEvent, RmaFacts, RmaGuard, RmaLineFacts
 export { type LabelData, renderLabelPdf } from './label-pdf.ts';
 export { returnRoutes, type ReturnRoutesOptions } from './rma.routes.ts';
 export { NO_RETURN_NOTIFIER, type ReturnChange, type ReturnNotifier } from './rma-notifier.ts';
-export { lookupReturn } from './rma.service.ts';
+export { lookupReturn } from './receiving.service.ts';

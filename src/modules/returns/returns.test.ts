@@ -197,6 +197,18 @@ describeStores('returns', (ctx) => {
       expect(found.json()).toMatchObject({ number, state: 'awaiting_parcel', lines: [{ serial: 'SIDT5-310577', accessoriesExpected: ['battery', 'cradle'] }] });
       const portal = await as('client@smart-id.example').get(`/api/v1/returns/lookup?number=${encodeURIComponent(number)}`);
       expect(portal.statusCode).toBe(403);
+      // A parcel with no return behind it is recorded with what can be read, never lost; an empty record is refused.
+      const smartId = await brandId(ctx().db, 'smart-id');
+      const empty = await as('agent@smart-id.example').post('/api/v1/returns/unexpected-parcels', { brandId: smartId });
+      expect([empty.statusCode, empty.json().errors[0].field]).toEqual([400, 'sender']);
+      const parcel = await as('agent@smart-id.example').post('/api/v1/returns/unexpected-parcels', { brandId: smartId, labelText: 'SID-99', sender: 'Magazin ABC SRL, Cluj', carrier: 'Sameday' });
+      expect(parcel.statusCode, parcel.body).toBe(201);
+      const open = (await as('agent@smart-id.example').get('/api/v1/returns/unexpected-parcels')).json().items as { id: string; sender: string }[];
+      expect(open.map((p) => p.sender)).toContain('Magazin ABC SRL, Cluj');
+      // Another brand's desk neither sees it nor records for Smart ID.
+      expect(((await as('agent@charge-amps.example').get('/api/v1/returns/unexpected-parcels')).json().items as { id: string }[]).map((p) => p.id)).not.toContain(parcel.json().id);
+      const foreign = await as('agent@charge-amps.example').post('/api/v1/returns/unexpected-parcels', { brandId: smartId, sender: 'x' });
+      expect([foreign.statusCode, foreign.json().code]).toEqual([404, 'BRAND_NOT_FOUND']);
     });
 
     it('refuses a cash-on-delivery parcel with its reason, and keeps waiting for the parcel', async () => {

@@ -7,8 +7,9 @@ import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { FILE_DOWNLOAD, sendFile } from '../attachments/index.ts';
 import { returnLabel, returnPacking, returnReceipt } from './rma-documents.ts';
 import type { ReturnNotifier } from './rma-notifier.ts';
-import { RefuseParcelBody, RequestReturnBody, ReturnEventBody, ReturnLookupQuery, ReturnResponse, ReturnsPage, ReturnsQuery } from './rma.schemas.ts';
-import { getReturn, listReturns, lookupReturn, refuseParcel, requestReturn, sendReturnEvent } from './rma.service.ts';
+import { RefuseParcelBody, RequestReturnBody, ReturnEventBody, ReturnLookupQuery, ReturnResponse, ReturnsPage, ReturnsQuery, UnexpectedParcelBody, UnexpectedParcelResponse } from './rma.schemas.ts';
+import { listReturns, listUnexpectedParcels, lookupReturn, recordUnexpectedParcel } from './receiving.service.ts';
+import { getReturn, refuseParcel, requestReturn, sendReturnEvent } from './rma.service.ts';
 
 /** A document made for this request, served like any file (sandboxed, never cached). */
 function pdfReply(reply: FastifyReply, doc: { pdf: Buffer; filename: string }) {
@@ -92,6 +93,19 @@ export const returnRoutes: FastifyPluginAsyncZod<ReturnRoutesOptions> = async (a
       schema: { tags: ['returns'], summary: 'The returns queue: by state, oldest change first (awaiting the parcel for more than N days, on hold, received today)', querystring: ReturnsQuery, response: { 200: ReturnsPage } },
     },
     async (request) => listReturns(db, request.actor, request.query),
+  );
+  app.post(
+    '/returns/unexpected-parcels',
+    {
+      config: { access: 'staff' },
+      schema: { tags: ['returns'], summary: 'Record a parcel that came with no return behind it, with what can be read on it: never lost', body: UnexpectedParcelBody, response: { 201: UnexpectedParcelResponse } },
+    },
+    async (request, reply) => reply.code(201).send(await recordUnexpectedParcel(db, request.actor, request.body, request.now)),
+  );
+  app.get(
+    '/returns/unexpected-parcels',
+    { config: { access: 'staff' }, schema: { tags: ['returns'], summary: 'Unexpected parcels not yet linked to a ticket, oldest first', response: { 200: z.object({ items: z.array(UnexpectedParcelResponse) }) } } },
+    async (request) => listUnexpectedParcels(db, request.actor),
   );
   app.get(
     '/returns/lookup',

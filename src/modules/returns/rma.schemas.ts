@@ -102,3 +102,27 @@ export const ReturnsPage = z.object({
     }),
   ),
 });
+
+export const UnexpectedParcelBody = z
+  .object({
+    brandId: z.uuid(),
+    labelText: z.string().trim().max(200).optional().describe('A number or words read on the parcel'),
+    sender: z.string().trim().max(500).optional(),
+    carrier: z.string().trim().max(100).optional(),
+    trackingNumber: z.string().trim().max(100).optional(),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .strict();
+
+export const UnexpectedParcelResponse = z.object({
+  id: z.string(),
+  brandId: z.string(),
+  brandName: z.string(),
+  receivedAt: z.string(),
+  recordedBy: z.string(),
+  labelText: z.string().nullable(),
+  sender: z.string().nullable(),
+  carrier: z.string().nullable(),
+  trackingNumber: z.string().nullable(),
+  note: z.string().nullable(),
+});

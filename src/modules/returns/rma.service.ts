@@ -5,9 +5,9 @@ import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { Actor } from '../auth/index.ts';
 import { getBrandById } from '../brands/index.ts';
 import { warrantiesFor } from '../orders/index.ts';
-import { getVisibleTicket, lockVisibleTicket, lookupTicketByNumber, recordTicketEvent } from '../tickets/index.ts';
+import { getVisibleTicket, lockVisibleTicket, recordTicketEvent } from '../tickets/index.ts';
 import { emitWebhookEvent } from '../webhooks/index.ts';
-import { findReturn, insertEvent, listReturnRows, lockReturn, returnDetails } from './rma.queries.ts';
+import { findReturn, insertEvent, lockReturn, returnDetails } from './rma.queries.ts';
 import { type ReturnChange, type ReturnNotifier, TOLD } from './rma-notifier.ts';
 import { actorMay, eventsFrom, FINAL_STATES, type LineCoverage, missingAccessories, type RmaActor, type RmaEvent, type RmaFacts, type RmaState, transition } from './rma-machine.ts';
 
@@ -336,38 +336,5 @@ export async function getReturn(db: Db, actor: Actor, ticketId: string, knownId?
     })),
     history: details.events.map((e) => ({ at: e.at.toISOString(), event: e.event, from: e.from_state, to: e.to_state, by: e.actor_name, data: e.data })),
     nextEvents: who ? eventsFrom(details.rma.state as RmaState).filter((ev) => actorMay(ev, who)) : [],
-  };
-}
-
-/** The receiving desk's lookup: a scanned or typed number (its check digit catches a typo) to its return. */
-export async function lookupReturn(db: Db, actor: Actor, number: string) {
-  const ticket = await lookupTicketByNumber(db, actor, number);
-  return getReturn(db, actor, ticket.id);
-}
-
-/**
- * The desk's returns queue: returns in these states, optionally only those whose last change is
- * older than a date (awaiting the parcel for more than N days) or since one (received today).
- */
-export async function listReturns(db: Db, actor: Actor, q: { state: RmaState[]; changedBefore?: string; changedSince?: string; limit?: number }) {
-  const rows = await listReturnRows(db, actor, {
-    states: q.state,
-    changedBefore: q.changedBefore ? new Date(q.changedBefore) : undefined,
-    changedSince: q.changedSince ? new Date(q.changedSince) : undefined,
-    limit: q.limit ?? 100,
-  });
-  return {
-    items: rows.map((r) => ({
-      ticketId: r.ticket_id,
-      number: r.number,
-      subject: r.subject,
-      state: r.state as RmaState,
-      stateChangedAt: r.state_changed_at.toISOString(),
-      channelRoute: r.channel_route,
-      brandName: r.brand_name,
-      timeZone: r.time_zone,
-      requesterName: r.requester_name,
-      units: Number(r.units),
-    })),
   };
 }

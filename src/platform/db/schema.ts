@@ -430,6 +430,20 @@ export interface DB {
   rma_line: RmaLineTable;
   rma_event: RmaEventTable;
   rma_shipment: RmaShipmentTable;
+  unexpected_parcel: UnexpectedParcelTable;
+}
+
+export interface UnexpectedParcelTable {
+  id: Generated<string>;
+  brand_id: string;
+  received_at: Timestamp;
+  recorded_by: string;
+  label_text: string | null;
+  sender: string | null;
+  carrier: string | null;
+  tracking_number: string | null;
+  note: string | null;
+  ticket_id: string | null;
 }
 
 export interface RmaTable {

@@ -5185,6 +5185,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/returns/unexpected-parcels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unexpected parcels not yet linked to a ticket, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                brandId: string;
+                                brandName: string;
+                                receivedAt: string;
+                                recordedBy: string;
+                                labelText: string | null;
+                                sender: string | null;
+                                carrier: string | null;
+                                trackingNumber: string | null;
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a parcel that came with no return behind it, with what can be read on it: never lost */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        brandId: string;
+                        /** @description A number or words read on the parcel */
+                        labelText?: string;
+                        sender?: string;
+                        carrier?: string;
+                        trackingNumber?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            brandId: string;
+                            brandName: string;
+                            receivedAt: string;
+                            recordedBy: string;
+                            labelText: string | null;
+                            sender: string | null;
+                            carrier: string | null;
+                            trackingNumber: string | null;
+                            note: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/returns/lookup": {
         parameters: {
             query?: never;

@@ -4,11 +4,13 @@ import { IconBarcode, IconCheck, IconX } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { isApiError } from '../../api/client';
 import { errorMessage } from '../../i18n/errors';
 import { pickLocalised } from '../../i18n/format';
 import { useLocale } from '../../i18n/useLocale';
 import { PageHeader } from '../common/PageHeader';
 import { usePageTitle } from '../common/usePageTitle';
+import { UnexpectedParcelForm } from './UnexpectedParcelForm';
 import { accessoryName, lookupReturn, type Return, useRefuseParcel, useReturnEvent } from './returns.api';
 
 /**
@@ -25,23 +27,29 @@ export function ReceivingPage() {
   const [found, setFound] = useState<Return | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [looking, setLooking] = useState(false);
+  // A number that leads to no return (or none at all): the parcel is recorded, never lost.
+  const [unmatched, setUnmatched] = useState(false);
   useEffect(() => input.current?.focus(), []);
 
   const find = async () => {
     if (!number.trim()) return;
     setLooking(true);
     setError(null);
+    setUnmatched(false);
     try {
       setFound(await lookupReturn(number.trim()));
     } catch (err) {
       setFound(null);
       setError(errorMessage(t, err));
+      setUnmatched(isApiError(err) && (err.code === 'TICKET_NOT_FOUND' || err.code === 'RMA_NOT_FOUND'));
     } finally {
       setLooking(false);
     }
   };
   const done = () => {
     setFound(null);
+    setUnmatched(false);
+    setError(null);
     setNumber('');
     input.current?.focus();
   };
@@ -77,6 +85,7 @@ export function ReceivingPage() {
         </form>
       </Paper>
       {found && <Parcel key={found.id + found.state} rma={found} onDone={done} onChange={setFound} />}
+      {unmatched && <UnexpectedParcelForm labelText={number.trim()} onDone={done} />}
     </Stack>
   );
 }
