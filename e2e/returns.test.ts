@@ -98,6 +98,10 @@ describe('returns in Chromium', () => {
     await parcel.waitFor();
     // Only the cradle came: the return goes on hold, the battery named.
     await parcel.getByTestId('receiving-accessory-cradle').click();
+    // A photo of the scratched casing, taken at the counter: it goes on the ticket with the record.
+    const photo = path.join(dir, 'colet.png');
+    fs.writeFileSync(photo, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+    await parcel.locator('input[type="file"]').setInputFiles(photo);
     await screenshot(desk, 'receiving-parcel-ro');
     await parcel.getByTestId('receiving-record').click();
     await expect.poll(() => desk.getByTestId('receiving-parcel').getAttribute('data-state')).toBe('on_hold');
@@ -111,6 +115,9 @@ describe('returns in Chromium', () => {
     await desk.locator(`[data-testid="returns-row"][data-number="${number}"]`).waitFor();
     await screenshot(desk, 'agent-returns-on-hold-ro');
 
+    // The desk finds the photo on the ticket, as its internal note.
+    const notes = (await (await agent.request.get(`${base}/api/v1/tickets/${id}/entries`)).json()) as { items: { kind: string; attachments: { filename: string }[] }[] };
+    expect(notes.items.find((e) => e.kind === 'internal_note')?.attachments.map((a) => a.filename)).toEqual(['colet.png']);
     // The customer reads what is missing, in Romanian.
     await page.reload();
     await expect.poll(() => panel.getByTestId('return-state').getAttribute('data-state')).toBe('on_hold');

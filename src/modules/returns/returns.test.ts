@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brandId, describeStores } from '../../test/db.ts';
-import { buildTestApp, type Client, loginAs } from '../../test/http.ts';
+import { buildTestApp, type Client, loginAs, multipartFile } from '../../test/http.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'apres-returns-'));
 
@@ -224,7 +224,19 @@ describeStores('returns', (ctx) => {
     });
 
     it('puts the return on hold when the battery is missing, until it comes; then ships back and closes', async () => {
-      const held = (await event(as('agent@smart-id.example'), ticketId, { event: 'receive', received: [{ unitId, accessories: ['cradle'], condition: 'Carcasă zgâriată' }] })).json() as Rma;
+      // A photo of the parcel, taken at the counter.
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+      const photo = await as('agent@smart-id.example').request({ method: 'POST', url: '/api/v1/attachments', ...multipartFile('colet.png', 'image/png', png) });
+      expect(photo.statusCode, photo.body).toBe(201);
+      const held = (await event(as('agent@smart-id.example'), ticketId, { event: 'receive', received: [{ unitId, accessories: ['cradle'], condition: 'Carcasă zgâriată' }], photoIds: [photo.json().id] })).json() as Rma;
+      // The condition and the photo are on the ticket, as the desk's internal note.
+      const entries = (await as('agent@smart-id.example').get(`/api/v1/tickets/${ticketId}/entries`)).json().items as { kind: string; body: string; attachments: { filename: string }[] }[];
+      const note = entries.find((e) => e.kind === 'internal_note')!;
+      expect(note.body).toContain('SIDT5-310577: Carcasă zgâriată');
+      expect(note.attachments.map((a) => a.filename)).toEqual(['colet.png']);
+      // The customer does not see the desk's note.
+      const seen = (await as('client@smart-id.example').get(`/api/v1/tickets/${ticketId}/entries`)).json().items as { kind: string }[];
+      expect(seen.some((e) => e.kind === 'internal_note')).toBe(false);
       expect(held.state).toBe('on_hold');
       expect((held as Rma & { location: string }).location).toBe('at_workshop');
       expect(held.lines[0]!.accessoriesMissing).toEqual(['battery']);

@@ -22,6 +22,7 @@ export const ReturnEventBody = z
       .max(20)
       .optional()
       .describe('At receiving: what came with each unit, and its condition'),
+    photoIds: z.array(z.uuid()).max(20).optional().describe('At receiving: photos of the parcel and the units, uploaded with POST /attachments; kept on the ticket as an internal note'),
     outbound: z.object({ carrier: Text(100), trackingNumber: z.string().trim().max(100).optional() }).strict().optional().describe('Shipping back: the parcel going out'),
   })
   .strict();

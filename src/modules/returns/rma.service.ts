@@ -2,10 +2,11 @@ import type { Db } from '../../platform/db/database.ts';
 import { withTransaction } from '../../platform/db/database.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors/app-error.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
+import { translator } from '../../platform/i18n/i18n.ts';
 import type { Actor } from '../auth/index.ts';
 import { getBrandById } from '../brands/index.ts';
 import { warrantiesFor } from '../orders/index.ts';
-import { getVisibleTicket, lockVisibleTicket, recordTicketEvent } from '../tickets/index.ts';
+import { addEntry, getVisibleTicket, lockVisibleTicket, recordTicketEvent } from '../tickets/index.ts';
 import { emitWebhookEvent } from '../webhooks/index.ts';
 import { findReturn, insertEvent, lockReturn, returnDetails } from './rma.queries.ts';
 import { type ReturnChange, type ReturnNotifier, TOLD } from './rma-notifier.ts';
@@ -30,6 +31,8 @@ export interface ReturnEventInput {
   customerAcceptsCharges?: boolean;
   /** At the receiving desk: the accessories that came with each unit (unit id → keys), and its condition. */
   received?: { unitId: string; accessories: string[]; condition?: string }[];
+  /** At the receiving desk: photos uploaded with POST /attachments, kept on the ticket. */
+  photoIds?: string[];
   /** Shipping back: the outbound parcel. */
   outbound?: { carrier: string; trackingNumber?: string };
 }
@@ -204,6 +207,12 @@ export async function sendReturnEvent(ctx: ReturnsContext, actor: Actor, ticketI
         .insertInto('rma_shipment')
         .values({ rma_id: rma.id, direction: 'out', mode: 'carrier', carrier: input.outbound.carrier.trim(), tracking_number: input.outbound.trackingNumber?.trim() || null, paid_by: 'brand', created_at: now, handled_at: now })
         .execute();
+    }
+    // What the counter saw: the condition notes and photos, on the ticket as an internal note of the desk.
+    if ((input.event === 'receive' || input.event === 'complete_accessories') && (input.photoIds?.length || [...received.values()].some((r) => r.condition?.trim()))) {
+      const t = translator(actor.locale);
+      const notes = lines.flatMap((l) => (received.get(l.unit_id)?.condition?.trim() ? [`${l.serial ?? l.licence_key}: ${received.get(l.unit_id)!.condition!.trim()}`] : []));
+      await addEntry(trx, actor, ticket.id, { kind: 'internal_note', body: [t('rmaNote.received', { number: ticket.number }), ...notes].join('\n'), attachmentIds: input.photoIds ?? [] }, now);
     }
     const missing = to === 'on_hold' ? missingAccessories(facts.lines) : [];
     await audit(ctx, trx, {

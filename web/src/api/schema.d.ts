@@ -4807,6 +4807,8 @@ export interface paths {
                             accessories: string[];
                             condition?: string;
                         }[];
+                        /** @description At receiving: photos of the parcel and the units, uploaded with POST /attachments; kept on the ticket as an internal note */
+                        photoIds?: string[];
                         /** @description Shipping back: the parcel going out */
                         outbound?: {
                             carrier: string;

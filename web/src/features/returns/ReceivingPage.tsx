@@ -1,6 +1,6 @@
-import { Alert, Anchor, Button, Checkbox, Group, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, FileInput, Group, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconBarcode, IconCheck, IconX } from '@tabler/icons-react';
+import { IconBarcode, IconCamera, IconCheck, IconX } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,6 +9,7 @@ import { errorMessage } from '../../i18n/errors';
 import { pickLocalised } from '../../i18n/format';
 import { useLocale } from '../../i18n/useLocale';
 import { PageHeader } from '../common/PageHeader';
+import { uploadAttachment } from '../tickets/tickets.api';
 import { usePageTitle } from '../common/usePageTitle';
 import { UnexpectedParcelForm } from './UnexpectedParcelForm';
 import { accessoryName, lookupReturn, type Return, useRefuseParcel, useReturnEvent } from './returns.api';
@@ -98,11 +99,27 @@ function Parcel({ rma, onDone, onChange }: { rma: Return; onDone: () => void; on
   const [ticked, setTicked] = useState<Record<string, string[]>>(() => Object.fromEntries(rma.lines.map((l) => [l.unitId, l.accessoriesReceived])));
   const [condition, setCondition] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
+  const [photos, setPhotos] = useState<File[]>([]);
+  const [uploading, setUploading] = useState(false);
   const waiting = rma.state === 'awaiting_parcel' || rma.state === 'on_hold';
 
-  const record = () =>
+  const record = async () => {
+    setError(null);
+    let photoIds: string[] = [];
+    if (photos.length) {
+      setUploading(true);
+      try {
+        photoIds = (await Promise.all(photos.map((f) => uploadAttachment(f)))).map((a) => a.id);
+      } catch (err) {
+        setError(errorMessage(t, err));
+        return;
+      } finally {
+        setUploading(false);
+      }
+    }
     receive.mutate(
       {
+        ...(photoIds.length ? { photoIds } : {}),
         event: rma.state === 'on_hold' ? 'complete_accessories' : 'receive',
         received: rma.lines.map((l) => ({ unitId: l.unitId, accessories: ticked[l.unitId] ?? [], ...(condition[l.unitId]?.trim() ? { condition: condition[l.unitId]!.trim() } : {}) })),
       },
@@ -115,6 +132,7 @@ function Parcel({ rma, onDone, onChange }: { rma: Return; onDone: () => void; on
         onError: (err) => setError(errorMessage(t, err)),
       },
     );
+  };
   const refuseCod = () =>
     refuse.mutate(
       { reason: t('receiving.refuseReason'), cashOnDelivery: true },
@@ -171,6 +189,19 @@ function Parcel({ rma, onDone, onChange }: { rma: Return; onDone: () => void; on
             </Stack>
           </Paper>
         ))}
+        {waiting && (
+          <FileInput
+            label={t('receiving.photos')}
+            placeholder={t('receiving.photosHint')}
+            accept="image/png,image/jpeg,image/webp"
+            multiple
+            clearable
+            value={photos}
+            onChange={setPhotos}
+            leftSection={<IconCamera size={16} />}
+            data-testid="receiving-photos"
+          />
+        )}
         {error && (
           <Alert color="red" variant="light" data-testid="receiving-error">
             {error}
@@ -178,7 +209,7 @@ function Parcel({ rma, onDone, onChange }: { rma: Return; onDone: () => void; on
         )}
         {waiting && (
           <Group gap="sm">
-            <Button leftSection={<IconCheck size={16} />} loading={receive.isPending} onClick={record} data-testid="receiving-record">
+            <Button leftSection={<IconCheck size={16} />} loading={receive.isPending || uploading} onClick={() => void record()} data-testid="receiving-record">
               {t('receiving.receive')}
             </Button>
             {rma.state === 'awaiting_parcel' && (
