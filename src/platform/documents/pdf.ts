@@ -29,6 +29,8 @@ export function createPdf(opts: { size?: 'A4' | 'A6'; title: string; author: str
     lang: opts.lang,
     info: { Title: opts.title, Author: opts.author, Creator: 'Apres', Producer: 'Apres', CreationDate: opts.createdAt, ModDate: opts.createdAt },
     bufferPages: false,
+    // No default font: pdfkit would parse Helvetica's metrics for every document, and no Apres text uses it.
+    font: null as unknown as string,
   });
   // pdfkit takes an opened fontkit font; the same one serves every document (labels by the hundred).
   doc.registerFont(FONT.regular, openFont('DejaVuSans.ttf') as unknown as string);
