@@ -60,6 +60,7 @@ describe('returns in Chromium', () => {
     await page.reload();
     await panel.getByTestId('return-event-arrange_shipment').click();
     await page.getByTestId('return-mode-courier').click();
+    await page.getByTestId('return-carrier').fill('Fan Courier');
     await page.getByTestId('return-confirm').click();
     await expect.poll(() => panel.getByTestId('return-state').getAttribute('data-state')).toBe('awaiting_parcel');
     const href = await panel.getByTestId('return-label').getAttribute('href');

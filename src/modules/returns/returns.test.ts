@@ -25,7 +25,7 @@ interface Rma {
   state: string;
   channelRoute: boolean;
   lines: { unitId: string; serial: string; warrantyOutcome: string; accessoriesExpected: string[]; accessoriesMissing: string[] }[];
-  shipments: { direction: string; mode: string; paidBy: string; cashOnDelivery: boolean; refusedReason: string | null }[];
+  shipments: { direction: string; mode: string; paidBy: string; carrier: string | null; trackingNumber: string | null; cashOnDelivery: boolean; refusedReason: string | null }[];
   history: { event: string; from: string | null; to: string; by: string | null; data: Record<string, unknown> }[];
   nextEvents: string[];
 }
@@ -167,10 +167,10 @@ describeStores('returns', (ctx) => {
       expect((await event(as('agent@smart-id.example'), ticketId, { event: 'authorise' })).json().state).toBe('authorised');
       const noMode = await event(as('client@smart-id.example'), ticketId, { event: 'arrange_shipment' });
       expect([noMode.statusCode, noMode.json().guard, noMode.json().errors[0].field]).toEqual([409, 'inbound_mode_missing', 'inboundMode']);
-      const arranged = (await event(as('client@smart-id.example'), ticketId, { event: 'arrange_shipment', inboundMode: 'courier' })).json() as Rma;
+      const arranged = (await event(as('client@smart-id.example'), ticketId, { event: 'arrange_shipment', inboundMode: 'courier', inbound: { carrier: 'Fan Courier', trackingNumber: 'FC-IN-77' } })).json() as Rma;
       expect(arranged.state).toBe('awaiting_parcel');
       // Under the legal guarantee (Romania, 600 days) the parcel costs the customer nothing.
-      expect(arranged.shipments).toMatchObject([{ direction: 'in', mode: 'courier', paidBy: 'brand' }]);
+      expect(arranged.shipments).toMatchObject([{ direction: 'in', mode: 'courier', paidBy: 'brand', carrier: 'Fan Courier', trackingNumber: 'FC-IN-77' }]);
       const label = await as('client@smart-id.example').get(`/api/v1/tickets/${ticketId}/rma/label`);
       expect([label.statusCode, label.headers['content-type']]).toEqual([200, 'application/pdf']);
       expect(barcodes(label.rawPayload, `label-${ctx().store}`)).toEqual([`CODE-128:${number}`, `QR-Code:${number}`]);

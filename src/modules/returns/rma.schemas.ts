@@ -23,6 +23,11 @@ export const ReturnEventBody = z
       .optional()
       .describe('At receiving: what came with each unit, and its condition'),
     photoIds: z.array(z.uuid()).max(20).optional().describe('At receiving: photos of the parcel and the units, uploaded with POST /attachments; kept on the ticket as an internal note'),
+    inbound: z
+      .object({ carrier: Text(100), trackingNumber: z.string().trim().max(100).optional() })
+      .strict()
+      .optional()
+      .describe('arrange_shipment: the carrier and tracking number of the parcel coming in (a courier, or the pickup the brand booked)'),
     outbound: z.object({ carrier: Text(100), trackingNumber: z.string().trim().max(100).optional() }).strict().optional().describe('Shipping back: the parcel going out'),
   })
   .strict();

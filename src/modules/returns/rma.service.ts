@@ -33,6 +33,8 @@ export interface ReturnEventInput {
   received?: { unitId: string; accessories: string[]; condition?: string }[];
   /** At the receiving desk: photos uploaded with POST /attachments, kept on the ticket. */
   photoIds?: string[];
+  /** Sending the parcel in: its carrier and tracking number, when known. */
+  inbound?: { carrier: string; trackingNumber?: string };
   /** Shipping back: the outbound parcel. */
   outbound?: { carrier: string; trackingNumber?: string };
 }
@@ -197,7 +199,10 @@ export async function sendReturnEvent(ctx: ReturnsContext, actor: Actor, ticketI
       // the brand's "courier at the customer's cost" applies only where no line is under it.
       const legal = lines.some((l) => outcomes.get(l.unit_id) === 'legal_guarantee');
       const paidBy = facts.inboundMode === 'pickup' || legal || brand.settings.afterSales.returnShippingPaidBy === 'seller' ? 'brand' : 'customer';
-      await trx.insertInto('rma_shipment').values({ rma_id: rma.id, direction: 'in', mode: facts.inboundMode!, paid_by: paidBy, created_at: now }).execute();
+      await trx
+        .insertInto('rma_shipment')
+        .values({ rma_id: rma.id, direction: 'in', mode: facts.inboundMode!, paid_by: paidBy, carrier: input.inbound?.carrier.trim() || null, tracking_number: input.inbound?.trackingNumber?.trim() || null, created_at: now })
+        .execute();
     }
     if (input.event === 'receive' || input.event === 'complete_accessories') {
       await trx.updateTable('rma_shipment').set({ handled_at: now }).where('rma_id', '=', rma.id).where('direction', '=', 'in').where('handled_at', 'is', null).where('refused_reason', 'is', null).execute();

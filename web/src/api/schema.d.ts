@@ -4809,6 +4809,11 @@ export interface paths {
                         }[];
                         /** @description At receiving: photos of the parcel and the units, uploaded with POST /attachments; kept on the ticket as an internal note */
                         photoIds?: string[];
+                        /** @description arrange_shipment: the carrier and tracking number of the parcel coming in (a courier, or the pickup the brand booked) */
+                        inbound?: {
+                            carrier: string;
+                            trackingNumber?: string;
+                        };
                         /** @description Shipping back: the parcel going out */
                         outbound?: {
                             carrier: string;

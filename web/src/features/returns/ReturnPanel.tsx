@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Modal, Paper, Radio, Stack, Text, Textarea, Timeline } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Modal, Paper, Radio, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPackage, IconPrinter, IconTruckReturn } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -91,6 +91,8 @@ function ReturnDetails({ rma, ticketId, timeZone, portal }: { rma: Return; ticke
   const [asking, setAsking] = useState<ReturnEventBody['event'] | null>(null);
   const [reason, setReason] = useState('');
   const [mode, setMode] = useState<'drop_off' | 'courier' | 'pickup'>('courier');
+  const [carrier, setCarrier] = useState('');
+  const [tracking, setTracking] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   const fire = (body: ReturnEventBody) => {
@@ -152,7 +154,7 @@ function ReturnDetails({ rma, ticketId, timeZone, portal }: { rma: Return; ticke
           {s.refusedReason
             ? t('rma.parcelRefused', { reason: s.refusedReason })
             : s.direction === 'in'
-              ? t('rma.parcelIn', { mode: t(`rma.mode.${s.mode as 'courier'}`), paidBy: t(`rma.paidBy.${s.paidBy}`) })
+              ? `${t('rma.parcelIn', { mode: t(`rma.mode.${s.mode as 'courier'}`), paidBy: t(`rma.paidBy.${s.paidBy}`) })}${s.carrier ? ` · ${s.carrier} ${s.trackingNumber ?? ''}` : ''}`
               : t('rma.parcelOut', { carrier: s.carrier ?? '', tracking: s.trackingNumber ?? '' })}
         </Text>
       ))}
@@ -180,7 +182,7 @@ function ReturnDetails({ rma, ticketId, timeZone, portal }: { rma: Return; ticke
       )}
       <Modal opened={asking !== null} onClose={() => setAsking(null)} title={asking ? t(`rma.event.${asking}`) : ''}>
         <Stack>
-          {asking === 'arrange_shipment' ? (
+          {asking === 'arrange_shipment' && (
             <Radio.Group label={t('rma.modeLabel')} value={mode} onChange={(v) => setMode(v as typeof mode)}>
               <Stack gap={6} mt="xs">
                 {(['courier', 'drop_off', 'pickup'] as const).map((m) => (
@@ -188,7 +190,14 @@ function ReturnDetails({ rma, ticketId, timeZone, portal }: { rma: Return; ticke
                 ))}
               </Stack>
             </Radio.Group>
-          ) : (
+          )}
+          {asking === 'arrange_shipment' && mode !== 'drop_off' && (
+            <Group grow>
+              <TextInput label={t('receiving.carrier')} value={carrier} onChange={(e) => setCarrier(e.currentTarget.value)} data-testid="return-carrier" />
+              <TextInput label={t('receiving.trackingNumber')} value={tracking} onChange={(e) => setTracking(e.currentTarget.value)} />
+            </Group>
+          )}
+          {asking !== 'arrange_shipment' && (
             <Textarea label={t('rma.reason')} description={t('rma.reasonHint')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={3} data-testid="return-reason" />
           )}
           {error && <Text size="sm" c="red">{error}</Text>}
@@ -196,7 +205,14 @@ function ReturnDetails({ rma, ticketId, timeZone, portal }: { rma: Return; ticke
             <Button
               loading={send.isPending}
               data-testid="return-confirm"
-              onClick={() => asking && fire(asking === 'arrange_shipment' ? { event: asking, inboundMode: mode } : { event: asking, reason })}
+              onClick={() =>
+                asking &&
+                fire(
+                  asking === 'arrange_shipment'
+                    ? { event: asking, inboundMode: mode, ...(carrier.trim() && mode !== 'drop_off' ? { inbound: { carrier: carrier.trim(), ...(tracking.trim() ? { trackingNumber: tracking.trim() } : {}) } } : {}) }
+                    : { event: asking, reason },
+                )
+              }
             >
               {t('rma.confirm')}
             </Button>
