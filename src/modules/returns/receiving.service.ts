@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import { notFound, validationFailed } from '../../platform/errors/app-error.ts';
+import { validationFailed } from '../../platform/errors/app-error.ts';
 import type { Actor } from '../auth/index.ts';
+import { getBrandFor } from '../brands/index.ts';
 import { lookupTicketByNumber } from '../tickets/index.ts';
 import { listReturnRows } from './rma.queries.ts';
 import type { RmaState } from './rma-machine.ts';
@@ -50,7 +51,8 @@ export async function recordUnexpectedParcel(
   input: { brandId: string; labelText?: string; sender?: string; carrier?: string; trackingNumber?: string; note?: string },
   now: Date,
 ) {
-  if (actor.role !== 'admin' && !actor.brandIds.includes(input.brandId)) throw notFound('BRAND_NOT_FOUND', 'Brand');
+  // A brand the receiver works for, and that exists (an admin's unknown id too is not found).
+  await getBrandFor(db, actor, input.brandId);
   const clean = (v?: string) => v?.trim() || null;
   if (![input.labelText, input.sender, input.carrier, input.trackingNumber, input.note].some((v) => v?.trim())) {
     throw validationFailed([{ field: 'sender', code: 'required', message: 'write what can be read on the parcel: a number, the sender, the carrier' }]);

@@ -209,6 +209,9 @@ describeStores('returns', (ctx) => {
       expect(((await as('agent@charge-amps.example').get('/api/v1/returns/unexpected-parcels')).json().items as { id: string }[]).map((p) => p.id)).not.toContain(parcel.json().id);
       const foreign = await as('agent@charge-amps.example').post('/api/v1/returns/unexpected-parcels', { brandId: smartId, sender: 'x' });
       expect([foreign.statusCode, foreign.json().code]).toEqual([404, 'BRAND_NOT_FOUND']);
+      // An admin's brand id that does not exist is not found either (the API fuzzing found it answered 500).
+      const none = await as('admin@apres.example').post('/api/v1/returns/unexpected-parcels', { brandId: '00000000-0000-4000-8000-000000000000', sender: 'x' });
+      expect([none.statusCode, none.json().code]).toEqual([404, 'BRAND_NOT_FOUND']);
     });
 
     it('refuses a cash-on-delivery parcel with its reason, and keeps waiting for the parcel', async () => {
