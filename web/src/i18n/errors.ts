@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { isApiError } from '../api/errors';
 import { ERROR_CODES as SERVER_ERROR_CODES, type ErrorCode as ServerErrorCode } from '../../../src/shared/error-codes';
-import { RMA_GUARDS } from '../../../src/shared/vocabulary';
+import { RMA_GUARDS } from '../api/types';
 
 /** Every code the server may send (src/shared/error-codes.ts), and NETWORK (server unreachable). */
 export const ERROR_CODES = [...SERVER_ERROR_CODES, 'NETWORK'] as const satisfies readonly string[];

@@ -16,6 +16,12 @@ export const resources = {
   sv: { translation: sv },
 } as const;
 
+// What features use of this folder, entered through here: messages for errors, dates and names in
+// the reader's language, and the reader's locale.
+export { errorMessage, fieldErrorMessage } from './errors';
+export { formatDateTime, formatPlainDate, intlTag, pickLocalised } from './format';
+export { useLocale } from './useLocale';
+
 /** Each language named in itself, for the switcher. */
 export const LANGUAGE_NAMES: Record<Locale, string> = {
   fr: 'Français',

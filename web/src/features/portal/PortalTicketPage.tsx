@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconCircleCheck, IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { errorMessage } from '../../i18n/errors';
+import { errorMessage } from '../../i18n';
 import { useBrandMap } from '../brands/brands.api';
 import { TicketDetails } from '../tickets/TicketDetails';
 import { MergedBanner, TicketHeader, TicketPageState, TicketThread, useTicketPage } from '../tickets/TicketPageParts';

@@ -4,9 +4,7 @@ import { IconPackage, IconPrinter, IconTruckReturn } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../api/types';
-import { errorMessage } from '../../i18n/errors';
-import { formatDateTime, pickLocalised } from '../../i18n/format';
-import { useLocale } from '../../i18n/useLocale';
+import { errorMessage, formatDateTime, pickLocalised, useLocale } from '../../i18n';
 import { useTicketUnits } from '../units/units.api';
 import { accessoryName, documentUrl, type Return, type ReturnEventBody, useRequestReturn, useReturnEvent, useTicketReturn } from './returns.api';
 

@@ -5,7 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../../api/client';
-import { errorMessage } from '../../i18n/errors';
+import { errorMessage } from '../../i18n';
 import { useBrands } from '../brands/brands.api';
 
 /**

@@ -3,7 +3,7 @@ import { api, isApiError, ok } from '../../api/client';
 import type { BodyOf } from '../../api/types';
 import type { paths } from '../../api/schema';
 import type { Locale } from '../../api/types';
-import { pickLocalised } from '../../i18n/format';
+import { pickLocalised } from '../../i18n';
 
 export type Return = paths['/api/v1/tickets/{id}/rma']['get']['responses'][200]['content']['application/json'];
 export type ReturnEventBody = BodyOf<'/api/v1/tickets/{id}/rma/events', 'post'>;
