@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
+import { localised } from '../../platform/i18n/i18n.ts';
 import { openDocument, storeDocument, takeUpload } from '../attachments/index.ts';
 import { type Actor, isStaff } from '../auth/index.ts';
 import { renderInvoicePdf } from './invoice-pdf.ts';
@@ -66,16 +67,13 @@ export async function issueInvoice(db: Db, files: FileStore, orderId: string): P
     seller: { name: o.seller_name ?? o.brand_name, lines: [o.seller_name ? o.brand_name : '', o.support_email ?? '', new Intl.DisplayNames([o.locale], { type: 'region' }).of(o.country) ?? o.country].filter(Boolean) },
     customer: { name: o.customer_name, email: o.customer_email },
     order: { number: o.external_id, orderedOn: o.ordered_on, deliveredOn: delivered, currency: o.currency, paidOn: o.paid_on, paymentProvider: o.payment_provider },
-    lines: lines.map((l) => {
-      const names = l.name as Record<string, string>;
-      return {
-        name: names[o.locale] ?? names.en ?? Object.values(names)[0] ?? l.code,
+    lines: lines.map((l) => ({
+        name: localised(l.name as Record<string, string>, o.locale, l.code),
         code: l.code,
         quantity: l.quantity,
         unitPriceCents: Number(l.unit_price_cents),
         serials: units.filter((u) => u.order_line_id === l.id).map((u) => u.serial ?? u.licence_key ?? ''),
-      };
-    }),
+      })),
   });
   await db.transaction().execute(async (trx) => {
     const file = await storeDocument(trx, files, { content: pdf, filename: `${number}.pdf`, uploadedById: null });

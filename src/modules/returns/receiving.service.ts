@@ -3,15 +3,14 @@ import type { Db } from '../../platform/db/database.ts';
 import { validationFailed } from '../../platform/errors/app-error.ts';
 import type { Actor } from '../auth/index.ts';
 import { getBrandFor } from '../brands/index.ts';
-import { lookupTicketByNumber } from '../tickets/index.ts';
+import { resolveTicketNumber } from '../tickets/index.ts';
 import { listReturnRows } from './rma.queries.ts';
 import type { RmaState } from './rma-machine.ts';
 import { getReturn } from './rma.service.ts';
 
 /** The receiving desk's lookup: a scanned or typed number (its check digit catches a typo) to its return. */
 export async function lookupReturn(db: Db, actor: Actor, number: string) {
-  const ticket = await lookupTicketByNumber(db, actor, number);
-  return getReturn(db, actor, ticket.id);
+  return getReturn(db, actor, await resolveTicketNumber(db, actor, number));
 }
 
 /**

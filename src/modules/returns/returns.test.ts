@@ -265,6 +265,9 @@ describeStores('returns', (ctx) => {
       const told = (await mailsTo(ticketId, 'client@smart-id.example')).at(-1)!;
       expect(told.subject).toBe(`[${number}] Coletului dumneavoastră îi lipsesc accesorii`);
       expect(told.body_text).toContain('- SIDT5-310577: Acumulator');
+      // An accessory the model does not have is a clear error on its field, and changes nothing.
+      const odd = await event(as('agent@smart-id.example'), ticketId, { event: 'complete_accessories', received: [{ unitId, accessories: ['charger'] }] });
+      expect([odd.statusCode, odd.json().errors[0].field]).toEqual([400, 'received']);
       const still = await event(as('agent@smart-id.example'), ticketId, { event: 'complete_accessories' });
       expect([still.statusCode, still.json().guard, still.json().serials]).toEqual([409, 'accessories_still_missing', ['SIDT5-310577']]);
       expect((await event(as('agent@smart-id.example'), ticketId, { event: 'complete_accessories', received: [{ unitId, accessories: ['battery'] }] })).json().state).toBe('received');

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
+import { localised } from '../../platform/i18n/i18n.ts';
 import type { Actor } from '../auth/index.ts';
 import { getBrandById } from '../brands/index.ts';
 import { getTicket } from '../tickets/index.ts';
@@ -27,9 +28,6 @@ async function documentContext(db: Db, actor: Actor, ticketId: string) {
   return { rma, ticket, brand, requester, locale };
 }
 
-/** A localised name in the document's language, else the first the catalog has. */
-const named = (name: Record<string, string>, locale: string, fallback: string) => name[locale] ?? name.en ?? Object.values(name)[0] ?? fallback;
-
 function documentData(c: Awaited<ReturnType<typeof documentContext>>, at: Date): ReturnDocumentData {
   return {
     number: c.rma.number,
@@ -41,9 +39,9 @@ function documentData(c: Awaited<ReturnType<typeof documentContext>>, at: Date):
     at,
     lines: c.rma.lines.map((l) => ({
       serial: l.serial,
-      model: named(l.model.name, c.locale, l.model.code),
+      model: localised(l.model.name, c.locale, l.model.code),
       condition: l.condition,
-      accessories: l.accessoriesExpected.map((key) => ({ name: named(l.model.accessories.find((a) => a.key === key)?.name ?? {}, c.locale, key), received: l.accessoriesReceived.includes(key) })),
+      accessories: l.accessoriesExpected.map((key) => ({ name: localised(l.model.accessories.find((a) => a.key === key)?.name ?? {}, c.locale, key), received: l.accessoriesReceived.includes(key) })),
     })),
   };
 }

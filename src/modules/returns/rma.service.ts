@@ -147,7 +147,12 @@ export async function sendReturnEvent(ctx: ReturnsContext, actor: Actor, ticketI
       .orderBy('u.serial').orderBy('u.licence_key')
       .execute();
     const received = new Map((input.received ?? []).map((r) => [r.unitId, r]));
-    for (const unitId of received.keys()) if (!lines.some((l) => l.unit_id === unitId)) throw validationFailed([{ field: 'received', code: 'not_found', message: `unit ${unitId} is not on this return` }]);
+    for (const [unitId, r] of received) {
+      const line = lines.find((l) => l.unit_id === unitId);
+      if (!line) throw validationFailed([{ field: 'received', code: 'not_found', message: `unit ${unitId} is not on this return` }]);
+      const unknown = r.accessories.filter((a) => !line.accessories_expected.includes(a));
+      if (unknown.length) throw validationFailed([{ field: 'received', code: 'invalid_value', message: `not an accessory of this unit's model: ${unknown.join(', ')}` }]);
+    }
     // The desk's authorisation weighs today's decision; the other events the one kept at request time.
     const fresh = input.event === 'authorise' && (actor.role === 'agent' || actor.role === 'admin') ? await warrantiesFor(trx, actor, lines.map((l) => l.unit_id), now) : null;
     const outcomes = new Map(lines.map((l) => [l.unit_id, fresh?.get(l.unit_id)?.warranty.outcome ?? l.warranty_outcome]));
@@ -310,10 +315,12 @@ export function locationOf(state: RmaState): 'with_customer' | 'on_its_way_in' |
 
 /** A ticket's return as its reader sees it: lines, history, parcels, and the events they may send now. */
 export async function getReturn(db: Db, actor: Actor, ticketId: string, knownId?: string) {
-  // Someone else's ticket is not found, exactly like one without a return would not be.
-  await getVisibleTicket(db, actor, ticketId);
   const details = await returnDetails(db, actor, ticketId, knownId);
-  if (!details) throw rmaNotFound();
+  if (!details) {
+    // Someone else's ticket is not found as a ticket (TICKET_NOT_FOUND); one's own without a return, as a return.
+    await getVisibleTicket(db, actor, ticketId);
+    throw rmaNotFound();
+  }
   const who = machineActor(actor, details.rma);
   return {
     id: details.rma.id,

@@ -1,6 +1,6 @@
 export { createTicket } from './ticket-create.service.ts';
 export { mergeTicket } from './ticket-merge.service.ts';
-export { getTicket, listTickets, lockVisibleTicket, lookupTicketByNumber, updateTicket } from './ticket.service.ts';
+export { getTicket, listTickets, lockVisibleTicket, lookupTicketByNumber, resolveTicketNumber, updateTicket } from './ticket.service.ts';
 export { addEntry, listEntries, listHistory } from './entry.service.ts';
 export { searchTickets } from './ticket-search.service.ts';
 export { ticketVisibleTo } from './ticket-visibility.ts';

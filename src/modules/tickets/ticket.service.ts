@@ -171,7 +171,11 @@ export async function listTickets(db: Db, actor: Actor, filter: ListTicketsFilte
  * Finds a ticket by the number a person typed or scanned. A number whose check digit is wrong is
  * reported as mistyped (400) rather than "not found", so the agent asks again.
  */
-export async function lookupTicketByNumber(db: Db, actor: Actor, input: string): Promise<TicketResponseType> {
+/**
+ * The id of the ticket a typed or scanned number names, when the actor may see it: a number whose
+ * check digit does not match is a typo, said so (400); anything else out of reach is not found.
+ */
+export async function resolveTicketNumber(db: Db, actor: Actor, input: string): Promise<string> {
   const number = normaliseTicketNumber(input);
   const brands = await db.selectFrom('brand').select(['id', 'ticket_number_format']).execute();
   const checks = brands.map((b) => checkTicketNumber(b.ticket_number_format, number));
@@ -182,6 +186,10 @@ export async function lookupTicketByNumber(db: Db, actor: Actor, input: string):
   }
   const row = await db.selectFrom('ticket as t').select('t.id').where('t.number', '=', number).where(ticketVisibleTo(actor)).executeTakeFirst();
   if (!row) throw ticketNotFound();
-  return getTicket(db, actor, row.id);
+  return row.id;
+}
+
+export async function lookupTicketByNumber(db: Db, actor: Actor, input: string): Promise<TicketResponseType> {
+  return getTicket(db, actor, await resolveTicketNumber(db, actor, input));
 }
 

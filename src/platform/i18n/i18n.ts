@@ -24,6 +24,11 @@ export function translator(locale: string): TFunction {
   return instance.getFixedT(SERVER_LOCALES.includes(locale as ServerLocale) ? locale : 'en');
 }
 
+/** A name the catalog gives in several languages (a model, an accessory), in the reader's: else English, else any, else the fallback (its code). */
+export function localised(name: Readonly<Record<string, string>>, locale: string, fallback: string): string {
+  return name[locale] ?? name.en ?? Object.values(name)[0] ?? fallback;
+}
+
 export function formatDateTime(at: Date, locale: string, timeZone: string): string {
   return new Intl.DateTimeFormat(locale, {
     weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short',

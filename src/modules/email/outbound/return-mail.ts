@@ -1,11 +1,8 @@
 import type { Db } from '../../../platform/db/database.ts';
-import { translator } from '../../../platform/i18n/i18n.ts';
+import { localised, translator } from '../../../platform/i18n/i18n.ts';
 import type { ReturnChange, ReturnNotifier } from '../../returns/index.ts';
 import type { EmailContext } from '../context/index.ts';
 import { queueOutbound } from './outbound.service.ts';
-
-/** A name in the reader's language, else the first the model has. */
-const named = (name: Record<string, string>, locale: string, key: string) => name[locale] ?? name.en ?? Object.values(name)[0] ?? key;
 
 /**
  * The customer's mail for each step of a return that concerns them, in their language, on the
@@ -24,7 +21,7 @@ export function returnMail(ctx: Pick<EmailContext, 'jobs'>): ReturnNotifier {
         .where('t.id', '=', c.ticketId)
         .executeTakeFirstOrThrow();
       const t = translator(tk.locale);
-      const missing = (c.missing ?? []).map((m) => `- ${m.serial}: ${m.accessories.map((a) => named(a.name, tk.locale, a.key)).join(', ')}`).join('\n');
+      const missing = (c.missing ?? []).map((m) => `- ${m.serial}: ${m.accessories.map((a) => localised(a.name, tk.locale, a.key)).join(', ')}`).join('\n');
       const vars = { number: tk.number, subject: tk.subject, reason: c.reason ?? '', missing, carrier: c.outbound?.carrier ?? '', tracking: c.outbound?.trackingNumber ?? '—' };
       await queueOutbound(trx, ctx, {
         brandId: tk.brand_id,

@@ -1,16 +1,14 @@
 import { Badge, Group, NumberInput, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconTruckReturn } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, ok } from '../../api/client';
 import { serverNow } from '../../app/server-clock';
 import { formatDateTime, useLocale } from '../../i18n';
 import { PageHeader } from '../common/PageHeader';
 import { Empty, ListStates } from '../common/states';
 import { usePageTitle } from '../common/usePageTitle';
-import type { Return } from './returns.api';
+import { type Return, useReturnsQueue } from './returns.api';
 
 type View = 'awaiting' | 'on_hold' | 'received_today' | 'open';
 const OPEN: Return['state'][] = ['requested', 'endorsed', 'approved', 'authorised', 'awaiting_parcel', 'received', 'on_hold', 'in_workshop'];
@@ -39,11 +37,7 @@ export function ReturnsQueuePage() {
   const [view, setView] = useState<View>('awaiting');
   const [days, setDays] = useState(7);
   const query = viewQuery(view, days);
-  const list = useQuery({
-    queryKey: ['returns', view, view === 'awaiting' ? days : 0],
-    queryFn: ({ signal }) => ok(api.GET('/api/v1/returns', { params: { query }, signal })),
-    select: (d) => d.items,
-  });
+  const list = useReturnsQueue([view, view === 'awaiting' ? days : 0], query);
   const items = list.data ?? [];
   return (
     <Stack gap="lg">

@@ -1,12 +1,11 @@
 import { Alert, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPackageImport } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ok } from '../../api/client';
 import { errorMessage } from '../../i18n';
 import { useBrands } from '../brands/brands.api';
+import { useRecordUnexpectedParcel } from './returns.api';
 
 /**
  * A parcel the counter cannot match to a return (no number, a wrong one): recorded with what can
@@ -20,18 +19,17 @@ export function UnexpectedParcelForm({ labelText, onDone }: { labelText: string;
   const [carrier, setCarrier] = useState('');
   const [tracking, setTracking] = useState('');
   const [note, setNote] = useState('');
-  const save = useMutation({
-    mutationFn: () =>
-      ok(
-        api.POST('/api/v1/returns/unexpected-parcels', {
-          body: { brandId: brandId ?? brands.data?.[0]?.id ?? '', labelText, sender, carrier, trackingNumber: tracking, note },
-        }),
-      ),
-    onSuccess: () => {
-      notifications.show({ color: 'teal', message: t('receiving.unexpected.saved') });
-      onDone();
-    },
-  });
+  const save = useRecordUnexpectedParcel();
+  const submit = () =>
+    save.mutate(
+      { brandId: brandId ?? brands.data?.[0]?.id ?? '', labelText, sender, carrier, trackingNumber: tracking, note },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: t('receiving.unexpected.saved') });
+          onDone();
+        },
+      },
+    );
   const list = brands.data ?? [];
   return (
     <Paper withBorder radius="md" p="md" data-testid="unexpected-parcel">
@@ -52,7 +50,7 @@ export function UnexpectedParcelForm({ labelText, onDone }: { labelText: string;
         <Textarea label={t('receiving.unexpected.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} />
         {save.isError && <Alert color="red" variant="light">{errorMessage(t, save.error)}</Alert>}
         <Group>
-          <Button onClick={() => save.mutate()} loading={save.isPending} data-testid="unexpected-save">
+          <Button onClick={submit} loading={save.isPending} data-testid="unexpected-save">
             {t('receiving.unexpected.save')}
           </Button>
         </Group>

@@ -48,6 +48,22 @@ export function useRefuseParcel(ticketId: string) {
   );
 }
 
+/** The desk's returns queue, by the states and age of last change the view asks. */
+export function useReturnsQueue(key: readonly unknown[], query: NonNullable<paths['/api/v1/returns']['get']['parameters']['query']>) {
+  return useQuery({
+    queryKey: ['returns', ...key],
+    queryFn: ({ signal }) => ok(api.GET('/api/v1/returns', { params: { query }, signal })),
+    select: (d) => d.items,
+  });
+}
+
+/** A parcel with no return behind it, recorded at the counter. */
+export function useRecordUnexpectedParcel() {
+  return useMutation({
+    mutationFn: (body: BodyOf<'/api/v1/returns/unexpected-parcels', 'post'>) => ok(api.POST('/api/v1/returns/unexpected-parcels', { body })),
+  });
+}
+
 /** The receiving desk's lookup by scanned number. */
 export async function lookupReturn(number: string): Promise<Return> {
   return ok(api.GET('/api/v1/returns/lookup', { params: { query: { number } } }));
