@@ -161,7 +161,7 @@ export async function importOrders(database: Database, source: ImportSource | st
         // Never left unobserved: a failed copy is thrown by the next flush.
         copying.catch(() => {});
       };
-      const batches: AsyncIterable<CsvRecord[]> | Iterable<CsvRecord[]> =
+      const batches: AsyncIterable<readonly CsvRecord[]> | Iterable<readonly CsvRecord[]> =
         'file' in input ? readCsvBatches(input.file, { onBytes: (bytes) => progress('reading', bytes), onHeader: checkColumns }) : [recordsChecked(input.records)];
       const invoiceDir = 'file' in input ? path.dirname(input.file) : null;
       const readingStarted = performance.now();
@@ -256,11 +256,11 @@ export async function importOrders(database: Database, source: ImportSource | st
 }
 
 /** Pushed records: their keys are the file's columns (required ones may be empty per row). */
-function recordsChecked(records: readonly CsvRecord[]): CsvRecord[] {
+function recordsChecked(records: readonly CsvRecord[]): readonly CsvRecord[] {
   const unknown = new Set<string>();
   for (const r of records) for (const k of Object.keys(r.values)) if (!(KNOWN_COLUMNS as readonly string[]).includes(k)) unknown.add(k);
   if (unknown.size) throw new CsvFileError(`unknown column${unknown.size > 1 ? 's' : ''}: ${[...unknown].join(', ')} (known: ${KNOWN_COLUMNS.join(', ')})`);
-  return [...records];
+  return records;
 }
 
 /** Runs a step and adds its time to the report. */
@@ -395,12 +395,10 @@ async function writeStaged(trx: Db, brandId: string, locale: Locale, now: Date, 
  * name of each address's first line, through the tickets module that owns accounts.
  */
 export async function ensureStagedCustomers(trx: Db, table: 'import_line' | 'import_unit', nameColumn: 'customer_name' | 'owner_name', brandId: string, locale: Locale) {
-  await ensureCustomersFrom(
-    trx,
-    brandId,
-    locale,
-    sql<{ address: string; name: string }>`select distinct on (email) email as address, ${sql.ref(nameColumn)} as name from ${sql.table(table)} order by email, line`,
-  );
+  // Each address once, with its first line's name: sorted once here, read twice by the tickets module.
+  await sql`create temp table import_customer on commit drop as
+    select distinct on (email) email as address, ${sql.ref(nameColumn)} as name from ${sql.table(table)} order by email, line`.execute(trx);
+  await ensureCustomersFrom(trx, brandId, locale, sql<{ address: string; name: string }>`select address, name from import_customer`);
 }
 
 function mapOrderColumn(staged: string): string {
