@@ -23,10 +23,29 @@ export interface RunningServer {
  */
 export const SERVER_NOW = TEST_NOW;
 
-/** Starts the real server (npm start's entry) on the embedded store in a fresh folder, its clock at SERVER_NOW. */
+/**
+ * Starts the real server (npm start's entry) on the embedded store in a fresh folder, its clock at
+ * SERVER_NOW. Ready means its last start-up line: the HTTP API and the SMTP receiver both listen.
+ * The two ports are picked free before the server binds them, so another process may take one in
+ * between: only that (EADDRINUSE) starts it again on other ports; any other early exit fails.
+ */
 export async function startServer(): Promise<RunningServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServerOnce();
+    } catch (err) {
+      if (!(err instanceof PortTakenError) || attempt >= 3) throw err;
+      console.warn(`e2e: ${err.message}; starting the server again on other ports`);
+    }
+  }
+}
+
+class PortTakenError extends Error {}
+
+async function startServerOnce(): Promise<RunningServer> {
   const port = await freePort();
-  const smtpPort = await freePort();
+  let smtpPort = await freePort();
+  while (smtpPort === port) smtpPort = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'apres-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: { ...process.env, NODE_ENV: 'test', APRES_TEST_NOW: SERVER_NOW.toISOString(), APRES_TEST_CLOCK: 'advancing', PORT: String(port), APRES_SMTP_PORT: String(smtpPort), HOST: '127.0.0.1', APRES_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' }, // the e2e server always runs on the embedded store
@@ -36,23 +55,36 @@ export async function startServer(): Promise<RunningServer> {
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = performance.now() + 90_000;
+  const deadline = performance.now() + 150_000;
+  const startedAt = performance.now();
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-    try {
-      if ((await fetch(`${url}/api/v1/health`)).ok) break;
-    } catch {
-      /* not up yet */
+    if (child.exitCode !== null) {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (output.includes('EADDRINUSE')) throw new PortTakenError(`port ${port} or ${smtpPort} was taken before the server bound it`);
+      throw new Error(`server exited early (code ${child.exitCode}):\n${output}`);
     }
-    if (performance.now() > deadline) throw new Error(`server did not start:\n${output}`);
+    if (output.includes('Apres is running at')) {
+      try {
+        if ((await fetch(`${url}/api/v1/health`)).ok) break;
+      } catch {
+        /* not answering yet */
+      }
+    }
+    if (performance.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not start in ${Math.round((performance.now() - startedAt) / 1000)} s:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
     url,
     smtpPort,
     stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -66,6 +98,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--headless',
       '--no-sandbox',
       '--disable-gpu',
+      '--disable-dev-shm-usage', // containers give /dev/shm 64 MB; Chromium then crashes at random
       '--disable-quic',
       '--no-first-run',
       '--disable-background-networking',

@@ -15,6 +15,8 @@ const CHROMIUM = process.env.APRES_CHROMIUM ?? '/usr/bin/chromium';
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const skippedParts: string[] = [];
 const failedSteps: string[] = [];
+/** Why each failed file failed, printed again at the end: a log's tail then says it, not only which step. */
+const failureDetails: string[] = [];
 
 function step(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): boolean {
   console.log(`\n▶ ${name}`);
@@ -33,7 +35,20 @@ function vitest(name: string, project: string, env: NodeJS.ProcessEnv, files: st
     totals.failed += 1;
     return;
   }
-  const r = JSON.parse(fs.readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  const r = JSON.parse(fs.readFileSync(report, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    testResults?: { name: string; status: string; message?: string; assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[] }[];
+  };
+  for (const file of r.testResults ?? []) {
+    if (file.status !== 'failed') continue;
+    const where = path.relative(process.cwd(), file.name);
+    const failed = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+    const why = file.message || failed.map((a) => `${a.fullName}: ${a.failureMessages?.[0] ?? ''}`).join('\n');
+    failureDetails.push(`${name} — ${where}\n${why.split('\n').slice(0, 25).map((l) => `    ${l}`).join('\n')}`);
+  }
   totals.passed += r.numPassedTests;
   totals.failed += r.numFailedTests;
   totals.skipped += r.numPendingTests + r.numTodoTests;
@@ -77,6 +92,7 @@ if (hostile) {
 
 console.log('');
 for (const s of skippedParts) console.log(`SKIPPED: ${s}`);
+for (const d of failureDetails) console.log(`FAILED FILE: ${d}`);
 for (const s of failedSteps) console.log(`FAILED: ${s}`);
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 console.log(`test run: ${((performance.now() - runStarted) / 60_000).toFixed(1)} min`);
