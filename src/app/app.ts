@@ -19,6 +19,7 @@ import { webhookRoutes } from '../modules/webhooks/index.ts';
 import { unitRoutes } from '../modules/orders/index.ts';
 import { returnRoutes } from '../modules/returns/index.ts';
 import { catalogRoutes } from '../modules/catalog/index.ts';
+import { serviceCentreRoutes } from '../modules/service-centres/index.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { authHook } from '../modules/auth/index.ts';
 import type { AppContext } from './context.ts';
@@ -106,6 +107,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(unitRoutes, { db, database, files });
       await api.register(catalogRoutes, { db });
       await api.register(returnRoutes, { db, ...returns });
+      await api.register(serviceCentreRoutes, { db });
     },
     { prefix: '/api/v1' },
   );

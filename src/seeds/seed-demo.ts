@@ -12,6 +12,7 @@ import { DEMO_TICKETS } from './demo-tickets.ts';
 
 import { seedServiceLevels } from './demo-service-levels.ts';
 import { seedCatalog } from './demo-catalog.ts';
+import { seedServiceCentres } from './demo-service-centres.ts';
 
 export const DEMO_PASSWORD = 'apres-demo';
 
@@ -72,6 +73,7 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedReport> {
     // Databases seeded before service levels (or the catalog) existed get them too.
     await seedServiceLevels(db, now);
     await seedCatalog(db, now);
+    await seedServiceCentres(db, now);
     return { created: false, accounts: [] };
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -167,6 +169,7 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedReport> {
   });
   await seedServiceLevels(db, now);
   await seedCatalog(db, now);
+  await seedServiceCentres(db, now);
   if (!created) return { created: false, accounts: [] };
   return {
     created: true,

@@ -89,4 +89,10 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'PUT /api/v1/admin/catalog/models/{id}': 'admin',
   'POST /api/v1/admin/catalog/parts': 'admin',
   'PUT /api/v1/admin/catalog/parts/{id}': 'admin',
+  'GET /api/v1/service-centres/nearest': 'public',
+  'GET /api/v1/admin/service-centres': 'admin',
+  'POST /api/v1/admin/service-centres': 'admin',
+  'GET /api/v1/admin/service-centres/{id}': 'admin',
+  'PUT /api/v1/admin/service-centres/{id}': 'admin',
+  'DELETE /api/v1/admin/service-centres/{id}': 'admin',
 };

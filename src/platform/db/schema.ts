@@ -324,6 +324,33 @@ export interface SparePartModelTable {
   model_id: string;
 }
 
+/** A brand's service centre (issue 13, item 11; migration 0014). */
+export interface ServiceCentreTable {
+  id: Generated<string>;
+  brand_id: string;
+  name: string;
+  address_lines: Generated<string[]>;
+  postcode: string;
+  city: string;
+  country: string;
+  latitude: number;
+  longitude: number;
+  phone: string | null;
+  email: string | null;
+  calendar_id: string | null;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A product family or model a centre serves (none: all the brand's products). */
+export interface ServiceCentreProductTable {
+  id: Generated<string>;
+  centre_id: string;
+  family_id: string | null;
+  model_id: string | null;
+}
+
 /** A `date` column, read as YYYY-MM-DD (the pg driver is told so in database.ts). */
 type DateColumn = ColumnType<string, string, string>;
 type NullableDate = ColumnType<string | null, string | null | undefined, string | null>;
@@ -398,6 +425,8 @@ export interface DB {
   order_line: OrderLineTable;
   unit: UnitTable;
   unit_event: UnitEventTable;
+  service_centre: ServiceCentreTable;
+  service_centre_product: ServiceCentreProductTable;
   brand: BrandTable;
   ticket_number_counter: TicketNumberCounterTable;
   organisation: OrganisationTable;
