@@ -18,8 +18,10 @@ import { slaRoutes } from '../modules/sla/index.ts';
 import { webhookRoutes } from '../modules/webhooks/index.ts';
 import { unitRoutes } from '../modules/orders/index.ts';
 import { returnRoutes } from '../modules/returns/index.ts';
+import { workshopRoutes } from '../modules/workshop/index.ts';
 import { catalogRoutes } from '../modules/catalog/index.ts';
 import { serviceCentreRoutes } from '../modules/service-centres/index.ts';
+import { fieldRoutes } from '../modules/field/index.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { authHook } from '../modules/auth/index.ts';
 import type { AppContext } from './context.ts';
@@ -95,7 +97,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
       api.get('/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
       // Each module's routes receive only what they use.
-      const { db, database, config, files, ticketEvents, email, sla, returns, passwordResetMailer } = opts;
+      const { db, database, config, files, ticketEvents, email, sla, returns, workshop, passwordResetMailer } = opts;
       await api.register(authRoutes, { db, config, passwordResetMailer });
       await api.register(brandRoutes, { db });
       await api.register(ticketRoutes, { db, ticketEvents });
@@ -107,7 +109,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(unitRoutes, { db, database, files });
       await api.register(catalogRoutes, { db });
       await api.register(returnRoutes, { db, ...returns });
+      await api.register(workshopRoutes, { db, ...workshop, sla: sla.notifier, publicUrl: config.publicUrl });
       await api.register(serviceCentreRoutes, { db });
+      await api.register(fieldRoutes, { db, publicUrl: config.publicUrl });
     },
     { prefix: '/api/v1' },
   );

@@ -6,6 +6,7 @@ import type { TicketEvents } from '../modules/tickets/index.ts';
 import type { EmailContext } from '../modules/email/index.ts';
 import type { SlaNotifier } from '../modules/sla/index.ts';
 import type { ReturnNotifier } from '../modules/returns/index.ts';
+import type { WorkshopNotifier } from '../modules/workshop/index.ts';
 import type { PasswordResetMailer } from '../modules/auth/index.ts';
 import type { JobQueue } from '../platform/jobs/job-queue.ts';
 
@@ -24,6 +25,8 @@ export interface AppContext {
   sla: { jobs: JobQueue; notifier: SlaNotifier };
   /** Returns: the job queue (webhooks) and how the customer hears of each step (the e-mail module). */
   returns: { jobs: JobQueue; notifier: ReturnNotifier };
+  /** The workshop: the job queue (webhooks) and how the customer hears of decisions, quotes and repairs (the e-mail module). */
+  workshop: { jobs: JobQueue; notifier: WorkshopNotifier };
   /** How password-reset links reach users (the e-mail module). */
   passwordResetMailer: PasswordResetMailer;
 }

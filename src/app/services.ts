@@ -3,7 +3,7 @@ import type { AppConfig } from '../platform/config/config.ts';
 import type { Database } from '../platform/db/database.ts';
 import { FileStore } from '../platform/files/file-store.ts';
 import { JobQueue } from '../platform/jobs/job-queue.ts';
-import { type EmailContext, type EmailWorkerOptions, passwordResetMail, registerEmailWorkers, returnMail, slaMail, ticketMail } from '../modules/email/index.ts';
+import { type EmailContext, type EmailWorkerOptions, passwordResetMail, registerEmailWorkers, returnMail, slaMail, ticketMail, workshopMail } from '../modules/email/index.ts';
 import { recomputeBrand, runSlaSweep, slaTicketListener, SlaRecomputeJob } from '../modules/sla/index.ts';
 import { useTicketListener } from '../modules/tickets/index.ts';
 import { registerWebhookWorker } from '../modules/webhooks/index.ts';
@@ -48,6 +48,7 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     ticketEvents: ticketMail(email),
     sla: { jobs, notifier: slaMail(email) },
     returns: { jobs, notifier: returnMail(email) },
+    workshop: { jobs, notifier: workshopMail(email) },
     passwordResetMailer: passwordResetMail(email),
   };
 }

@@ -145,7 +145,9 @@ export const DEMO_BRANDS: DemoBrand[] = [
       addresses: { postal: 'Str. Siriului 36-40, sector 1, București' },
       // Seed 004: parcels sent cash on delivery are refused.
       returns: { throughChannel: false, refusesCashOnDelivery: true, accentColour: '#0b5394', address: ['Smart ID Service — Service', 'Str. Siriului 36-40, sector 1', '014354 București', 'România'] },
-      diagnosticFee: { amountCents: 2000, currency: 'EUR' },
+      // Seed 004: a refused quote costs the 20 EUR diagnostic fee; repairs take 3 to 30 days.
+      afterSales: { diagnosticFeeCents: 2000 },
+      workshop: { currency: 'EUR', labourCentsPerHour: 4_500, returnShippingCents: 1_500, quoteValidityDays: 14, supplier: 'Smart ID Dynamics', repairDays: { min: 3, max: 30 } },
       intakeForm: {
         serialsRequired: true,
         fields: [

@@ -37,6 +37,16 @@ const MODELS: DemoModel[] = [
   {
     brand: 'smart-id',
     family: { code: 'terminals', name: { ro: 'Terminale portabile', en: 'Handheld terminals' } },
+    code: 'SID-T3',
+    name: { ro: 'Terminal portabil SID-T3', en: 'SID-T3 handheld terminal' },
+    serialPatterns: ['SIDT3-\\d{6}'],
+    commercialWarrantyMonths: 12,
+    endOfLifeMonthsAgo: 30,
+    accessories: [{ key: 'battery', name: { ro: 'Acumulator', en: 'Battery' } }],
+  },
+  {
+    brand: 'smart-id',
+    family: { code: 'terminals', name: { ro: 'Terminale portabile', en: 'Handheld terminals' } },
     code: 'SID-T5',
     name: { ro: 'Terminal portabil SID-T5', en: 'SID-T5 handheld terminal' },
     serialPatterns: ['SIDT5-\\d{6}'],
@@ -49,8 +59,10 @@ const MODELS: DemoModel[] = [
 ];
 
 const PARTS: { brand: string; reference: string; name: Record<string, string>; priceCents: number; currency: string; stock: number; leadDays: number; models: string[] }[] = [
-  { brand: 'smart-id', reference: 'SID-BAT-T5', name: { ro: 'Acumulator SID-T5', en: 'SID-T5 battery' }, priceCents: 39_000, currency: 'RON', stock: 12, leadDays: 14, models: ['SID-T5'] },
-  { brand: 'smart-id', reference: 'SID-CRD-T5', name: { ro: 'Suport de încărcare SID-T5', en: 'SID-T5 charging cradle' }, priceCents: 59_000, currency: 'RON', stock: 3, leadDays: 21, models: ['SID-T5'] },
+  { brand: 'smart-id', reference: 'SID-BAT-T5', name: { ro: 'Acumulator SID-T5', en: 'SID-T5 battery' }, priceCents: 7_800, currency: 'EUR', stock: 12, leadDays: 14, models: ['SID-T5'] },
+  { brand: 'smart-id', reference: 'SID-CRD-T5', name: { ro: 'Suport de încărcare SID-T5', en: 'SID-T5 charging cradle' }, priceCents: 11_900, currency: 'EUR', stock: 3, leadDays: 21, models: ['SID-T5'] },
+  // Seed 004: a part out of stock, ordered only once the customer accepts the quote.
+  { brand: 'smart-id', reference: 'SID-DSP-T5', name: { ro: 'Ecran tactil SID-T5', en: 'SID-T5 touch display' }, priceCents: 14_500, currency: 'EUR', stock: 0, leadDays: 21, models: ['SID-T5'] },
   { brand: 'mecashop', reference: 'LAME-TD46', name: { fr: 'Lame de coupe TD-46' }, priceCents: 2_490, currency: 'EUR', stock: 40, leadDays: 5, models: ['TD-46'] },
   { brand: 'mecashop', reference: 'BAT-RT800', name: { fr: 'Batterie robot RT-800' }, priceCents: 12_900, currency: 'EUR', stock: 0, leadDays: 30, models: ['RT-800'] },
   { brand: 'carri', reference: 'PSU-R540', name: { fr: 'Alimentation CS-R540', en: 'CS-R540 power supply' }, priceCents: 18_900, currency: 'EUR', stock: 6, leadDays: 7, models: ['CS-R540'] },
@@ -75,6 +87,11 @@ interface DemoUnit {
 
 const UNITS: DemoUnit[] = [
   { brand: 'carri', model: 'CS-R540', owner: 'client@carri.example', serial: 'CS540-1234-A7', country: 'FR', buyer: 'business', deliveredDaysAgo: 420, order: { number: 'CS-CMD-2025-0412', totalCents: 489_000, currency: 'EUR' } },
+  // Seed 000, scenario 1: the server of the demo phone ticket, under the commercial warranty, its
+  // owner's organisation on the premium contract (on site for CS-R540); and an older one out of
+  // warranty, for a billable visit.
+  { brand: 'carri', model: 'CS-R540', owner: 'client@carri.example', serial: 'CS540-2291-A7', country: 'FR', buyer: 'business', deliveredDaysAgo: 380, order: { number: 'CS-CMD-2025-0455', totalCents: 512_000, currency: 'EUR' } },
+  { brand: 'carri', model: 'CS-R540', owner: 'client@carri.example', serial: 'CS540-0815-B2', country: 'FR', buyer: 'business', deliveredDaysAgo: 1400, order: { number: 'CS-CMD-2022-0917', totalCents: 468_000, currency: 'EUR' } },
   { brand: 'carri', model: 'CP-8812', owner: 'client@carri.example', serial: 'CP-8812-0042', country: 'FR', buyer: 'business', deliveredDaysAgo: 200, order: { number: 'CS-CMD-2026-0097', totalCents: 129_000, currency: 'EUR' } },
   // Seed 001 (Mécashop): delivered days ago and unused.
   // (The demo ticket "Tondeuse reçue en panne" is about this one.)
@@ -93,6 +110,19 @@ const UNITS: DemoUnit[] = [
   { brand: 'charge-amps', model: 'HALO', owner: 'kund@charge-amps.example', serial: 'CA-HALO-481516', country: 'SE', seller: 'Laddexperten AB', deliveredDaysAgo: 790, order: { number: 'LE-2024-3318', totalCents: 1_299_000, currency: 'SEK' } },
   { brand: 'eiler', model: 'EILER-5', owner: 'client@eiler.example', licenceKey: 'EIL-5521-8830', country: 'RU', buyer: 'business', deliveredDaysAgo: 300, order: { number: 'EIL-2026-0115', totalCents: 2_450_000, currency: 'RUB' } },
   { brand: 'smart-id', model: 'SID-T5', owner: 'client@smart-id.example', serial: 'SIDT5-310577', country: 'RO', deliveredDaysAgo: 600, order: { number: 'SID-2025-0203', totalCents: 389_000, currency: 'RON' } },
+  // Seed 004's workshop: two terminals long out of every coverage (a quote accepted, a quote
+  // refused), and one of the end-of-life SID-T3 (a second-hand unit offered, the old one recycled).
+  { brand: 'smart-id', model: 'SID-T5', owner: 'client@smart-id.example', serial: 'SIDT5-310578', country: 'RO', deliveredDaysAgo: 900, order: { number: 'SID-2024-0931', totalCents: 78_000, currency: 'EUR' } },
+  { brand: 'smart-id', model: 'SID-T5', owner: 'client@smart-id.example', serial: 'SIDT5-310579', country: 'RO', deliveredDaysAgo: 1000, order: { number: 'SID-2024-0712', totalCents: 78_000, currency: 'EUR' } },
+  { brand: 'smart-id', model: 'SID-T3', owner: 'client@smart-id.example', serial: 'SIDT3-100482', country: 'RO', deliveredDaysAgo: 1500, order: { number: 'SID-2022-1104', totalCents: 64_000, currency: 'EUR' } },
+];
+
+/** Units the brand holds in stock (no owner, no order): the replacements and the units it offers. */
+const STOCK_UNITS: { brand: string; model: string; serial: string; condition: 'new' | 'refurbished' | 'second_hand'; country: string }[] = [
+  { brand: 'smart-id', model: 'SID-T5', serial: 'SIDT5-400101', condition: 'new', country: 'RO' },
+  { brand: 'smart-id', model: 'SID-T5', serial: 'SIDT5-209001', condition: 'second_hand', country: 'RO' },
+  { brand: 'charge-amps', model: 'HALO', serial: 'CA-HALO-900017', condition: 'refurbished', country: 'SE' },
+  { brand: 'mecashop', model: 'TD-46', serial: 'TD-4600-01', condition: 'new', country: 'FR' },
 ];
 
 const dayOf = (now: Date, daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10);
@@ -142,6 +172,12 @@ export async function seedCatalog(db: Db, now: Date): Promise<void> {
         .returning('id')
         .executeTakeFirstOrThrow();
       for (const m of p.models) await trx.insertInto('spare_part_model').values({ part_id: part.id, model_id: modelIds.get(`${p.brand}/${m}`)! }).execute();
+    }
+    for (const u of STOCK_UNITS.filter((x) => todo.has(x.brand))) {
+      await trx
+        .insertInto('unit')
+        .values({ brand_id: brandId.get(u.brand)!, model_id: modelIds.get(`${u.brand}/${u.model}`)!, serial: u.serial, condition: u.condition, country_of_sale: u.country, created_at: now })
+        .execute();
     }
     for (const u of UNITS.filter((x) => todo.has(x.brand))) {
       const bId = brandId.get(u.brand)!;

@@ -41,7 +41,7 @@ export const TIMER_STATES = ['pending', 'running', 'paused', 'met', 'breached'] 
 export const SLA_BADGE_STATES = ['ok', 'warning', 'breached', 'paused'] as const;
 export const SKIP_REASONS = ['weekend', 'holiday', 'closure', 'closed'] as const;
 /** Seed 003's reasons for a new planned resolution date; the customer is told in their language. */
-export const SCHEDULE_CHANGE_REASONS = ['cannot_reproduce', 'information_missing', 'deeper_diagnosis', 'poorly_described'] as const;
+export const SCHEDULE_CHANGE_REASONS = ['cannot_reproduce', 'information_missing', 'deeper_diagnosis', 'poorly_described', 'repair_estimate', 'waiting_for_parts'] as const;
 /** Statuses a policy may pause its clock in (resolved and closed always stop it). */
 export const PAUSABLE_STATUSES = ['new', 'accepted', 'in_progress', 'waiting_customer', 'waiting_parts', 'waiting_third_party'] as const satisfies readonly TicketStatus[];
 
@@ -66,3 +66,8 @@ export const RMA_GUARDS = [
   'accessories_still_missing',
   'outbound_not_recorded',
 ] as const;
+
+/** The workshop (issue 13): a repair's states and events, the remedies and their rules. */
+export const REPAIR_STATES = ['diagnosing', 'awaiting_customer', 'awaiting_parts', 'repairing', 'testing', 'replacing', 'ready_to_ship', 'returning_unrepaired', 'done'] as const;
+export const REPAIR_EVENTS = ['start_repair', 'wait_parts', 'start_replacement', 'propose', 'return_unrepaired', 'parts_arrived', 'repaired', 'test_failed', 'test_passed', 'replacement_shipped', 'shipped'] as const;
+export const QUOTE_STATES = ['sent', 'accepted', 'refused', 'expired', 'withdrawn'] as const;

@@ -6,6 +6,23 @@ import { type Actor, isAdmin } from '../auth/index.ts';
 import { IntakeFormSchema, type IntakeForm } from './intake-form.ts';
 import { formatTicketNumber } from './ticket-number.ts';
 
+const WorkshopSettingsSchema = z.object({
+  /** The currency of quotes and invoices; parts priced in another are refused on a quote. */
+  currency: z.string().regex(/^[A-Z]{3}$/).default('EUR'),
+  /** The tax rate in basis points (2100 = 21 %); null: the standard rate of the brand's country. */
+  taxRateBp: z.number().int().min(0).max(10000).nullable().default(null),
+  labourCentsPerHour: z.number().int().min(0).default(0),
+  returnShippingCents: z.number().int().min(0).default(0),
+  quoteValidityDays: z.number().int().min(1).max(365).default(30),
+  supplier: z.string().min(1).max(200).default('Manufacturer'),
+  /** What the brand tells customers a repair takes (seed 004: "3 to 30 days"). */
+  repairDays: z.object({ min: z.number().int().min(0), max: z.number().int().min(0) }).default({ min: 3, max: 30 }),
+  /** An unused unit found defective within this many days of delivery is exchanged (seed 001). */
+  defectiveOnArrivalDays: z.number().int().min(0).max(365).default(30),
+  /** A remedy costing more than this many times the other is disproportionate (Dir. 2019/771 art. 13(2)). */
+  disproportionateRatio: z.number().min(1).max(10).default(1.5),
+});
+
 /** The typed view of `brand.settings`; unknown keys are kept for later modules. */
 export const BrandSettingsSchema = z
   .object({
@@ -50,6 +67,8 @@ export const BrandSettingsSchema = z
         address: z.array(z.string().min(1).max(200)).max(6).default([]),
       })
       .default({ throughChannel: false, refusesCashOnDelivery: false, accentColour: '#1f4e79', address: [] }),
+    /** The workshop (issue 13): what its quotes charge, how long repairs take, and the law's thresholds it applies. */
+    workshop: WorkshopSettingsSchema.default(WorkshopSettingsSchema.parse({})),
   })
   .passthrough();
 export type BrandSettings = z.infer<typeof BrandSettingsSchema>;

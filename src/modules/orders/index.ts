@@ -6,3 +6,4 @@ export { unitsTicketListener } from './units-listener.ts';
 export { findSerials, isUsablePattern } from './serial-finder.ts';
 export { issueInvoice, issueMissingInvoices } from './invoice.service.ts';
 export { renderInvoicePdf, type InvoiceData } from './invoice-pdf.ts';
+export { handOverStockUnit, recordMisuse, recordUnitEvent, stockUnitCounts } from './unit-history.ts';

@@ -24,6 +24,15 @@ export const WEBHOOK_EVENTS = [
   'rma.shipped_back',
   'rma.closed',
   'rma.cancelled',
+  // A repair's every change of state in the workshop (issue 13).
+  'repair.awaiting_customer',
+  'repair.awaiting_parts',
+  'repair.repairing',
+  'repair.testing',
+  'repair.replacing',
+  'repair.ready_to_ship',
+  'repair.returning_unrepaired',
+  'repair.done',
 ] as const;
 
 export const WebhookDeliverJob = retriedJob('webhook.deliver', z.object({ deliveryId: z.uuid() }), { retries: 6, firstRetrySeconds: 30, expireInSeconds: 120 });

@@ -411,7 +411,7 @@ export interface UnitEventTable {
   id: Generated<string>;
   unit_id: string;
   at: Timestamp;
-  kind: 'registered' | 'imported' | 'proof_uploaded' | 'proof_validated' | 'proof_rejected' | 'repaired' | 'replaced' | 'extended' | 'misuse_recorded';
+  kind: 'registered' | 'imported' | 'proof_uploaded' | 'proof_validated' | 'proof_rejected' | 'repaired' | 'replaced' | 'extended' | 'misuse_recorded' | 'recycled' | 'replacement_for';
   actor_id: string | null;
   data: Json<Record<string, unknown>>;
 }
@@ -460,6 +460,50 @@ export interface DB {
   rma_event: RmaEventTable;
   rma_shipment: RmaShipmentTable;
   unexpected_parcel: UnexpectedParcelTable;
+  repair: RepairTable;
+  repair_event: RepairEventTable;
+  purchase_order: PurchaseOrderTable;
+  repair_part: RepairPartTable;
+  stock_move: StockMoveTable;
+  quote: QuoteTable;
+  quote_line: QuoteLineTable;
+  workshop_invoice: WorkshopInvoiceTable;
+  workshop_counter: WorkshopCounterTable;
+  signing_key: SigningKeyTable;
+  onsite_visit: OnsiteVisitTable;
+  onsite_calendar_feed: OnsiteCalendarFeedTable;
+}
+
+/** An on-site intervention (src/modules/field, migration 0015). */
+export interface OnsiteVisitTable {
+  id: Generated<string>;
+  ticket_id: string;
+  brand_id: string;
+  unit_id: string;
+  technician_id: string;
+  address: string;
+  window_start: Timestamp;
+  window_end: Timestamp;
+  state: Generated<'scheduled' | 'in_progress' | 'done' | 'cancelled'>;
+  billable: boolean;
+  rule: string;
+  facts: Json<Record<string, unknown>>;
+  customer_accepts_charges: Generated<boolean>;
+  scheduled_by: string;
+  created_at: Timestamp;
+  work_done: string | null;
+  outcome: 'resolved' | 'needs_workshop' | 'needs_parts' | null;
+  time_spent_minutes: number | null;
+  customer_signature_name: string | null;
+  started_at: Timestamp | null;
+  completed_at: Timestamp | null;
+  cancelled_reason: string | null;
+}
+
+export interface OnsiteCalendarFeedTable {
+  technician_id: string;
+  token_hash: string;
+  created_at: Timestamp;
 }
 
 export interface UnexpectedParcelTable {
@@ -525,6 +569,7 @@ export interface RmaShipmentTable {
   refused_reason: string | null;
   created_at: Timestamp;
   handled_at: Timestamp | null;
+  picked_up_at: Timestamp | null;
 }
 
 export interface BusinessCalendarTable {
@@ -620,3 +665,143 @@ export type TicketRow = Selectable<TicketTable>;
 export type NewTicketRow = Insertable<TicketTable>;
 export type TicketEntryRow = Selectable<TicketEntryTable>;
 export type AttachmentRow = Selectable<AttachmentTable>;
+
+export interface RepairTable {
+  id: Generated<string>;
+  rma_line_id: string;
+  rma_id: string;
+  ticket_id: string;
+  brand_id: string;
+  unit_id: string;
+  state: string;
+  technician_id: string | null;
+  findings: string | null;
+  fault_code: string | null;
+  repairable: boolean | null;
+  customer_damage: boolean | null;
+  labour_minutes: number | null;
+  diagnosed_at: Timestamp | null;
+  remedy: string | null;
+  remedy_decision: Json<Record<string, unknown>> | null;
+  customer_choice: 'repair' | 'replacement' | null;
+  refurbished_consent: Generated<boolean>;
+  estimate_min_days: number | null;
+  estimate_max_days: number | null;
+  estimate_basis: Json<Record<string, unknown>> | null;
+  work_done: string | null;
+  tests_passed: Json<string[]>;
+  replacement_unit_id: string | null;
+  created_at: Timestamp;
+  state_changed_at: Timestamp;
+  completed_at: Timestamp | null;
+}
+
+export interface RepairEventTable {
+  id: Generated<string>;
+  repair_id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  event: string;
+  from_state: string | null;
+  to_state: string;
+  data: Json<Record<string, unknown>>;
+}
+
+export interface PurchaseOrderTable {
+  id: Generated<string>;
+  brand_id: string;
+  part_id: string;
+  quantity: number;
+  supplier: string;
+  expected_on: string;
+  state: Generated<'ordered' | 'received' | 'cancelled'>;
+  repair_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  received_at: Timestamp | null;
+}
+
+export interface RepairPartTable {
+  id: Generated<string>;
+  repair_id: string;
+  part_id: string;
+  quantity: number;
+  status: 'needed' | 'reserved' | 'ordered' | 'consumed' | 'released';
+  purchase_order_id: string | null;
+}
+
+export interface StockMoveTable {
+  id: Generated<string>;
+  part_id: string;
+  at: Timestamp;
+  delta: number;
+  reason: 'reserved' | 'released' | 'received' | 'adjusted';
+  repair_id: string | null;
+  purchase_order_id: string | null;
+  actor_id: string | null;
+}
+
+export interface QuoteTable {
+  id: Generated<string>;
+  repair_id: string;
+  ticket_id: string;
+  brand_id: string;
+  customer_id: string;
+  kind: 'repair' | 'offer';
+  number: string;
+  currency: string;
+  tax_rate_bp: number;
+  net_cents: ColumnType<number, number | bigint, number | bigint>;
+  tax_cents: ColumnType<number, number | bigint, number | bigint>;
+  total_cents: ColumnType<number, number | bigint, number | bigint>;
+  valid_until: string;
+  offered_condition: 'new' | 'refurbished' | 'second_hand' | null;
+  state: 'sent' | 'accepted' | 'refused' | 'expired' | 'withdrawn';
+  link_nonce: string;
+  answered_at: Timestamp | null;
+  answered_by: string | null;
+  answered_via: 'portal' | 'link' | 'email' | 'desk' | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface QuoteLineTable {
+  id: Generated<string>;
+  quote_id: string;
+  position: number;
+  kind: 'part' | 'labour' | 'transport' | 'fee' | 'unit';
+  part_id: string | null;
+  description: Json<Record<string, string>>;
+  quantity: number;
+  unit_cents: ColumnType<number, number | bigint, number | bigint>;
+  net_cents: ColumnType<number, number | bigint, number | bigint>;
+}
+
+export interface WorkshopInvoiceTable {
+  id: Generated<string>;
+  brand_id: string;
+  ticket_id: string;
+  repair_id: string;
+  customer_id: string;
+  kind: 'diagnostic_fee';
+  number: string;
+  currency: string;
+  tax_rate_bp: number;
+  net_cents: ColumnType<number, number | bigint, number | bigint>;
+  tax_cents: ColumnType<number, number | bigint, number | bigint>;
+  total_cents: ColumnType<number, number | bigint, number | bigint>;
+  issued_at: Timestamp;
+}
+
+export interface WorkshopCounterTable {
+  brand_id: string;
+  kind: 'quote' | 'invoice';
+  year: number;
+  next_value: number;
+}
+
+export interface SigningKeyTable {
+  purpose: string;
+  secret: string;
+  created_at: Timestamp;
+}

@@ -29,6 +29,7 @@ const ProofsPage = lazy(() => import('../features/agent/ProofsPage').then((m) =>
 const ReceivingPage = lazy(() => import('../features/returns/ReceivingPage').then((m) => ({ default: m.ReceivingPage })));
 const ReturnsQueuePage = lazy(() => import('../features/returns/ReturnsQueuePage').then((m) => ({ default: m.ReturnsQueuePage })));
 const MyOrdersPage = lazy(() => import('../features/portal/MyOrdersPage').then((m) => ({ default: m.MyOrdersPage })));
+const VisitsPage = lazy(() => import('../features/field/VisitsPage').then((m) => ({ default: m.VisitsPage })));
 const PortalTicketPage = lazy(() => import('../features/portal/PortalTicketPage').then((m) => ({ default: m.PortalTicketPage })));
 
 export function App() {
@@ -58,6 +59,7 @@ export function App() {
               <Route path="proofs" element={<ProofsPage />} />
               <Route path="receiving" element={<ReceivingPage />} />
               <Route path="returns" element={<ReturnsQueuePage />} />
+              <Route path="visits" element={<VisitsPage />} />
               <Route path="*" element={<NotFound homeTo="/agent" />} />
             </Route>
             <Route

@@ -35,6 +35,9 @@ export const FIELD_ERROR_CODES = [
   'private_target',
   'unknown_serial',
   'in_future',
+  'in_the_past',
+  'outside_working_time',
+  'too_long',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

@@ -21,6 +21,7 @@ export const resources = {
 export { errorMessage, fieldErrorMessage } from './errors';
 export { formatDateTime, formatPlainDate, intlTag, pickLocalised } from './format';
 export { useLocale } from './useLocale';
+export { fromZonedWall, toZonedWall } from './zoned-time';
 
 /** Each language named in itself, for the switcher. */
 export const LANGUAGE_NAMES: Record<Locale, string> = {

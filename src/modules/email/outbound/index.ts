@@ -3,3 +3,4 @@ export { queueOutbound, SendMailJob, sendOutbound, testSmtpConnection } from './
 export { passwordResetMail, ticketMail } from './ticket-mail.ts';
 export { slaMail } from './sla-mail.ts';
 export { returnMail } from './return-mail.ts';
+export { workshopMail } from './workshop-mail.ts';

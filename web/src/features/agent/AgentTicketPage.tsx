@@ -14,6 +14,7 @@ import { PropertiesPanel } from './PropertiesPanel';
 import { SlaPanel } from '../sla/SlaPanel';
 import { UnitsPanel } from '../units/UnitsPanel';
 import { ReturnPanel } from '../returns/ReturnPanel';
+import { VisitPanel } from '../field/VisitPanel';
 
 export function AgentTicketPage() {
   const { id = '' } = useParams();
@@ -85,6 +86,7 @@ export function AgentTicketPage() {
             <SlaPanel ticket={tk} />
             <UnitsPanel ticket={tk} />
             <ReturnPanel ticket={tk} />
+            <VisitPanel ticket={tk} />
             <Paper withBorder radius="md" p="md">
               <Text fw={600} mb="sm">
                 {t('ticket.properties')}

@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Badge, Burger, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBarcode, IconBox, IconCalendarTime, IconCertificate, IconGauge, IconInbox, IconLifebuoy, IconMail, IconMailbox, IconMailExclamation, IconPackage, IconPhone, IconPhonePlus, IconPlus, IconScale, IconTicket, IconTruckReturn } from '@tabler/icons-react';
+import { IconBarcode, IconBox, IconCalendarTime, IconCertificate, IconGauge, IconInbox, IconLifebuoy, IconMail, IconMailbox, IconMailExclamation, IconMapPin, IconPackage, IconPhone, IconPhonePlus, IconPlus, IconScale, IconTicket, IconTruckReturn } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { isStaff } from '../../api/types';
@@ -120,6 +120,7 @@ export function AppLayout() {
         ...(user.role === 'technician' ? [] : [{ to: '/agent/proofs', label: t('nav.proofs'), icon: IconCertificate, testId: 'nav-proofs' }]),
         { to: '/agent/returns', label: t('nav.returns'), icon: IconTruckReturn, testId: 'nav-returns' },
         { to: '/agent/receiving', label: t('nav.receiving'), icon: IconBarcode, testId: 'nav-receiving' },
+        { to: '/agent/visits', label: t('nav.visits'), icon: IconMapPin, testId: 'nav-visits' },
       ]
     : [
         { to: '/portal', label: t('nav.myTickets'), icon: IconTicket, exact: true, testId: 'nav-my-tickets' },

@@ -1,0 +1,49 @@
+import type { Db } from '../../../platform/db/database.ts';
+import { translator } from '../../../platform/i18n/i18n.ts';
+import { formatMoney, type WorkshopChange, type WorkshopNotifier } from '../../workshop/index.ts';
+import type { EmailContext } from '../context/index.ts';
+import { queueOutbound } from './outbound.service.ts';
+
+/**
+ * The customer's mail for each step of a repair that concerns them, in their language, on the
+ * ticket's thread: the remedy decided and the rule that decided it; a quote or an offer with its
+ * total, validity and signed links (and "reply accept or refuse"); the answer taken; the fee
+ * invoiced after a refusal; the replacement shipped; the repair done.
+ */
+export function workshopMail(ctx: Pick<EmailContext, 'jobs'>): WorkshopNotifier {
+  return {
+    async changed(trx: Db, c: WorkshopChange) {
+      const tk = await trx
+        .selectFrom('ticket as t')
+        .innerJoin('brand as b', 'b.id', 't.brand_id')
+        .innerJoin('app_user as r', 'r.id', 't.requester_id')
+        .select(['t.id', 't.number', 't.subject', 't.brand_id', 'b.name as brand_name', 'r.email', 'r.name as requester_name', 'r.locale'])
+        .where('t.id', '=', c.ticketId)
+        .executeTakeFirstOrThrow();
+      const t = translator(tk.locale);
+      const vars: Record<string, string> = { number: tk.number, serial: c.serial };
+      let body: string;
+      if (c.what === 'remedy' && c.remedy) {
+        const condition = c.remedy.replacementCondition ? t(`workshopMail.condition.${c.remedy.replacementCondition}`) : '';
+        body = [t(`workshopMail.remedy.${c.remedy.remedy}`, { ...vars, condition }), t(`workshopMail.rule.${c.remedy.rule}`), c.remedy.article ? t('workshopMail.article', { article: c.remedy.article }) : ''].filter(Boolean).join('\n\n');
+      } else if ((c.what === 'quote' || c.what === 'offer') && c.quote) {
+        const q = { ...vars, quote: c.quote.number, total: formatMoney(c.quote.totalCents, c.quote.currency, tk.locale), validUntil: new Intl.DateTimeFormat(tk.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${c.quote.validUntil}T12:00:00Z`)) };
+        body = [t(`workshopMail.${c.what}.body`, q), `${t('workshopMail.acceptLink')}\n${c.quote.acceptUrl}`, `${t('workshopMail.refuseLink')}\n${c.quote.refuseUrl}`, t('workshopMail.replyHint')].join('\n\n');
+      } else if (c.what === 'quote_refused' && c.fee) {
+        body = t('workshopMail.fee', { ...vars, invoice: c.fee.number, total: formatMoney(c.fee.totalCents, c.fee.currency, tk.locale) });
+      } else {
+        body = t(`workshopMail.${c.what}.body`, vars);
+      }
+      await queueOutbound(trx, ctx, {
+        brandId: tk.brand_id,
+        ticketId: tk.id,
+        at: c.at,
+        kind: 'notification',
+        automatic: true,
+        to: tk.email,
+        subject: t(`workshopMail.${c.what}.subject`, vars),
+        text: [t('mail.greeting', { name: tk.requester_name }), '', body, '', t('mail.footer', { number: tk.number }), '', '--', t('mail.signature', { brand: tk.brand_name })].join('\n'),
+      });
+    },
+  };
+}
