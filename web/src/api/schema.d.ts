@@ -2113,7 +2113,7 @@ export interface paths {
                             scheduleChanges: {
                                 id: string;
                                 /** @enum {string} */
-                                reason: "cannot_reproduce" | "information_missing" | "deeper_diagnosis" | "poorly_described";
+                                reason: "cannot_reproduce" | "information_missing" | "deeper_diagnosis" | "poorly_described" | "repair_estimate" | "waiting_for_parts";
                                 previousDueAt: string | null;
                                 plannedResolutionAt: string;
                                 note: string | null;
@@ -2163,7 +2163,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        reason: "cannot_reproduce" | "information_missing" | "deeper_diagnosis" | "poorly_described";
+                        reason: "cannot_reproduce" | "information_missing" | "deeper_diagnosis" | "poorly_described" | "repair_estimate" | "waiting_for_parts";
                         /** Format: date-time */
                         plannedResolutionAt: string;
                         note?: string;
@@ -2224,7 +2224,7 @@ export interface paths {
                             scheduleChanges: {
                                 id: string;
                                 /** @enum {string} */
-                                reason: "cannot_reproduce" | "information_missing" | "deeper_diagnosis" | "poorly_described";
+                                reason: "cannot_reproduce" | "information_missing" | "deeper_diagnosis" | "poorly_described" | "repair_estimate" | "waiting_for_parts";
                                 previousDueAt: string | null;
                                 plannedResolutionAt: string;
                                 note: string | null;
@@ -3277,7 +3277,7 @@ export interface paths {
                         brandId: string;
                         /** Format: uri */
                         url: string;
-                        events: ("ticket.sla_warning" | "ticket.sla_breached" | "rma.requested" | "rma.endorsed" | "rma.approved" | "rma.authorised" | "rma.refused" | "rma.awaiting_parcel" | "rma.received" | "rma.on_hold" | "rma.in_workshop" | "rma.shipped_back" | "rma.closed" | "rma.cancelled")[];
+                        events: ("ticket.sla_warning" | "ticket.sla_breached" | "rma.requested" | "rma.endorsed" | "rma.approved" | "rma.authorised" | "rma.refused" | "rma.awaiting_parcel" | "rma.received" | "rma.on_hold" | "rma.in_workshop" | "rma.shipped_back" | "rma.closed" | "rma.cancelled" | "repair.awaiting_customer" | "repair.awaiting_parts" | "repair.repairing" | "repair.testing" | "repair.replacing" | "repair.ready_to_ship" | "repair.returning_unrepaired" | "repair.done")[];
                         /** @default true */
                         active?: boolean;
                     };
@@ -5384,6 +5384,2178 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/workshop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ticket's repairs: diagnosis, the remedy decided and why, parts, quotes, invoices, expected duration */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                unitId: string;
+                                serial: string;
+                                model: string;
+                                /** @enum {string} */
+                                state: "diagnosing" | "awaiting_customer" | "awaiting_parts" | "repairing" | "testing" | "replacing" | "ready_to_ship" | "returning_unrepaired" | "done";
+                                nextEvents: ("start_repair" | "wait_parts" | "start_replacement" | "propose" | "return_unrepaired" | "parts_arrived" | "repaired" | "test_failed" | "test_passed" | "replacement_shipped" | "shipped")[];
+                                diagnosis: {
+                                    findings: string;
+                                    faultCode: string | null;
+                                    repairable: boolean;
+                                    customerDamage: boolean;
+                                    labourMinutes: number;
+                                    diagnosedAt: string;
+                                    technician: string | null;
+                                } | null;
+                                decision: {
+                                    /** @enum {string} */
+                                    remedy: "repair" | "replace" | "exchange_offer" | "quote" | "end_of_life_offer" | "price_reduction_or_refund";
+                                    /** @enum {string} */
+                                    rule: "damage_not_covered" | "out_of_coverage_repairable" | "out_of_coverage_unrepairable" | "end_of_life" | "defective_on_arrival" | "customer_choice" | "choice_impossible" | "choice_disproportionate" | "seller_proposal" | "repair_by_default" | "no_remedy_possible" | "commercial_repair" | "commercial_replacement";
+                                    article: string | null;
+                                    billable: boolean;
+                                    replacementCondition: ("new" | "refurbished") | null;
+                                    coverage: string;
+                                    params: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    overridden: {
+                                        setting: string;
+                                        law: string;
+                                    }[];
+                                } | null;
+                                customerChoice: ("repair" | "replacement") | null;
+                                estimate: {
+                                    minDays: number;
+                                    maxDays: number;
+                                    basis: {
+                                        [key: string]: unknown;
+                                    };
+                                } | null;
+                                parts: {
+                                    partId: string;
+                                    reference: string;
+                                    name: string;
+                                    quantity: number;
+                                    /** @enum {string} */
+                                    status: "needed" | "reserved" | "ordered" | "consumed" | "released";
+                                    expectedOn: string | null;
+                                }[];
+                                quotes: {
+                                    id: string;
+                                    number: string;
+                                    /** @enum {string} */
+                                    kind: "repair" | "offer";
+                                    /** @enum {string} */
+                                    state: "sent" | "accepted" | "refused" | "expired" | "withdrawn";
+                                    expired: boolean;
+                                    lines: {
+                                        kind: string;
+                                        description: string;
+                                        quantity: number;
+                                        unit: {
+                                            amountCents: number;
+                                            currency: string;
+                                        };
+                                        net: {
+                                            amountCents: number;
+                                            currency: string;
+                                        };
+                                    }[];
+                                    net: {
+                                        amountCents: number;
+                                        currency: string;
+                                    };
+                                    taxRateBp: number;
+                                    tax: {
+                                        amountCents: number;
+                                        currency: string;
+                                    };
+                                    total: {
+                                        amountCents: number;
+                                        currency: string;
+                                    };
+                                    validUntil: string;
+                                    offeredCondition: ("new" | "refurbished" | "second_hand") | null;
+                                    answeredAt: string | null;
+                                    answeredVia: ("portal" | "link" | "email" | "desk") | null;
+                                }[];
+                                invoices: {
+                                    id: string;
+                                    number: string;
+                                    /** @enum {string} */
+                                    kind: "diagnostic_fee";
+                                    total: {
+                                        amountCents: number;
+                                        currency: string;
+                                    };
+                                    issuedAt: string;
+                                }[];
+                                workDone: string | null;
+                                testsPassed: string[];
+                                replacementSerial: string | null;
+                                recycled: boolean;
+                                history: {
+                                    event: string;
+                                    from: string | null;
+                                    to: string;
+                                    at: string;
+                                    by: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/workshop/diagnosis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A technician's diagnosis of a unit of the ticket's return, once it is in the workshop */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        unitId: string;
+                        findings: string;
+                        faultCode?: string;
+                        repairable: boolean;
+                        customerDamage: boolean;
+                        labourMinutes: number;
+                        /** @default [] */
+                        parts?: {
+                            /** Format: uuid */
+                            partId: string;
+                            quantity: number;
+                        }[];
+                        unused?: boolean;
+                        photoIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                unitId: string;
+                                serial: string;
+                                model: string;
+                                /** @enum {string} */
+                                state: "diagnosing" | "awaiting_customer" | "awaiting_parts" | "repairing" | "testing" | "replacing" | "ready_to_ship" | "returning_unrepaired" | "done";
+                                nextEvents: ("start_repair" | "wait_parts" | "start_replacement" | "propose" | "return_unrepaired" | "parts_arrived" | "repaired" | "test_failed" | "test_passed" | "replacement_shipped" | "shipped")[];
+                                diagnosis: {
+                                    findings: string;
+                                    faultCode: string | null;
+                                    repairable: boolean;
+                                    customerDamage: boolean;
+                                    labourMinutes: number;
+                                    diagnosedAt: string;
+                                    technician: string | null;
+                                } | null;
+                                decision: {
+                                    /** @enum {string} */
+                                    remedy: "repair" | "replace" | "exchange_offer" | "quote" | "end_of_life_offer" | "price_reduction_or_refund";
+                                    /** @enum {string} */
+                                    rule: "damage_not_covered" | "out_of_coverage_repairable" | "out_of_coverage_unrepairable" | "end_of_life" | "defective_on_arrival" | "customer_choice" | "choice_impossible" | "choice_disproportionate" | "seller_proposal" | "repair_by_default" | "no_remedy_possible" | "commercial_repair" | "commercial_replacement";
+                                    article: string | null;
+                                    billable: boolean;
+                                    replacementCondition: ("new" | "refurbished") | null;
+                                    coverage: string;
+                                    params: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    overridden: {
+                                        setting: string;
+                                        law: string;
+                                    }[];
+                                } | null;
+                                customerChoice: ("repair" | "replacement") | null;
+                                estimate: {
+                                    minDays: number;
+                                    maxDays: number;
+                                    basis: {
+                                        [key: string]: unknown;
+                                    };
+                                } | null;
+                                parts: {
+                                    partId: string;
+                                    reference: string;
+                                    name: string;
+                                    quantity: number;
+                                    /** @enum {string} */
+                                    status: "needed" | "reserved" | "ordered" | "consumed" | "released";
+                                    expectedOn: string | null;
+                                }[];
+                                quotes: {
+                                    id: string;
+                                    number: string;
+                                    /** @enum {string} */
+                                    kind: "repair" | "offer";
+                                    /** @enum {string} */
+                                    state: "sent" | "accepted" | "refused" | "expired" | "withdrawn";
+                                    expired: boolean;
+                                    lines: {
+                                        kind: string;
+                                        description: string;
+                                        quantity: number;
+                                        unit: {
+                                            amountCents: number;
+                                            currency: string;
+                                        };
+                                        net: {
+                                            amountCents: number;
+                                            currency: string;
+                                        };
+                                    }[];
+                                    net: {
+                                        amountCents: number;
+                                        currency: string;
+                                    };
+                                    taxRateBp: number;
+                                    tax: {
+                                        amountCents: number;
+                                        currency: string;
+                                    };
+                                    total: {
+                                        amountCents: number;
+                                        currency: string;
+                                    };
+                                    validUntil: string;
+                                    offeredCondition: ("new" | "refurbished" | "second_hand") | null;
+                                    answeredAt: string | null;
+                                    answeredVia: ("portal" | "link" | "email" | "desk") | null;
+                                }[];
+                                invoices: {
+                                    id: string;
+                                    number: string;
+                                    /** @enum {string} */
+                                    kind: "diagnostic_fee";
+                                    total: {
+                                        amountCents: number;
+                                        currency: string;
+                                    };
+                                    issuedAt: string;
+                                }[];
+                                workDone: string | null;
+                                testsPassed: string[];
+                                replacementSerial: string | null;
+                                recycled: boolean;
+                                history: {
+                                    event: string;
+                                    from: string | null;
+                                    to: string;
+                                    at: string;
+                                    by: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/workshop/repairs/{repairId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide the remedy (explained, the law first) and carry it out; the customer answers an exchange proposed to them here */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    repairId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        customerChoice?: "repair" | "replacement";
+                        refurbishedConsent?: boolean;
+                        offer?: {
+                            /** @enum {string} */
+                            condition: "new" | "refurbished" | "second_hand";
+                            priceCents: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                unitId: string;
+                                serial: string;
+                                model: string;
+                                /** @enum {string} */
+                                state: "diagnosing" | "awaiting_customer" | "awaiting_parts" | "repairing" | "testing" | "replacing" | "ready_to_ship" | "returning_unrepaired" | "done";
+                                nextEvents: ("start_repair" | "wait_parts" | "start_replacement" | "propose" | "return_unrepaired" | "parts_arrived" | "repaired" | "test_failed" | "test_passed" | "replacement_shipped" | "shipped")[];
+                                diagnosis: {
+                                    findings: string;
+                                    faultCode: string | null;
+                                    repairable: boolean;
+                                    customerDamage: boolean;
+                                    labourMinutes: number;
+                                    diagnosedAt: string;
+                                    technician: string | null;
+                                } | null;
+                                decision: {
+                                    /** @enum {string} */
+                                    remedy: "repair" | "replace" | "exchange_offer" | "quote" | "end_of_life_offer" | "price_reduction_or_refund";
+                                    /** @enum {string} */
+                                    rule: "damage_not_covered" | "out_of_coverage_repairable" | "out_of_coverage_unrepairable" | "end_of_life" | "defective_on_arrival" | "customer_choice" | "choice_impossible" | "choice_disproportionate" | "seller_proposal" | "repair_by_default" | "no_remedy_possible" | "commercial_repair" | "commercial_replacement";
+                                    article: string | null;
+                                    billable: boolean;
+                                    replacementCondition: ("new" | "refurbished") | null;
+                                    coverage: string;
+                                    params: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    overridden: {
+                                        setting: string;
+                                        law: string;
+                                    }[];
+                                } | null;
+                                customerChoice: ("repair" | "replacement") | null;
+                                estimate: {
+                                    minDays: number;
+                                    maxDays: number;
+                                    basis: {
+                                        [key: string]: unknown;
+                                    };
+                                } | null;
+                                parts: {
+                                    partId: string;
+                                    reference: string;
+                                    name: string;
+                                    quantity: number;
+                                    /** @enum {string} */
+                                    status: "needed" | "reserved" | "ordered" | "consumed" | "released";
+                                    expectedOn: string | null;
+                                }[];
+                                quotes: {
+                                    id: string;
+                                    number: string;
+                                    /** @enum {string} */
+                                    kind: "repair" | "offer";
+                                    /** @enum {string} */
+                                    state: "sent" | "accepted" | "refused" | "expired" | "withdrawn";
+                                    expired: boolean;
+                                    lines: {
+                                        kind: string;
+                                        description: string;
+                                        quantity: number;
+                                        unit: {
+                                            amountCents: number;
+                                            currency: string;
+                                        };
+                                        net: {
+                                            amountCents: number;
+                                            currency: string;
+                                        };
+                                    }[];
+                                    net: {
+                                        amountCents: number;
+                                        currency: string;
+                                    };
+                                    taxRateBp: number;
+                                    tax: {
+                                        amountCents: number;
+                                        currency: string;
+                                    };
+                                    total: {
+                                        amountCents: number;
+                                        currency: string;
+                                    };
+                                    validUntil: string;
+                                    offeredCondition: ("new" | "refurbished" | "second_hand") | null;
+                                    answeredAt: string | null;
+                                    answeredVia: ("portal" | "link" | "email" | "desk") | null;
+                                }[];
+                                invoices: {
+                                    id: string;
+                                    number: string;
+                                    /** @enum {string} */
+                                    kind: "diagnostic_fee";
+                                    total: {
+                                        amountCents: number;
+                                        currency: string;
+                                    };
+                                    issuedAt: string;
+                                }[];
+                                workDone: string | null;
+                                testsPassed: string[];
+                                replacementSerial: string | null;
+                                recycled: boolean;
+                                history: {
+                                    event: string;
+                                    from: string | null;
+                                    to: string;
+                                    at: string;
+                                    by: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/workshop/repairs/{repairId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The bench: repaired (parts consumed), test failed or passed, shipped */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    repairId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        event: "repaired" | "test_failed" | "test_passed" | "shipped";
+                        workDone?: string;
+                        testsPassed?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                unitId: string;
+                                serial: string;
+                                model: string;
+                                /** @enum {string} */
+                                state: "diagnosing" | "awaiting_customer" | "awaiting_parts" | "repairing" | "testing" | "replacing" | "ready_to_ship" | "returning_unrepaired" | "done";
+                                nextEvents: ("start_repair" | "wait_parts" | "start_replacement" | "propose" | "return_unrepaired" | "parts_arrived" | "repaired" | "test_failed" | "test_passed" | "replacement_shipped" | "shipped")[];
+                                diagnosis: {
+                                    findings: string;
+                                    faultCode: string | null;
+                                    repairable: boolean;
+                                    customerDamage: boolean;
+                                    labourMinutes: number;
+                                    diagnosedAt: string;
+                                    technician: string | null;
+                                } | null;
+                                decision: {
+                                    /** @enum {string} */
+                                    remedy: "repair" | "replace" | "exchange_offer" | "quote" | "end_of_life_offer" | "price_reduction_or_refund";
+                                    /** @enum {string} */
+                                    rule: "damage_not_covered" | "out_of_coverage_repairable" | "out_of_coverage_unrepairable" | "end_of_life" | "defective_on_arrival" | "customer_choice" | "choice_impossible" | "choice_disproportionate" | "seller_proposal" | "repair_by_default" | "no_remedy_possible" | "commercial_repair" | "commercial_replacement";
+                                    article: string | null;
+                                    billable: boolean;
+                                    replacementCondition: ("new" | "refurbished") | null;
+                                    coverage: string;
+                                    params: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    overridden: {
+                                        setting: string;
+                                        law: string;
+                                    }[];
+                                } | null;
+                                customerChoice: ("repair" | "replacement") | null;
+                                estimate: {
+                                    minDays: number;
+                                    maxDays: number;
+                                    basis: {
+                                        [key: string]: unknown;
+                                    };
+                                } | null;
+                                parts: {
+                                    partId: string;
+                                    reference: string;
+                                    name: string;
+                                    quantity: number;
+                                    /** @enum {string} */
+                                    status: "needed" | "reserved" | "ordered" | "consumed" | "released";
+                                    expectedOn: string | null;
+                                }[];
+                                quotes: {
+                                    id: string;
+                                    number: string;
+                                    /** @enum {string} */
+                                    kind: "repair" | "offer";
+                                    /** @enum {string} */
+                                    state: "sent" | "accepted" | "refused" | "expired" | "withdrawn";
+                                    expired: boolean;
+                                    lines: {
+                                        kind: string;
+                                        description: string;
+                                        quantity: number;
+                                        unit: {
+                                            amountCents: number;
+                                            currency: string;
+                                        };
+                                        net: {
+                                            amountCents: number;
+                                            currency: string;
+                                        };
+                                    }[];
+                                    net: {
+                                        amountCents: number;
+                                        currency: string;
+                                    };
+                                    taxRateBp: number;
+                                    tax: {
+                                        amountCents: number;
+                                        currency: string;
+                                    };
+                                    total: {
+                                        amountCents: number;
+                                        currency: string;
+                                    };
+                                    validUntil: string;
+                                    offeredCondition: ("new" | "refurbished" | "second_hand") | null;
+                                    answeredAt: string | null;
+                                    answeredVia: ("portal" | "link" | "email" | "desk") | null;
+                                }[];
+                                invoices: {
+                                    id: string;
+                                    number: string;
+                                    /** @enum {string} */
+                                    kind: "diagnostic_fee";
+                                    total: {
+                                        amountCents: number;
+                                        currency: string;
+                                    };
+                                    issuedAt: string;
+                                }[];
+                                workDone: string | null;
+                                testsPassed: string[];
+                                replacementSerial: string | null;
+                                recycled: boolean;
+                                history: {
+                                    event: string;
+                                    from: string | null;
+                                    to: string;
+                                    at: string;
+                                    by: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/workshop/repairs/{repairId}/replacement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ship the replacement unit from stock; refused until the defective unit was picked up or received */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    repairId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        serial?: string;
+                        carrier: string;
+                        trackingNumber?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                unitId: string;
+                                serial: string;
+                                model: string;
+                                /** @enum {string} */
+                                state: "diagnosing" | "awaiting_customer" | "awaiting_parts" | "repairing" | "testing" | "replacing" | "ready_to_ship" | "returning_unrepaired" | "done";
+                                nextEvents: ("start_repair" | "wait_parts" | "start_replacement" | "propose" | "return_unrepaired" | "parts_arrived" | "repaired" | "test_failed" | "test_passed" | "replacement_shipped" | "shipped")[];
+                                diagnosis: {
+                                    findings: string;
+                                    faultCode: string | null;
+                                    repairable: boolean;
+                                    customerDamage: boolean;
+                                    labourMinutes: number;
+                                    diagnosedAt: string;
+                                    technician: string | null;
+                                } | null;
+                                decision: {
+                                    /** @enum {string} */
+                                    remedy: "repair" | "replace" | "exchange_offer" | "quote" | "end_of_life_offer" | "price_reduction_or_refund";
+                                    /** @enum {string} */
+                                    rule: "damage_not_covered" | "out_of_coverage_repairable" | "out_of_coverage_unrepairable" | "end_of_life" | "defective_on_arrival" | "customer_choice" | "choice_impossible" | "choice_disproportionate" | "seller_proposal" | "repair_by_default" | "no_remedy_possible" | "commercial_repair" | "commercial_replacement";
+                                    article: string | null;
+                                    billable: boolean;
+                                    replacementCondition: ("new" | "refurbished") | null;
+                                    coverage: string;
+                                    params: {
+                                        [key: string]: string | number | boolean;
+                                    };
+                                    overridden: {
+                                        setting: string;
+                                        law: string;
+                                    }[];
+                                } | null;
+                                customerChoice: ("repair" | "replacement") | null;
+                                estimate: {
+                                    minDays: number;
+                                    maxDays: number;
+                                    basis: {
+                                        [key: string]: unknown;
+                                    };
+                                } | null;
+                                parts: {
+                                    partId: string;
+                                    reference: string;
+                                    name: string;
+                                    quantity: number;
+                                    /** @enum {string} */
+                                    status: "needed" | "reserved" | "ordered" | "consumed" | "released";
+                                    expectedOn: string | null;
+                                }[];
+                                quotes: {
+                                    id: string;
+                                    number: string;
+                                    /** @enum {string} */
+                                    kind: "repair" | "offer";
+                                    /** @enum {string} */
+                                    state: "sent" | "accepted" | "refused" | "expired" | "withdrawn";
+                                    expired: boolean;
+                                    lines: {
+                                        kind: string;
+                                        description: string;
+                                        quantity: number;
+                                        unit: {
+                                            amountCents: number;
+                                            currency: string;
+                                        };
+                                        net: {
+                                            amountCents: number;
+                                            currency: string;
+                                        };
+                                    }[];
+                                    net: {
+                                        amountCents: number;
+                                        currency: string;
+                                    };
+                                    taxRateBp: number;
+                                    tax: {
+                                        amountCents: number;
+                                        currency: string;
+                                    };
+                                    total: {
+                                        amountCents: number;
+                                        currency: string;
+                                    };
+                                    validUntil: string;
+                                    offeredCondition: ("new" | "refurbished" | "second_hand") | null;
+                                    answeredAt: string | null;
+                                    answeredVia: ("portal" | "link" | "email" | "desk") | null;
+                                }[];
+                                invoices: {
+                                    id: string;
+                                    number: string;
+                                    /** @enum {string} */
+                                    kind: "diagnostic_fee";
+                                    total: {
+                                        amountCents: number;
+                                        currency: string;
+                                    };
+                                    issuedAt: string;
+                                }[];
+                                workDone: string | null;
+                                testsPassed: string[];
+                                replacementSerial: string | null;
+                                recycled: boolean;
+                                history: {
+                                    event: string;
+                                    from: string | null;
+                                    to: string;
+                                    at: string;
+                                    by: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/rma/pickup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The courier collected the defective unit from the customer (the replacement may ship from now on) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        carrier?: string;
+                        trackingNumber?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            pickedUpAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept or refuse a quote or an offer, once (the customer in the portal, or the desk on their word) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        answer: "accept" | "refuse";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            quoteId: string;
+                            /** @enum {string} */
+                            state: "accepted" | "refused";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quote-links/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a signed e-mail link answers, and the quote; reading it changes nothing */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            answer: "accept" | "refuse";
+                            brand: string;
+                            ticketNumber: string;
+                            quote: {
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                kind: "repair" | "offer";
+                                /** @enum {string} */
+                                state: "sent" | "accepted" | "refused" | "expired" | "withdrawn";
+                                expired: boolean;
+                                lines: {
+                                    kind: string;
+                                    description: string;
+                                    quantity: number;
+                                    unit: {
+                                        amountCents: number;
+                                        currency: string;
+                                    };
+                                    net: {
+                                        amountCents: number;
+                                        currency: string;
+                                    };
+                                }[];
+                                net: {
+                                    amountCents: number;
+                                    currency: string;
+                                };
+                                taxRateBp: number;
+                                tax: {
+                                    amountCents: number;
+                                    currency: string;
+                                };
+                                total: {
+                                    amountCents: number;
+                                    currency: string;
+                                };
+                                validUntil: string;
+                                offeredCondition: ("new" | "refurbished" | "second_hand") | null;
+                                answeredAt: string | null;
+                                answeredVia: ("portal" | "link" | "email" | "desk") | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Give the answer a signed e-mail link carries (once; a link of a replaced quote is refused) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            quoteId: string;
+                            /** @enum {string} */
+                            state: "accepted" | "refused";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workshop/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workshop board: repairs on the bench by state, waiting for parts, quotes awaiting the customer, ready to ship */
+        get: {
+            parameters: {
+                query?: {
+                    brandId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                repairId: string;
+                                ticketId: string;
+                                number: string;
+                                serial: string;
+                                model: string;
+                                /** @enum {string} */
+                                state: "diagnosing" | "awaiting_customer" | "awaiting_parts" | "repairing" | "testing" | "replacing" | "ready_to_ship" | "returning_unrepaired" | "done";
+                                since: string;
+                                remedy: ("repair" | "replace" | "exchange_offer" | "quote" | "end_of_life_offer" | "price_reduction_or_refund") | null;
+                                quoteState: ("sent" | "accepted" | "refused" | "expired" | "withdrawn") | null;
+                                partsWaiting: number;
+                                estimate: {
+                                    minDays: number;
+                                    maxDays: number;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workshop/low-stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand's parts out of stock or short of what open repairs need, with what is on order */
+        get: {
+            parameters: {
+                query: {
+                    brandId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                partId: string;
+                                reference: string;
+                                name: string;
+                                stockOnHand: number;
+                                neededByRepairs: number;
+                                onOrder: number;
+                                nextDelivery: string | null;
+                                reorderLeadDays: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workshop/purchase-orders/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A supplier delivery: stock rises, waiting repairs take their parts and go back on the bench */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            purchaseOrderId: string;
+                            resumedRepairIds: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-centres/nearest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand's service centres nearest to a postcode, a town or a position (great-circle km), with their opening hours this week and whether they are open now */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The brand’s slug, e.g. mecashop */
+                    brand: string;
+                    postcode?: string;
+                    city?: string;
+                    /** @description With lon: the customer’s position (WGS 84 degrees) */
+                    lat?: number;
+                    lon?: number;
+                    /** @description Where the postcode or town is; the brand’s country when left out */
+                    country?: string;
+                    /** @description Only centres serving this model (its code) */
+                    model?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            origin: {
+                                /** @enum {string} */
+                                kind: "postcode" | "city" | "position";
+                                /** @description The commune or town found; null for a position */
+                                name: string | null;
+                                country: string | null;
+                                latitude: number;
+                                longitude: number;
+                                /**
+                                 * @description area: only the postcode’s département was known, distances are approximate
+                                 * @enum {string}
+                                 */
+                                precision: "exact" | "town" | "area";
+                            };
+                            items: {
+                                id: string;
+                                name: string;
+                                addressLines: string[];
+                                postcode: string;
+                                city: string;
+                                country: string;
+                                latitude: number;
+                                longitude: number;
+                                phone: string | null;
+                                email: string | null;
+                                /** @description Great-circle distance, rounded to 0.1 km */
+                                distanceKm: number;
+                                families: string[];
+                                models: string[];
+                                openingHours: {
+                                    timeZone: string;
+                                    openNow: boolean;
+                                    /** @description When closed now: the next opening (ISO instant); null when open or never */
+                                    nextOpeningAt: string | null;
+                                    /** @description Today first, then the six days after */
+                                    days: {
+                                        /** @description Local date YYYY-MM-DD in the centre’s time zone */
+                                        date: string;
+                                        /** @enum {string} */
+                                        weekday: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+                                        /** @description Opening intervals in local wall time; empty when closed */
+                                        intervals: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                        closed: {
+                                            /** @enum {string} */
+                                            reason: "weekend" | "holiday" | "closure" | "closed";
+                                            name: string | null;
+                                        } | null;
+                                    }[];
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/service-centres": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service centres of your brands */
+        get: {
+            parameters: {
+                query?: {
+                    brandId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                brandId: string;
+                                name: string;
+                                addressLines: string[];
+                                postcode: string;
+                                city: string;
+                                country: string;
+                                latitude: number;
+                                longitude: number;
+                                phone: string | null;
+                                email: string | null;
+                                calendarId: string | null;
+                                families: string[];
+                                models: string[];
+                                active: boolean;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a service centre */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        brandId: string;
+                        name: string;
+                        /**
+                         * @description Street lines, without postcode and city
+                         * @default []
+                         */
+                        addressLines?: string[];
+                        postcode: string;
+                        city: string;
+                        country: string;
+                        /** @description WGS 84 degrees */
+                        latitude: number;
+                        /** @description WGS 84 degrees */
+                        longitude: number;
+                        /** @default null */
+                        phone?: string | null;
+                        /** @default null */
+                        email?: string | null;
+                        /**
+                         * @description Opening hours: one of the brand's business calendars (null: not published)
+                         * @default null
+                         */
+                        calendarId?: string | null;
+                        /**
+                         * @description Product family codes served
+                         * @default []
+                         */
+                        families?: string[];
+                        /**
+                         * @description Model codes served; with no family and no model, every product of the brand
+                         * @default []
+                         */
+                        models?: string[];
+                        /** @default true */
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            brandId: string;
+                            name: string;
+                            addressLines: string[];
+                            postcode: string;
+                            city: string;
+                            country: string;
+                            latitude: number;
+                            longitude: number;
+                            phone: string | null;
+                            email: string | null;
+                            calendarId: string | null;
+                            families: string[];
+                            models: string[];
+                            active: boolean;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/service-centres/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One service centre */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            brandId: string;
+                            name: string;
+                            addressLines: string[];
+                            postcode: string;
+                            city: string;
+                            country: string;
+                            latitude: number;
+                            longitude: number;
+                            phone: string | null;
+                            email: string | null;
+                            calendarId: string | null;
+                            families: string[];
+                            models: string[];
+                            active: boolean;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace a service centre: address, coordinates, calendar, what it serves, active */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        brandId: string;
+                        name: string;
+                        /**
+                         * @description Street lines, without postcode and city
+                         * @default []
+                         */
+                        addressLines?: string[];
+                        postcode: string;
+                        city: string;
+                        country: string;
+                        /** @description WGS 84 degrees */
+                        latitude: number;
+                        /** @description WGS 84 degrees */
+                        longitude: number;
+                        /** @default null */
+                        phone?: string | null;
+                        /** @default null */
+                        email?: string | null;
+                        /**
+                         * @description Opening hours: one of the brand's business calendars (null: not published)
+                         * @default null
+                         */
+                        calendarId?: string | null;
+                        /**
+                         * @description Product family codes served
+                         * @default []
+                         */
+                        families?: string[];
+                        /**
+                         * @description Model codes served; with no family and no model, every product of the brand
+                         * @default []
+                         */
+                        models?: string[];
+                        /** @default true */
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            brandId: string;
+                            name: string;
+                            addressLines: string[];
+                            postcode: string;
+                            city: string;
+                            country: string;
+                            latitude: number;
+                            longitude: number;
+                            phone: string | null;
+                            email: string | null;
+                            calendarId: string | null;
+                            families: string[];
+                            models: string[];
+                            active: boolean;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove a service centre (or set it inactive with PUT to keep it) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ticket's on-site visits; for the desk also what scheduling would decide for each unit, and the brand's technicians */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ticketId: string;
+                                ticketNumber: string;
+                                /** Format: uuid */
+                                brandId: string;
+                                timeZone: string;
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    serial: string;
+                                    modelName: {
+                                        [key: string]: string;
+                                    };
+                                };
+                                technician: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                address: string;
+                                windowStart: string;
+                                windowEnd: string;
+                                /** @enum {string} */
+                                state: "scheduled" | "in_progress" | "done" | "cancelled";
+                                billable: boolean;
+                                /** @enum {string} */
+                                rule: "direct_service_blocked" | "covered_onsite_contract" | "onsite_not_in_contract" | "out_of_coverage" | "coverage_unknown";
+                                customerAcceptsCharges: boolean;
+                                report: {
+                                    workDone: string | null;
+                                    outcome: ("resolved" | "needs_workshop" | "needs_parts") | null;
+                                    timeSpentMinutes: number | null;
+                                    customerSignatureName: string | null;
+                                    startedAt: string | null;
+                                    completedAt: string | null;
+                                };
+                                cancelledReason: string | null;
+                                createdAt: string;
+                                mayReport: boolean;
+                            }[];
+                            units: {
+                                /** Format: uuid */
+                                unitId: string;
+                                serial: string;
+                                /** @enum {string} */
+                                warrantyOutcome: "legal_guarantee" | "commercial_warranty" | "service_contract" | "none" | "blocked" | "needs_information";
+                                contractLevel: string;
+                                decision: {
+                                    /** @enum {string} */
+                                    rule: "direct_service_blocked" | "covered_onsite_contract" | "onsite_not_in_contract" | "out_of_coverage" | "coverage_unknown";
+                                    billable: boolean;
+                                    allowed: boolean;
+                                    needsConsent: boolean;
+                                };
+                            }[];
+                            technicians: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            timeZone: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Schedule an on-site visit for one of the ticket's units (the desk): the contract decides, the window lies within the brand's working time, the technician is free */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        unitId: string;
+                        /** Format: uuid */
+                        technicianId: string;
+                        address: string;
+                        /**
+                         * Format: date-time
+                         * @description Start of the time window (ISO 8601 with offset); within the brand's working time
+                         */
+                        windowStart: string;
+                        /**
+                         * Format: date-time
+                         * @description End of the time window; the whole window must be working time
+                         */
+                        windowEnd: string;
+                        /**
+                         * @description The customer agreed to pay for a billable visit (out of coverage, or on-site not in their contract)
+                         * @default false
+                         */
+                        customerAcceptsCharges?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            ticketId: string;
+                            ticketNumber: string;
+                            /** Format: uuid */
+                            brandId: string;
+                            timeZone: string;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                serial: string;
+                                modelName: {
+                                    [key: string]: string;
+                                };
+                            };
+                            technician: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            address: string;
+                            windowStart: string;
+                            windowEnd: string;
+                            /** @enum {string} */
+                            state: "scheduled" | "in_progress" | "done" | "cancelled";
+                            billable: boolean;
+                            /** @enum {string} */
+                            rule: "direct_service_blocked" | "covered_onsite_contract" | "onsite_not_in_contract" | "out_of_coverage" | "coverage_unknown";
+                            customerAcceptsCharges: boolean;
+                            report: {
+                                workDone: string | null;
+                                outcome: ("resolved" | "needs_workshop" | "needs_parts") | null;
+                                timeSpentMinutes: number | null;
+                                customerSignatureName: string | null;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                            };
+                            cancelledReason: string | null;
+                            createdAt: string;
+                            mayReport: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A technician's own visits (soonest first; the last 30 days and all not done); the desk's by technician */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "scheduled" | "in_progress" | "done" | "cancelled";
+                    /** @description Admins and agents: one technician's visits; technicians always get their own */
+                    technicianId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                ticketId: string;
+                                ticketNumber: string;
+                                /** Format: uuid */
+                                brandId: string;
+                                timeZone: string;
+                                unit: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    serial: string;
+                                    modelName: {
+                                        [key: string]: string;
+                                    };
+                                };
+                                technician: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                address: string;
+                                windowStart: string;
+                                windowEnd: string;
+                                /** @enum {string} */
+                                state: "scheduled" | "in_progress" | "done" | "cancelled";
+                                billable: boolean;
+                                /** @enum {string} */
+                                rule: "direct_service_blocked" | "covered_onsite_contract" | "onsite_not_in_contract" | "out_of_coverage" | "coverage_unknown";
+                                customerAcceptsCharges: boolean;
+                                report: {
+                                    workDone: string | null;
+                                    outcome: ("resolved" | "needs_workshop" | "needs_parts") | null;
+                                    timeSpentMinutes: number | null;
+                                    customerSignatureName: string | null;
+                                    startedAt: string | null;
+                                    completedAt: string | null;
+                                };
+                                cancelledReason: string | null;
+                                createdAt: string;
+                                mayReport: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One on-site visit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            ticketId: string;
+                            ticketNumber: string;
+                            /** Format: uuid */
+                            brandId: string;
+                            timeZone: string;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                serial: string;
+                                modelName: {
+                                    [key: string]: string;
+                                };
+                            };
+                            technician: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            address: string;
+                            windowStart: string;
+                            windowEnd: string;
+                            /** @enum {string} */
+                            state: "scheduled" | "in_progress" | "done" | "cancelled";
+                            billable: boolean;
+                            /** @enum {string} */
+                            rule: "direct_service_blocked" | "covered_onsite_contract" | "onsite_not_in_contract" | "out_of_coverage" | "coverage_unknown";
+                            customerAcceptsCharges: boolean;
+                            report: {
+                                workDone: string | null;
+                                outcome: ("resolved" | "needs_workshop" | "needs_parts") | null;
+                                timeSpentMinutes: number | null;
+                                customerSignatureName: string | null;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                            };
+                            cancelledReason: string | null;
+                            createdAt: string;
+                            mayReport: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The technician's report (the technician sent, or an admin): saved as they go; `complete` closes the visit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        workDone?: string;
+                        /** @enum {string} */
+                        outcome?: "resolved" | "needs_workshop" | "needs_parts";
+                        timeSpentMinutes?: number;
+                        customerSignatureName?: string;
+                        /** @default false */
+                        complete?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            ticketId: string;
+                            ticketNumber: string;
+                            /** Format: uuid */
+                            brandId: string;
+                            timeZone: string;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                serial: string;
+                                modelName: {
+                                    [key: string]: string;
+                                };
+                            };
+                            technician: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            address: string;
+                            windowStart: string;
+                            windowEnd: string;
+                            /** @enum {string} */
+                            state: "scheduled" | "in_progress" | "done" | "cancelled";
+                            billable: boolean;
+                            /** @enum {string} */
+                            rule: "direct_service_blocked" | "covered_onsite_contract" | "onsite_not_in_contract" | "out_of_coverage" | "coverage_unknown";
+                            customerAcceptsCharges: boolean;
+                            report: {
+                                workDone: string | null;
+                                outcome: ("resolved" | "needs_workshop" | "needs_parts") | null;
+                                timeSpentMinutes: number | null;
+                                customerSignatureName: string | null;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                            };
+                            cancelledReason: string | null;
+                            createdAt: string;
+                            mayReport: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Call a scheduled visit off, with the reason (the desk) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            ticketId: string;
+                            ticketNumber: string;
+                            /** Format: uuid */
+                            brandId: string;
+                            timeZone: string;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                serial: string;
+                                modelName: {
+                                    [key: string]: string;
+                                };
+                            };
+                            technician: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            address: string;
+                            windowStart: string;
+                            windowEnd: string;
+                            /** @enum {string} */
+                            state: "scheduled" | "in_progress" | "done" | "cancelled";
+                            billable: boolean;
+                            /** @enum {string} */
+                            rule: "direct_service_blocked" | "covered_onsite_contract" | "onsite_not_in_contract" | "out_of_coverage" | "coverage_unknown";
+                            customerAcceptsCharges: boolean;
+                            report: {
+                                workDone: string | null;
+                                outcome: ("resolved" | "needs_workshop" | "needs_parts") | null;
+                                timeSpentMinutes: number | null;
+                                customerSignatureName: string | null;
+                                startedAt: string | null;
+                                completedAt: string | null;
+                            };
+                            cancelledReason: string | null;
+                            createdAt: string;
+                            mayReport: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/technicians/{id}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A technician's visits as an iCalendar feed (the technician, an admin, or the feed's token) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The feed token, for calendar apps that carry no session */
+                    token?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/technicians/{id}/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new subscription address for the technician's calendar (shown once; the previous one stops working) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The subscription address; shown once, a new one revokes it */
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
