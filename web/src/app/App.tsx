@@ -29,6 +29,7 @@ const ProofsPage = lazy(() => import('../features/agent/ProofsPage').then((m) =>
 const ReceivingPage = lazy(() => import('../features/returns/ReceivingPage').then((m) => ({ default: m.ReceivingPage })));
 const ReturnsQueuePage = lazy(() => import('../features/returns/ReturnsQueuePage').then((m) => ({ default: m.ReturnsQueuePage })));
 const MyOrdersPage = lazy(() => import('../features/portal/MyOrdersPage').then((m) => ({ default: m.MyOrdersPage })));
+const ServiceCentresPage = lazy(() => import('../features/service-centres/ServiceCentresPage').then((m) => ({ default: m.ServiceCentresPage })));
 const VisitsPage = lazy(() => import('../features/field/VisitsPage').then((m) => ({ default: m.VisitsPage })));
 const PortalTicketPage = lazy(() => import('../features/portal/PortalTicketPage').then((m) => ({ default: m.PortalTicketPage })));
 
@@ -92,6 +93,7 @@ export function App() {
               <Route path="new" element={<PortalNewTicketPage />} />
               <Route path="tickets/:id" element={<PortalTicketPage />} />
               <Route path="orders" element={<MyOrdersPage />} />
+              <Route path="service-centres" element={<ServiceCentresPage />} />
               <Route path="*" element={<NotFound homeTo="/portal" />} />
             </Route>
             <Route path="*" element={<StandaloneNotFound />} />

@@ -7,6 +7,7 @@ import { isStaff } from '../../api/types';
 import { useQuarantineCount } from '../admin/admin.api';
 import { useCurrentUser } from '../auth/auth.api';
 import { useBrands } from '../brands/brands.api';
+import { IconBuildingStore } from '@tabler/icons-react';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { Logo } from './Logo';
 import { Suspense } from 'react';
@@ -126,6 +127,7 @@ export function AppLayout() {
         { to: '/portal', label: t('nav.myTickets'), icon: IconTicket, exact: true, testId: 'nav-my-tickets' },
         { to: '/portal/new', label: t('nav.openTicket'), icon: IconPlus, testId: 'nav-open-ticket' },
         { to: '/portal/orders', label: t('nav.myOrders'), icon: IconPackage, testId: 'nav-my-orders' },
+        { to: '/portal/service-centres', label: t('nav.serviceCentres'), icon: IconBuildingStore, testId: 'nav-service-centres' },
       ];
 
   // Administration of the e-mail channel and service levels: admins only (the server refuses the others anyway).
