@@ -5,7 +5,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/errors';
 import type { Ticket } from '../../api/types';
-import { errorMessage, fieldErrorMessage, formatDateTime, fromZonedWall, useLocale } from '../../i18n';
+import { errorMessage, fieldErrorMessage, fromZonedWall, useLocale } from '../../i18n';
+import { formatWindow } from './visit-format';
 import { useCancelVisit, useScheduleVisit, useTicketVisits, type TicketVisits, type Visit } from './visits.api';
 
 type Field = 'unitId' | 'technicianId' | 'address' | 'date' | 'windowStart' | 'windowEnd' | 'customerAcceptsCharges';
@@ -49,11 +50,11 @@ function VisitLine({ visit, ticketId }: { visit: Visit; ticketId: string }) {
   const [asking, setAsking] = useState(false);
   return (
     <Stack gap={2} data-testid="visit-line" data-state={visit.state}>
-      <Group gap={6} justify="space-between" wrap="nowrap">
+      <Group gap={6} justify="space-between" wrap="nowrap" align="flex-start">
         <Text size="sm" fw={500}>
-          {formatDateTime(visit.windowStart, locale, visit.timeZone)} – {formatDateTime(visit.windowEnd, locale, visit.timeZone, { withZone: true })}
+          {formatWindow(visit.windowStart, visit.windowEnd, locale, visit.timeZone)}
         </Text>
-        <Badge size="sm" variant="light" color={STATE_COLOUR[visit.state]} tt="none">
+        <Badge size="sm" variant="light" color={STATE_COLOUR[visit.state]} tt="none" style={{ flexShrink: 0 }}>
           {t(`visits.state.${visit.state}`)}
         </Badge>
       </Group>
@@ -181,8 +182,8 @@ function ScheduleForm({ ticket, data }: { ticket: Ticket; data: TicketVisits }) 
           data-testid="visit-technician"
         />
         <Textarea size="xs" label={t('visits.address')} value={address} onChange={(e) => setAddress(e.currentTarget.value)} error={errors.address} autosize minRows={2} data-testid="visit-address" />
-        <SimpleGrid cols={3} spacing="xs">
-          <TextInput size="xs" type="date" label={t('visits.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} error={errors.date} data-testid="visit-date" />
+        <TextInput size="xs" type="date" label={t('visits.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} error={errors.date} data-testid="visit-date" />
+        <SimpleGrid cols={2} spacing="xs">
           <TextInput size="xs" type="time" label={t('visits.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={errors.windowStart} data-testid="visit-from" />
           <TextInput size="xs" type="time" label={t('visits.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} error={errors.windowEnd} data-testid="visit-to" />
         </SimpleGrid>

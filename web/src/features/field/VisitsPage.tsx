@@ -5,8 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/errors';
-import { errorMessage, fieldErrorMessage, formatDateTime, pickLocalised, useLocale } from '../../i18n';
+import { errorMessage, fieldErrorMessage, pickLocalised, useLocale } from '../../i18n';
 import { useCurrentUser } from '../auth/auth.api';
+import { formatWindow } from './visit-format';
 import { useIssueCalendarFeed, useMyVisits, useReportVisit, VISIT_OUTCOMES, type Visit, type VisitOutcome } from './visits.api';
 
 const STATE_COLOUR: Record<Visit['state'], string> = { scheduled: 'blue', in_progress: 'orange', done: 'teal', cancelled: 'gray' };
@@ -89,7 +90,7 @@ function VisitCard({ visit }: { visit: Visit }) {
           </Badge>
         </Group>
         <Text size="sm" fw={500}>
-          {formatDateTime(visit.windowStart, locale, visit.timeZone)} – {formatDateTime(visit.windowEnd, locale, visit.timeZone, { withZone: true })}
+          {formatWindow(visit.windowStart, visit.windowEnd, locale, visit.timeZone)}
         </Text>
         <Group gap={6} wrap="nowrap" align="flex-start">
           <IconMapPin size={16} style={{ flexShrink: 0, marginTop: 2 }} />
@@ -170,14 +171,15 @@ function ReportForm({ visit }: { visit: Visit }) {
       </Radio.Group>
       <NumberInput label={t('visits.timeSpent')} value={minutes} onChange={setMinutes} min={0} max={1440} step={15} allowDecimal={false} error={errors.timeSpentMinutes} inputMode="numeric" data-testid="report-minutes" />
       <TextInput label={t('visits.signature')} description={t('visits.signatureHint')} value={signature} onChange={(e) => setSignature(e.currentTarget.value)} error={errors.customerSignatureName} data-testid="report-signature" />
-      <Group grow gap="xs">
-        <Button variant="default" leftSection={<IconDeviceFloppy size={16} />} loading={report.isPending} onClick={() => send(false)} data-testid="report-save">
-          {t('visits.save')}
-        </Button>
-        <Button color="teal" leftSection={<IconCheck size={16} />} loading={report.isPending} onClick={() => send(true)} data-testid="report-complete">
+      {/* Full-width, one above the other: thumb-sized on a phone, whatever the language's words. */}
+      <Stack gap="xs">
+        <Button color="teal" fullWidth leftSection={<IconCheck size={16} />} loading={report.isPending} onClick={() => send(true)} data-testid="report-complete">
           {t('visits.complete')}
         </Button>
-      </Group>
+        <Button variant="default" fullWidth leftSection={<IconDeviceFloppy size={16} />} loading={report.isPending} onClick={() => send(false)} data-testid="report-save">
+          {t('visits.save')}
+        </Button>
+      </Stack>
     </Stack>
   );
 }
