@@ -112,6 +112,7 @@ create table quote (
   valid_until date not null,
   -- An offer: the unit offered and its condition.
   offered_condition text check (offered_condition in ('new', 'refurbished', 'second_hand')),
+  offered_model_id uuid references product_model(id),
   state text not null check (state in ('sent', 'accepted', 'refused', 'expired', 'withdrawn')),
   -- What the signed links carry; a new quote gets a new one, so an old link cannot answer it.
   link_nonce text not null,

@@ -94,6 +94,8 @@ describeStores('authorization matrix', (ctx) => {
     ['GET /tickets/:id/rma/packing', () => clients[role].get(`/api/v1/tickets/${id}/rma/packing`)],
     ['GET /tickets/:id/rma/receipt', () => clients[role].get(`/api/v1/tickets/${id}/rma/receipt`)],
     ['POST /tickets/:id/visits', () => clients[role].post(`/api/v1/tickets/${id}/visits`, { unitId: crypto.randomUUID(), technicianId: crypto.randomUUID(), address: 'x', windowStart: '2099-01-05T09:00:00+01:00', windowEnd: '2099-01-05T10:00:00+01:00' })],
+    ['GET /tickets/:id/workshop', () => clients[role].get(`/api/v1/tickets/${id}/workshop`)],
+    ['POST /tickets/:id/workshop/repairs/:repairId/decision', () => clients[role].post(`/api/v1/tickets/${id}/workshop/repairs/${crypto.randomUUID()}/decision`, {})],
     ['GET /tickets/:id/visits', () => clients[role].get(`/api/v1/tickets/${id}/visits`)],
     ['POST /tickets/:id/schedule-changes', () => clients[role].post(`/api/v1/tickets/${id}/schedule-changes`, { reason: 'cannot_reproduce', plannedResolutionAt: '2099-01-01T10:00:00+01:00' })],
   ] as const;

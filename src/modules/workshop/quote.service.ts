@@ -54,7 +54,7 @@ async function quoteLinks(ctx: WorkshopContext, trx: Db, quote: { id: string; li
 export async function proposeQuote(
   ctx: WorkshopContext,
   trx: Db,
-  c: { repair: RepairRow; brand: Brand; ticket: { id: string; requester_id: string }; kind: 'repair' | 'offer'; offeredCondition: 'new' | 'refurbished' | 'second_hand' | null; lines: QuoteLineInput[]; actorId: string | null; serial: string; now: Date },
+  c: { repair: RepairRow; brand: Brand; ticket: { id: string; requester_id: string }; kind: 'repair' | 'offer'; offeredCondition: 'new' | 'refurbished' | 'second_hand' | null; offeredModelId: string | null; lines: QuoteLineInput[]; actorId: string | null; serial: string; now: Date },
 ) {
   const currency = currencyOf(c.brand);
   const rate = taxRateOf(c.brand);
@@ -76,6 +76,7 @@ export async function proposeQuote(
       total_cents: sums.totalCents,
       valid_until: today.plus({ days: c.brand.settings.workshop.quoteValidityDays }).toISODate()!,
       offered_condition: c.offeredCondition,
+      offered_model_id: c.offeredModelId,
       state: 'sent',
       link_nonce: newNonce(),
       created_by: c.actorId,

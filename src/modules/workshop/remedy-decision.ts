@@ -120,8 +120,9 @@ export function decideRemedy(f: RemedyFacts): RemedyDecision {
     if (!possible.repair && !possible.replacement) {
       return { remedy: 'price_reduction_or_refund', replacementCondition: null, billable: false, rule: 'no_remedy_possible', article: 'Directive (EU) 2019/771, art. 13(4)', params: {}, overridden };
     }
-    if (f.customerChoice === null && f.daysSinceDelivery !== null && f.daysSinceDelivery <= f.policy.defectiveOnArrivalDays && f.unused && possible.replacement) {
-      return { remedy: 'exchange_offer', replacementCondition, billable: false, rule: 'defective_on_arrival', article, params: { days: f.daysSinceDelivery, within: f.policy.defectiveOnArrivalDays }, overridden };
+    const onArrival = f.daysSinceDelivery !== null && f.daysSinceDelivery <= f.policy.defectiveOnArrivalDays && f.unused && possible.replacement;
+    if (f.customerChoice === null && onArrival) {
+      return { remedy: 'exchange_offer', replacementCondition, billable: false, rule: 'defective_on_arrival', article, params: { days: f.daysSinceDelivery!, within: f.policy.defectiveOnArrivalDays }, overridden };
     }
     const other = (c: Choice): Choice => (c === 'repair' ? 'replacement' : 'repair');
     const cost = (c: Choice) => (c === 'repair' ? f.repairCostCents : f.replacementCostCents);
@@ -134,6 +135,8 @@ export function decideRemedy(f: RemedyFacts): RemedyDecision {
       if (f.policy.remedyChosenBy === 'seller' && (law?.consumerChoosesRemedy ?? true)) overridden.push({ setting: 'afterSales.remedyChosenBy', law: article });
       const chosen = f.customerChoice;
       if (!possible[chosen]) return decide(other(chosen), 'choice_impossible', { chosen });
+      // The exchange the seller itself proposes for a unit faulty on arrival is never disproportionate to it.
+      if (onArrival && chosen === 'replacement') return decide('replacement', 'customer_choice', { chosen });
       if (disproportionate(chosen)) return decide(other(chosen), 'choice_disproportionate', { chosen, chosenCostCents: cost(chosen)!, otherCostCents: cost(other(chosen))!, ratio: f.policy.disproportionateRatio });
       return decide(chosen, 'customer_choice', { chosen });
     }

@@ -37,6 +37,8 @@ function assertWorkshopStaff(actor: Actor) {
   if (!isStaff(actor)) throw new AppError('FORBIDDEN', 403, 'The workshop does this');
 }
 
+const DIAGNOSABLE = ['authorised', 'awaiting_parcel', 'received', 'in_workshop'];
+
 export interface DiagnosisInput {
   unitId: string;
   findings: string;
@@ -62,7 +64,8 @@ export async function diagnose(ctx: WorkshopContext, actor: Actor, ticketId: str
     const ticket = await lockVisibleTicket(trx, actor, ticketId);
     const line = await workshopLine(trx, ticket.id, input.unitId);
     if (!line) throw notFound('UNIT_NOT_FOUND', 'Unit');
-    if (line.rma_state !== 'in_workshop') throw new AppError('REPAIR_NOT_IN_WORKSHOP', 409, `The return is ${line.rma_state}: a unit is diagnosed once it is in the workshop`, { state: line.rma_state });
+    // On the bench, or remotely by the desk once the return is authorised (seed 001: an exchange decided before the pickup).
+    if (!DIAGNOSABLE.includes(line.rma_state)) throw new AppError('REPAIR_NOT_IN_WORKSHOP', 409, `The return is ${line.rma_state}: a unit is diagnosed once its return is authorised`, { state: line.rma_state });
     const partIds = [...new Set(input.parts.map((p) => p.partId))];
     if (partIds.length !== input.parts.length) throw validationFailed([{ field: 'parts', code: 'duplicate', message: 'a part is listed twice' }]);
     const parts = await partsById(trx, partIds);
@@ -105,7 +108,7 @@ export interface DecisionInput {
   customerChoice?: 'repair' | 'replacement' | undefined;
   refurbishedConsent?: boolean | undefined;
   /** An end-of-life or unrepairable unit: what the brand offers instead, at what price. */
-  offer?: { condition: 'new' | 'refurbished' | 'second_hand'; priceCents: number } | undefined;
+  offer?: { condition: 'new' | 'refurbished' | 'second_hand'; priceCents: number; modelId?: string | undefined } | undefined;
 }
 
 /**
@@ -206,6 +209,7 @@ async function carryOut(
   if (decision.remedy === 'exchange_offer') return repair.state === 'awaiting_customer' ? 'awaiting_customer' : move('propose');
   if (decision.remedy === 'price_reduction_or_refund') return move('return_unrepaired');
   const lines: QuoteLineInput[] = [];
+  let offeredModelId: string | null = null;
   if (decision.remedy === 'quote') {
     const parts = await partsById(trx, c.needed.map((n) => n.part_id));
     for (const n of c.needed) {
@@ -215,10 +219,14 @@ async function carryOut(
     }
     if (c.labourCents > 0) lines.push({ kind: 'labour', description: { key: 'workshop.line.labour', minutes: String(repair.labour_minutes ?? 0) }, quantity: 1, unitCents: c.labourCents });
   } else {
-    lines.push({ kind: 'unit', description: { key: `workshop.line.offer.${c.offer!.condition}`, model: JSON.stringify(c.unit.model_name) }, quantity: 1, unitCents: c.offer!.priceCents });
+    // The unit offered: of the same model, or of another of the brand's (an end-of-life model has no stock left).
+    const model = c.offer!.modelId ? await trx.selectFrom('product_model').select(['id', 'name']).where('id', '=', c.offer!.modelId).where('brand_id', '=', brand.id).executeTakeFirst() : { id: c.unit.model_id, name: c.unit.model_name };
+    if (!model) throw validationFailed([{ field: 'offer.modelId', code: 'invalid_value', message: 'no such model in this brand' }]);
+    offeredModelId = model.id;
+    lines.push({ kind: 'unit', description: { key: `workshop.line.offer.${c.offer!.condition}`, model: JSON.stringify(model.name) }, quantity: 1, unitCents: c.offer!.priceCents });
   }
   if (brand.settings.workshop.returnShippingCents > 0) lines.push({ kind: 'transport', description: { key: 'workshop.line.transport' }, quantity: 1, unitCents: brand.settings.workshop.returnShippingCents });
-  await proposeQuote(ctx, trx, { repair, brand, ticket: c.ticket, kind: decision.remedy === 'quote' ? 'repair' : 'offer', offeredCondition: c.offer?.condition ?? null, lines, actorId: actor.userId, serial: c.unit.serial ?? c.unit.licence_key ?? '', now });
+  await proposeQuote(ctx, trx, { repair, brand, ticket: c.ticket, kind: decision.remedy === 'quote' ? 'repair' : 'offer', offeredCondition: c.offer?.condition ?? null, offeredModelId, lines, actorId: actor.userId, serial: c.unit.serial ?? c.unit.licence_key ?? '', now });
   return move('propose');
 }
 
@@ -309,12 +317,12 @@ export async function shipReplacement(ctx: WorkshopContext, actor: Actor, ticket
     if (from !== 'replacing') throw transitionRefused(from, 'replacement_shipped');
     const unit = await trx.selectFrom('unit').selectAll().where('id', '=', repair.unit_id).executeTakeFirstOrThrow();
     const decision = repair.remedy_decision as { replacementCondition?: 'new' | 'refurbished' | null } | null;
-    const offered = await trx.selectFrom('quote').select('offered_condition').where('repair_id', '=', repair.id).where('state', '=', 'accepted').where('kind', '=', 'offer').executeTakeFirst();
+    const offered = await trx.selectFrom('quote').select(['offered_condition', 'offered_model_id']).where('repair_id', '=', repair.id).where('state', '=', 'accepted').where('kind', '=', 'offer').executeTakeFirst();
     const condition = offered?.offered_condition ?? decision?.replacementCondition ?? 'new';
     const brand = await getBrandById(trx, repair.brand_id);
     // The parcel first: nothing is handed over while the defective unit is still with the customer.
     await recordReplacementParcel(trx, repair.rma_id, { carrier: input.carrier, trackingNumber: input.trackingNumber, now, actorId: actor.userId, unitId: repair.unit_id, replacementSerial: input.serial ?? null });
-    const given = await handOverStockUnit(trx, { defective: unit, condition, serial: input.serial, deliveredOn: DateTime.fromJSDate(now, { zone: brand.timeZone }).toISODate()!, at: now, actorId: actor.userId });
+    const given = await handOverStockUnit(trx, { defective: unit, condition, modelId: offered?.offered_model_id ?? undefined, serial: input.serial, deliveredOn: DateTime.fromJSDate(now, { zone: brand.timeZone }).toISODate()!, at: now, actorId: actor.userId });
     if (!given) throw new AppError('REPLACEMENT_OUT_OF_STOCK', 409, `No ${condition} unit of this model in stock${input.serial ? ` with serial ${input.serial}` : ''}`, { errors: [{ field: 'serial', code: 'invalid_value', message: `no ${condition} unit in stock` }] });
     await trx.updateTable('repair').set({ replacement_unit_id: given.id }).where('id', '=', repair.id).execute();
     const to = await moveRepair(trx, repair, 'replacement_shipped', now);

@@ -85,12 +85,13 @@ export const workshopRoutes: FastifyPluginAsyncZod<WorkshopRoutesOptions> = asyn
     { schema: { tags: ['workshop'], summary: 'Accept or refuse a quote or an offer, once (the customer in the portal, or the desk on their word)', params, body: QuoteAnswerBody, response: { 200: QuoteAnswerResponse } } },
     async (request) => answerQuote(ctx, request.actor, request.params.id, request.body.answer, request.actor.role === 'customer' ? 'portal' : 'desk', request.now),
   );
-  const tokenParams = z.object({ token: z.string().min(10).max(1000) });
+  // The token travels in the query or the body, not the path: it is longer than a path segment may be.
+  const token = z.object({ token: z.string().min(10).max(1000) });
   app.get(
-    '/quote-links/:token',
-    { config: { access: 'public' }, schema: { tags: ['workshop'], summary: 'What a signed e-mail link answers, and the quote; reading it changes nothing', params: tokenParams, response: { 200: QuoteLinkResponse } } },
+    '/quote-links',
+    { config: { access: 'public' }, schema: { tags: ['workshop'], summary: 'What a signed e-mail link answers, and the quote; reading it changes nothing', querystring: token, response: { 200: QuoteLinkResponse } } },
     async (request) => {
-      const { quote, answer } = await quoteByLink(ctx, request.params.token, request.now);
+      const { quote, answer } = await quoteByLink(ctx, request.query.token, request.now);
       const brand = await getBrandById(db, quote.brand_id);
       const customer = await loadActor(db, quote.customer_id);
       const ticket = await db.selectFrom('ticket').select('number').where('id', '=', quote.ticket_id).executeTakeFirstOrThrow();
@@ -99,10 +100,10 @@ export const workshopRoutes: FastifyPluginAsyncZod<WorkshopRoutesOptions> = asyn
     },
   );
   app.post(
-    '/quote-links/:token',
-    { config: { access: 'public' }, schema: { tags: ['workshop'], summary: 'Give the answer a signed e-mail link carries (once; a link of a replaced quote is refused)', params: tokenParams, response: { 200: QuoteAnswerResponse } } },
+    '/quote-links',
+    { config: { access: 'public' }, schema: { tags: ['workshop'], summary: 'Give the answer a signed e-mail link carries (once; a link of a replaced quote is refused)', body: token, response: { 200: QuoteAnswerResponse } } },
     async (request) =>
-      answerByLink(ctx, request.params.token, request.now, async (userId) => {
+      answerByLink(ctx, request.body.token, request.now, async (userId) => {
         const actor = await loadActor(db, userId);
         if (!actor) throw new AppError('QUOTE_LINK_INVALID', 403, 'This link is no longer valid');
         return actor;

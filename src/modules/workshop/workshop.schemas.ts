@@ -19,7 +19,7 @@ export const DiagnosisBody = z.object({
 export const DecisionBody = z.object({
   customerChoice: z.enum(['repair', 'replacement']).optional(),
   refurbishedConsent: z.boolean().optional(),
-  offer: z.object({ condition: z.enum(['new', 'refurbished', 'second_hand']), priceCents: z.number().int().min(0).max(100_000_000) }).optional(),
+  offer: z.object({ condition: z.enum(['new', 'refurbished', 'second_hand']), priceCents: z.number().int().min(0).max(100_000_000), modelId: z.uuid().optional() }).optional(),
 });
 
 export const RepairEventBody = z.object({

@@ -756,6 +756,7 @@ export interface QuoteTable {
   total_cents: ColumnType<number, number | bigint, number | bigint>;
   valid_until: string;
   offered_condition: 'new' | 'refurbished' | 'second_hand' | null;
+  offered_model_id: string | null;
   state: 'sent' | 'accepted' | 'refused' | 'expired' | 'withdrawn';
   link_nonce: string;
   answered_at: Timestamp | null;
