@@ -34,9 +34,15 @@ export interface BuildAppOptions extends AppContext {
   logger?: boolean | { level: string };
 }
 
+/** The query parameters that carry a secret, their values replaced for the logs. */
+export function redactTokens(url: string): string {
+  return url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
+}
+
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    // Never a token in the logs (STYLE.md): a calendar feed's address carries one in `?token=`.
+    logger: opts.logger ? { ...(opts.logger === true ? {} : opts.logger), serializers: { req: (req) => ({ method: req.method, url: redactTokens(req.url), host: req.host, remoteAddress: req.ip }) } } : false,
     // X-Forwarded-For only from the configured proxies: anyone else could pick the address the
     // login limiter counts against.
     trustProxy: opts.config.trustProxy.length ? opts.config.trustProxy : false,
