@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -30,6 +30,11 @@ export function sendFile(reply: FastifyReply, attachment: Attachment, stream: Re
     .header('cross-origin-resource-policy', 'same-origin')
     .header('cache-control', 'private, no-store')
     .send(stream);
+}
+
+/** A document made for this request (a label, a quote, a report): served like any file, sandboxed and never cached. */
+export function sendDocument(reply: FastifyReply, doc: { pdf: Buffer; filename: string }) {
+  return sendFile(reply, { id: '', filename: doc.filename, contentType: 'application/pdf', sizeBytes: doc.pdf.length, sha256: '' }, Readable.from([doc.pdf]));
 }
 
 /** A file's bytes in an OpenAPI answer (the schema documents it; a stream is never serialised). */

@@ -1,20 +1,14 @@
-import { Readable } from 'node:stream';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
-import { FILE_DOWNLOAD, sendFile } from '../attachments/index.ts';
+import { FILE_DOWNLOAD, sendDocument } from '../attachments/index.ts';
 import { returnLabel, returnPacking, returnReceipt } from './rma-documents.ts';
 import type { ReturnNotifier } from './rma-notifier.ts';
 import { RefuseParcelBody, RequestReturnBody, ReturnEventBody, ReturnLookupQuery, ReturnResponse, ReturnsPage, ReturnsQuery, UnexpectedParcelBody, UnexpectedParcelResponse } from './rma.schemas.ts';
 import { listReturns, listUnexpectedParcels, lookupReturn, recordUnexpectedParcel } from './receiving.service.ts';
 import { getReturn, refuseParcel, requestReturn, sendReturnEvent } from './rma.service.ts';
 
-/** A document made for this request, served like any file (sandboxed, never cached). */
-function pdfReply(reply: FastifyReply, doc: { pdf: Buffer; filename: string }) {
-  return sendFile(reply, { id: '', filename: doc.filename, contentType: 'application/pdf', sizeBytes: doc.pdf.length, sha256: '' }, Readable.from([doc.pdf]));
-}
 
 /** What the composition root hands these routes. */
 export interface ReturnRoutesOptions {
@@ -74,17 +68,17 @@ export const returnRoutes: FastifyPluginAsyncZod<ReturnRoutesOptions> = async (a
   app.get(
     '/tickets/:id/rma/label',
     { schema: { tags: ['returns'], summary: "The parcel label (PDF, the customer's language): the number as text, Code 128 and QR", params, response: { 200: FILE_DOWNLOAD } } },
-    async (request, reply) => pdfReply(reply, await returnLabel(db, request.actor, request.params.id, request.now)),
+    async (request, reply) => sendDocument(reply, await returnLabel(db, request.actor, request.params.id, request.now)),
   );
   app.get(
     '/tickets/:id/rma/packing',
     { schema: { tags: ['returns'], summary: "Packing instructions with each unit's accessories checklist (PDF, the customer's language)", params, response: { 200: FILE_DOWNLOAD } } },
-    async (request, reply) => pdfReply(reply, await returnPacking(db, request.actor, request.params.id, request.now)),
+    async (request, reply) => sendDocument(reply, await returnPacking(db, request.actor, request.params.id, request.now)),
   );
   app.get(
     '/tickets/:id/rma/receipt',
     { schema: { tags: ['returns'], summary: 'The receipt of the parcel handed in: when, what came with each unit, its condition (PDF)', params, response: { 200: FILE_DOWNLOAD } } },
-    async (request, reply) => pdfReply(reply, await returnReceipt(db, request.actor, request.params.id)),
+    async (request, reply) => sendDocument(reply, await returnReceipt(db, request.actor, request.params.id)),
   );
   app.get(
     '/returns',

@@ -13,6 +13,8 @@ import { answerByLink, answerQuote, quoteByLink } from './quote.service.ts';
 import { decide, diagnose, repairEvent, shipReplacement, type WorkshopContext } from './repair.service.ts';
 import type { WorkshopNotifier } from './workshop-notifier.ts';
 import { getWorkshop, quoteLines, quoteView, workshopBoard } from './workshop.read.ts';
+import { feeInvoicePdf, quotePdf, recyclingCertificatePdf, repairReportPdf } from './workshop-documents.ts';
+import { FILE_DOWNLOAD, sendDocument } from '../attachments/index.ts';
 import {
   BoardResponse,
   DecisionBody,
@@ -109,6 +111,11 @@ export const workshopRoutes: FastifyPluginAsyncZod<WorkshopRoutesOptions> = asyn
         return actor;
       }),
   );
+  const pdf = { 200: FILE_DOWNLOAD };
+  app.get('/quotes/:id/pdf', { schema: { tags: ['workshop'], summary: "A quote's or an offer's PDF, in the customer's language", params, response: pdf } }, async (request, reply) => sendDocument(reply, await quotePdf(db, request.actor, request.params.id)));
+  app.get('/workshop-invoices/:id/pdf', { schema: { tags: ['workshop'], summary: "A workshop invoice's PDF (the diagnostic fee), in the customer's language", params, response: pdf } }, async (request, reply) => sendDocument(reply, await feeInvoicePdf(db, request.actor, request.params.id)));
+  app.get('/tickets/:id/workshop/repairs/:repairId/report', { schema: { tags: ['workshop'], summary: 'The repair report PDF, once the repair passed its tests', params: repairParams, response: pdf } }, async (request, reply) => sendDocument(reply, await repairReportPdf(db, request.actor, request.params.id, request.params.repairId)));
+  app.get('/tickets/:id/workshop/repairs/:repairId/recycling-certificate', { schema: { tags: ['workshop'], summary: 'The recycling certificate PDF of a unit taken back and recycled free', params: repairParams, response: pdf } }, async (request, reply) => sendDocument(reply, await recyclingCertificatePdf(db, request.actor, request.params.id, request.params.repairId)));
   app.get(
     '/workshop/board',
     { config: { access: 'staff' }, schema: { tags: ['workshop'], summary: 'The workshop board: repairs on the bench by state, waiting for parts, quotes awaiting the customer, ready to ship', querystring: z.object({ brandId: z.uuid().optional() }), response: { 200: BoardResponse } } },

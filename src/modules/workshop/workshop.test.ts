@@ -1,7 +1,23 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brandId, describeStores } from '../../test/db.ts';
 import { buildTestApp, type Client, loginAs } from '../../test/http.ts';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'apres-workshop-'));
+
+/** A PDF as a person and a scanner read it: its text (pdftotext) and its barcodes (pdftoppm, then zbarimg). */
+function readPdf(pdf: Buffer, name: string): { text: string; codes: string[] } {
+  const file = path.join(tmp, `${name}.pdf`);
+  fs.writeFileSync(file, pdf);
+  execFileSync('pdftoppm', ['-png', '-r', '150', '-singlefile', file, path.join(tmp, name)]);
+  if (process.env.APRES_KEEP_PDF_PNG) fs.copyFileSync(path.join(tmp, `${name}.png`), path.join(process.env.APRES_KEEP_PDF_PNG, `${name}.png`));
+  const codes = execFileSync('zbarimg', ['--quiet', path.join(tmp, `${name}.png`)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n').sort();
+  return { text: execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' '), codes };
+}
 
 interface Repair {
   id: string;
@@ -132,6 +148,18 @@ describeStores('workshop', (ctx) => {
       expect(history).toMatchObject([{ kind: 'repaired', data: { cover: 'none' } }]);
       const customerView = await client().post(url, { event: 'shipped' });
       expect(customerView.statusCode).toBe(403);
+      // The repair report, in Romanian: what was found and done, the part used, the tests passed.
+      const report = await client().get(`/api/v1/tickets/${ticketId}/workshop/repairs/${repair.id}/report`);
+      expect([report.statusCode, report.headers['content-type']]).toEqual([200, 'application/pdf']);
+      const number = (await client().get(`/api/v1/tickets/${ticketId}`)).json().number as string;
+      const read = readPdf(report.rawPayload, `report-${ctx().store}`);
+      expect(read.codes).toEqual([`CODE-128:${number}`]);
+      for (const words of ['Raport de reparație', 'Ecran înlocuit.', '1 × Ecran tactil SID-T5 (SID-DSP-T5)', '✓ touch', 'În afara garanției', 'Număr de serie: SIDT5-310578']) expect(read.text).toContain(words);
+      // The quote as it was accepted.
+      const quote = await client().get(`/api/v1/quotes/${repair.quotes[0]!.id}/pdf`);
+      const q = readPdf(quote.rawPayload, `quote-${ctx().store}`);
+      expect(q.codes).toEqual([`CODE-128:${repair.quotes[0]!.number}`]);
+      for (const words of ['Ofertă de preț', 'Ecran tactil SID-T5', 'Manoperă (60 min)', 'TVA 21 %', '248,05', 'Acceptată']) expect(q.text).toContain(words);
     });
   });
 
@@ -171,6 +199,15 @@ describeStores('workshop', (ctx) => {
       expect(repair!.invoices[0]!.number).toMatch(/^F-\d{4}-000001$/);
       const invoice = await db().selectFrom('workshop_invoice').selectAll().where('repair_id', '=', repair!.id).executeTakeFirstOrThrow();
       expect([invoice.net_cents, invoice.tax_cents, invoice.tax_rate_bp]).toEqual([1653, 347, 2100]);
+      const pdf = await client().get(`/api/v1/workshop-invoices/${repair!.invoices[0]!.id}/pdf`);
+      expect([pdf.statusCode, pdf.headers['content-type']]).toEqual([200, 'application/pdf']);
+      const read = readPdf(pdf.rawPayload, `fee-invoice-${ctx().store}`);
+      expect(read.codes).toEqual([`CODE-128:${repair!.invoices[0]!.number}`]);
+      for (const words of ['Factură', 'Taxă de diagnosticare', '16,53', '3,47', '20,00', 'după refuzul ofertei Q-', 'returnat nereparat']) expect(read.text).toContain(words);
+      const stranger = await as('client@mecashop.example').get(`/api/v1/workshop-invoices/${repair!.invoices[0]!.id}/pdf`);
+      expect([stranger.statusCode, stranger.json().code]).toEqual([404, 'WORKSHOP_INVOICE_NOT_FOUND']);
+      const noReport = await client().get(`/api/v1/tickets/${ticketId}/workshop/repairs/${repair!.id}/report`);
+      expect([noReport.statusCode, noReport.json().code]).toEqual([409, 'REPAIR_REPORT_NOT_READY']);
       const feeMail = (await mails(ticketId)).at(-1)!;
       expect(feeMail.body_text).toContain(repair!.invoices[0]!.number);
       expect(feeMail.body_text.replace(/\s/g, ' ')).toContain('20,00 EUR');
@@ -202,6 +239,10 @@ describeStores('workshop', (ctx) => {
       expect(given).toEqual({ owner_id: owner.id, condition: 'second_hand' });
       const kinds = (await db().selectFrom('unit_event').select('kind').where('unit_id', '=', bench.unit).orderBy('id').execute()).map((e) => e.kind);
       expect(kinds).toEqual(expect.arrayContaining(['recycled', 'replaced']));
+      const certificate = await client().get(`/api/v1/tickets/${bench.ticketId}/workshop/repairs/${repairId}/recycling-certificate`);
+      expect([certificate.statusCode, certificate.headers['content-type']]).toEqual([200, 'application/pdf']);
+      const read = readPdf(certificate.rawPayload, `recycling-${ctx().store}`);
+      for (const words of ['Certificat de reciclare', 'SIDT3-100482', 'Terminal portabil SID-T3', 'Maria Ionescu', 'gratuită']) expect(read.text).toContain(words);
     });
   });
 
