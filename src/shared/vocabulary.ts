@@ -71,3 +71,8 @@ export const RMA_GUARDS = [
 export const REPAIR_STATES = ['diagnosing', 'awaiting_customer', 'awaiting_parts', 'repairing', 'testing', 'replacing', 'ready_to_ship', 'returning_unrepaired', 'done'] as const;
 export const REPAIR_EVENTS = ['start_repair', 'wait_parts', 'start_replacement', 'propose', 'return_unrepaired', 'parts_arrived', 'repaired', 'test_failed', 'test_passed', 'replacement_shipped', 'shipped'] as const;
 export const QUOTE_STATES = ['sent', 'accepted', 'refused', 'expired', 'withdrawn'] as const;
+
+/** On-site visits (src/modules/field): states, the technician's outcomes, and the rules that allow or bill one. */
+export const VISIT_STATES = ['scheduled', 'in_progress', 'done', 'cancelled'] as const;
+export const VISIT_OUTCOMES = ['resolved', 'needs_workshop', 'needs_parts'] as const;
+export const VISIT_RULES = ['direct_service_blocked', 'covered_onsite_contract', 'onsite_not_in_contract', 'out_of_coverage', 'coverage_unknown'] as const;

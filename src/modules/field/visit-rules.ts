@@ -15,9 +15,10 @@
  *  5. coverage unknown (proof of purchase missing) → billable until the proof is given.
  * A billable visit is scheduled only once the customer has accepted the charges.
  */
+import { VISIT_RULES } from '../../shared/vocabulary.ts';
 import type { BusinessCalendar, SkippedDay } from '../calendars/index.ts';
 
-export const VISIT_RULES = ['direct_service_blocked', 'covered_onsite_contract', 'onsite_not_in_contract', 'out_of_coverage', 'coverage_unknown'] as const;
+export { VISIT_RULES };
 export type VisitRule = (typeof VISIT_RULES)[number];
 
 /** The warranty decision's outcomes (warranty module), as this decision weighs them. */

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { VISIT_OUTCOMES, VISIT_STATES } from '../../shared/vocabulary.ts';
 import { WARRANTY_OUTCOMES } from '../warranty/index.ts';
 import { VISIT_RULES } from './visit-rules.ts';
 
-export const VISIT_STATES = ['scheduled', 'in_progress', 'done', 'cancelled'] as const;
-export const VISIT_OUTCOMES = ['resolved', 'needs_workshop', 'needs_parts'] as const;
+export { VISIT_OUTCOMES, VISIT_STATES };
 
 const instant = z.iso.datetime({ offset: true });
 

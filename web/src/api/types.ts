@@ -23,6 +23,9 @@ export {
   TICKET_STATUSES,
   TIMER_KINDS,
   TIMER_STATES,
+  VISIT_OUTCOMES,
+  VISIT_RULES,
+  VISIT_STATES,
   WEEKDAYS,
 } from '../../../src/shared/vocabulary';
 export type { EntryKind, Locale, Role, TicketChannel, TicketPriority, TicketStatus } from '../../../src/shared/vocabulary';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { PRIORITY_COLOR, STATUS_COLOR, DateTime } from '../tickets/badges';
 import { useHistory } from '../tickets/tickets.api';
 import { Empty, ErrorState, TableSkeleton } from '../common/states';
-import { ENTRY_KINDS, RMA_STATES, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, TIMER_KINDS, type Ticket } from '../../api/types';
+import { ENTRY_KINDS, RMA_STATES, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, TIMER_KINDS, VISIT_STATES, type Ticket } from '../../api/types';
 import { isReason } from '../sla/sla-format';
 import { useGroups, useStaffUsers } from '../brands/brands.api';
 
@@ -30,6 +30,7 @@ const KNOWN_FIELDS = [
   'slaWarning',
   'slaBreached',
   'rma',
+  'onsiteVisit',
 ] as const;
 /** Fields whose values are instants, shown in the ticket's time zone. */
 const DATE_FIELDS: readonly KnownField[] = ['confirmationRequested', 'confirmed', 'plannedResolution'];
@@ -56,6 +57,7 @@ const FIELD_ALIASES: Record<string, KnownField> = {
   planned_resolution: 'plannedResolution',
   sla_warning: 'slaWarning',
   sla_breached: 'slaBreached',
+  onsite_visit: 'onsiteVisit',
 };
 
 function fieldKey(field: string): KnownField | null {
@@ -80,6 +82,14 @@ function renderValue(t: TFunction, field: KnownField | null, value: unknown, nam
     const o = value as Record<string, unknown>;
     const state = o.event === 'parcel_refused' ? t('rma.event.parcel_refused') : includes(RMA_STATES, o.state) ? t(`rma.state.${o.state}`) : '—';
     return typeof o.reason === 'string' ? `${state}: ${o.reason}` : state;
+  }
+  // An on-site visit's step: its state, billable or not, and the reason of a cancellation.
+  if (field === 'onsiteVisit' && includes(VISIT_STATES, value)) return t(`visits.state.${value}`);
+  if (field === 'onsiteVisit' && value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    const state = includes(VISIT_STATES, o.state) ? t(`visits.state.${o.state}`) : '—';
+    const billing = typeof o.billable === 'boolean' ? ` · ${o.billable ? t('visits.billable') : t('visits.free')}` : '';
+    return `${state}${billing}${typeof o.reason === 'string' ? `: ${o.reason}` : ''}`;
   }
   if (Array.isArray(value)) return value.map((v) => renderValue(t, null, v, names)).join(', ');
   if (typeof value === 'object') {

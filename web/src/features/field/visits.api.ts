@@ -8,7 +8,7 @@ export type ScheduleVisitBody = BodyOf<'/api/v1/tickets/{id}/visits', 'post'>;
 export type VisitReportBody = BodyOf<'/api/v1/visits/{id}/report', 'post'>;
 export type VisitRule = Visit['rule'];
 export type VisitOutcome = NonNullable<Visit['report']['outcome']>;
-export const VISIT_OUTCOMES: readonly VisitOutcome[] = ['resolved', 'needs_workshop', 'needs_parts'];
+export { VISIT_OUTCOMES } from '../../api/types';
 
 /** A ticket's visits, and for the desk what each unit's contract allows and the brand's technicians. */
 export function useTicketVisits(ticketId: string) {
