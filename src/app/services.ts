@@ -8,6 +8,7 @@ import { recomputeBrand, runSlaSweep, slaTicketListener, SlaRecomputeJob } from 
 import { useTicketListener } from '../modules/tickets/index.ts';
 import { registerWebhookWorker } from '../modules/webhooks/index.ts';
 import { unitsTicketListener } from '../modules/orders/index.ts';
+import { workshopTicketListener } from '../modules/workshop/index.ts';
 import type { AppContext } from './context.ts';
 
 /** One process's wiring of the modules: what the HTTP API, the workers and the tests share. */
@@ -37,6 +38,10 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
   const files = new FileStore(config.filesDir);
   const jobs = new JobQueue(database, log);
   const email: EmailContext = { db: database.db, jobs, files, rawStore: new FileStore(config.mailDir), maxMessageBytes: config.maxMessageBytes, clock };
+  const slaNotifier = slaMail(email);
+  const workshopNotifier = workshopMail(email);
+  // A customer's reply "accept" or "refuse" answers their quote in the reply's own transaction.
+  useTicketListener(workshopTicketListener({ db: database.db, jobs, notifier: workshopNotifier, sla: slaNotifier, publicUrl: config.publicUrl }));
   return {
     database,
     db: database.db,
@@ -46,9 +51,9 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     jobs,
     email,
     ticketEvents: ticketMail(email),
-    sla: { jobs, notifier: slaMail(email) },
+    sla: { jobs, notifier: slaNotifier },
     returns: { jobs, notifier: returnMail(email) },
-    workshop: { jobs, notifier: workshopMail(email) },
+    workshop: { jobs, notifier: workshopNotifier },
     passwordResetMailer: passwordResetMail(email),
   };
 }

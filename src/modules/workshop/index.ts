@@ -6,3 +6,4 @@ export { workshopRoutes, type WorkshopRoutesOptions } from './workshop.routes.ts
 export { NO_WORKSHOP_NOTIFIER, type WorkshopChange, type WorkshopNotifier } from './workshop-notifier.ts';
 export { answerQuote, type QuoteAnswer } from './quote.service.ts';
 export { lineText } from './workshop.read.ts';
+export { answerInReply, workshopTicketListener } from './reply-answer.ts';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { REPAIR_EVENTS, REPAIR_STATES, repairEventsFrom, repairTransition } from './repair-machine.ts';
 import { estimateDuration } from './estimate.ts';
 import { formatMoney, totals } from './quote-math.ts';
+import { answerInReply } from './reply-answer.ts';
 
 describe('the repair machine', () => {
   // Written out independently of the table in repair-machine.ts.
@@ -83,5 +84,15 @@ describe('the expected duration', () => {
   });
   it('counts a replacement from stock in days, not weeks', () => {
     expect(estimateDuration({ remedy: 'replace', brandDays, pastDays: [30, 30, 30, 30, 30], missingPartLeadDays: [], lawMaxDays: 15 })).toMatchObject({ minDays: 1, maxDays: 7, basis: { source: 'replacement', exceedsLawLimit: false } });
+  });
+});
+
+describe('a reply that answers a quote', () => {
+  it('accepts or refuses on a first line that is only the word, in the five languages', () => {
+    for (const w of ['ACCEPT', 'Accepte.', "J'accepte", 'accept', 'Da', 'Принимаю', 'согласен!', 'Godkänner', 'ja']) expect([w, answerInReply(`${w}\n\n> Here is our quote`)]).toEqual([w, 'accept']);
+    for (const w of ['REFUSE', 'Je refuse', 'Refuz', 'Отказ', 'нет', 'Avböjer', 'Nej.']) expect([w, answerInReply(w)]).toEqual([w, 'refuse']);
+  });
+  it('leaves anything else to the desk: a question, a sentence, a quoted line', () => {
+    for (const text of ['Non merci, mais pouvez-vous…', 'Is the transport included?', '> ACCEPT', '', 'Accept? Not sure', 'Da, dar cât costă?']) expect(answerInReply(text)).toBeNull();
   });
 });

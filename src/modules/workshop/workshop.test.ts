@@ -228,9 +228,12 @@ describeStores('workshop', (ctx) => {
       let [repair] = offered.json().items as Repair[];
       expect(repair).toMatchObject({ state: 'awaiting_customer', decision: { remedy: 'end_of_life_offer', rule: 'end_of_life' }, quotes: [{ kind: 'offer' }] });
       expect(repair!.quotes[0]!.lines[0]!.description).toBe('Terminal portabil SID-T5 second-hand');
-      expect((await client().post(`/api/v1/quotes/${repair!.quotes[0]!.id}/answer`, { answer: 'accept' })).statusCode).toBe(200);
+      // A question is a message for the desk; a reply that is just "Da" accepts.
+      expect((await client().post(`/api/v1/tickets/${bench.ticketId}/entries`, { kind: 'customer_message', body: 'Da, dar cât costă transportul?' })).statusCode).toBe(201);
+      expect((await workshop(client(), bench.ticketId))[0]!.quotes[0]!.state).toBe('sent');
+      expect((await client().post(`/api/v1/tickets/${bench.ticketId}/entries`, { kind: 'customer_message', body: 'Da.\n\n> Vă oferim un alt aparat' })).statusCode).toBe(201);
       [repair] = await workshop(client(), bench.ticketId);
-      expect(repair).toMatchObject({ state: 'replacing', recycled: true });
+      expect(repair).toMatchObject({ state: 'replacing', recycled: true, quotes: [{ state: 'accepted', answeredVia: 'portal' }] });
       const shipped = await agent().post(`/api/v1/tickets/${bench.ticketId}/workshop/repairs/${repairId}/replacement`, { carrier: 'Fan Courier', trackingNumber: 'FC-OUT-1' });
       expect(shipped.statusCode, shipped.body).toBe(200);
       expect((shipped.json().items as Repair[])[0]).toMatchObject({ state: 'done', replacementSerial: 'SIDT5-209001' });
