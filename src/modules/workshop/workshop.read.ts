@@ -65,7 +65,7 @@ export async function getWorkshop(db: Db, actor: Actor, ticketId: string, now: D
   const ids = repairs.map((r) => r.id);
   if (!ids.length) return { items: [] };
   const [parts, quotes, invoices, events, recycled] = await Promise.all([
-    db.selectFrom('repair_part as rp').innerJoin('spare_part as p', 'p.id', 'rp.part_id').leftJoin('purchase_order as po', 'po.id', 'rp.purchase_order_id').select(['rp.repair_id', 'rp.part_id', 'p.reference', 'p.name', 'rp.quantity', 'rp.status', 'po.expected_on']).where('rp.repair_id', 'in', ids).orderBy('p.reference').execute(),
+    db.selectFrom('repair_part as rp').innerJoin('spare_part as p', 'p.id', 'rp.part_id').leftJoin('purchase_order as po', 'po.id', 'rp.purchase_order_id').select(['rp.repair_id', 'rp.part_id', 'p.reference', 'p.name', 'rp.quantity', 'rp.status', 'po.expected_on', 'po.id as po_id', 'po.state as po_state']).where('rp.repair_id', 'in', ids).orderBy('p.reference').execute(),
     db.selectFrom('quote').selectAll().where('repair_id', 'in', ids).orderBy('created_at').execute(),
     db.selectFrom('workshop_invoice').selectAll().where('repair_id', 'in', ids).orderBy('issued_at').execute(),
     db.selectFrom('repair_event as e').leftJoin('app_user as a', 'a.id', 'e.actor_id').select(['e.repair_id', 'e.event', 'e.from_state', 'e.to_state', 'e.at', 'a.name']).where('e.repair_id', 'in', ids).orderBy('e.at').orderBy('e.id').execute(),
@@ -89,7 +89,7 @@ export async function getWorkshop(db: Db, actor: Actor, ticketId: string, now: D
         decision: r.remedy && d ? { remedy: d.remedy, rule: d.rule, article: d.article, billable: d.billable, replacementCondition: d.replacementCondition, coverage: d.coverage, params: d.params, overridden: staff ? d.overridden : [] } : null,
         customerChoice: r.customer_choice,
         estimate: r.estimate_max_days !== null ? { minDays: r.estimate_min_days ?? 0, maxDays: r.estimate_max_days, basis: (r.estimate_basis ?? {}) as Record<string, unknown> } : null,
-        parts: parts.filter((p) => p.repair_id === r.id).map((p) => ({ partId: p.part_id, reference: p.reference, name: localised(p.name, actor.locale, p.reference), quantity: p.quantity, status: p.status, expectedOn: (p.expected_on as string | null) ?? null })),
+        parts: parts.filter((p) => p.repair_id === r.id).map((p) => ({ partId: p.part_id, reference: p.reference, name: localised(p.name, actor.locale, p.reference), quantity: p.quantity, status: p.status, expectedOn: (p.expected_on as string | null) ?? null, purchaseOrderId: p.po_state === 'ordered' && staff ? p.po_id : null })),
         quotes: quotes.filter((q) => q.repair_id === r.id).map((q) => quoteView(q, lines.filter((l) => l.quote_id === q.id), actor.locale, today)),
         invoices: invoices.filter((i) => i.repair_id === r.id).map((i) => ({ id: i.id, number: i.number, kind: i.kind, total: { amountCents: Number(i.total_cents), currency: i.currency }, issuedAt: i.issued_at.toISOString() })),
         workDone: r.work_done,

@@ -76,7 +76,7 @@ export const RepairResponse = z.object({
     .nullable(),
   customerChoice: z.enum(['repair', 'replacement']).nullable(),
   estimate: z.object({ minDays: z.number().int(), maxDays: z.number().int(), basis: z.record(z.string(), z.unknown()) }).nullable(),
-  parts: z.array(z.object({ partId: z.string(), reference: z.string(), name: z.string(), quantity: z.number().int(), status: z.enum(['needed', 'reserved', 'ordered', 'consumed', 'released']), expectedOn: z.string().nullable() })),
+  parts: z.array(z.object({ partId: z.string(), reference: z.string(), name: z.string(), quantity: z.number().int(), status: z.enum(['needed', 'reserved', 'ordered', 'consumed', 'released']), expectedOn: z.string().nullable(), purchaseOrderId: z.string().nullable() })),
   quotes: z.array(QuoteResponse),
   invoices: z.array(z.object({ id: z.string(), number: z.string(), kind: z.literal('diagnostic_fee'), total: Money, issuedAt: z.string() })),
   workDone: z.string().nullable(),

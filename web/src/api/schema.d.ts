@@ -5466,6 +5466,7 @@ export interface paths {
                                     /** @enum {string} */
                                     status: "needed" | "reserved" | "ordered" | "consumed" | "released";
                                     expectedOn: string | null;
+                                    purchaseOrderId: string | null;
                                 }[];
                                 quotes: {
                                     id: string;
@@ -5640,6 +5641,7 @@ export interface paths {
                                     /** @enum {string} */
                                     status: "needed" | "reserved" | "ordered" | "consumed" | "released";
                                     expectedOn: string | null;
+                                    purchaseOrderId: string | null;
                                 }[];
                                 quotes: {
                                     id: string;
@@ -5744,6 +5746,8 @@ export interface paths {
                             /** @enum {string} */
                             condition: "new" | "refurbished" | "second_hand";
                             priceCents: number;
+                            /** Format: uuid */
+                            modelId?: string;
                         };
                     };
                 };
@@ -5806,6 +5810,7 @@ export interface paths {
                                     /** @enum {string} */
                                     status: "needed" | "reserved" | "ordered" | "consumed" | "released";
                                     expectedOn: string | null;
+                                    purchaseOrderId: string | null;
                                 }[];
                                 quotes: {
                                     id: string;
@@ -5968,6 +5973,7 @@ export interface paths {
                                     /** @enum {string} */
                                     status: "needed" | "reserved" | "ordered" | "consumed" | "released";
                                     expectedOn: string | null;
+                                    purchaseOrderId: string | null;
                                 }[];
                                 quotes: {
                                     id: string;
@@ -6129,6 +6135,7 @@ export interface paths {
                                     /** @enum {string} */
                                     status: "needed" | "reserved" | "ordered" | "consumed" | "released";
                                     expectedOn: string | null;
+                                    purchaseOrderId: string | null;
                                 }[];
                                 quotes: {
                                     id: string;
@@ -6299,7 +6306,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/quote-links/{token}": {
+    "/api/v1/quote-links": {
         parameters: {
             query?: never;
             header?: never;
@@ -6309,11 +6316,11 @@ export interface paths {
         /** What a signed e-mail link answers, and the quote; reading it changes nothing */
         get: {
             parameters: {
-                query?: never;
-                header?: never;
-                path: {
+                query: {
                     token: string;
                 };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
@@ -6379,12 +6386,16 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path: {
-                    token: string;
-                };
+                path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -6401,6 +6412,160 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A quote's or an offer's PDF, in the customer's language */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file (binary): image/png, image/jpeg, image/gif, image/webp, application/pdf, or application/octet-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workshop-invoices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A workshop invoice's PDF (the diagnostic fee), in the customer's language */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file (binary): image/png, image/jpeg, image/gif, image/webp, application/pdf, or application/octet-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/workshop/repairs/{repairId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The repair report PDF, once the repair passed its tests */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    repairId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file (binary): image/png, image/jpeg, image/gif, image/webp, application/pdf, or application/octet-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/workshop/repairs/{repairId}/recycling-certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The recycling certificate PDF of a unit taken back and recycled free */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    repairId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file (binary): image/png, image/jpeg, image/gif, image/webp, application/pdf, or application/octet-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

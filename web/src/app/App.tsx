@@ -31,6 +31,8 @@ const ReturnsQueuePage = lazy(() => import('../features/returns/ReturnsQueuePage
 const MyOrdersPage = lazy(() => import('../features/portal/MyOrdersPage').then((m) => ({ default: m.MyOrdersPage })));
 const ServiceCentresPage = lazy(() => import('../features/service-centres/ServiceCentresPage').then((m) => ({ default: m.ServiceCentresPage })));
 const VisitsPage = lazy(() => import('../features/field/VisitsPage').then((m) => ({ default: m.VisitsPage })));
+const WorkshopBoardPage = lazy(() => import('../features/workshop/WorkshopBoardPage').then((m) => ({ default: m.WorkshopBoardPage })));
+const QuoteLinkPage = lazy(() => import('../features/workshop/QuoteLinkPage').then((m) => ({ default: m.QuoteLinkPage })));
 const PortalTicketPage = lazy(() => import('../features/portal/PortalTicketPage').then((m) => ({ default: m.PortalTicketPage })));
 
 export function App() {
@@ -45,6 +47,7 @@ export function App() {
             <Route path="/login" element={<LoginPage />} />
             <Route path="/forgot-password" element={<ForgotPasswordPage />} />
             <Route path="/reset-password" element={<ResetPasswordPage />} />
+            <Route path="/quote/:token" element={<QuoteLinkPage />} />
             <Route path="/" element={<HomeRedirect />} />
             <Route
               path="/agent"
@@ -61,6 +64,7 @@ export function App() {
               <Route path="receiving" element={<ReceivingPage />} />
               <Route path="returns" element={<ReturnsQueuePage />} />
               <Route path="visits" element={<VisitsPage />} />
+              <Route path="workshop" element={<WorkshopBoardPage />} />
               <Route path="*" element={<NotFound homeTo="/agent" />} />
             </Route>
             <Route

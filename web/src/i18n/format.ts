@@ -71,3 +71,8 @@ export function pickLocalised(labels: Record<string, string> | undefined, locale
   if (!labels) return '';
   return labels[locale] ?? (brandLocale ? labels[brandLocale] : undefined) ?? labels.en ?? Object.values(labels)[0] ?? '';
 }
+
+/** An amount of integer minor units in the reader's locale ("248,05 €", "€248.05"). */
+export function formatMoney(amountCents: number, currency: string, locale: Locale): string {
+  return new Intl.NumberFormat(intlTag(locale), { style: 'currency', currency }).format(amountCents / 100);
+}

@@ -19,7 +19,7 @@ export const resources = {
 // What features use of this folder, entered through here: messages for errors, dates and names in
 // the reader's language, and the reader's locale.
 export { errorMessage, fieldErrorMessage } from './errors';
-export { formatDateTime, formatPlainDate, intlTag, pickLocalised } from './format';
+export { formatDateTime, formatMoney, formatPlainDate, intlTag, pickLocalised } from './format';
 export { useLocale } from './useLocale';
 export { fromZonedWall, toZonedWall } from './zoned-time';
 

@@ -14,6 +14,7 @@ import { PropertiesPanel } from './PropertiesPanel';
 import { SlaPanel } from '../sla/SlaPanel';
 import { UnitsPanel } from '../units/UnitsPanel';
 import { ReturnPanel } from '../returns/ReturnPanel';
+import { WorkshopPanel } from '../workshop/WorkshopPanel';
 import { VisitPanel } from '../field/VisitPanel';
 
 export function AgentTicketPage() {
@@ -86,6 +87,7 @@ export function AgentTicketPage() {
             <SlaPanel ticket={tk} />
             <UnitsPanel ticket={tk} />
             <ReturnPanel ticket={tk} />
+            <WorkshopPanel ticket={tk} />
             <VisitPanel ticket={tk} />
             <Paper withBorder radius="md" p="md">
               <Text fw={600} mb="sm">

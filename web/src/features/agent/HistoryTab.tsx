@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { PRIORITY_COLOR, STATUS_COLOR, DateTime } from '../tickets/badges';
 import { useHistory } from '../tickets/tickets.api';
 import { Empty, ErrorState, TableSkeleton } from '../common/states';
-import { ENTRY_KINDS, RMA_STATES, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, TIMER_KINDS, VISIT_STATES, type Ticket } from '../../api/types';
+import { ENTRY_KINDS, REPAIR_STATES, RMA_STATES, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, TIMER_KINDS, VISIT_STATES, type Ticket } from '../../api/types';
 import { isReason } from '../sla/sla-format';
 import { useGroups, useStaffUsers } from '../brands/brands.api';
 
@@ -31,6 +31,7 @@ const KNOWN_FIELDS = [
   'slaBreached',
   'rma',
   'onsiteVisit',
+  'repair',
 ] as const;
 /** Fields whose values are instants, shown in the ticket's time zone. */
 const DATE_FIELDS: readonly KnownField[] = ['confirmationRequested', 'confirmed', 'plannedResolution'];
@@ -82,6 +83,12 @@ function renderValue(t: TFunction, field: KnownField | null, value: unknown, nam
     const o = value as Record<string, unknown>;
     const state = o.event === 'parcel_refused' ? t('rma.event.parcel_refused') : includes(RMA_STATES, o.state) ? t(`rma.state.${o.state}`) : '—';
     return typeof o.reason === 'string' ? `${state}: ${o.reason}` : state;
+  }
+  // A repair's step in the workshop: the state it left, and the state it reached.
+  if (field === 'repair' && includes(REPAIR_STATES, value)) return t(`workshop.state.${value}`);
+  if (field === 'repair' && value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    return includes(REPAIR_STATES, o.state) ? t(`workshop.state.${o.state}`) : '—';
   }
   // An on-site visit's step: its state, billable or not, and the reason of a cancellation.
   if (field === 'onsiteVisit' && includes(VISIT_STATES, value)) return t(`visits.state.${value}`);

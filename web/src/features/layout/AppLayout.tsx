@@ -7,7 +7,7 @@ import { isStaff } from '../../api/types';
 import { useQuarantineCount } from '../admin/admin.api';
 import { useCurrentUser } from '../auth/auth.api';
 import { useBrands } from '../brands/brands.api';
-import { IconBuildingStore } from '@tabler/icons-react';
+import { IconBuildingStore, IconTool } from '@tabler/icons-react';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { Logo } from './Logo';
 import { Suspense } from 'react';
@@ -121,6 +121,7 @@ export function AppLayout() {
         ...(user.role === 'technician' ? [] : [{ to: '/agent/proofs', label: t('nav.proofs'), icon: IconCertificate, testId: 'nav-proofs' }]),
         { to: '/agent/returns', label: t('nav.returns'), icon: IconTruckReturn, testId: 'nav-returns' },
         { to: '/agent/receiving', label: t('nav.receiving'), icon: IconBarcode, testId: 'nav-receiving' },
+        { to: '/agent/workshop', label: t('nav.workshop'), icon: IconTool, testId: 'nav-workshop' },
         { to: '/agent/visits', label: t('nav.visits'), icon: IconMapPin, testId: 'nav-visits' },
       ]
     : [

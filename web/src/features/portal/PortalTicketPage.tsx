@@ -11,6 +11,7 @@ import { useUpdateTicket } from '../tickets/tickets.api';
 import { PortalPlannedDate } from '../sla/PortalPlannedDate';
 import { UnitsPanel } from '../units/UnitsPanel';
 import { ReturnPanel } from '../returns/ReturnPanel';
+import { WorkshopPanel } from '../workshop/WorkshopPanel';
 
 export function PortalTicketPage() {
   const { id = '' } = useParams();
@@ -61,6 +62,7 @@ export function PortalTicketPage() {
             <PortalPlannedDate ticket={tk} />
             <UnitsPanel ticket={tk} />
             <ReturnPanel ticket={tk} portal />
+            <WorkshopPanel ticket={tk} portal />
             <Paper withBorder radius="md" p="md">
               <Text fw={600} mb="sm">
                 {t('ticket.details')}

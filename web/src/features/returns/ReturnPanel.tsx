@@ -1,8 +1,9 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Modal, Paper, Radio, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Modal, Paper, Radio, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPackage, IconPrinter, IconTruckReturn } from '@tabler/icons-react';
+import { IconPackage, IconTruckReturn } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DocumentLink } from '../common/DocumentLink';
 import type { Ticket } from '../../api/types';
 import { errorMessage, formatDateTime, pickLocalised, useLocale } from '../../i18n';
 import { useTicketUnits } from '../units/units.api';
@@ -218,17 +219,5 @@ function ReturnDetails({ rma, ticketId, timeZone, portal }: { rma: Return; ticke
         </Stack>
       </Modal>
     </Stack>
-  );
-}
-
-/** A PDF of the return, opened in a new tab (served sandboxed by the server). */
-function DocumentLink({ href, label, testId }: { href: string; label: string; testId: string }) {
-  return (
-    <Anchor href={href} target="_blank" rel="noopener noreferrer" size="sm" data-testid={testId}>
-      <Group gap={4} wrap="nowrap">
-        <IconPrinter size={14} />
-        {label}
-      </Group>
-    </Anchor>
   );
 }
