@@ -129,6 +129,90 @@ describe('returns in Chromium', () => {
   });
 });
 
+/** Issue 13, SPEC §9 scenario 5 (seed 004) in Chromium: diagnosis, a quote needing a part out of stock, accepted in the portal, the board. */
+describe('the workshop in Chromium', () => {
+  const env = useServerAndBrowser();
+
+  it('a technician diagnoses and quotes, the customer accepts the quote in her portal, the part goes on order and the board shows the unit waiting for it', async () => {
+    const base = env.server.url;
+    const customer = await newContext(env.browser, { locale: 'ro-RO', viewport: { width: 1280, height: 900 } });
+    const agent = await newContext(env.browser, { locale: 'ro-RO', viewport: { width: 1400, height: 900 } });
+    const csrf = await apiLogin(customer.request, base, 'client@smart-id.example');
+    const deskCsrf = await apiLogin(agent.request, base, 'agent@smart-id.example');
+    const brands = (await (await customer.request.get(`${base}/api/v1/brands`)).json()) as { items: { id: string; slug: string }[] };
+    const created = await customer.request.post(`${base}/api/v1/tickets`, {
+      headers: { 'x-csrf-token': csrf },
+      data: {
+        brandId: brands.items.find((b) => b.slug === 'smart-id')!.id,
+        subject: 'Ecranul nu mai răspunde',
+        description: 'Ecranul terminalului SIDT5-310578 nu mai răspunde la atingere.',
+        serialNumbers: ['SIDT5-310578'],
+        customFields: { senderName: 'Maria Ionescu', senderAddress: 'Str. Lipscani 12\nBucurești', contactPerson: 'Maria Ionescu', contactPhone: '+40 721 000 111' },
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    // The return up to the bench, through the API (the returns test walks these pages).
+    const units = (await (await customer.request.get(`${base}/api/v1/tickets/${id}/units`)).json()) as { items: { unit: { id: string } | null }[] };
+    const unitId = units.items[0]!.unit!.id;
+    expect((await customer.request.post(`${base}/api/v1/tickets/${id}/rma`, { headers: { 'x-csrf-token': csrf }, data: { unitIds: [unitId], customerAcceptsCharges: true } })).status()).toBe(201);
+    const step = async (ctx: typeof agent, token: string, data: Record<string, unknown>) => expect((await ctx.request.post(`${base}/api/v1/tickets/${id}/rma/events`, { headers: { 'x-csrf-token': token }, data })).status()).toBe(200);
+    await step(agent, deskCsrf, { event: 'authorise' });
+    await step(customer, csrf, { event: 'arrange_shipment', inboundMode: 'courier' });
+    await step(agent, deskCsrf, { event: 'receive', received: [{ unitId, accessories: ['battery', 'cradle'] }] });
+    await step(agent, deskCsrf, { event: 'start_workshop' });
+
+    // The technician diagnoses on the ticket: findings, an hour of labour, the display out of stock.
+    const desk = await agent.newPage();
+    await desk.goto(`${base}/agent/tickets/${id}`);
+    const form = desk.getByTestId('diagnosis-form');
+    await form.getByTestId('diagnosis-findings').fill('Ecran tactil fisurat intern.');
+    await form.getByTestId('diagnosis-minutes').fill('60');
+    await form.getByTestId('diagnosis-part').click();
+    await desk.getByRole('option', { name: /SID-DSP-T5/ }).click();
+    await form.getByTestId('diagnosis-add-part').click();
+    await screenshot(desk, 'agent-workshop-diagnosis-ro');
+    await form.getByTestId('diagnosis-save').click();
+    const repair = desk.getByTestId('repair');
+    await expect.poll(() => repair.getAttribute('data-state')).toBe('diagnosing');
+    await desk.getByTestId('decide').click();
+    await expect.poll(() => repair.getAttribute('data-state')).toBe('awaiting_customer');
+    expect(await desk.getByTestId('repair-decision').getAttribute('data-rule')).toBe('out_of_coverage_repairable');
+    expect(await desk.getByTestId('quote-total').innerText()).toMatch(/248,05/);
+    await screenshot(desk, 'agent-workshop-quote-ro');
+
+    // The customer reads the quote in her portal, in Romanian, and accepts it.
+    const page = await customer.newPage();
+    await page.goto(`${base}/portal/tickets/${id}`);
+    const quote = page.getByTestId('quote');
+    await quote.waitFor();
+    expect(await quote.getByTestId('quote-total').innerText()).toMatch(/248,05/);
+    expect(await page.getByTestId('repair-decision').innerText()).toContain('nu mai acoperă');
+    await screenshot(page, 'portal-workshop-quote-ro');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'portal-workshop-quote-ro-390');
+    await quote.getByTestId('quote-accept').click();
+    await expect.poll(() => page.getByTestId('repair').getAttribute('data-state')).toBe('awaiting_parts');
+    await expect.poll(() => quote.getAttribute('data-state')).toBe('accepted');
+    expect(await page.getByTestId('repair-estimate').innerText()).toMatch(/între 24 și 51 de zile/);
+    expect(await page.getByTestId('repair-parts').innerText()).toContain('comandată');
+    await screenshot(page, 'portal-workshop-accepted-ro-390');
+
+    // The board: the unit waits for its part; on a tablet and a phone too.
+    await desk.goto(`${base}/agent/workshop`);
+    const column = desk.getByTestId('board-column-parts');
+    await column.getByTestId('board-card').first().waitFor();
+    expect(await column.getByTestId('board-card').first().innerText()).toContain('SIDT5-310578');
+    await screenshot(desk, 'agent-workshop-board-ro');
+    await desk.setViewportSize({ width: 820, height: 1180 });
+    await screenshot(desk, 'agent-workshop-board-ro-820');
+    await desk.setViewportSize({ width: 390, height: 844 });
+    await screenshot(desk, 'agent-workshop-board-ro-390');
+    await agent.close();
+    await customer.close();
+  });
+});
+
 /** Issue 12, SPEC §9 scenario 3 (seed 002) in Chromium: the reseller requests, its distributor approves, the desk authorises. */
 describe('returns through the reseller chain in Chromium', () => {
   const env = useServerAndBrowser();

@@ -113,7 +113,9 @@ export async function workshopBoard(db: Db, actor: Actor, brandId: string | unde
     .innerJoin('ticket as t', 't.id', 'r.ticket_id')
     .innerJoin('unit as u', 'u.id', 'r.unit_id')
     .innerJoin('product_model as m', 'm.id', 'u.model_id')
+    .innerJoin('brand as b', 'b.id', 'r.brand_id')
     .select((eb) => [
+      'b.time_zone',
       'r.id',
       'r.ticket_id',
       't.number',
@@ -143,6 +145,7 @@ export async function workshopBoard(db: Db, actor: Actor, brandId: string | unde
       model: localised(r.model_name, actor.locale, r.model_code),
       state: r.state as RepairState,
       since: r.state_changed_at.toISOString(),
+      timeZone: r.time_zone,
       remedy: (r.remedy as RemedyDecision['remedy'] | null) ?? null,
       quoteState: (r.quote_state as QuoteRow['state'] | null) ?? null,
       partsWaiting: Number(r.parts_waiting ?? 0),

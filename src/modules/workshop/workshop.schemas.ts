@@ -98,6 +98,8 @@ export const BoardResponse = z.object({
       model: z.string(),
       state: z.enum(REPAIR_STATES),
       since: z.string(),
+      /** The brand's time zone, which `since` is read in. */
+      timeZone: z.string(),
       remedy: z.enum(REMEDIES).nullable(),
       quoteState: z.enum(QUOTE_STATES).nullable(),
       partsWaiting: z.number().int(),

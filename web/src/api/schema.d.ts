@@ -6607,6 +6607,7 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "diagnosing" | "awaiting_customer" | "awaiting_parts" | "repairing" | "testing" | "replacing" | "ready_to_ship" | "returning_unrepaired" | "done";
                                 since: string;
+                                timeZone: string;
                                 remedy: ("repair" | "replace" | "exchange_offer" | "quote" | "end_of_life_offer" | "price_reduction_or_refund") | null;
                                 quoteState: ("sent" | "accepted" | "refused" | "expired" | "withdrawn") | null;
                                 partsWaiting: number;

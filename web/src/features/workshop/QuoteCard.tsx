@@ -27,13 +27,12 @@ export function QuoteCard({ quote: q, ticketId, portal }: { quote: Quote; ticket
           {q.expired ? t('workshop.quote.state.expired') : t(`workshop.quote.state.${q.state}`)}
         </Badge>
       </Group>
-      <Table.ScrollContainer minWidth={320}>
-        <Table fz="sm" verticalSpacing={4} horizontalSpacing={6}>
+      <Table fz="sm" verticalSpacing={4} horizontalSpacing={6} layout="fixed">
           <Table.Tbody>
             {q.lines.map((l, i) => (
               <Table.Tr key={i}>
                 <Table.Td>{l.quantity > 1 ? `${l.quantity} × ${l.description}` : l.description}</Table.Td>
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                <Table.Td ta="right" w={110} style={{ whiteSpace: 'nowrap' }}>
                   {money(l.net)}
                 </Table.Td>
               </Table.Tr>
@@ -51,8 +50,7 @@ export function QuoteCard({ quote: q, ticketId, portal }: { quote: Quote; ticket
               </Table.Td>
             </Table.Tr>
           </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      </Table>
       <Text size="xs" c="dimmed" mt={4}>
         {q.answeredAt ? t('workshop.quote.answered', { date: formatPlainDate(q.answeredAt.slice(0, 10), locale), via: t(`workshop.quote.via.${q.answeredVia ?? 'desk'}`) }) : t('workshop.quote.validUntil', { date: formatPlainDate(q.validUntil, locale) })}
       </Text>

@@ -75,7 +75,7 @@ export function WorkshopBoardPage() {
                       </Text>
                     )}
                     <Text size="xs" c="dimmed">
-                      {t('workshop.board.since', { at: formatDateTime(i.since, locale, undefined, { compact: true }) })}
+                      {t('workshop.board.since', { at: formatDateTime(i.since, locale, i.timeZone, { compact: true }) })}
                     </Text>
                   </Paper>
                 ))}
