@@ -83,6 +83,7 @@ export const DEMO_BRANDS: DemoBrand[] = [
       channelRouting: 'reseller',
       // Seed 002: returns go through the reseller, approved by its distributor.
       returns: { throughChannel: true, refusesCashOnDelivery: false, accentColour: '#00857c', address: ['Charge Amps AB — RMA', 'Frösundaviks allé 1', '169 70 Solna', 'Sverige'] },
+      workshop: { currency: 'SEK', labourCentsPerHour: 65_000, returnShippingCents: 19_900, supplier: 'Charge Amps AB' },
       intakeForm: {
         serialsRequired: true,
         fields: [

@@ -9,7 +9,7 @@ import { getBrandById } from '../brands/index.ts';
 import { localised } from '../../platform/i18n/i18n.ts';
 import { moveStock, partsById } from '../catalog/index.ts';
 import { canTransition, type TicketStatus, transitionStatus } from '../tickets/index.ts';
-import { moveRepair, type RepairRow } from './repair.service.ts';
+import { moveRepair, type RepairRow, tellEstimate, type WorkshopContext } from './repair.service.ts';
 import { insertRepairEvent } from './workshop.queries.ts';
 
 /**
@@ -60,11 +60,12 @@ async function waitForParts(trx: Db, ticket: { id: string; status: string; accep
 /**
  * A supplier delivery: the stock rises (a stock move), and each repair waiting for that part
  * takes what it needs; a repair with all its parts goes back on the bench, its ticket back in
- * progress.
+ * progress, and its expected duration is worked out again without the lead time — the customer
+ * told of the new date.
  */
-export async function receivePurchaseOrder(db: Db, actor: Actor, orderId: string, now: Date) {
+export async function receivePurchaseOrder(ctx: WorkshopContext, actor: Actor, orderId: string, now: Date) {
   if (!isStaff(actor)) throw new AppError('FORBIDDEN', 403, 'The workshop receives deliveries');
-  return withTransaction(db, async (trx) => {
+  return withTransaction(ctx.db, async (trx) => {
     const po = await trx.selectFrom('purchase_order').selectAll().where('id', '=', orderId).forUpdate().executeTakeFirst();
     if (!po || !(isAdmin(actor) || actor.brandIds.includes(po.brand_id))) throw notFound('PURCHASE_ORDER_NOT_FOUND', 'Purchase order');
     if (po.state !== 'ordered') throw new AppError('PURCHASE_ORDER_ALREADY_RECEIVED', 409, `This purchase order is ${po.state}`, { state: po.state });
@@ -85,6 +86,7 @@ export async function receivePurchaseOrder(db: Db, actor: Actor, orderId: string
       await insertRepairEvent(trx, { repair_id: repair.id, at: now, actor_id: actor.userId, event: 'parts_arrived', from_state: 'awaiting_parts', to_state: 'repairing', data: JSON.stringify({ purchaseOrderId: po.id }) });
       const ticket = await trx.selectFrom('ticket').select(['id', 'status', 'accepted_at']).where('id', '=', repair.ticket_id).executeTakeFirstOrThrow();
       if (ticket.status === 'waiting_parts') await transitionStatus(trx, ticket, 'in_progress', { actorId: actor.userId, at: now, quiet: true });
+      await tellEstimate(ctx, trx, actor, repair.ticket_id, repair, await getBrandById(trx, repair.brand_id), 'repair', [], now);
       resumed.push(repair.id);
     }
     return { purchaseOrderId: po.id, resumedRepairIds: resumed };

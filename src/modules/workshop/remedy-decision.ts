@@ -33,6 +33,7 @@ export const REMEDY_RULES = [
   'choice_disproportionate',
   'seller_proposal',
   'repair_by_default',
+  'repair_impossible',
   'no_remedy_possible',
   'commercial_repair',
   'commercial_replacement',
@@ -145,7 +146,7 @@ export function decideRemedy(f: RemedyFacts): RemedyDecision {
       const cheaper: Choice = f.replacementCostCents < f.repairCostCents ? 'replacement' : 'repair';
       return decide(cheaper, 'seller_proposal', { repairCostCents: f.repairCostCents, replacementCostCents: f.replacementCostCents });
     }
-    return possible.repair ? decide('repair', 'repair_by_default') : decide('replacement', 'choice_impossible', { chosen: 'repair' });
+    return possible.repair ? decide('repair', 'repair_by_default') : decide('replacement', 'repair_impossible');
   }
 
   // Commercial warranty or service contract: the brand's own terms.

@@ -129,6 +129,6 @@ export const workshopRoutes: FastifyPluginAsyncZod<WorkshopRoutesOptions> = asyn
   app.post(
     '/workshop/purchase-orders/:id/receive',
     { config: { access: 'staff' }, schema: { tags: ['workshop'], summary: 'A supplier delivery: stock rises, waiting repairs take their parts and go back on the bench', params, response: { 200: z.object({ purchaseOrderId: z.string(), resumedRepairIds: z.array(z.string()) }) } } },
-    async (request) => receivePurchaseOrder(db, request.actor, request.params.id, request.now),
+    async (request) => receivePurchaseOrder(ctx, request.actor, request.params.id, request.now),
   );
 };

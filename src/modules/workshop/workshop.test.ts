@@ -42,7 +42,7 @@ describeStores('workshop', (ctx) => {
   const agent = () => as('agent@smart-id.example');
   beforeAll(async () => {
     app = await buildTestApp(ctx());
-    for (const email of ['client@smart-id.example', 'agent@smart-id.example', 'client@mecashop.example', 'agent@mecashop.example', 'agent@charge-amps.example', 'admin@apres.example']) clients[email] = await loginAs(app, email);
+    for (const email of ['client@smart-id.example', 'agent@smart-id.example', 'client@mecashop.example', 'agent@mecashop.example', 'agent@charge-amps.example', 'reseller@charge-amps.example', 'distributor@charge-amps.example', 'admin@apres.example']) clients[email] = await loginAs(app, email);
   });
   afterAll(() => app?.close());
 
@@ -137,6 +137,10 @@ describeStores('workshop', (ctx) => {
       expect([again.statusCode, again.json().code]).toEqual([409, 'PURCHASE_ORDER_ALREADY_RECEIVED']);
       expect((await db().selectFrom('spare_part').select('stock_on_hand').where('reference', '=', 'SID-DSP-T5').executeTakeFirstOrThrow()).stock_on_hand).toBe(0);
       expect((await client().get(`/api/v1/tickets/${ticketId}`)).json().status).toBe('in_progress');
+      // The part is in: the duration is worked out again without its lead time, and the customer told.
+      expect((await workshop(client(), ticketId))[0]!.estimate).toMatchObject({ minDays: 3, maxDays: 30 });
+      const changes = await db().selectFrom('ticket_schedule_change').select('reason').where('ticket_id', '=', ticketId).orderBy('created_at').orderBy('id').execute();
+      expect(changes.map((c) => c.reason)).toEqual(['waiting_for_parts', 'repair_estimate']);
       const url = `/api/v1/tickets/${ticketId}/workshop/repairs/${repair.id}/events`;
       const noWords = await agent().post(url, { event: 'repaired' });
       expect([noWords.statusCode, noWords.json().errors[0].field]).toEqual([400, 'workDone']);
@@ -283,6 +287,38 @@ describeStores('workshop', (ctx) => {
       const shipped = await desk.post(url, { carrier: 'Colissimo', trackingNumber: '6A9999' });
       expect(shipped.statusCode, shipped.body).toBe(200);
       expect((shipped.json().items as Repair[])[0]).toMatchObject({ state: 'done', replacementSerial: 'TD-4600-01' });
+    });
+  });
+
+  describe('seed 002: in warranty and unrepairable → a refurbished unit with consent; out of warranty → an estimate accepted', () => {
+    it('replaces the charger under the Swedish legal guarantee by a refurbished one and quotes the other in SEK', async () => {
+      const desk = as('agent@charge-amps.example');
+      const created = await desk.post('/api/v1/tickets', { brandId: await brandId(db(), 'charge-amps'), channel: 'phone', subject: 'Två laddboxar laddar inte', description: 'CA-HALO-220198 och CA-HALO-220199 slutar ladda.', serialNumbers: ['CA-HALO-220198', 'CA-HALO-220199'], requesterEmail: 'kund@charge-amps.example' });
+      expect(created.statusCode, created.body).toBe(201);
+      const ticketId = created.json().id as string;
+      const [inWarranty, outOfWarranty] = [await unitId('CA-HALO-220198'), await unitId('CA-HALO-220199')];
+      expect((await desk.post(`/api/v1/tickets/${ticketId}/rma`, { unitIds: [inWarranty, outOfWarranty], customerAcceptsCharges: true })).statusCode).toBe(201);
+      // Through the reseller that sold them and its distributor (seed 002), then the desk.
+      expect((await as('reseller@charge-amps.example').post(`/api/v1/tickets/${ticketId}/rma/events`, { event: 'endorse' })).statusCode).toBe(200);
+      expect((await as('distributor@charge-amps.example').post(`/api/v1/tickets/${ticketId}/rma/events`, { event: 'approve' })).statusCode).toBe(200);
+      for (const body of [{ event: 'authorise' }, { event: 'arrange_shipment', inboundMode: 'pickup' }, { event: 'receive', received: [{ unitId: inWarranty, accessories: ['cable'] }, { unitId: outOfWarranty, accessories: ['cable'] }] }, { event: 'start_workshop' }]) {
+        const r = await desk.post(`/api/v1/tickets/${ticketId}/rma/events`, body);
+        expect(r.statusCode, `${body.event}: ${r.body}`).toBe(200);
+      }
+      const diagnose = (unit: string, repairable: boolean) => desk.post(`/api/v1/tickets/${ticketId}/workshop/diagnosis`, { unitId: unit, findings: repairable ? 'Kontaktor sliten.' : 'Styrkortet kortslutet, går inte att laga.', repairable, customerDamage: false, labourMinutes: 90, parts: [] });
+      expect((await diagnose(inWarranty, false)).statusCode).toBe(200);
+      const repairs = (await diagnose(outOfWarranty, true)).json().items as Repair[];
+      const [a, b] = [repairs.find((r) => r.serial === 'CA-HALO-220198')!, repairs.find((r) => r.serial === 'CA-HALO-220199')!];
+      const replaced = ((await desk.post(`/api/v1/tickets/${ticketId}/workshop/repairs/${a.id}/decision`, { refurbishedConsent: true })).json().items as Repair[]).find((r) => r.id === a.id)!;
+      expect(replaced).toMatchObject({ state: 'replacing', decision: { remedy: 'replace', replacementCondition: 'refurbished', rule: 'repair_impossible', coverage: 'legal_guarantee', billable: false, article: expect.stringContaining('Konsumentköplag') } });
+      const shipped = ((await desk.post(`/api/v1/tickets/${ticketId}/workshop/repairs/${a.id}/replacement`, { carrier: 'PostNord' })).json().items as Repair[]).find((r) => r.id === a.id)!;
+      expect(shipped).toMatchObject({ state: 'done', replacementSerial: 'CA-HALO-900017' });
+      const quoted = ((await desk.post(`/api/v1/tickets/${ticketId}/workshop/repairs/${b.id}/decision`, {})).json().items as Repair[]).find((r) => r.id === b.id)!;
+      // 1.5 h at 650 kr + return 199 kr = 1 174 kr; 25 % Swedish VAT 293.50; 1 467.50 kr.
+      expect(quoted.quotes[0]).toMatchObject({ net: { amountCents: 117_400 }, tax: { amountCents: 29_350 }, total: { amountCents: 146_750, currency: 'SEK' } });
+      expect((await desk.post(`/api/v1/quotes/${quoted.quotes[0]!.id}/answer`, { answer: 'accept' })).json().state).toBe('accepted');
+      const accepted = (await workshop(desk, ticketId)).find((r) => r.id === b.id)!;
+      expect(accepted).toMatchObject({ state: 'repairing', quotes: [{ state: 'accepted', answeredVia: 'desk' }] });
     });
   });
 
