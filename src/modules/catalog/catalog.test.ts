@@ -15,13 +15,15 @@ describeStores('the catalog', (ctx) => {
   it('shows the desk its own brands’ models and parts, and refuses customers', async () => {
     const agent = await loginAs(app, 'agent@smart-id.example');
     const models = (await agent.get('/api/v1/catalog/models')).json() as { items: { code: string; accessories: { key: string }[]; commercialWarrantyMonths: number | null; units: number }[] };
-    expect(models.items.map((m) => m.code)).toEqual(['SID-T5']);
-    expect(models.items[0]).toMatchObject({ commercialWarrantyMonths: 12, units: 1 });
-    expect(models.items[0]!.accessories.map((a) => a.key)).toEqual(['battery', 'cradle']);
+    expect(models.items.map((m) => m.code)).toEqual(['SID-T3', 'SID-T5']);
+    // Three sold, two in the brand's stock (the replacements and the second-hand unit it offers).
+    expect(models.items[1]).toMatchObject({ commercialWarrantyMonths: 12, units: 5 });
+    expect(models.items[1]!.accessories.map((a) => a.key)).toEqual(['battery', 'cradle']);
     const parts = (await agent.get('/api/v1/catalog/parts')).json() as { items: { reference: string; stockOnHand: number; models: string[] }[] };
     expect(parts.items.map((p) => [p.reference, p.stockOnHand, p.models])).toEqual([
       ['SID-BAT-T5', 12, ['SID-T5']],
       ['SID-CRD-T5', 3, ['SID-T5']],
+      ['SID-DSP-T5', 0, ['SID-T5']],
     ]);
     expect((await (await loginAs(app, 'client@smart-id.example')).get('/api/v1/catalog/models')).statusCode).toBe(403);
   });

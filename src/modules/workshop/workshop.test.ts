@@ -4,7 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FileStore } from '../../platform/files/file-store.ts';
+import { JobQueue } from '../../platform/jobs/job-queue.ts';
+import { testClock } from '../../test/clock.ts';
 import { brandId, describeStores } from '../../test/db.ts';
+import { acceptRawMessage, type EmailContext, processInbound, ticketMail } from '../email/index.ts';
 import { buildTestApp, type Client, loginAs } from '../../test/http.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'apres-workshop-'));
@@ -47,6 +51,14 @@ describeStores('workshop', (ctx) => {
   afterAll(() => app?.close());
 
   const db = () => ctx().db;
+  /** The e-mail module as the SMTP receiver drives it, on this test's store. */
+  async function emailContext() {
+    const jobs = new JobQueue(ctx().database);
+    await jobs.start();
+    const dir = fs.mkdtempSync(path.join(tmp, 'mail-'));
+    const email: EmailContext = { db: db(), jobs, files: new FileStore(path.join(dir, 'files')), rawStore: new FileStore(path.join(dir, 'raw')), maxMessageBytes: 200_000, clock: testClock() };
+    return { ctx: email, stop: () => jobs.stop() };
+  }
   const unitId = async (serial: string) => (await db().selectFrom('unit').select('id').where('serial', '=', serial).executeTakeFirstOrThrow()).id;
   const partId = async (reference: string) => (await db().selectFrom('spare_part').select('id').where('reference', '=', reference).executeTakeFirstOrThrow()).id;
   const workshop = async (c: Client, ticketId: string) => (await c.get(`/api/v1/tickets/${ticketId}/workshop`)).json().items as Repair[];
@@ -316,9 +328,28 @@ describeStores('workshop', (ctx) => {
       const quoted = ((await desk.post(`/api/v1/tickets/${ticketId}/workshop/repairs/${b.id}/decision`, {})).json().items as Repair[]).find((r) => r.id === b.id)!;
       // 1.5 h at 650 kr + return 199 kr = 1 174 kr; 25 % Swedish VAT 293.50; 1 467.50 kr.
       expect(quoted.quotes[0]).toMatchObject({ net: { amountCents: 117_400 }, tax: { amountCents: 29_350 }, total: { amountCents: 146_750, currency: 'SEK' } });
-      expect((await desk.post(`/api/v1/quotes/${quoted.quotes[0]!.id}/answer`, { answer: 'accept' })).json().state).toBe('accepted');
+      // The customer answers by replying to the quote's e-mail with one Swedish word.
+      const number = (await desk.get(`/api/v1/tickets/${ticketId}`)).json().number as string;
+      const email = await emailContext();
+      const raw = Buffer.from(
+        [
+          'From: Kund <kund@charge-amps.example>',
+          'To: support@charge-amps.example',
+          `Subject: Re: [${number}] Offert för reparation av CA-HALO-220199`,
+          'Message-ID: <godkanner-220199@kund.example>',
+          'Date: Wed, 10 Jun 2026 09:00:00 +0200',
+          'Content-Type: text/plain; charset=utf-8',
+          '',
+          'Godkänner',
+          '',
+          '> Här är vår offert',
+        ].join('\r\n'),
+      );
+      const { inboundId } = await acceptRawMessage(email.ctx, { raw, source: 'smtp', envelopeTo: ['support@charge-amps.example'] });
+      expect(await processInbound(email.ctx, ticketMail(email.ctx), inboundId, email.ctx.clock.now())).toBe('processed');
+      await email.stop();
       const accepted = (await workshop(desk, ticketId)).find((r) => r.id === b.id)!;
-      expect(accepted).toMatchObject({ state: 'repairing', quotes: [{ state: 'accepted', answeredVia: 'desk' }] });
+      expect(accepted).toMatchObject({ state: 'repairing', quotes: [{ state: 'accepted', answeredVia: 'email' }] });
     });
   });
 

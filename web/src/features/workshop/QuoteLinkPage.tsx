@@ -61,7 +61,7 @@ export function QuoteLinkPage() {
             </Text>
             {answer.isSuccess || q.state !== 'sent' ? (
               <Alert color={(answer.data?.state ?? q.state) === 'accepted' ? 'teal' : 'gray'} variant="light" data-testid="quote-link-done">
-                {t(`workshop.link.done.${answer.data?.state ?? q.state}`)}
+                {t(`workshop.link.done.${(answer.data?.state ?? q.state) as 'accepted' | 'refused' | 'expired' | 'withdrawn'}`)}
               </Alert>
             ) : (
               <>
