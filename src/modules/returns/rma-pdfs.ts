@@ -1,4 +1,4 @@
-import { createPdf, FONT, pdfBytes } from '../../platform/documents/pdf.ts';
+import { brandBand, createPdf, FONT, pdfBytes } from '../../platform/documents/pdf.ts';
 import { translator } from '../../platform/i18n/i18n.ts';
 import { drawCode128 } from '../../platform/documents/barcodes.ts';
 
@@ -27,12 +27,8 @@ const when = (d: Date, locale: string, timeZone: string) => new Intl.DateTimeFor
 /** The brand's band, the title and the number with its Code 128, shared by both documents. */
 function header(doc: PDFKit.PDFDocument, data: ReturnDocumentData, title: string) {
   const t = translator(data.locale);
-  const left = doc.page.margins.left;
-  const width = doc.page.width - left - doc.page.margins.right;
-  doc.rect(0, 0, doc.page.width, 60).fill(data.brand.accent);
-  doc.fillColor('#fff').font(FONT.bold).fontSize(18).text(data.brand.name, left, 20, { width: width * 0.6, lineBreak: false, ellipsis: true });
-  doc.font(FONT.regular).fontSize(11).text(title, left, 24, { width, align: 'right' });
-  doc.fillColor('#000').font(FONT.bold).fontSize(16).text(t('rmaLabel.rma', { number: data.number }), left, 84);
+  const { left, width } = brandBand(doc, data.brand, title);
+  doc.font(FONT.bold).fontSize(16).text(t('rmaLabel.rma', { number: data.number }), left, 84);
   drawCode128(doc, data.number, { x: left + width - 200, y: 76, width: 200, height: 40 });
   doc.font(FONT.regular).fontSize(10).fillColor('#555').text(data.customer, left, 106);
   doc.fillColor('#000');

@@ -1,4 +1,4 @@
-import { createPdf, FONT, pdfBytes } from '../../platform/documents/pdf.ts';
+import { brandBand, createPdf, FONT, pdfBytes } from '../../platform/documents/pdf.ts';
 import { drawCode128 } from '../../platform/documents/barcodes.ts';
 import { translator } from '../../platform/i18n/i18n.ts';
 import { formatMoney } from './quote-math.ts';
@@ -30,11 +30,7 @@ const isoDay = (iso: string, locale: string) => new Intl.DateTimeFormat(locale, 
 /** The brand's band, its address, the title, the document's number with its Code 128, and who it is for. */
 function head(doc: PDFKit.PDFDocument, h: DocumentHead, title: string, number: string, at: Date) {
   const t = translator(h.locale);
-  const left = doc.page.margins.left;
-  const width = doc.page.width - left - doc.page.margins.right;
-  doc.rect(0, 0, doc.page.width, 60).fill(h.brand.accent);
-  doc.fillColor('#fff').font(FONT.bold).fontSize(18).text(h.brand.name, left, 20, { width: width * 0.6, lineBreak: false, ellipsis: true });
-  doc.font(FONT.regular).fontSize(11).text(title, left, 24, { width, align: 'right' });
+  const { left, width } = brandBand(doc, h.brand, title);
   doc.fillColor('#555').fontSize(8).text(h.brand.address.join(' · '), left, 68, { width });
   doc.fillColor('#000').font(FONT.bold).fontSize(15).text(`${title} ${number}`, left, 90, { width: width - 210 });
   doc.font(FONT.regular).fontSize(10).text(day(at, h.locale, h.timeZone), left, doc.y + 2);

@@ -49,3 +49,14 @@ export function pdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
     doc.end();
   });
 }
+
+/** The brand's coloured band across the top of a document, its name left and the document's title right; answers the text column. */
+export function brandBand(doc: PDFKit.PDFDocument, brand: { name: string; accent: string }, title: string): { left: number; width: number } {
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  doc.rect(0, 0, doc.page.width, 60).fill(brand.accent);
+  doc.fillColor('#fff').font(FONT.bold).fontSize(18).text(brand.name, left, 20, { width: width * 0.6, lineBreak: false, ellipsis: true });
+  doc.font(FONT.regular).fontSize(11).text(title, left, 24, { width, align: 'right' });
+  doc.fillColor('#000');
+  return { left, width };
+}

@@ -3,16 +3,7 @@ import { formatDateTime, translator } from '../../../platform/i18n/i18n.ts';
 import type { SlaAlert, SlaNotifier } from '../../sla/index.ts';
 import type { EmailContext } from '../context/index.ts';
 import { queueOutbound } from './outbound.service.ts';
-
-async function ticketFor(trx: Db, ticketId: string) {
-  return trx
-    .selectFrom('ticket as t')
-    .innerJoin('brand as b', 'b.id', 't.brand_id')
-    .innerJoin('app_user as r', 'r.id', 't.requester_id')
-    .select(['t.id', 't.number', 't.subject', 't.priority', 't.brand_id', 'b.name as brand_name', 'b.time_zone', 'r.email', 'r.name as requester_name', 'r.locale'])
-    .where('t.id', '=', ticketId)
-    .executeTakeFirstOrThrow();
-}
+import { customerTicket, queueCustomerNotice } from './customer-notice.ts';
 
 function duration(t: ReturnType<typeof translator>, minutes: number): string {
   return t('sla.duration', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
@@ -25,7 +16,7 @@ function duration(t: ReturnType<typeof translator>, minutes: number): string {
  */
 export function slaMail(ctx: Pick<EmailContext, 'jobs'>): SlaNotifier {
   const alert = async (trx: Db, a: SlaAlert, key: 'warning' | 'breach') => {
-    const tk = await ticketFor(trx, a.ticketId);
+    const tk = await customerTicket(trx, a.ticketId);
     for (const r of a.recipients) {
       const t = translator(r.locale);
       const vars = { number: tk.number, subject: tk.subject, kind: t(`sla.kind.${a.kind}`), dueAt: formatDateTime(a.dueAt, r.locale, tk.time_zone), left: duration(t, a.workingMinutesLeft), priority: tk.priority };
@@ -45,19 +36,10 @@ export function slaMail(ctx: Pick<EmailContext, 'jobs'>): SlaNotifier {
     warning: (trx, a) => alert(trx, a, 'warning'),
     breached: (trx, a) => alert(trx, a, 'breach'),
     async scheduleChanged(trx, c) {
-      const tk = await ticketFor(trx, c.ticketId);
+      const tk = await customerTicket(trx, c.ticketId);
       const t = translator(tk.locale);
       const vars = { number: tk.number, subject: tk.subject, plannedAt: formatDateTime(c.plannedResolutionAt, tk.locale, tk.time_zone), reason: t(`sla.reason.${c.reason}`) };
-      return queueOutbound(trx, ctx, {
-        brandId: tk.brand_id,
-        ticketId: tk.id,
-        at: c.at,
-        kind: 'notification',
-        automatic: false,
-        to: tk.email,
-        subject: t('sla.schedule.subject', vars),
-        text: [t('mail.greeting', { name: tk.requester_name }), '', t('sla.schedule.body', vars), '', t('mail.footer', { number: tk.number }), '', '--', t('mail.signature', { brand: tk.brand_name })].join('\n'),
-      });
+      return queueCustomerNotice(trx, ctx, tk, { at: c.at, subject: t('sla.schedule.subject', vars), body: t('sla.schedule.body', vars), automatic: false });
     },
   };
 }

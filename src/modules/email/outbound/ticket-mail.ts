@@ -3,6 +3,7 @@ import { formatDateTime, translator } from '../../../platform/i18n/i18n.ts';
 import type { PasswordResetMailer } from '../../auth/index.ts';
 import type { TicketEvents } from '../../tickets/index.ts';
 import type { EmailContext } from '../context/index.ts';
+import { letter } from './customer-notice.ts';
 import { queueOutbound } from './outbound.service.ts';
 
 const AGENT_LOGGED = new Set(['phone', 'fax', 'postal', 'onsite']);
@@ -17,9 +18,6 @@ async function loadTicketForMail(trx: Db, ticketId: string) {
     .executeTakeFirstOrThrow();
 }
 
-function letter(t: ReturnType<typeof translator>, name: string, body: string, number: string, brand: string): string {
-  return [t('mail.greeting', { name }), '', body, '', t('mail.footer', { number }), '', '--', t('mail.signature', { brand })].join('\n');
-}
 
 /**
  * The e-mail side of ticket events: every new ticket is acknowledged in the requester's language

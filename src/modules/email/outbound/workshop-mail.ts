@@ -2,7 +2,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import { translator } from '../../../platform/i18n/i18n.ts';
 import { formatMoney, type WorkshopChange, type WorkshopNotifier } from '../../workshop/index.ts';
 import type { EmailContext } from '../context/index.ts';
-import { queueOutbound } from './outbound.service.ts';
+import { customerTicket, queueCustomerNotice } from './customer-notice.ts';
 
 /**
  * The customer's mail for each step of a repair that concerns them, in their language, on the
@@ -13,13 +13,7 @@ import { queueOutbound } from './outbound.service.ts';
 export function workshopMail(ctx: Pick<EmailContext, 'jobs'>): WorkshopNotifier {
   return {
     async changed(trx: Db, c: WorkshopChange) {
-      const tk = await trx
-        .selectFrom('ticket as t')
-        .innerJoin('brand as b', 'b.id', 't.brand_id')
-        .innerJoin('app_user as r', 'r.id', 't.requester_id')
-        .select(['t.id', 't.number', 't.subject', 't.brand_id', 'b.name as brand_name', 'r.email', 'r.name as requester_name', 'r.locale'])
-        .where('t.id', '=', c.ticketId)
-        .executeTakeFirstOrThrow();
+      const tk = await customerTicket(trx, c.ticketId);
       const t = translator(tk.locale);
       const vars: Record<string, string> = { number: tk.number, serial: c.serial };
       let body: string;
@@ -34,16 +28,7 @@ export function workshopMail(ctx: Pick<EmailContext, 'jobs'>): WorkshopNotifier 
       } else {
         body = t(`workshopMail.${c.what}.body`, vars);
       }
-      await queueOutbound(trx, ctx, {
-        brandId: tk.brand_id,
-        ticketId: tk.id,
-        at: c.at,
-        kind: 'notification',
-        automatic: true,
-        to: tk.email,
-        subject: t(`workshopMail.${c.what}.subject`, vars),
-        text: [t('mail.greeting', { name: tk.requester_name }), '', body, '', t('mail.footer', { number: tk.number }), '', '--', t('mail.signature', { brand: tk.brand_name })].join('\n'),
-      });
+      await queueCustomerNotice(trx, ctx, tk, { at: c.at, subject: t(`workshopMail.${c.what}.subject`, vars), body });
     },
   };
 }
