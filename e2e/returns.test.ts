@@ -203,6 +203,8 @@ describe('the workshop in Chromium', () => {
     const column = desk.getByTestId('board-column-parts');
     await column.getByTestId('board-card').first().waitFor();
     expect(await column.getByTestId('board-card').first().innerText()).toContain('SIDT5-310578');
+    // The display is out of stock: on order for this repair, in the parts running short.
+    await desk.locator('[data-testid="low-stock-part"][data-reference="SID-DSP-T5"]').waitFor();
     await screenshot(desk, 'agent-workshop-board-ro');
     await desk.setViewportSize({ width: 820, height: 1180 });
     await screenshot(desk, 'agent-workshop-board-ro-820');

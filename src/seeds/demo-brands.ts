@@ -34,6 +34,7 @@ export const DEMO_BRANDS: DemoBrand[] = [
     settings: {
       portal: { organisationTickets: true },
       addresses: { postal: 'CARRI Systems, Service support, France' },
+      workshop: { currency: 'EUR', labourCentsPerHour: 8_500, returnShippingCents: 3_500, supplier: 'CARRI Systems Production' },
       intakeForm: {
         serialsRequired: true,
         fields: [

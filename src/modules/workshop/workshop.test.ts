@@ -353,6 +353,28 @@ describeStores('workshop', (ctx) => {
     });
   });
 
+  describe('seed 000: an out-of-warranty server gets a billable quote, in French, taxed at 20 %', () => {
+    it('quotes the power supply and the labour for a unit 1 400 days old bought by a business', async () => {
+      const desk = await loginAs(app, 'agent@carri.example');
+      const created = await desk.post('/api/v1/tickets', { brandId: await brandId(db(), 'carri'), channel: 'phone', subject: 'Serveur CS-R540 hors service', description: 'Le serveur CS540-0815-B2 ne démarre plus.', serialNumbers: ['CS540-0815-B2'], requesterEmail: 'client@carri.example', customFields: { troubleshootingSteps: 'Redémarrage, test de l’alimentation', physicalAccess: 'yes' } });
+      expect(created.statusCode, created.body).toBe(201);
+      const ticketId = created.json().id as string;
+      const unit = await unitId('CS540-0815-B2');
+      expect((await desk.post(`/api/v1/tickets/${ticketId}/rma`, { unitIds: [unit], customerAcceptsCharges: true })).statusCode).toBe(201);
+      for (const body of [{ event: 'authorise' }, { event: 'arrange_shipment', inboundMode: 'pickup' }, { event: 'receive' }, { event: 'start_workshop' }]) {
+        const r = await desk.post(`/api/v1/tickets/${ticketId}/rma/events`, body);
+        expect(r.statusCode, `${body.event}: ${r.body}`).toBe(200);
+      }
+      const d = await desk.post(`/api/v1/tickets/${ticketId}/workshop/diagnosis`, { unitId: unit, findings: 'Alimentation redondante HS.', repairable: true, customerDamage: false, labourMinutes: 60, parts: [{ partId: await partId('PSU-R540'), quantity: 1 }] });
+      const repairId = (d.json().items as Repair[])[0]!.id;
+      const [repair] = (await desk.post(`/api/v1/tickets/${ticketId}/workshop/repairs/${repairId}/decision`, {})).json().items as Repair[];
+      // 189.00 + 85.00 + 35.00 = 309.00 € HT; TVA 20 % 61.80 €; 370.80 € TTC.
+      expect(repair).toMatchObject({ state: 'awaiting_customer', decision: { remedy: 'quote', billable: true, coverage: 'none' }, quotes: [{ total: { amountCents: 37_080, currency: 'EUR' }, tax: { amountCents: 6180 } }] });
+      const mail = (await mails(ticketId)).find((m) => m.subject.includes('Devis de réparation'))!;
+      expect(mail.body_text.replace(/\s/g, ' ')).toContain('370,80 € TTC');
+    });
+  });
+
   it('answers a ticket of another brand’s desk, its quotes and its repairs with 404', async () => {
     const repair = await db().selectFrom('repair').select(['id', 'ticket_id']).executeTakeFirstOrThrow();
     const quote = await db().selectFrom('quote').select('id').executeTakeFirstOrThrow();

@@ -6,6 +6,7 @@ import { formatDateTime, useLocale } from '../../i18n';
 import { PageHeader } from '../common/PageHeader';
 import { Empty, ListStates } from '../common/states';
 import { usePageTitle } from '../common/usePageTitle';
+import { LowStock } from './LowStock';
 import { type BoardItem, useWorkshopBoard } from './workshop.api';
 import { STATE_COLOUR } from './WorkshopPanel';
 
@@ -84,6 +85,7 @@ export function WorkshopBoardPage() {
           })}
         </SimpleGrid>
       </ListStates>
+      <LowStock />
     </Stack>
   );
 }

@@ -111,3 +111,8 @@ export function useAnswerLink(token: string) {
 export const quotePdfUrl = (quoteId: string) => `/api/v1/quotes/${quoteId}/pdf`;
 export const invoicePdfUrl = (invoiceId: string) => `/api/v1/workshop-invoices/${invoiceId}/pdf`;
 export const repairDocumentUrl = (ticketId: string, repairId: string, doc: 'report' | 'recycling-certificate') => `/api/v1/tickets/${ticketId}/workshop/repairs/${repairId}/${doc}`;
+
+/** A brand's parts out of stock or short of what its open repairs need. */
+export function useLowStock(brandId: string) {
+  return useQuery({ queryKey: ['workshop', 'low-stock', brandId], queryFn: ({ signal }) => ok(api.GET('/api/v1/workshop/low-stock', { params: { query: { brandId } }, signal })), select: (d) => d.items });
+}
