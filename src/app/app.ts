@@ -36,7 +36,8 @@ export interface BuildAppOptions extends AppContext {
 
 /** The query parameters that carry a secret, their values replaced for the logs. */
 export function redactTokens(url: string): string {
-  return url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
+  // A calendar feed carries its token in the query; a quote's e-mail link in the page's path.
+  return url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]').replace(/^(\/quote\/)[^?#]*/i, '$1[redacted]');
 }
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {

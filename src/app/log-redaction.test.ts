@@ -7,5 +7,8 @@ describe('redactTokens (what the request log keeps of a URL)', () => {
     expect(redactTokens('/x?a=1&TOKEN=s3cr3t&b=2#frag')).toBe('/x?a=1&TOKEN=[redacted]&b=2#frag');
     expect(redactTokens('/x?mytoken=keep&a=token=keep')).toBe('/x?mytoken=keep&a=token=keep');
     expect(redactTokens('/api/v1/visits')).toBe('/api/v1/visits');
+    // A quote's e-mail link carries its signed token in the page's path.
+    expect(redactTokens('/quote/eyJxIjoi.abc-def?utm=1')).toBe('/quote/[redacted]?utm=1');
+    expect(redactTokens('/api/v1/quote-links?token=eyJxIjoi.abc')).toBe('/api/v1/quote-links?token=[redacted]');
   });
 });

@@ -113,6 +113,8 @@ create table quote (
   -- An offer: the unit offered and its condition.
   offered_condition text check (offered_condition in ('new', 'refurbished', 'second_hand')),
   offered_model_id uuid references product_model(id),
+  -- The diagnostic fee a refusal costs, announced with the quote (seed 004: 20 EUR); null: none.
+  refusal_fee_cents bigint check (refusal_fee_cents > 0),
   state text not null check (state in ('sent', 'accepted', 'refused', 'expired', 'withdrawn')),
   -- What the signed links carry; a new quote gets a new one, so an old link cannot answer it.
   link_nonce text not null,

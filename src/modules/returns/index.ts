@@ -4,4 +4,4 @@ export { type LabelData, renderLabelPdf } from './label-pdf.ts';
 export { returnRoutes, type ReturnRoutesOptions } from './rma.routes.ts';
 export { NO_RETURN_NOTIFIER, type ReturnChange, type ReturnNotifier } from './rma-notifier.ts';
 export { lookupReturn } from './receiving.service.ts';
-export { defectiveCollected, recordPickup, recordReplacementParcel, replacementBeforePickup, workshopLine } from './rma-workshop.ts';
+export { defectiveCollected, recordPickup, recordReplacementParcel, recordReturnParcel, replacementBeforePickup, workshopLine } from './rma-workshop.ts';

@@ -81,3 +81,13 @@ export async function recordReplacementParcel(trx: Db, rmaId: string, input: { c
 
 export const replacementBeforePickup = () =>
   new AppError('REPLACEMENT_BEFORE_PICKUP', 409, 'A replacement ships only once the defective unit was picked up or received', { errors: [{ field: 'outbound', code: 'invalid_value', message: 'the defective unit has not been picked up yet' }] });
+
+/** The parcel taking a unit back to its customer from the workshop, and who pays it; the desk then ships the return back. */
+export async function recordReturnParcel(trx: Db, rmaId: string, input: { carrier: string; trackingNumber?: string | undefined; paidBy: 'customer' | 'brand'; now: Date; actorId: string; unitId: string }) {
+  await trx
+    .insertInto('rma_shipment')
+    .values({ rma_id: rmaId, direction: 'out', mode: 'carrier', carrier: input.carrier.trim(), tracking_number: input.trackingNumber?.trim() || null, paid_by: input.paidBy, created_at: input.now, handled_at: input.now })
+    .execute();
+  const rma = await trx.selectFrom('rma').select('state').where('id', '=', rmaId).executeTakeFirstOrThrow();
+  await insertEvent(trx, { rma_id: rmaId, at: input.now, actor_id: input.actorId, event: 'unit_shipped', from_state: rma.state, to_state: rma.state, data: JSON.stringify({ unitId: input.unitId, carrier: input.carrier.trim(), paidBy: input.paidBy }) });
+}

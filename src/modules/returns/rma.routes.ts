@@ -5,9 +5,10 @@ import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { FILE_DOWNLOAD, sendDocument } from '../attachments/index.ts';
 import { returnLabel, returnPacking, returnReceipt } from './rma-documents.ts';
 import type { ReturnNotifier } from './rma-notifier.ts';
-import { RefuseParcelBody, RequestReturnBody, ReturnEventBody, ReturnLookupQuery, ReturnResponse, ReturnsPage, ReturnsQuery, UnexpectedParcelBody, UnexpectedParcelResponse } from './rma.schemas.ts';
+import { PickupBody, RefuseParcelBody, RequestReturnBody, ReturnEventBody, ReturnLookupQuery, ReturnResponse, ReturnsPage, ReturnsQuery, UnexpectedParcelBody, UnexpectedParcelResponse } from './rma.schemas.ts';
 import { listReturns, listUnexpectedParcels, lookupReturn, recordUnexpectedParcel } from './receiving.service.ts';
 import { getReturn, refuseParcel, requestReturn, sendReturnEvent } from './rma.service.ts';
+import { recordPickup } from './rma-workshop.ts';
 
 
 /** What the composition root hands these routes. */
@@ -50,6 +51,11 @@ export const returnRoutes: FastifyPluginAsyncZod<ReturnRoutesOptions> = async (a
       },
     },
     async (request) => sendReturnEvent(ctx, request.actor, request.params.id, request.body, request.now),
+  );
+  app.post(
+    '/tickets/:id/rma/pickup',
+    { config: { access: 'staff' }, schema: { tags: ['returns'], summary: "The courier collected the defective unit from the customer (the replacement may ship from now on)", params, body: PickupBody, response: { 200: z.object({ pickedUpAt: z.string() }) } } },
+    async (request) => recordPickup(db, request.actor, request.params.id, request.body, request.now),
   );
   app.post(
     '/tickets/:id/rma/refused-parcels',

@@ -132,3 +132,6 @@ export const UnexpectedParcelResponse = z.object({
   trackingNumber: z.string().nullable(),
   note: z.string().nullable(),
 });
+
+/** The courier's pickup of the defective unit: its carrier and tracking number, when known. */
+export const PickupBody = z.object({ carrier: z.string().trim().max(100).optional(), trackingNumber: z.string().trim().max(100).optional() });

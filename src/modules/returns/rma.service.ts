@@ -161,7 +161,7 @@ export async function sendReturnEvent(ctx: ReturnsContext, actor: Actor, ticketI
       return r ? [...new Set([...l.accessories_received, ...r.accessories])] : l.accessories_received;
     };
     const outboundRecorded =
-      !!input.outbound || (await trx.selectFrom('rma_shipment').select('id').where('rma_id', '=', rma.id).where('direction', '=', 'out').where('refused_reason', 'is', null).executeTakeFirst()) !== undefined;
+      (input.event === 'ship_back' && !!input.outbound) || (await trx.selectFrom('rma_shipment').select('id').where('rma_id', '=', rma.id).where('direction', '=', 'out').where('refused_reason', 'is', null).executeTakeFirst()) !== undefined;
     const facts: RmaFacts = {
       channelRoute: rma.channel_route,
       customerAcceptsCharges: input.customerAcceptsCharges ?? rma.customer_accepts_charges,
@@ -212,7 +212,9 @@ export async function sendReturnEvent(ctx: ReturnsContext, actor: Actor, ticketI
     if (input.event === 'receive' || input.event === 'complete_accessories') {
       await trx.updateTable('rma_shipment').set({ handled_at: now }).where('rma_id', '=', rma.id).where('direction', '=', 'in').where('handled_at', 'is', null).where('refused_reason', 'is', null).execute();
     }
-    if (input.outbound) {
+    // Only shipping back records a parcel going out: another event carrying one (a customer arranging
+    // their parcel) cannot slip an outbound parcel past the replacement's pickup rule.
+    if (input.event === 'ship_back' && input.outbound) {
       await trx
         .insertInto('rma_shipment')
         .values({ rma_id: rma.id, direction: 'out', mode: 'carrier', carrier: input.outbound.carrier.trim(), tracking_number: input.outbound.trackingNumber?.trim() || null, paid_by: 'brand', created_at: now, handled_at: now })
@@ -246,7 +248,7 @@ export async function sendReturnEvent(ctx: ReturnsContext, actor: Actor, ticketI
         what: to as ReturnChange['what'],
         reason: input.reason?.trim(),
         missing: missing.map((m) => ({ serial: m.serial, accessories: m.missing.map((key) => names.get(bySerial.get(m.serial)!)?.find((a) => a.key === key) ?? { key, name: {} }) })),
-        outbound: input.outbound ? { carrier: input.outbound.carrier.trim(), trackingNumber: input.outbound.trackingNumber?.trim() || null } : undefined,
+        outbound: input.event === 'ship_back' && input.outbound ? { carrier: input.outbound.carrier.trim(), trackingNumber: input.outbound.trackingNumber?.trim() || null } : undefined,
         at: now,
       });
     }

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { withTransaction } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { newNonce, signToken, verifyToken } from '../../platform/security/signed-token.ts';
-import { type Actor, isAdmin, isStaff } from '../auth/index.ts';
+import { type Actor, isStaff } from '../auth/index.ts';
 import { type Brand, getBrandById } from '../brands/index.ts';
 import { recordUnitEvent } from '../orders/index.ts';
 import { lockVisibleTicket } from '../tickets/index.ts';
@@ -60,6 +60,10 @@ export async function proposeQuote(
   const rate = taxRateOf(c.brand);
   const sums = totals(c.lines, currency, rate);
   const today = DateTime.fromJSDate(c.now, { zone: c.brand.timeZone });
+  // The fee a refusal costs is announced with the quote, never after: a repair quote outside the
+  // legal guarantee only (research/rma.md, law 4); an offer refused costs nothing.
+  const coverage = (c.repair.remedy_decision as { coverage?: string } | null)?.coverage;
+  const refusalFee = c.kind === 'repair' && coverage !== 'legal_guarantee' ? c.brand.settings.afterSales.diagnosticFeeCents : null;
   const quote = await trx
     .insertInto('quote')
     .values({
@@ -77,6 +81,7 @@ export async function proposeQuote(
       valid_until: today.plus({ days: c.brand.settings.workshop.quoteValidityDays }).toISODate()!,
       offered_condition: c.offeredCondition,
       offered_model_id: c.offeredModelId,
+      refusal_fee_cents: refusalFee || null,
       state: 'sent',
       link_nonce: newNonce(),
       created_by: c.actorId,
@@ -89,7 +94,7 @@ export async function proposeQuote(
     .values(c.lines.map((l, i) => ({ quote_id: quote.id, position: i + 1, kind: l.kind, part_id: l.partId ?? null, description: JSON.stringify(l.description), quantity: l.quantity, unit_cents: l.unitCents, net_cents: sums.lines[i]!.netCents })))
     .execute();
   const links = await quoteLinks(ctx, trx, quote, c.now);
-  await ctx.notifier.changed(trx, { ticketId: c.ticket.id, what: c.kind === 'repair' ? 'quote' : 'offer', serial: c.serial, quote: { number: quote.number, totalCents: sums.totalCents, currency, validUntil: quote.valid_until, ...links }, at: c.now });
+  await ctx.notifier.changed(trx, { ticketId: c.ticket.id, what: c.kind === 'repair' ? 'quote' : 'offer', serial: c.serial, quote: { number: quote.number, totalCents: sums.totalCents, currency, validUntil: quote.valid_until, refusalFeeCents: refusalFee || null, ...links }, at: c.now });
   return quote;
 }
 
@@ -106,9 +111,11 @@ export async function answerQuote(ctx: WorkshopContext, actor: Actor, quoteId: s
   return withTransaction(ctx.db, async (trx) => {
     const unsafeQuote = await trx.selectFrom('quote').select(['id', 'ticket_id', 'customer_id', 'brand_id']).where('id', '=', quoteId).executeTakeFirst();
     if (!unsafeQuote) throw quoteNotFound();
-    const owner = actor.userId === unsafeQuote.customer_id;
-    if (!owner && !(isStaff(actor) && (isAdmin(actor) || actor.brandIds.includes(unsafeQuote.brand_id)))) throw quoteNotFound();
-    const ticket = await lockVisibleTicket(trx, actor, unsafeQuote.ticket_id);
+    // The quote's customer, or the desk that may see its ticket (brand and group); anyone else: not found.
+    if (actor.userId !== unsafeQuote.customer_id && !isStaff(actor)) throw quoteNotFound();
+    const ticket = await lockVisibleTicket(trx, actor, unsafeQuote.ticket_id).catch((err: unknown) => {
+      throw err instanceof AppError && err.httpStatus === 404 ? quoteNotFound() : err;
+    });
     const quote = await trx.selectFrom('quote').selectAll().where('id', '=', quoteId).forUpdate().executeTakeFirstOrThrow();
     if (nonce !== undefined && nonce !== quote.link_nonce) throw new AppError('QUOTE_LINK_INVALID', 403, 'This link is no longer valid');
     if (quote.state !== 'sent') throw new AppError('QUOTE_ALREADY_ANSWERED', 409, `This quote was ${quote.state}${quote.answered_at ? ` on ${quote.answered_at.toISOString()}` : ''}`, { state: quote.state, answeredAt: quote.answered_at?.toISOString() ?? null, answeredVia: quote.answered_via });
@@ -133,36 +140,35 @@ export async function answerQuote(ctx: WorkshopContext, actor: Actor, quoteId: s
       to = await moveRepair(trx, repair, 'start_replacement', now);
     } else {
       await trx.updateTable('repair_part').set({ status: 'released' }).where('repair_id', '=', repair.id).where('status', '=', 'needed').execute();
-      const fee = await issueDiagnosticFee(trx, { repair, brand, customerId: quote.customer_id, now });
+      const fee = await issueDiagnosticFee(trx, { repair, brand, quote, now });
       to = await moveRepair(trx, repair, 'return_unrepaired', now);
-      if (fee) await ctx.notifier.changed(trx, { ticketId: ticket.id, what: 'quote_refused', serial, fee: { number: fee.number, totalCents: Number(fee.total_cents), currency: fee.currency }, at: now });
+      await ctx.notifier.changed(trx, { ticketId: ticket.id, what: 'quote_refused', serial, ...(fee ? { fee: { number: fee.number, totalCents: Number(fee.total_cents), currency: fee.currency } } : {}), at: now });
     }
-    if (answer === 'accept' || to !== 'returning_unrepaired') await ctx.notifier.changed(trx, { ticketId: ticket.id, what: answer === 'accept' ? 'quote_accepted' : 'quote_refused', serial, at: now });
+    if (answer === 'accept') await ctx.notifier.changed(trx, { ticketId: ticket.id, what: 'quote_accepted', serial, at: now });
     await audit(ctx, trx, { repair, actor, at: now, event: answer === 'accept' ? 'quote_accepted' : 'quote_refused', from, to, number: ticket.number, data: { quote: quote.number, via } });
     return { quoteId: quote.id, state: answer === 'accept' ? ('accepted' as const) : ('refused' as const) };
   });
 }
 
 /**
- * The diagnostic fee after a refused quote (seed 004: 20 EUR), where the brand charges one: an
- * invoice numbered without a gap, issued once per repair. Never inside the legal guarantee
- * (research/rma.md, law 4) — a refused quote is outside every coverage by construction.
+ * The diagnostic fee after a refused quote (seed 004: 20 EUR): the amount the quote announced, on
+ * an invoice numbered without a gap, issued once per repair.
  */
-async function issueDiagnosticFee(trx: Db, c: { repair: RepairRow; brand: Brand; customerId: string; now: Date }) {
-  const fee = c.brand.settings.afterSales.diagnosticFeeCents;
-  const coverage = (c.repair.remedy_decision as { coverage?: string } | null)?.coverage;
-  if (!fee || coverage === 'legal_guarantee') return null;
+async function issueDiagnosticFee(trx: Db, c: { repair: RepairRow; brand: Brand; quote: { refusal_fee_cents: number | null; customer_id: string }; now: Date }) {
+  const fee = c.quote.refusal_fee_cents;
+  if (!fee) return null;
+  if (await trx.selectFrom('workshop_invoice').select('id').where('repair_id', '=', c.repair.id).where('kind', '=', 'diagnostic_fee').executeTakeFirst()) return null;
   const currency = currencyOf(c.brand);
   const rate = taxRateOf(c.brand);
   // The announced fee is what the customer pays: the tax is inside it.
   const net = Math.round((fee * 10_000) / (10_000 + rate));
-  const row = await trx
+  return trx
     .insertInto('workshop_invoice')
     .values({
       brand_id: c.brand.id,
       ticket_id: c.repair.ticket_id,
       repair_id: c.repair.id,
-      customer_id: c.customerId,
+      customer_id: c.quote.customer_id,
       kind: 'diagnostic_fee',
       number: await nextNumber(trx, c.brand.id, 'invoice', DateTime.fromJSDate(c.now, { zone: c.brand.timeZone }).year),
       currency,
@@ -172,10 +178,8 @@ async function issueDiagnosticFee(trx: Db, c: { repair: RepairRow; brand: Brand;
       total_cents: fee,
       issued_at: c.now,
     })
-    .onConflict((oc) => oc.columns(['repair_id', 'kind']).doNothing())
     .returningAll()
-    .executeTakeFirst();
-  return row ?? null;
+    .executeTakeFirstOrThrow();
 }
 
 /** What a signed link shows before it is used: the quote, and the answer the link gives. Reading changes nothing (mail scanners open links). */

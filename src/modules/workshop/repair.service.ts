@@ -7,7 +7,7 @@ import { type Actor, isStaff } from '../auth/index.ts';
 import { type Brand, getBrandById } from '../brands/index.ts';
 import { partsById } from '../catalog/index.ts';
 import { handOverStockUnit, recordMisuse, recordUnitEvent, stockUnitCounts, warrantiesFor } from '../orders/index.ts';
-import { recordReplacementParcel, workshopLine } from '../returns/index.ts';
+import { recordReplacementParcel, recordReturnParcel, workshopLine } from '../returns/index.ts';
 import { recordScheduleChange, type SlaNotifier } from '../sla/index.ts';
 import { addEntry, lockVisibleTicket, recordTicketEvent } from '../tickets/index.ts';
 import { lawFor } from '../warranty/index.ts';
@@ -123,11 +123,14 @@ export async function decide(ctx: WorkshopContext, actor: Actor, ticketId: strin
     const repair = await lockRepair(trx, ticket.id, repairId);
     if (!repair) throw repairNotFound();
     const customer = actor.role === 'customer' && actor.userId === ticket.requester_id;
-    // The customer answers an exchange proposed to them; everything else is the workshop's.
-    if (customer ? !(repair.state === 'awaiting_customer' && repair.remedy === 'exchange_offer') : !isStaff(actor)) throw new AppError('FORBIDDEN', 403, 'The workshop decides the remedy; the customer answers an exchange proposed');
+    const choosing = repair.state === 'awaiting_customer' && CHOICE_RULES.includes((repair.remedy_decision as { rule?: string } | null)?.rule ?? '');
+    // The customer answers a choice put to them (an exchange, the legal guarantee's repair or replacement); the rest is the workshop's.
+    if (customer ? !choosing : !isStaff(actor)) throw new AppError('FORBIDDEN', 403, 'The workshop decides the remedy; the customer answers a choice put to them');
     if (customer && input.offer) throw validationFailed([{ field: 'offer', code: 'invalid_value', message: 'the workshop makes offers' }]);
     const from = repair.state as RepairState;
-    if (from !== 'diagnosing' && !(from === 'awaiting_customer' && repair.remedy === 'exchange_offer')) throw transitionRefused(from, 'decide');
+    // A quote or an offer past its validity may be made again (prices and stock may have moved); it then counts as expired.
+    const expired = from === 'awaiting_customer' && !choosing && isStaff(actor) ? await expireOpenQuote(trx, repair.id, repair.brand_id, now) : false;
+    if (from !== 'diagnosing' && !choosing && !expired) throw transitionRefused(from, 'decide');
     const brand = await getBrandById(trx, repair.brand_id);
     const unit = await repairUnit(trx, repair.unit_id);
     const decided = (await warrantiesFor(trx, actor, [repair.unit_id], now)).get(repair.unit_id);
@@ -165,9 +168,21 @@ export async function decide(ctx: WorkshopContext, actor: Actor, ticketId: strin
     const serial = unit.serial ?? unit.licence_key ?? '';
     await ctx.notifier.changed(trx, { ticketId: ticket.id, what: 'remedy', serial, remedy: { remedy: decision.remedy, rule: decision.rule, article: decision.article, replacementCondition: decision.replacementCondition }, at: now });
     const to = await carryOut(ctx, trx, { actor, ticket, repair, brand, decision, unit, partsCents, labourCents, needed, offer: input.offer, now });
-    await audit(ctx, trx, { repair, actor, at: now, event: 'decide', from, to, number: ticket.number, data: { remedy: decision.remedy, rule: decision.rule, overridden: decision.overridden } });
+    // Who stated the customer's choice and consent, and when, stays on the repair's trail.
+    await audit(ctx, trx, { repair, actor, at: now, event: 'decide', from, to, number: ticket.number, data: { remedy: decision.remedy, rule: decision.rule, overridden: decision.overridden, customerChoice: choice, refurbishedConsent: consent } });
     return repair.id;
   });
+}
+
+/** The rules whose remedy is put to the customer to choose, not carried out at once. */
+const CHOICE_RULES = ['defective_on_arrival', 'seller_proposal', 'repair_by_default'];
+
+/** Marks the repair's open quote expired when its validity has passed; answers whether it did. */
+async function expireOpenQuote(trx: Db, repairId: string, brandId: string, now: Date): Promise<boolean> {
+  const brand = await getBrandById(trx, brandId);
+  const today = DateTime.fromJSDate(now, { zone: brand.timeZone }).toISODate()!;
+  const r = await trx.updateTable('quote').set({ state: 'expired' }).where('repair_id', '=', repairId).where('state', '=', 'sent').where('valid_until', '<', today).returning('id').executeTakeFirst();
+  return r !== undefined;
 }
 
 /** What a replacement costs the brand: the model's most recent sale price, when it has one. */
@@ -195,6 +210,9 @@ async function carryOut(
 ): Promise<RepairState> {
   const { decision, repair, brand, now, actor } = c;
   const move = (event: RepairEvent) => moveRepair(trx, repair, event, now);
+  // Under the legal guarantee the consumer chooses (Dir. 2019/771 art. 13(2)): with no choice stated,
+  // the default or the seller's proposal is put to them, not carried out.
+  if (CHOICE_RULES.includes(decision.rule)) return repair.state === 'awaiting_customer' ? 'awaiting_customer' : move('propose');
   if (decision.remedy === 'repair') {
     const parts = await reserveOrOrderParts(trx, { repair, brand, actorId: actor.userId, now, orderMissing: true });
     const to = await move(parts.waiting ? 'wait_parts' : 'start_repair');
@@ -206,7 +224,6 @@ async function carryOut(
     await tellEstimate(ctx, trx, actor, c.ticket.id, repair, brand, 'replace', [], now);
     return to;
   }
-  if (decision.remedy === 'exchange_offer') return repair.state === 'awaiting_customer' ? 'awaiting_customer' : move('propose');
   if (decision.remedy === 'price_reduction_or_refund') return move('return_unrepaired');
   const lines: QuoteLineInput[] = [];
   let offeredModelId: string | null = null;
@@ -226,8 +243,9 @@ async function carryOut(
     lines.push({ kind: 'unit', description: { key: `workshop.line.offer.${c.offer!.condition}`, model: JSON.stringify(model.name) }, quantity: 1, unitCents: c.offer!.priceCents });
   }
   if (brand.settings.workshop.returnShippingCents > 0) lines.push({ kind: 'transport', description: { key: 'workshop.line.transport' }, quantity: 1, unitCents: brand.settings.workshop.returnShippingCents });
+  if (lines.length === 0) throw validationFailed([{ field: 'parts', code: 'required', message: 'nothing to quote: no part, no labour and no transport' }]);
   await proposeQuote(ctx, trx, { repair, brand, ticket: c.ticket, kind: decision.remedy === 'quote' ? 'repair' : 'offer', offeredCondition: c.offer?.condition ?? null, offeredModelId, lines, actorId: actor.userId, serial: c.unit.serial ?? c.unit.licence_key ?? '', now });
-  return move('propose');
+  return repair.state === 'awaiting_customer' ? 'awaiting_customer' : move('propose');
 }
 
 /**
@@ -240,10 +258,14 @@ export async function tellEstimate(ctx: WorkshopContext, trx: Db, actor: Actor, 
   const est = estimateDuration({ remedy, brandDays: brand.settings.workshop.repairDays, pastDays: await pastRepairDays(trx, brand.id, unit.model_id), missingPartLeadDays: missingLeadDays, lawMaxDays: law });
   const changed = repair.estimate_max_days !== est.maxDays || repair.estimate_min_days !== est.minDays;
   await trx.updateTable('repair').set({ estimate_min_days: est.minDays, estimate_max_days: est.maxDays, estimate_basis: JSON.stringify(est.basis) }).where('id', '=', repair.id).execute();
-  if (!changed) return est;
-  const planned = DateTime.fromJSDate(now, { zone: brand.timeZone }).plus({ days: est.maxDays }).set({ hour: 17, minute: 0, second: 0, millisecond: 0 }).toJSDate();
-  const staffActor = isStaff(actor) ? actor : ({ ...actor, role: 'admin' } as Actor);
-  await recordScheduleChange(trx, ctx.sla, staffActor, ticketId, { reason: missingLeadDays.length ? 'waiting_for_parts' : 'repair_estimate', plannedResolutionAt: planned.toISOString(), note: `${est.minDays}–${est.maxDays}` }, now);
+  const ticket = await trx.selectFrom('ticket').select(['status', 'merged_into_id']).where('id', '=', ticketId).executeTakeFirstOrThrow();
+  if (!changed || ticket.status === 'closed' || ticket.merged_into_id) return est;
+  const day = DateTime.fromJSDate(now, { zone: brand.timeZone }).plus({ days: Math.max(1, est.maxDays) }).set({ hour: 17, minute: 0, second: 0, millisecond: 0 });
+  // The workshop moves the date on its own account, whoever made the step (a customer accepting, a
+  // technician outside the ticket's group taking a delivery): the brand's desk acts, so the change
+  // is the ticket's own, recorded and told like any the desk makes.
+  const desk: Actor = { ...actor, role: 'admin' };
+  await recordScheduleChange(trx, ctx.sla, desk, ticketId, { reason: missingLeadDays.length ? 'waiting_for_parts' : 'repair_estimate', plannedResolutionAt: day.toISO()!, note: `${est.minDays}–${est.maxDays}` }, now);
   return est;
 }
 
@@ -267,6 +289,8 @@ export interface RepairEventInput {
   event: 'repaired' | 'test_failed' | 'test_passed' | 'shipped';
   workDone?: string | undefined;
   testsPassed?: string[] | undefined;
+  /** Shipping the unit back: its parcel. */
+  outbound?: { carrier: string; trackingNumber?: string | undefined } | undefined;
 }
 
 /**
@@ -282,6 +306,10 @@ export async function repairEvent(ctx: WorkshopContext, actor: Actor, ticketId: 
     const repair = await lockRepair(trx, ticket.id, repairId);
     if (!repair) throw repairNotFound();
     if (input.event === 'repaired' && !input.workDone?.trim()) throw validationFailed([{ field: 'workDone', code: 'required', message: 'say what was done' }]);
+    if (input.event === 'shipped' && !input.outbound) throw validationFailed([{ field: 'outbound', code: 'required', message: 'the parcel going back: its carrier' }]);
+    // The bench works on a unit that is on it: a remote diagnosis does not repair what is still at the customer's.
+    const line = await workshopLine(trx, ticket.id, repair.unit_id);
+    if (line?.rma_state !== 'in_workshop') throw new AppError('REPAIR_NOT_IN_WORKSHOP', 409, `The return is ${line?.rma_state ?? 'gone'}: the unit is not in the workshop`, { state: line?.rma_state ?? null });
     const from = repair.state as RepairState;
     const to = await moveRepair(trx, repair, input.event, now);
     if (input.event === 'repaired') {
@@ -295,6 +323,12 @@ export async function repairEvent(ctx: WorkshopContext, actor: Actor, ticketId: 
       await recordUnitEvent(trx, repair.unit_id, 'repaired', now, actor.userId, { cover, completedOn: DateTime.fromJSDate(now, { zone: brand.timeZone }).toISODate(), ticket: ticket.number });
       const unit = await repairUnit(trx, repair.unit_id);
       await ctx.notifier.changed(trx, { ticketId: ticket.id, what: 'repaired', serial: unit.serial ?? unit.licence_key ?? '', at: now });
+    }
+    if (input.event === 'shipped') {
+      // Back unrepaired after a refused quote or offer: at the customer's cost (seed 004); otherwise the brand's.
+      const d = repair.remedy_decision as { billable?: boolean } | null;
+      const paidBy = from === 'returning_unrepaired' && d?.billable ? 'customer' : 'brand';
+      await recordReturnParcel(trx, repair.rma_id, { ...input.outbound!, paidBy, now, actorId: actor.userId, unitId: repair.unit_id });
     }
     await audit(ctx, trx, { repair, actor, at: now, event: input.event, from, to, number: ticket.number, data: input.testsPassed ? { testsPassed: input.testsPassed } : {} });
     return repair.id;

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
 import { loadActor } from '../auth/index.ts';
 import type { TicketListener } from '../tickets/index.ts';
 import { answerQuote, type QuoteAnswer } from './quote.service.ts';
@@ -6,12 +8,13 @@ import type { WorkshopContext } from './repair.service.ts';
 
 /**
  * The words that answer a quote when a customer replies to its e-mail (issue 13, item 3), in the
- * five languages. The whole first line of the reply must be one of them — "Non, merci, mais…" or a
- * question is a message for the desk, never an answer.
+ * five languages — the words the quote mail asks for, and their plain variants. The whole first
+ * line of the reply must be one of them: "Non, merci, mais…", a question or a bare "yes"/"no"
+ * (which may answer something else the desk asked) is a message for the desk, never an answer.
  */
 const WORDS: Record<QuoteAnswer, readonly string[]> = {
-  accept: ['accept', 'i accept', 'accepted', 'yes', 'accepte', 'j accepte', 'accepté', 'oui', 'accept', 'accepta', 'acceptat', 'accept oferta', 'da', 'принимаю', 'принято', 'согласен', 'согласна', 'да', 'godkänner', 'godkänn', 'godkänd', 'ja'],
-  refuse: ['refuse', 'i refuse', 'refused', 'no', 'je refuse', 'refusé', 'non', 'refuz', 'refuzat', 'refuz oferta', 'nu', 'отказ', 'отказываюсь', 'нет', 'avböjer', 'avböj', 'avböjd', 'nej'],
+  accept: ['accept', 'i accept', 'accepted', 'accepte', 'j accepte', 'accepté', 'acceptat', 'accept oferta', 'accept oferta de preț', 'принимаю', 'принято', 'согласен', 'согласна', 'godkänner', 'godkänn', 'godkänt'],
+  refuse: ['refuse', 'i refuse', 'refused', 'je refuse', 'refusé', 'refuz', 'refuzat', 'refuz oferta', 'отказ', 'отказываюсь', 'avböjer', 'avböj', 'avböjt'],
 };
 
 /** The answer a reply's text gives, if its first line is nothing but one of the words. */
@@ -36,7 +39,7 @@ export function workshopTicketListener(ctx: WorkshopContext): TicketListener {
       if (!open.length) return;
       const messages = await trx
         .selectFrom('ticket_entry')
-        .select(['ticket_id', 'body', 'author_id', 'inbound_message_id'])
+        .select(['ticket_id', 'body', 'author_id', 'inbound_message_id', 'auto_submitted'])
         .where('ticket_id', 'in', [...new Set(open.map((q) => q.ticket_id))])
         .where('kind', '=', 'customer_message')
         .where('created_at', '=', at)
@@ -44,9 +47,19 @@ export function workshopTicketListener(ctx: WorkshopContext): TicketListener {
       for (const m of messages) {
         const quotes = open.filter((q) => q.ticket_id === m.ticket_id);
         const answer = answerInReply(m.body);
-        if (quotes.length !== 1 || !answer || m.author_id !== quotes[0]!.customer_id) continue;
+        if (quotes.length !== 1 || !answer || m.auto_submitted || m.author_id !== quotes[0]!.customer_id) continue;
         const actor = await loadActor(trx, m.author_id);
-        if (actor) await answerQuote({ ...ctx, db: trx }, actor, quotes[0]!.id, answer, m.inbound_message_id ? 'email' : 'portal', at);
+        if (!actor) continue;
+        // An answer that cannot be taken (the quote expired meanwhile) leaves the message to the desk:
+        // the message itself is never lost for it. A savepoint keeps the message's transaction whole.
+        await sql`savepoint apres_quote_reply`.execute(trx);
+        try {
+          await answerQuote({ ...ctx, db: trx }, actor, quotes[0]!.id, answer, m.inbound_message_id ? 'email' : 'portal', at);
+          await sql`release savepoint apres_quote_reply`.execute(trx);
+        } catch (err) {
+          await sql`rollback to savepoint apres_quote_reply`.execute(trx);
+          if (!(err instanceof AppError)) throw err;
+        }
       }
     },
   };

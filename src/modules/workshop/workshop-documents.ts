@@ -1,14 +1,21 @@
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { localised, translator } from '../../platform/i18n/i18n.ts';
-import { type Actor, isAdmin, isStaff } from '../auth/index.ts';
+import { type Actor, isStaff } from '../auth/index.ts';
 import { getBrandById } from '../brands/index.ts';
 import { getVisibleTicket } from '../tickets/index.ts';
 import { lineText, quoteLines } from './workshop.read.ts';
 import { type DocumentHead, renderFeeInvoicePdf, renderQuotePdf, renderRecyclingCertificatePdf, renderRepairReportPdf } from './workshop-pdfs.ts';
 
-/** Reads a record of a customer's: theirs, or their brand's for its staff; anyone else's is not found. */
-const mayRead = (actor: Actor, row: { customer_id: string; brand_id: string }) => actor.userId === row.customer_id || (isStaff(actor) && (isAdmin(actor) || actor.brandIds.includes(row.brand_id)));
+/** Reads a record of a customer's: theirs, or the staff's who may see its ticket (brand and group); anyone else's is not found. */
+async function mayRead(db: Db, actor: Actor, row: { customer_id: string; ticket_id: string }): Promise<boolean> {
+  if (actor.userId === row.customer_id) return true;
+  if (!isStaff(actor)) return false;
+  return getVisibleTicket(db, actor, row.ticket_id).then(
+    () => true,
+    () => false,
+  );
+}
 
 /** The head every document prints, in the customer's language (whoever downloads it). */
 async function documentHead(db: Db, ticketId: string, unitId: string): Promise<DocumentHead> {
@@ -34,7 +41,7 @@ async function documentHead(db: Db, ticketId: string, unitId: string): Promise<D
 
 export async function quotePdf(db: Db, actor: Actor, quoteId: string) {
   const q = await db.selectFrom('quote as q').innerJoin('repair as r', 'r.id', 'q.repair_id').selectAll('q').select('r.unit_id').where('q.id', '=', quoteId).executeTakeFirst();
-  if (!q || !mayRead(actor, q)) throw notFound('QUOTE_NOT_FOUND', 'Quote');
+  if (!q || !(await mayRead(db, actor, q))) throw notFound('QUOTE_NOT_FOUND', 'Quote');
   const h = await documentHead(db, q.ticket_id, q.unit_id);
   const lines = await quoteLines(db, [q.id]);
   const pdf = await renderQuotePdf({
@@ -50,13 +57,14 @@ export async function quotePdf(db: Db, actor: Actor, quoteId: string) {
     kind: q.kind,
     validUntil: q.valid_until,
     state: q.state,
+    refusalFeeCents: q.refusal_fee_cents,
   });
   return { pdf, filename: `${q.number}.pdf` };
 }
 
 export async function feeInvoicePdf(db: Db, actor: Actor, invoiceId: string) {
   const i = await db.selectFrom('workshop_invoice as i').innerJoin('repair as r', 'r.id', 'i.repair_id').selectAll('i').select('r.unit_id').where('i.id', '=', invoiceId).executeTakeFirst();
-  if (!i || !mayRead(actor, i)) throw notFound('WORKSHOP_INVOICE_NOT_FOUND', 'Invoice');
+  if (!i || !(await mayRead(db, actor, i))) throw notFound('WORKSHOP_INVOICE_NOT_FOUND', 'Invoice');
   const h = await documentHead(db, i.ticket_id, i.unit_id);
   const quote = await db.selectFrom('quote').select('number').where('repair_id', '=', i.repair_id).where('state', '=', 'refused').orderBy('created_at', 'desc').executeTakeFirst();
   const t = translator(h.locale);

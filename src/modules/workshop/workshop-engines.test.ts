@@ -89,10 +89,10 @@ describe('the expected duration', () => {
 
 describe('a reply that answers a quote', () => {
   it('accepts or refuses on a first line that is only the word, in the five languages', () => {
-    for (const w of ['ACCEPT', 'Accepte.', "J'accepte", 'accept', 'Da', 'Принимаю', 'согласен!', 'Godkänner', 'ja']) expect([w, answerInReply(`${w}\n\n> Here is our quote`)]).toEqual([w, 'accept']);
-    for (const w of ['REFUSE', 'Je refuse', 'Refuz', 'Отказ', 'нет', 'Avböjer', 'Nej.']) expect([w, answerInReply(w)]).toEqual([w, 'refuse']);
+    for (const w of ['ACCEPT', 'Accepte.', "J'accepte", 'accept', 'Acceptat', 'Принимаю', 'согласен!', 'Godkänner']) expect([w, answerInReply(`${w}\n\n> Here is our quote`)]).toEqual([w, 'accept']);
+    for (const w of ['REFUSE', 'Je refuse', 'Refuz', 'Отказ', 'Avböjer']) expect([w, answerInReply(w)]).toEqual([w, 'refuse']);
   });
   it('leaves anything else to the desk: a question, a sentence, a quoted line', () => {
-    for (const text of ['Non merci, mais pouvez-vous…', 'Is the transport included?', '> ACCEPT', '', 'Accept? Not sure', 'Da, dar cât costă?']) expect(answerInReply(text)).toBeNull();
+    for (const text of ['Non merci, mais pouvez-vous…', 'Is the transport included?', '> ACCEPT', '', 'Accept? Not sure', 'Da, dar cât costă?', 'No', 'Yes', 'Da', 'нет', 'Nej']) expect(answerInReply(text)).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ export interface WorkshopChange {
   /** The remedy decided and its rule (worded by the mail), for `remedy`. */
   remedy?: { remedy: string; rule: string; article: string | null; replacementCondition: string | null };
   /** A quote or an offer: its number, total, validity, and the signed links that answer it. */
-  quote?: { number: string; totalCents: number; currency: string; validUntil: string; acceptUrl: string; refuseUrl: string };
+  quote?: { number: string; totalCents: number; currency: string; validUntil: string; refusalFeeCents: number | null; acceptUrl: string; refuseUrl: string };
   /** The diagnostic fee invoiced after a refusal. */
   fee?: { number: string; totalCents: number; currency: string };
   at: Date;

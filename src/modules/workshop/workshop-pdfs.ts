@@ -86,7 +86,7 @@ function moneyTable(doc: PDFKit.PDFDocument, d: MoneyDocumentData, left: number,
 }
 
 /** A quote or an offer (issue 13, item 3), in the customer's language: the lines, the sums, its validity and how to answer. */
-export async function renderQuotePdf(d: MoneyDocumentData & { kind: 'repair' | 'offer'; validUntil: string; state: string }): Promise<Buffer> {
+export async function renderQuotePdf(d: MoneyDocumentData & { kind: 'repair' | 'offer'; validUntil: string; state: string; refusalFeeCents: number | null }): Promise<Buffer> {
   const t = translator(d.locale);
   const title = t(`workshopDocs.quote.${d.kind}`);
   const doc = createPdf({ title: `${title} ${d.number}`, author: d.brand.name, createdAt: d.issuedAt, lang: d.locale });
@@ -94,6 +94,7 @@ export async function renderQuotePdf(d: MoneyDocumentData & { kind: 'repair' | '
   moneyTable(doc, d, left, width);
   doc.font(FONT.bold).fontSize(11).text(t('workshopDocs.quote.validUntil', { date: isoDay(d.validUntil, d.locale) }), left, doc.y, { width });
   doc.moveDown(0.5).font(FONT.regular).fontSize(10).text(t(`workshopDocs.quote.${d.kind === 'repair' ? 'howToAnswer' : 'howToAnswerOffer'}`, { number: d.ticketNumber }), { width });
+  if (d.refusalFeeCents) doc.moveDown(0.5).font(FONT.bold).text(t('workshopDocs.quote.feeNotice', { fee: formatMoney(d.refusalFeeCents, d.currency, d.locale) }), { width });
   if (d.state !== 'sent') doc.moveDown(0.5).fillColor('#0a5').font(FONT.bold).text(t(`workshopDocs.quote.state.${d.state}`), { width }).fillColor('#000');
   return pdfBytes(doc);
 }

@@ -6,7 +6,7 @@ import { localised, translator } from '../../platform/i18n/i18n.ts';
 import { type Actor, isAdmin, isStaff } from '../auth/index.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { getBrandById } from '../brands/index.ts';
-import { getVisibleTicket } from '../tickets/index.ts';
+import { getVisibleTicket, ticketVisibleTo } from '../tickets/index.ts';
 import { repairEventsFrom, type RepairState } from './repair-machine.ts';
 import type { RemedyDecision } from './remedy-decision.ts';
 
@@ -35,6 +35,7 @@ export function quoteView(q: QuoteRow, lines: LineRow[], locale: string, today: 
     tax: money(q.tax_cents),
     total: money(q.total_cents),
     validUntil: q.valid_until,
+    refusalFee: q.refusal_fee_cents ? money(q.refusal_fee_cents) : null,
     offeredCondition: q.offered_condition,
     answeredAt: q.answered_at?.toISOString() ?? null,
     answeredVia: q.answered_via,
@@ -132,6 +133,7 @@ export async function workshopBoard(db: Db, actor: Actor, brandId: string | unde
       eb.selectFrom('repair_part as rp').select(eb.fn.countAll<number>().as('n')).whereRef('rp.repair_id', '=', 'r.id').where('rp.status', 'in', ['needed', 'ordered']).as('parts_waiting'),
     ])
     .where('r.state', '!=', 'done')
+    .where(ticketVisibleTo(actor))
     .$if(brands.length > 0, (q) => q.where('r.brand_id', 'in', brands))
     .orderBy('r.state_changed_at')
     .limit(500)

@@ -6,7 +6,6 @@ import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { loadActor } from '../auth/index.ts';
 import { getBrandById } from '../brands/index.ts';
-import { recordPickup } from '../returns/index.ts';
 import type { SlaNotifier } from '../sla/index.ts';
 import { lowStock, receivePurchaseOrder } from './parts.service.ts';
 import { answerByLink, answerQuote, quoteByLink } from './quote.service.ts';
@@ -20,7 +19,6 @@ import {
   DecisionBody,
   DiagnosisBody,
   LowStockResponse,
-  PickupBody,
   QuoteAnswerBody,
   QuoteAnswerResponse,
   QuoteLinkResponse,
@@ -76,11 +74,6 @@ export const workshopRoutes: FastifyPluginAsyncZod<WorkshopRoutesOptions> = asyn
       await shipReplacement(ctx, request.actor, request.params.id, request.params.repairId, request.body, request.now);
       return view(request);
     },
-  );
-  app.post(
-    '/tickets/:id/rma/pickup',
-    { config: { access: 'staff' }, schema: { tags: ['returns'], summary: "The courier collected the defective unit from the customer (the replacement may ship from now on)", params, body: PickupBody, response: { 200: z.object({ pickedUpAt: z.string() }) } } },
-    async (request) => recordPickup(db, request.actor, request.params.id, request.body, request.now),
   );
   app.post(
     '/quotes/:id/answer',

@@ -26,10 +26,10 @@ export const RepairEventBody = z.object({
   event: z.enum(['repaired', 'test_failed', 'test_passed', 'shipped']),
   workDone: z.string().trim().max(4000).optional(),
   testsPassed: z.array(text(200)).max(50).optional(),
+  outbound: z.object({ carrier: text(100), trackingNumber: z.string().trim().max(100).optional() }).optional(),
 });
 
 export const ReplacementBody = z.object({ serial: z.string().trim().min(1).max(100).optional(), carrier: text(100), trackingNumber: z.string().trim().max(100).optional() });
-export const PickupBody = z.object({ carrier: z.string().trim().max(100).optional(), trackingNumber: z.string().trim().max(100).optional() });
 export const QuoteAnswerBody = z.object({ answer: z.enum(['accept', 'refuse']) });
 
 const Money = z.object({ amountCents: z.number().int(), currency: z.string() });
@@ -47,6 +47,8 @@ export const QuoteResponse = z.object({
   tax: Money,
   total: Money,
   validUntil: z.string(),
+  /** What refusing costs (the diagnostic fee), announced with the quote; null: nothing. */
+  refusalFee: Money.nullable(),
   offeredCondition: z.enum(['new', 'refurbished', 'second_hand']).nullable(),
   answeredAt: z.string().nullable(),
   answeredVia: z.enum(['portal', 'link', 'email', 'desk']).nullable(),

@@ -46,7 +46,7 @@ describeStores('workshop', (ctx) => {
   const agent = () => as('agent@smart-id.example');
   beforeAll(async () => {
     app = await buildTestApp(ctx());
-    for (const email of ['client@smart-id.example', 'agent@smart-id.example', 'client@mecashop.example', 'agent@mecashop.example', 'agent@charge-amps.example', 'reseller@charge-amps.example', 'distributor@charge-amps.example', 'admin@apres.example']) clients[email] = await loginAs(app, email);
+    for (const email of ['client@smart-id.example', 'agent@smart-id.example', 'client@mecashop.example', 'agent@mecashop.example', 'agent@charge-amps.example', 'reseller@charge-amps.example', 'distributor@charge-amps.example', 'client@carri.example', 'admin@apres.example']) clients[email] = await loginAs(app, email);
   });
   afterAll(() => app?.close());
 
@@ -227,6 +227,16 @@ describeStores('workshop', (ctx) => {
       const feeMail = (await mails(ticketId)).at(-1)!;
       expect(feeMail.body_text).toContain(repair!.invoices[0]!.number);
       expect(feeMail.body_text.replace(/\s/g, ' ')).toContain('20,00 EUR');
+      // The fee was announced with the quote, in its mail.
+      expect((await mails(ticketId)).find((m) => m.subject.includes('Ofertă de preț'))!.body_text.replace(/\s/g, ' ')).toContain('taxa de diagnosticare de 20,00 EUR');
+      // The unit goes back at the customer's cost; then the desk ships the return back.
+      const url = `/api/v1/tickets/${ticketId}/workshop/repairs/${repair!.id}/events`;
+      const noParcel = await agent().post(url, { event: 'shipped' });
+      expect([noParcel.statusCode, noParcel.json().errors[0].field]).toEqual([400, 'outbound']);
+      expect((await agent().post(url, { event: 'shipped', outbound: { carrier: 'Fan Courier', trackingNumber: 'FC-BACK-9' } })).json().items[0].state).toBe('done');
+      const back = await agent().post(`/api/v1/tickets/${ticketId}/rma/events`, { event: 'ship_back' });
+      expect(back.statusCode, back.body).toBe(200);
+      expect(back.json()).toMatchObject({ state: 'shipped_back', shipments: expect.arrayContaining([expect.objectContaining({ direction: 'out', paidBy: 'customer', carrier: 'Fan Courier' })]) });
     });
   });
 
@@ -244,10 +254,10 @@ describeStores('workshop', (ctx) => {
       let [repair] = offered.json().items as Repair[];
       expect(repair).toMatchObject({ state: 'awaiting_customer', decision: { remedy: 'end_of_life_offer', rule: 'end_of_life' }, quotes: [{ kind: 'offer' }] });
       expect(repair!.quotes[0]!.lines[0]!.description).toBe('Terminal portabil SID-T5 second-hand');
-      // A question is a message for the desk; a reply that is just "Da" accepts.
+      // A question is a message for the desk; a reply that is just the word the mail asks for accepts.
       expect((await client().post(`/api/v1/tickets/${bench.ticketId}/entries`, { kind: 'customer_message', body: 'Da, dar cât costă transportul?' })).statusCode).toBe(201);
       expect((await workshop(client(), bench.ticketId))[0]!.quotes[0]!.state).toBe('sent');
-      expect((await client().post(`/api/v1/tickets/${bench.ticketId}/entries`, { kind: 'customer_message', body: 'Da.\n\n> Vă oferim un alt aparat' })).statusCode).toBe(201);
+      expect((await client().post(`/api/v1/tickets/${bench.ticketId}/entries`, { kind: 'customer_message', body: 'Accept.\n\n> Vă oferim un alt aparat' })).statusCode).toBe(201);
       [repair] = await workshop(client(), bench.ticketId);
       expect(repair).toMatchObject({ state: 'replacing', recycled: true, quotes: [{ state: 'accepted', answeredVia: 'portal' }] });
       const shipped = await agent().post(`/api/v1/tickets/${bench.ticketId}/workshop/repairs/${repairId}/replacement`, { carrier: 'Fan Courier', trackingNumber: 'FC-OUT-1' });
@@ -372,6 +382,15 @@ describeStores('workshop', (ctx) => {
       expect(repair).toMatchObject({ state: 'awaiting_customer', decision: { remedy: 'quote', billable: true, coverage: 'none' }, quotes: [{ total: { amountCents: 37_080, currency: 'EUR' }, tax: { amountCents: 6180 } }] });
       const mail = (await mails(ticketId)).find((m) => m.subject.includes('Devis de réparation'))!;
       expect(mail.body_text.replace(/\s/g, ' ')).toContain('370,80 € TTC');
+      // Past its validity it cannot be accepted; the desk makes a new one, the old one counts as expired.
+      await db().updateTable('quote').set({ valid_until: '2020-01-01' }).where('id', '=', repair!.quotes[0]!.id).execute();
+      const late = await as('client@carri.example').post(`/api/v1/quotes/${repair!.quotes[0]!.id}/answer`, { answer: 'accept' });
+      expect([late.statusCode, late.json().code]).toEqual([409, 'QUOTE_EXPIRED']);
+      expect((await workshop(desk, ticketId))[0]!.quotes[0]).toMatchObject({ state: 'sent', expired: true });
+      const again = (await desk.post(`/api/v1/tickets/${ticketId}/workshop/repairs/${repairId}/decision`, {})).json().items[0] as Repair;
+      expect(again.quotes.map((q) => [q.state, q.number.slice(-2)])).toEqual([['expired', '01'], ['sent', '02']]);
+      // A business buyer has no legal guarantee: refusing would cost nothing at Carri (no fee set), and says so.
+      expect(again.quotes[1]).toMatchObject({ refusalFee: null });
     });
   });
 

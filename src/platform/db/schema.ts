@@ -757,6 +757,7 @@ export interface QuoteTable {
   valid_until: string;
   offered_condition: 'new' | 'refurbished' | 'second_hand' | null;
   offered_model_id: string | null;
+  refusal_fee_cents: ColumnType<number | null, number | bigint | null, number | bigint | null>;
   state: 'sent' | 'accepted' | 'refused' | 'expired' | 'withdrawn';
   link_nonce: string;
   answered_at: Timestamp | null;

@@ -4906,6 +4906,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/rma/pickup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The courier collected the defective unit from the customer (the replacement may ship from now on) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        carrier?: string;
+                        trackingNumber?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            pickedUpAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/rma/refused-parcels": {
         parameters: {
             query?: never;
@@ -5437,7 +5484,7 @@ export interface paths {
                                     /** @enum {string} */
                                     remedy: "repair" | "replace" | "exchange_offer" | "quote" | "end_of_life_offer" | "price_reduction_or_refund";
                                     /** @enum {string} */
-                                    rule: "damage_not_covered" | "out_of_coverage_repairable" | "out_of_coverage_unrepairable" | "end_of_life" | "defective_on_arrival" | "customer_choice" | "choice_impossible" | "choice_disproportionate" | "seller_proposal" | "repair_by_default" | "no_remedy_possible" | "commercial_repair" | "commercial_replacement";
+                                    rule: "damage_not_covered" | "out_of_coverage_repairable" | "out_of_coverage_unrepairable" | "end_of_life" | "defective_on_arrival" | "customer_choice" | "choice_impossible" | "choice_disproportionate" | "seller_proposal" | "repair_by_default" | "repair_impossible" | "no_remedy_possible" | "commercial_repair" | "commercial_replacement";
                                     article: string | null;
                                     billable: boolean;
                                     replacementCondition: ("new" | "refurbished") | null;
@@ -5503,6 +5550,10 @@ export interface paths {
                                         currency: string;
                                     };
                                     validUntil: string;
+                                    refusalFee: {
+                                        amountCents: number;
+                                        currency: string;
+                                    } | null;
                                     offeredCondition: ("new" | "refurbished" | "second_hand") | null;
                                     answeredAt: string | null;
                                     answeredVia: ("portal" | "link" | "email" | "desk") | null;
@@ -5612,7 +5663,7 @@ export interface paths {
                                     /** @enum {string} */
                                     remedy: "repair" | "replace" | "exchange_offer" | "quote" | "end_of_life_offer" | "price_reduction_or_refund";
                                     /** @enum {string} */
-                                    rule: "damage_not_covered" | "out_of_coverage_repairable" | "out_of_coverage_unrepairable" | "end_of_life" | "defective_on_arrival" | "customer_choice" | "choice_impossible" | "choice_disproportionate" | "seller_proposal" | "repair_by_default" | "no_remedy_possible" | "commercial_repair" | "commercial_replacement";
+                                    rule: "damage_not_covered" | "out_of_coverage_repairable" | "out_of_coverage_unrepairable" | "end_of_life" | "defective_on_arrival" | "customer_choice" | "choice_impossible" | "choice_disproportionate" | "seller_proposal" | "repair_by_default" | "repair_impossible" | "no_remedy_possible" | "commercial_repair" | "commercial_replacement";
                                     article: string | null;
                                     billable: boolean;
                                     replacementCondition: ("new" | "refurbished") | null;
@@ -5678,6 +5729,10 @@ export interface paths {
                                         currency: string;
                                     };
                                     validUntil: string;
+                                    refusalFee: {
+                                        amountCents: number;
+                                        currency: string;
+                                    } | null;
                                     offeredCondition: ("new" | "refurbished" | "second_hand") | null;
                                     answeredAt: string | null;
                                     answeredVia: ("portal" | "link" | "email" | "desk") | null;
@@ -5781,7 +5836,7 @@ export interface paths {
                                     /** @enum {string} */
                                     remedy: "repair" | "replace" | "exchange_offer" | "quote" | "end_of_life_offer" | "price_reduction_or_refund";
                                     /** @enum {string} */
-                                    rule: "damage_not_covered" | "out_of_coverage_repairable" | "out_of_coverage_unrepairable" | "end_of_life" | "defective_on_arrival" | "customer_choice" | "choice_impossible" | "choice_disproportionate" | "seller_proposal" | "repair_by_default" | "no_remedy_possible" | "commercial_repair" | "commercial_replacement";
+                                    rule: "damage_not_covered" | "out_of_coverage_repairable" | "out_of_coverage_unrepairable" | "end_of_life" | "defective_on_arrival" | "customer_choice" | "choice_impossible" | "choice_disproportionate" | "seller_proposal" | "repair_by_default" | "repair_impossible" | "no_remedy_possible" | "commercial_repair" | "commercial_replacement";
                                     article: string | null;
                                     billable: boolean;
                                     replacementCondition: ("new" | "refurbished") | null;
@@ -5847,6 +5902,10 @@ export interface paths {
                                         currency: string;
                                     };
                                     validUntil: string;
+                                    refusalFee: {
+                                        amountCents: number;
+                                        currency: string;
+                                    } | null;
                                     offeredCondition: ("new" | "refurbished" | "second_hand") | null;
                                     answeredAt: string | null;
                                     answeredVia: ("portal" | "link" | "email" | "desk") | null;
@@ -5912,6 +5971,10 @@ export interface paths {
                         event: "repaired" | "test_failed" | "test_passed" | "shipped";
                         workDone?: string;
                         testsPassed?: string[];
+                        outbound?: {
+                            carrier: string;
+                            trackingNumber?: string;
+                        };
                     };
                 };
             };
@@ -5944,7 +6007,7 @@ export interface paths {
                                     /** @enum {string} */
                                     remedy: "repair" | "replace" | "exchange_offer" | "quote" | "end_of_life_offer" | "price_reduction_or_refund";
                                     /** @enum {string} */
-                                    rule: "damage_not_covered" | "out_of_coverage_repairable" | "out_of_coverage_unrepairable" | "end_of_life" | "defective_on_arrival" | "customer_choice" | "choice_impossible" | "choice_disproportionate" | "seller_proposal" | "repair_by_default" | "no_remedy_possible" | "commercial_repair" | "commercial_replacement";
+                                    rule: "damage_not_covered" | "out_of_coverage_repairable" | "out_of_coverage_unrepairable" | "end_of_life" | "defective_on_arrival" | "customer_choice" | "choice_impossible" | "choice_disproportionate" | "seller_proposal" | "repair_by_default" | "repair_impossible" | "no_remedy_possible" | "commercial_repair" | "commercial_replacement";
                                     article: string | null;
                                     billable: boolean;
                                     replacementCondition: ("new" | "refurbished") | null;
@@ -6010,6 +6073,10 @@ export interface paths {
                                         currency: string;
                                     };
                                     validUntil: string;
+                                    refusalFee: {
+                                        amountCents: number;
+                                        currency: string;
+                                    } | null;
                                     offeredCondition: ("new" | "refurbished" | "second_hand") | null;
                                     answeredAt: string | null;
                                     answeredVia: ("portal" | "link" | "email" | "desk") | null;
@@ -6106,7 +6173,7 @@ export interface paths {
                                     /** @enum {string} */
                                     remedy: "repair" | "replace" | "exchange_offer" | "quote" | "end_of_life_offer" | "price_reduction_or_refund";
                                     /** @enum {string} */
-                                    rule: "damage_not_covered" | "out_of_coverage_repairable" | "out_of_coverage_unrepairable" | "end_of_life" | "defective_on_arrival" | "customer_choice" | "choice_impossible" | "choice_disproportionate" | "seller_proposal" | "repair_by_default" | "no_remedy_possible" | "commercial_repair" | "commercial_replacement";
+                                    rule: "damage_not_covered" | "out_of_coverage_repairable" | "out_of_coverage_unrepairable" | "end_of_life" | "defective_on_arrival" | "customer_choice" | "choice_impossible" | "choice_disproportionate" | "seller_proposal" | "repair_by_default" | "repair_impossible" | "no_remedy_possible" | "commercial_repair" | "commercial_replacement";
                                     article: string | null;
                                     billable: boolean;
                                     replacementCondition: ("new" | "refurbished") | null;
@@ -6172,6 +6239,10 @@ export interface paths {
                                         currency: string;
                                     };
                                     validUntil: string;
+                                    refusalFee: {
+                                        amountCents: number;
+                                        currency: string;
+                                    } | null;
                                     offeredCondition: ("new" | "refurbished" | "second_hand") | null;
                                     answeredAt: string | null;
                                     answeredVia: ("portal" | "link" | "email" | "desk") | null;
@@ -6199,53 +6270,6 @@ export interface paths {
                                     by: string | null;
                                 }[];
                             }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/tickets/{id}/rma/pickup": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The courier collected the defective unit from the customer (the replacement may ship from now on) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        carrier?: string;
-                        trackingNumber?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            pickedUpAt: string;
                         };
                     };
                 };
@@ -6371,6 +6395,10 @@ export interface paths {
                                     currency: string;
                                 };
                                 validUntil: string;
+                                refusalFee: {
+                                    amountCents: number;
+                                    currency: string;
+                                } | null;
                                 offeredCondition: ("new" | "refurbished" | "second_hand") | null;
                                 answeredAt: string | null;
                                 answeredVia: ("portal" | "link" | "email" | "desk") | null;

@@ -22,7 +22,8 @@ export function workshopMail(ctx: Pick<EmailContext, 'jobs'>): WorkshopNotifier 
         body = [t(`workshopMail.remedy.${c.remedy.remedy}`, { ...vars, condition }), t(`workshopMail.rule.${c.remedy.rule}`), c.remedy.article ? t('workshopMail.article', { article: c.remedy.article }) : ''].filter(Boolean).join('\n\n');
       } else if ((c.what === 'quote' || c.what === 'offer') && c.quote) {
         const q = { ...vars, quote: c.quote.number, total: formatMoney(c.quote.totalCents, c.quote.currency, tk.locale), validUntil: new Intl.DateTimeFormat(tk.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${c.quote.validUntil}T12:00:00Z`)) };
-        body = [t(`workshopMail.${c.what}.body`, q), `${t('workshopMail.acceptLink')}\n${c.quote.acceptUrl}`, `${t('workshopMail.refuseLink')}\n${c.quote.refuseUrl}`, t('workshopMail.replyHint')].join('\n\n');
+        const fee = c.quote.refusalFeeCents ? t('workshopMail.feeNotice', { fee: formatMoney(c.quote.refusalFeeCents, c.quote.currency, tk.locale) }) : null;
+        body = [t(`workshopMail.${c.what}.body`, q), ...(fee ? [fee] : []), `${t('workshopMail.acceptLink')}\n${c.quote.acceptUrl}`, `${t('workshopMail.refuseLink')}\n${c.quote.refuseUrl}`, t('workshopMail.replyHint')].join('\n\n');
       } else if (c.what === 'quote_refused' && c.fee) {
         body = t('workshopMail.fee', { ...vars, invoice: c.fee.number, total: formatMoney(c.fee.totalCents, c.fee.currency, tk.locale) });
       } else {

@@ -87,9 +87,13 @@ export function BenchActions({ repair: r, ticketId }: { repair: Repair; ticketId
         </Group>
       )}
       {(r.state === 'ready_to_ship' || r.state === 'returning_unrepaired') && (
-        <Button size="xs" variant="light" loading={event.isPending} onClick={() => event.mutate({ repairId: r.id, event: 'shipped' }, done(t('workshop.bench.saved')))} data-testid="bench-shipped">
-          {t('workshop.event.shipped')}
-        </Button>
+        <Group gap="xs" align="flex-end">
+          <TextInput style={{ flex: 1 }} label={t('receiving.carrier')} value={carrier} onChange={(e) => setCarrier(e.currentTarget.value)} data-testid="bench-carrier" />
+          <TextInput style={{ flex: 1 }} label={t('receiving.trackingNumber')} value={tracking} onChange={(e) => setTracking(e.currentTarget.value)} />
+          <Button size="xs" variant="light" loading={event.isPending} onClick={() => event.mutate({ repairId: r.id, event: 'shipped', outbound: { carrier, ...(tracking.trim() ? { trackingNumber: tracking } : {}) } }, done(t('workshop.bench.saved')))} data-testid="bench-shipped">
+            {t('workshop.event.shipped')}
+          </Button>
+        </Group>
       )}
       {r.state === 'replacing' && (
         <Stack gap="xs">

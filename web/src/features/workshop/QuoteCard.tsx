@@ -69,7 +69,7 @@ export function QuoteCard({ quote: q, ticketId, portal }: { quote: Quote; ticket
       </Group>
       {open && portal && (
         <Text size="xs" c="dimmed" mt={4}>
-          {t(q.kind === 'repair' ? 'workshop.quote.refuseHint' : 'workshop.quote.offerHint')}
+          {q.kind === 'offer' ? t('workshop.quote.offerHint') : q.refusalFee ? t('workshop.quote.refuseFee', { fee: money(q.refusalFee) }) : t('workshop.quote.refuseFree')}
         </Text>
       )}
     </Paper>

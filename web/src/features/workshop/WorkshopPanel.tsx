@@ -11,6 +11,8 @@ import { DiagnosisForm } from './DiagnosisForm';
 import { QuoteCard } from './QuoteCard';
 import { invoicePdfUrl, type Repair, repairDocumentUrl, useDecide, useWorkshop } from './workshop.api';
 
+/** The decisions put to the customer to choose: an exchange, or the legal guarantee's repair or replacement. */
+const CHOICE_RULES: string[] = ['defective_on_arrival', 'seller_proposal', 'repair_by_default'];
 /** The return states in which a unit may be diagnosed (remotely by the desk once authorised, or on the bench). */
 const DIAGNOSABLE = ['authorised', 'awaiting_parcel', 'received', 'in_workshop'];
 export const STATE_COLOUR: Record<Repair['state'], string> = {
@@ -104,10 +106,10 @@ function RepairCard({ repair: r, ticket, portal }: { repair: Repair; ticket: Tic
           {r.estimate.basis.partsLeadDays ? <Text span size="xs" c="dimmed">{` · ${t('workshop.estimateParts', { count: r.estimate.basis.partsLeadDays as number })}`}</Text> : null}
         </Text>
       )}
-      {portal && r.state === 'awaiting_customer' && d?.remedy === 'exchange_offer' && (
+      {portal && r.state === 'awaiting_customer' && d && CHOICE_RULES.includes(d.rule) && (
         <Group gap="xs" data-testid="repair-choice">
           <Button size="xs" loading={decide.isPending && decide.variables?.customerChoice === 'replacement'} onClick={() => choose('replacement')} data-testid="repair-choose-replacement">
-            {t('workshop.chooseExchange')}
+            {d.remedy === 'exchange_offer' ? t('workshop.chooseExchange') : t('workshop.chooseReplacement')}
           </Button>
           <Button size="xs" variant="light" loading={decide.isPending && decide.variables?.customerChoice === 'repair'} onClick={() => choose('repair')} data-testid="repair-choose-repair">
             {t('workshop.chooseRepair')}
