@@ -66,6 +66,11 @@ export function QuoteLinkPage() {
             ) : (
               <>
                 <Text>{t(`workshop.link.confirm.${link.data.answer}`, { number: q.number })}</Text>
+                {link.data.answer === 'refuse' && q.kind === 'repair' && (
+                  <Text size="sm" c="dimmed" data-testid="quote-link-fee">
+                    {q.refusalFee ? t('workshop.quote.refuseFee', { fee: formatMoney(q.refusalFee.amountCents, q.refusalFee.currency, locale) }) : t('workshop.quote.refuseFree')}
+                  </Text>
+                )}
                 {answer.isError && (
                   <Alert color="red" variant="light">
                     {errorMessage(t, answer.error)}
