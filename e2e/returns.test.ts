@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { APIRequestContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatTicketNumber } from '../src/modules/brands/index.ts';
-import { login, newContext, screenshot, useServerAndBrowser } from './harness.ts';
+import { login, newContext, screenshot, SERVER_NOW, useServerAndBrowser } from './harness.ts';
 
 /** Signs in through the API of a browser context (its cookie then serves the pages too); gives the CSRF token for writes. */
 async function apiLogin(request: APIRequestContext, baseUrl: string, email: string): Promise<string> {
@@ -212,6 +212,56 @@ describe('the workshop in Chromium', () => {
     await screenshot(desk, 'agent-workshop-board-ro-390');
     await agent.close();
     await customer.close();
+  });
+
+  it('the desk schedules an on-site visit under the contract (seed 000), the technician writes the report on a phone and completes it', async () => {
+    const base = env.server.url;
+    const agent = await newContext(env.browser, { locale: 'fr-FR', viewport: { width: 1400, height: 900 } });
+    const csrf = await apiLogin(agent.request, base, 'agent@carri.example');
+    const brands = (await (await agent.request.get(`${base}/api/v1/brands`)).json()) as { items: { id: string; slug: string }[] };
+    const created = await agent.request.post(`${base}/api/v1/tickets`, {
+      headers: { 'x-csrf-token': csrf },
+      data: { brandId: brands.items.find((b) => b.slug === 'carri')!.id, channel: 'phone', subject: 'Serveur bloqué au démarrage', description: 'Le dépannage téléphonique n’a pas suffi.', serialNumbers: ['CS540-2291-A7'], requesterEmail: 'client@carri.example', customFields: { troubleshootingSteps: 'Redémarrage, retrait des disques', physicalAccess: 'yes' } },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const options = (await (await agent.request.get(`${base}/api/v1/tickets/${id}/visits`)).json()) as { units: { unitId: string }[]; technicians: { id: string }[] };
+    // The first working morning from two days on, in Paris: a weekend or a holiday is refused, the next day tried.
+    let scheduled = false;
+    for (let d = 2; d < 12 && !scheduled; d++) {
+      const day = new Date(SERVER_NOW.getTime() + d * 86_400_000).toISOString().slice(0, 10);
+      const res = await agent.request.post(`${base}/api/v1/tickets/${id}/visits`, {
+        headers: { 'x-csrf-token': csrf },
+        data: { unitId: options.units[0]!.unitId, technicianId: options.technicians[0]!.id, address: '12 rue des Serveurs, 93100 Montreuil', windowStart: `${day}T09:00:00+01:00`, windowEnd: `${day}T11:00:00+01:00` },
+      });
+      if (res.status() === 201 || res.status() === 200) scheduled = true;
+      else expect(res.status(), await res.text()).toBe(400);
+    }
+    expect(scheduled).toBe(true);
+    // The desk sees it on the ticket.
+    const desk = await agent.newPage();
+    await desk.goto(`${base}/agent/tickets/${id}`);
+    await desk.getByTestId('visit-line').first().waitFor();
+    await screenshot(desk, 'agent-visit-scheduled-fr');
+
+    // The technician, on a phone, writes the report and completes the visit.
+    const tech = await newContext(env.browser, { locale: 'fr-FR', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phone = await tech.newPage();
+    await login(phone, base, 'tech@carri.example');
+    await phone.goto(`${base}/agent/visits`);
+    const card = phone.getByTestId('visit-card').first();
+    await card.waitFor();
+    await card.getByTestId('report-work').fill('Remplacement de l’alimentation redondante, tests au démarrage.');
+    await card.getByTestId('report-outcome-resolved').click();
+    await card.getByTestId('report-minutes').fill('90');
+    await screenshot(phone, 'technician-visit-report-fr-390');
+    // Nothing wider than the phone: the report reads without scrolling sideways.
+    expect(await phone.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await card.getByTestId('report-complete').click();
+    await expect.poll(() => phone.getByTestId('visit-card').first().getAttribute('data-state')).toBe('done');
+    await screenshot(phone, 'technician-visit-done-fr-390');
+    await tech.close();
+    await agent.close();
   });
 });
 
