@@ -15,6 +15,11 @@ describe('agent workspace and customer portal in Chromium', () => {
     const rows = page.getByTestId('ticket-row');
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
     await screenshot(page, 'agent-queue');
+    // At 1366 px the queue fits: no sideways scroll (issue 14, item 8).
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const table = page.getByTestId('ticket-table');
+    expect(await table.evaluate((el) => (el as unknown as { parentElement: { scrollWidth: number; clientWidth: number } }).parentElement.scrollWidth <= (el as unknown as { parentElement: { clientWidth: number } }).parentElement.clientWidth)).toBe(true);
+    await screenshot(page, 'agent-queue-1366');
     await rows.filter({ hasText: 'bourrages papier' }).first().click();
     await page.getByTestId('ticket-page').waitFor();
     const reply = 'Bonjour, pouvez-vous nous envoyer une photo du bac 2 ? Merci.';
@@ -55,6 +60,10 @@ describe('agent workspace and customer portal in Chromium', () => {
     await expect.poll(() => mine.count()).toBe(1);
     await expect.poll(async () => (await mine.innerText()).includes(number)).toBe(true);
     await screenshot(page, 'portal-my-tickets-fr');
+    // On a phone each ticket is a card that keeps its status in sight.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => mine.getByText('Nouveau').count()).toBe(1);
+    await screenshot(page, 'portal-my-tickets-fr-390');
     await context.close();
   });
 

@@ -1,4 +1,5 @@
-import { Anchor, Group, Paper, ScrollArea, Table, Text } from '@mantine/core';
+import { Anchor, Group, Paper, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { TicketSummary } from '../../api/types';
@@ -21,20 +22,88 @@ function stripTags(s: string): string {
   return s.replace(/<[^>]*>/g, '');
 }
 
-export function TicketTable({ tickets, columns, linkTo, brandUnderNumber }: TicketTableProps) {
+/**
+ * From which width each column shows (Mantine breakpoints): what identifies a ticket and says where
+ * it stands always; the rest as room allows, so the desk never scrolls sideways at 1366 px.
+ */
+const SHOWN_FROM: Record<TicketColumn, 'sm' | 'md' | 'lg' | 'xl' | undefined> = {
+  number: undefined,
+  subject: undefined,
+  status: undefined,
+  sla: undefined,
+  requester: 'md',
+  updated: 'md',
+  priority: 'lg',
+  assignee: 'lg',
+  brand: 'lg',
+  created: 'xl',
+};
+
+export function TicketTable(props: TicketTableProps) {
+  // A phone gets a card per ticket: number, status and due time stay in sight (issue 14, item 8).
+  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  return phone ? <TicketCards {...props} /> : <TicketRows {...props} />;
+}
+
+function TicketCards({ tickets, columns, linkTo }: TicketTableProps) {
+  const { t } = useTranslation();
+  const brands = useBrandMap();
+  return (
+    <Stack gap="xs" data-testid="ticket-table">
+      {tickets.map((ticket) => {
+        const tz = ticket.timeZone ?? brands.get(ticket.brandId)?.timeZone;
+        return (
+          <Paper key={ticket.id} withBorder radius="md" p="sm" component={Link} to={linkTo(ticket)} c="inherit" td="none" data-testid="ticket-row" data-ticket-id={ticket.id} data-ticket-number={ticket.number}>
+            <Group justify="space-between" gap="xs" wrap="nowrap">
+              <Text ff="monospace" size="sm" fw={600}>
+                {ticket.number}
+              </Text>
+              <StatusBadge status={ticket.status} />
+            </Group>
+            <Text size="sm" fw={500} lineClamp={2} mt={4}>
+              {ticket.subject}
+            </Text>
+            {ticket.headline && (
+              <Text size="xs" c="dimmed" lineClamp={1}>
+                {stripTags(ticket.headline)}
+              </Text>
+            )}
+            <Group justify="space-between" gap="xs" mt={4}>
+              <Text size="xs" c="dimmed" truncate style={{ flex: 1 }}>
+                {columns.includes('requester') ? ticket.requester.name : ticket.brandName}
+              </Text>
+              {columns.includes('sla') && ticket.sla ? <SlaQueueBadge sla={ticket.sla} timeZone={tz} /> : null}
+              <Text size="xs" c="dimmed">
+                <DateTime iso={ticket.updatedAt} timeZone={tz} compact />
+              </Text>
+            </Group>
+            {columns.includes('assignee') && (
+              <Text size="xs" c="dimmed">
+                {ticket.assignee ? ticket.assignee.name : t('ticket.unassigned')}
+              </Text>
+            )}
+          </Paper>
+        );
+      })}
+    </Stack>
+  );
+}
+
+function TicketRows({ tickets, columns, linkTo, brandUnderNumber }: TicketTableProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const brands = useBrandMap();
   const has = (c: TicketColumn) => columns.includes(c);
+  const from = (c: TicketColumn) => SHOWN_FROM[c];
 
   return (
     <Paper withBorder radius="md">
       <ScrollArea type="auto">
-        <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="xs" miw={800} data-testid="ticket-table">
+        <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="xs" data-testid="ticket-table">
           <Table.Thead>
             <Table.Tr>
               {columns.map((c) => (
-                <Table.Th key={c} style={{ whiteSpace: 'nowrap' }}>
+                <Table.Th key={c} visibleFrom={from(c)} style={{ whiteSpace: 'nowrap' }}>
                   {t(`ticketTable.${c}`)}
                 </Table.Th>
               ))}
@@ -81,7 +150,7 @@ export function TicketTable({ tickets, columns, linkTo, brandUnderNumber }: Tick
                     </Table.Td>
                   )}
                   {has('requester') && (
-                    <Table.Td maw={190}>
+                    <Table.Td visibleFrom={from('requester')} maw={190}>
                       <Text size="sm" truncate>
                         {ticket.requester.name}
                       </Text>
@@ -91,7 +160,7 @@ export function TicketTable({ tickets, columns, linkTo, brandUnderNumber }: Tick
                     </Table.Td>
                   )}
                   {has('brand') && (
-                    <Table.Td>
+                    <Table.Td visibleFrom={from('brand')}>
                       <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
                         {ticket.brandName}
                       </Text>
@@ -103,7 +172,7 @@ export function TicketTable({ tickets, columns, linkTo, brandUnderNumber }: Tick
                     </Table.Td>
                   )}
                   {has('priority') && (
-                    <Table.Td>
+                    <Table.Td visibleFrom={from('priority')}>
                       <PriorityBadge priority={ticket.priority} />
                     </Table.Td>
                   )}
@@ -113,7 +182,7 @@ export function TicketTable({ tickets, columns, linkTo, brandUnderNumber }: Tick
                     </Table.Td>
                   )}
                   {has('assignee') && (
-                    <Table.Td>
+                    <Table.Td visibleFrom={from('assignee')}>
                       {ticket.assignee ? (
                         <Text size="sm">{ticket.assignee.name}</Text>
                       ) : (
@@ -129,14 +198,14 @@ export function TicketTable({ tickets, columns, linkTo, brandUnderNumber }: Tick
                     </Table.Td>
                   )}
                   {has('created') && (
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Table.Td visibleFrom={from('created')} style={{ whiteSpace: 'nowrap' }}>
                       <Text size="sm">
                         <DateTime iso={ticket.createdAt} timeZone={tz} compact />
                       </Text>
                     </Table.Td>
                   )}
                   {has('updated') && (
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Table.Td visibleFrom={from('updated')} style={{ whiteSpace: 'nowrap' }}>
                       <Group gap={4}>
                         <Text size="sm">
                           <DateTime iso={ticket.updatedAt} timeZone={tz} compact />
