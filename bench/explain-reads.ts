@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -37,7 +38,7 @@ async function main() {
   let pool: pg.Pool;
   let lite: PGlite | undefined;
   if (args.pglite) {
-    lite = await PGlite.create({ dataDir: path.join(args.pglite, 'pg'), extensions: { pg_trgm } });
+    lite = await PGlite.create({ dataDir: path.join(args.pglite, 'pg'), extensions: { pg_trgm, unaccent } });
     pool = new pg.Pool(createPgConfig(lite));
   } else {
     if (!process.env.DATABASE_URL) throw new Error('set DATABASE_URL to the benchmark database, or pass --pglite <folder>');

@@ -221,6 +221,8 @@ describeStores('service levels', (ctx) => {
     expect(mail.to_address).toBe('client@eiler.example');
     expect(mail.subject).toContain('Новый плановый срок');
     expect(mail.body_text).toContain('проблема требует детальной диагностики');
+    // The weekday is not glued after "на" in the nominative ("на вторник, …" would need the accusative).
+    expect(mail.body_text).toContain(`Решение вашей заявки ${t.number} теперь запланировано на 30 июня 2026 г. (вторник), 10:00 (Москва, стандартное время).`);
     expect(mail.body_text).not.toContain('Нужен патч');
 
     const seen = (await (await loginAs(app, 'client@eiler.example')).get(`/api/v1/tickets/${t.id}/sla`)).json() as { scheduleChanges: { reason: string; note: string | null }[] };

@@ -1,7 +1,7 @@
 import { ticketsChanged } from './ticket-listeners.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, forbidden } from '../../platform/errors/app-error.ts';
-import { type Actor, isStaff } from '../auth/index.ts';
+import { type Actor, isStaff, STAFF_ROLES } from '../auth/index.ts';
 import { claimAttachments, listAttachmentsFor } from '../attachments/index.ts';
 import { getBrandById } from '../brands/index.ts';
 import { searchConfigFor } from './search-config.ts';
@@ -14,15 +14,34 @@ import { ticketVisibleTo } from './ticket-visibility.ts';
 
 const STAFF_KINDS = new Set(['agent_reply', 'internal_note', 'phone_note']);
 
+/**
+ * A reseller or distributor writing in a customer's case writes on the customer's behalf; the desk
+ * answers in its own name, so staff entries carry no "on behalf of".
+ */
+function writesForRequester(authorId: string | null, authorRole: string | null, requesterId: string): boolean {
+  return !!authorId && authorId !== requesterId && !!authorRole && !(STAFF_ROLES as readonly string[]).includes(authorRole);
+}
+
+async function requesterRef(db: Db, requesterId: string) {
+  return db.selectFrom('app_user').select(['id', 'name']).where('id', '=', requesterId).executeTakeFirstOrThrow();
+}
+
 export async function listEntries(db: Db, actor: Actor, ticketId: string): Promise<{ items: EntryResponseType[] }> {
-  const visible = await db.selectFrom('ticket as t').select('t.id').where('t.id', '=', ticketId).where(ticketVisibleTo(actor)).executeTakeFirst();
+  const visible = await db
+    .selectFrom('ticket as t')
+    .innerJoin('app_user as r', 'r.id', 't.requester_id')
+    .select(['t.id', 't.requester_id', 'r.name as requester_name'])
+    .where('t.id', '=', ticketId)
+    .where(ticketVisibleTo(actor))
+    .executeTakeFirst();
   if (!visible) throw ticketNotFound();
   let q = db
     .selectFrom('ticket_entry as e')
     .leftJoin('app_user as u', 'u.id', 'e.author_id')
+    .leftJoin('organisation as uo', 'uo.id', 'u.organisation_id')
     .leftJoin('outbound_message as om', 'om.id', 'e.outbound_message_id')
     .select([
-      'e.id', 'e.kind', 'e.body', 'e.created_at', 'e.author_id', 'u.name as author_name', 'u.role as author_role',
+      'e.id', 'e.kind', 'e.body', 'e.created_at', 'e.author_id', 'u.name as author_name', 'u.role as author_role', 'uo.name as author_organisation',
       'e.html_body', 'e.from_address', 'e.inbound_message_id', 'e.auto_submitted',
       'om.status as delivery_status', 'om.last_error as delivery_error', 'om.sent_at as delivery_sent_at', 'om.to_address as delivery_to',
     ])
@@ -36,7 +55,8 @@ export async function listEntries(db: Db, actor: Actor, ticketId: string): Promi
       id: r.id,
       kind: r.kind as EntryResponseType['kind'],
       body: r.body,
-      author: r.author_id ? { id: r.author_id, name: r.author_name ?? '', role: r.author_role ?? '' } : null,
+      author: r.author_id ? { id: r.author_id, name: r.author_name ?? '', role: r.author_role ?? '', organisation: r.author_organisation } : null,
+      onBehalfOf: writesForRequester(r.author_id, r.author_role, visible.requester_id) ? { id: visible.requester_id, name: visible.requester_name } : null,
       createdAt: r.created_at.toISOString(),
       attachments: attachments.get(r.id) ?? [],
       channel: r.inbound_message_id || r.delivery_status ? ('email' as const) : null,
@@ -84,6 +104,7 @@ export async function addEntry(trx: Db, actor: Actor, ticketId: string, input: C
     kind: input.kind,
     body: input.body,
     author: { id: actor.userId, name: actor.name, role: actor.role },
+    onBehalfOf: writesForRequester(actor.userId, actor.role, ticket.requester_id) ? await requesterRef(trx, ticket.requester_id) : null,
     createdAt: now.toISOString(),
     attachments: attachments.get(entry.id) ?? [],
     channel: null,

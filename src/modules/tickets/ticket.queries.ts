@@ -40,7 +40,13 @@ export function selectTicketDetails(db: Q) {
   return selectTicketSummaries(db)
     .leftJoin('organisation as o', 'o.id', 't.organisation_id')
     .leftJoin('ticket as m', 'm.id', 't.merged_into_id')
+    .leftJoin('app_user as cb', 'cb.id', 't.created_by_id')
+    .leftJoin('organisation as cbo', 'cbo.id', 'cb.organisation_id')
     .select([
+      't.created_by_id',
+      'cb.name as created_by_name',
+      'cb.role as created_by_role',
+      'cbo.name as created_by_organisation',
       't.description',
       't.custom_fields',
       't.organisation_id',

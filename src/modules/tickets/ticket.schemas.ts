@@ -6,6 +6,8 @@ import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from './ticket-st
 
 const Uuid = z.uuid();
 const PersonRef = z.object({ id: z.string(), name: z.string() });
+/** Who wrote a text: their role and organisation say whether a partner wrote it for a customer. */
+const Author = z.object({ id: z.string(), name: z.string(), role: z.string(), organisation: z.string().nullable().optional() });
 const Serial = z.string().trim().min(1).max(64).regex(/^[\p{L}\p{N}][\p{L}\p{N} ./_-]*$/u, 'must be letters, digits, . / _ -');
 
 export const TicketStatusSchema = z.enum(TICKET_STATUSES);
@@ -48,6 +50,8 @@ export const ListTicketsQuery = z.object({
   groupId: Uuid.optional(),
   assigneeId: z.union([z.literal('me'), z.literal('none'), Uuid]).optional(),
   requesterId: Uuid.optional(),
+  createdFrom: z.iso.datetime({ offset: true }).optional().describe('Opened at or after this instant'),
+  createdBefore: z.iso.datetime({ offset: true }).optional().describe('Opened before this instant'),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -78,6 +82,8 @@ export const TicketResponse = TicketSummaryResponse.extend({
   serialNumbers: z.array(z.string()),
   customFields: z.record(z.string(), z.unknown()),
   organisation: PersonRef.nullable(),
+  /** Who opened it (a reseller, an agent on the phone), when someone other than the requester: the description is theirs. */
+  openedBy: Author.nullable(),
   mergedInto: z.object({ id: z.string(), number: z.string() }).nullable(),
   allowedTransitions: z.array(TicketStatusSchema),
   acceptedAt: z.string().nullable(),
@@ -118,7 +124,9 @@ export const EntryResponse = z.object({
   id: z.string(),
   kind: EntryKindSchema,
   body: z.string(),
-  author: z.object({ id: z.string(), name: z.string(), role: z.string() }).nullable(),
+  author: Author.nullable(),
+  /** The customer a partner wrote for: set when someone outside the desk other than the requester wrote it. */
+  onBehalfOf: PersonRef.nullable().optional(),
   createdAt: z.string(),
   attachments: z.array(AttachmentResponse),
   channel: z.enum(['email']).nullable(),
@@ -150,8 +158,22 @@ export const LookupQuery = z.object({ number: z.string().trim().min(1).max(60) }
 export const SearchQuery = z.object({
   q: z.string().trim().min(1).max(200),
   brandId: Uuid.optional(),
+  status: ListTicketsQuery.shape.status,
+  groupId: Uuid.optional(),
+  assigneeId: ListTicketsQuery.shape.assigneeId,
+  createdFrom: ListTicketsQuery.shape.createdFrom,
+  createdBefore: ListTicketsQuery.shape.createdBefore,
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
+export type SearchParams = Omit<z.infer<typeof SearchQuery>, 'status'> & { status?: z.infer<typeof TicketStatusSchema>[] | undefined };
+/** A run of text, and whether it matched the query: rendered as text, never as HTML. */
+const HighlightSegment = z.object({ text: z.string(), match: z.boolean() });
 export const SearchResponse = z.object({
-  items: z.array(TicketSummaryResponse.extend({ rank: z.number(), headline: z.string() })),
+  items: z.array(
+    TicketSummaryResponse.extend({
+      rank: z.number(),
+      subjectHighlight: z.array(HighlightSegment).describe('The subject cut into runs, the matched words marked'),
+      headline: z.array(HighlightSegment).describe('An excerpt of the description around the matched words'),
+    }),
+  ),
 });

@@ -50,6 +50,11 @@ export async function getTicket(db: Db, actor: Actor, ticketId: string): Promise
     serialNumbers: serials.get(row.id) ?? [],
     customFields: row.custom_fields,
     organisation: row.organisation_id ? { id: row.organisation_id, name: row.organisation_name ?? '' } : null,
+    // Reseller chain (issue 14, item 5): a case a partner or an agent opened is not the customer's own message.
+    openedBy:
+      row.created_by_id && row.created_by_id !== row.requester_id
+        ? { id: row.created_by_id, name: row.created_by_name ?? '', role: row.created_by_role ?? '', organisation: row.created_by_organisation }
+        : null,
     mergedInto: row.merged_into_id ? { id: row.merged_into_id, number: row.merged_into_number ?? '' } : null,
     allowedTransitions: row.merged_into_id ? [] : transitionsFor(actor, status),
     acceptedAt: row.accepted_at?.toISOString() ?? null,
@@ -144,6 +149,8 @@ export async function listTickets(db: Db, actor: Actor, filter: ListTicketsFilte
   else if (filter.assigneeId === 'none') q = q.where('t.assignee_id', 'is', null);
   else if (filter.assigneeId) q = q.where('t.assignee_id', '=', filter.assigneeId);
   if (filter.requesterId) q = q.where('t.requester_id', '=', filter.requesterId);
+  if (filter.createdFrom) q = q.where('t.created_at', '>=', new Date(filter.createdFrom));
+  if (filter.createdBefore) q = q.where('t.created_at', '<', new Date(filter.createdBefore));
   if (filter.cursor) {
     const c = decodeCursor(filter.cursor);
     const at = new Date(c.at);

@@ -19,6 +19,23 @@ void instance.init({
   initAsync: false,
 });
 
+/**
+ * A date's parts for a sentence that places them itself: gluing "пятница, 12 июня" after a
+ * preposition that governs a case ("на" takes the accusative: "на пятницу") is wrong in Russian,
+ * so each language's template words the weekday, date, time and zone in its own order and case.
+ * The zone reads as the web app's ticket page names it ("Moscow Standard Time").
+ */
+export function dateParts(at: Date, locale: string, timeZone: string): { weekday: string; date: string; time: string; zone: string } {
+  const part = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone, ...options }).format(at);
+  const zone = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  return {
+    weekday: part({ weekday: 'long' }),
+    date: part({ day: 'numeric', month: 'long', year: 'numeric' }),
+    time: part({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+    zone,
+  };
+}
+
 /** Translator for server-made text (e-mails, PDFs) in the recipient's language. */
 export function translator(locale: string): TFunction {
   return instance.getFixedT(SERVER_LOCALES.includes(locale as ServerLocale) ? locale : 'en');

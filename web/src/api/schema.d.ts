@@ -519,6 +519,10 @@ export interface paths {
                     groupId?: string;
                     assigneeId?: "me" | "none" | string;
                     requesterId?: string;
+                    /** @description Opened at or after this instant */
+                    createdFrom?: string;
+                    /** @description Opened before this instant */
+                    createdBefore?: string;
                     cursor?: string;
                     limit?: number;
                 };
@@ -674,6 +678,12 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
+                            openedBy: {
+                                id: string;
+                                name: string;
+                                role: string;
+                                organisation?: string | null;
+                            } | null;
                             mergedInto: {
                                 id: string;
                                 number: string;
@@ -774,6 +784,12 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
+                            openedBy: {
+                                id: string;
+                                name: string;
+                                role: string;
+                                organisation?: string | null;
+                            } | null;
                             mergedInto: {
                                 id: string;
                                 number: string;
@@ -819,6 +835,13 @@ export interface paths {
                 query: {
                     q: string;
                     brandId?: string;
+                    status?: ("new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed") | ("new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed")[];
+                    groupId?: string;
+                    assigneeId?: "me" | "none" | string;
+                    /** @description Opened at or after this instant */
+                    createdFrom?: string;
+                    /** @description Opened before this instant */
+                    createdBefore?: string;
                     limit?: number;
                 };
                 header?: never;
@@ -871,7 +894,16 @@ export interface paths {
                                     workingMinutesLeft: number;
                                 } | null;
                                 rank: number;
-                                headline: string;
+                                /** @description The subject cut into runs, the matched words marked */
+                                subjectHighlight: {
+                                    text: string;
+                                    match: boolean;
+                                }[];
+                                /** @description An excerpt of the description around the matched words */
+                                headline: {
+                                    text: string;
+                                    match: boolean;
+                                }[];
                             }[];
                         };
                     };
@@ -955,6 +987,12 @@ export interface paths {
                             organisation: {
                                 id: string;
                                 name: string;
+                            } | null;
+                            openedBy: {
+                                id: string;
+                                name: string;
+                                role: string;
+                                organisation?: string | null;
                             } | null;
                             mergedInto: {
                                 id: string;
@@ -1059,6 +1097,12 @@ export interface paths {
                             organisation: {
                                 id: string;
                                 name: string;
+                            } | null;
+                            openedBy: {
+                                id: string;
+                                name: string;
+                                role: string;
+                                organisation?: string | null;
                             } | null;
                             mergedInto: {
                                 id: string;
@@ -1165,6 +1209,12 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
+                            openedBy: {
+                                id: string;
+                                name: string;
+                                role: string;
+                                organisation?: string | null;
+                            } | null;
                             mergedInto: {
                                 id: string;
                                 number: string;
@@ -1230,6 +1280,11 @@ export interface paths {
                                     id: string;
                                     name: string;
                                     role: string;
+                                    organisation?: string | null;
+                                } | null;
+                                onBehalfOf?: {
+                                    id: string;
+                                    name: string;
                                 } | null;
                                 createdAt: string;
                                 attachments: {
@@ -1298,6 +1353,11 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 role: string;
+                                organisation?: string | null;
+                            } | null;
+                            onBehalfOf?: {
+                                id: string;
+                                name: string;
                             } | null;
                             createdAt: string;
                             attachments: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatPlainDate, pickLocalised } from './format';
+import { formatDateTime, formatPlainDate, pickLocalised, zoneName } from './format';
 
 describe('formatDateTime', () => {
   const iso = '2026-11-20T07:30:00Z';
@@ -15,8 +15,9 @@ describe('formatDateTime', () => {
     expect(formatDateTime(iso, 'ru', 'Europe/Moscow')).toMatch(/нояб/);
   });
 
-  it('can name the zone', () => {
-    expect(formatDateTime(iso, 'en', 'Europe/Moscow', { withZone: true })).toMatch(/10:30.*(GMT\+3|MSK)/);
+  it('names the zone as the service-level panel does, one label per page', () => {
+    expect(formatDateTime(iso, 'en', 'Europe/Moscow', { withZone: true })).toMatch(/10:30 \(Moscow Standard Time\)$/);
+    expect(formatDateTime(iso, 'ru', 'Europe/Moscow', { withZone: true })).toContain(`(${zoneName('Europe/Moscow', 'ru', new Date(iso))})`);
   });
 
   it('survives a missing or unknown time zone', () => {

@@ -34,16 +34,27 @@ export function formatDateTime(
   // In tables (compact), this year's dates go without the year.
   const yearOf = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: validTimeZone(timeZone) });
   const withYear = !opts.compact || yearOf.format(d) !== yearOf.format(opts.now ?? serverNow());
-  // Explicit fields rather than dateStyle/timeStyle: those two cannot be combined with timeZoneName.
-  return new Intl.DateTimeFormat(intlTag(locale), {
+  const zone = validTimeZone(timeZone);
+  const text = new Intl.DateTimeFormat(intlTag(locale), {
     day: 'numeric',
     month: 'short',
     ...(withYear ? { year: 'numeric' } : {}),
     hour: '2-digit',
     minute: '2-digit',
-    timeZone: validTimeZone(timeZone),
-    ...(opts.withZone ? { timeZoneName: 'short' } : {}),
+    timeZone: zone,
   }).format(d);
+  // The zone by its name, as the service-level panel gives it: one label per page, not
+  // "GMT+3" in the details beside "Moscow Standard Time" under the due time.
+  return opts.withZone ? `${text} (${zoneName(zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone, locale, d)})` : text;
+}
+
+/** The zone's name in the reader's language ("Moscow Standard Time", "heure d’Europe centrale"). */
+export function zoneName(timeZone: string, locale: Locale, at: Date = serverNow()): string {
+  if (!validTimeZone(timeZone)) return timeZone;
+  const part = new Intl.DateTimeFormat(intlTag(locale), { timeZone, timeZoneName: 'longGeneric' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? timeZone;
 }
 
 /** A calendar date typed in a form (YYYY-MM-DD): shown as such, with no time zone shift. */

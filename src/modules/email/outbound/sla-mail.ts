@@ -1,5 +1,5 @@
 import type { Db } from '../../../platform/db/database.ts';
-import { formatDateTime, translator } from '../../../platform/i18n/i18n.ts';
+import { dateParts, formatDateTime, translator } from '../../../platform/i18n/i18n.ts';
 import type { SlaAlert, SlaNotifier } from '../../sla/index.ts';
 import type { EmailContext } from '../context/index.ts';
 import { queueOutbound } from './outbound.service.ts';
@@ -38,7 +38,7 @@ export function slaMail(ctx: Pick<EmailContext, 'jobs'>): SlaNotifier {
     async scheduleChanged(trx, c) {
       const tk = await customerTicket(trx, c.ticketId);
       const t = translator(tk.locale);
-      const vars = { number: tk.number, subject: tk.subject, plannedAt: formatDateTime(c.plannedResolutionAt, tk.locale, tk.time_zone), reason: t(`sla.reason.${c.reason}`) };
+      const vars = { number: tk.number, subject: tk.subject, ...dateParts(c.plannedResolutionAt, tk.locale, tk.time_zone), reason: t(`sla.reason.${c.reason}`) };
       return queueCustomerNotice(trx, ctx, tk, { at: c.at, subject: t('sla.schedule.subject', vars), body: t('sla.schedule.body', vars), automatic: false });
     },
   };

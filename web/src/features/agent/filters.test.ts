@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TicketSummary } from '../../api/types';
-import { filtersFromParams, matchesFilters, paramsFromFilters } from './filters';
+import { createdRange, filtersFromParams, paramsFromFilters } from './filters';
 
 describe('queue filters in the URL', () => {
   it('round-trips several statuses and the "me" assignee', () => {
@@ -14,19 +13,15 @@ describe('queue filters in the URL', () => {
   });
 });
 
-describe('matchesFilters', () => {
-  const ticket = {
-    id: 't1',
-    brandId: 'b1',
-    status: 'waiting_customer',
-    group: { id: 'g1', name: 'Hotline' },
-    assignee: { id: 'u1', name: 'Sophie' },
-  } as TicketSummary;
+describe('createdRange', () => {
+  it("reads the opening dates in the brand's zone, the last day taken in whole", () => {
+    expect(createdRange('2026-06-01', '2026-06-12', 'Europe/Moscow')).toEqual({ createdFrom: '2026-06-01T00:00:00+03:00', createdBefore: '2026-06-13T00:00:00+03:00' });
+    expect(createdRange(undefined, '2026-12-31', 'Europe/Paris')).toEqual({ createdBefore: '2027-01-01T00:00:00+01:00' });
+    expect(createdRange(undefined, undefined, 'Europe/Paris')).toEqual({});
+  });
 
-  it('applies status, group and assignee to search hits', () => {
-    expect(matchesFilters(ticket, { status: ['new', 'in_progress'] }, 'u1')).toBe(false);
-    expect(matchesFilters(ticket, { status: ['waiting_customer'], groupId: 'g1', assigneeId: 'me' }, 'u1')).toBe(true);
-    expect(matchesFilters(ticket, { assigneeId: 'me' }, 'u2')).toBe(false);
-    expect(matchesFilters(ticket, { assigneeId: 'none' }, 'u1')).toBe(false);
+  it('keeps the dates in the URL and drops a malformed one', () => {
+    expect(paramsFromFilters({ q: '', from: '2026-06-01', until: '2026-06-12' }).toString()).toBe('from=2026-06-01&until=2026-06-12');
+    expect(filtersFromParams(new URLSearchParams('from=yesterday')).from).toBeUndefined();
   });
 });

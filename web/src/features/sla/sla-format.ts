@@ -2,7 +2,7 @@ import { serverNow } from '../../app/server-clock';
 import type { TFunction } from 'i18next';
 import type { Locale, ScheduleChangeReason, SkippedRange, SlaTimer, TicketStatus } from '../../api/types';
 import { SCHEDULE_CHANGE_REASONS, TICKET_STATUSES } from '../../api/types';
-import { intlTag } from '../../i18n/format';
+import { intlTag, zoneName } from '../../i18n/format';
 import { dayNumber, isValidTimeZone } from '../../i18n/zoned-time';
 import { WEEKDAYS_BY_JS_DAY } from '../../../../src/shared/vocabulary';
 
@@ -39,14 +39,8 @@ export function formatLeft(t: TFunction, workingMinutesLeft: number): string {
     : t('sla.overdue', { duration: formatDuration(t, -workingMinutesLeft) });
 }
 
-/** The zone's name in the reader's language ("Moscow Standard Time", "heure d’Europe centrale"). */
-export function zoneName(timeZone: string, locale: Locale, at: Date = serverNow()): string {
-  if (!isValidTimeZone(timeZone)) return timeZone;
-  const part = new Intl.DateTimeFormat(intlTag(locale), { timeZone, timeZoneName: 'longGeneric' })
-    .formatToParts(at)
-    .find((p) => p.type === 'timeZoneName');
-  return part?.value ?? timeZone;
-}
+/** One zone label for every page: the one the ticket details give too. */
+export { zoneName };
 
 /**
  * A due time in the calendar's zone: "Tue 24 Nov, 14:30" (the year only when it is not this one).

@@ -64,6 +64,9 @@ const bodyStyle: CSSProperties = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhe
 interface MessageProps {
   kind: Exclude<EntryKind, 'system'>;
   author: string;
+  /** The customer a partner (or the agent who logged the call) wrote for, and the writer's organisation. */
+  onBehalfOf?: string | null;
+  authorOrganisation?: string | null;
   at: string;
   timeZone: string | undefined;
   body: string;
@@ -79,7 +82,7 @@ interface MessageProps {
   delivery?: Delivery | null;
 }
 
-function Message({ kind, author, at, timeZone, body, attachments, mine, testId, viaEmail, fromAddress, htmlBody, autoSubmitted, delivery }: MessageProps) {
+function Message({ kind, author, onBehalfOf, authorOrganisation, at, timeZone, body, attachments, mine, testId, viaEmail, fromAddress, htmlBody, autoSubmitted, delivery }: MessageProps) {
   const { t } = useTranslation();
   const style = KIND_STYLE[kind];
   const [asText, setAsText] = useState(false);
@@ -115,6 +118,12 @@ function Message({ kind, author, at, timeZone, body, attachments, mine, testId, 
                 </Text>
               )}
             </Text>
+            {onBehalfOf && (
+              <Text size="xs" c="dimmed" data-testid="entry-on-behalf">
+                {authorOrganisation && !author.includes(authorOrganisation) ? `${authorOrganisation} · ` : ''}
+                {t('conversation.onBehalfOf', { name: onBehalfOf })}
+              </Text>
+            )}
             <Group gap={6} wrap="wrap">
               <Text size="xs" c="dimmed">
                 <DateTime iso={at} timeZone={timeZone} />
@@ -227,7 +236,7 @@ interface ConversationProps {
   /** Staff see how each reply went out by e-mail; customers do not. */
   showDelivery?: boolean;
   /** The opening request, shown first unless the server already made it the first entry. */
-  opening?: { author: string; at: string; body: string; attachments: readonly Attachment[]; mine: boolean };
+  opening?: { author: string; onBehalfOf: string | null; authorOrganisation: string | null; at: string; body: string; attachments: readonly Attachment[]; mine: boolean };
 }
 
 export function Conversation({ entries, timeZone, currentUserId, showDelivery, opening }: ConversationProps) {
@@ -240,6 +249,8 @@ export function Conversation({ entries, timeZone, currentUserId, showDelivery, o
         <Message
           kind="customer_message"
           author={opening.author}
+          onBehalfOf={opening.onBehalfOf}
+          authorOrganisation={opening.authorOrganisation}
           at={opening.at}
           timeZone={timeZone}
           body={opening.body}
@@ -256,6 +267,8 @@ export function Conversation({ entries, timeZone, currentUserId, showDelivery, o
             key={e.id}
             kind={e.kind}
             author={e.author?.name ?? t('conversation.unknownAuthor')}
+            onBehalfOf={e.onBehalfOf?.name ?? null}
+            authorOrganisation={e.author?.organisation ?? null}
             at={e.createdAt}
             timeZone={timeZone}
             body={e.body}

@@ -127,11 +127,14 @@ export function TicketThread({
           currentUserId={user.id}
           showDelivery={showDelivery}
           opening={{
-            author: ticket.requester.name,
+            // A reseller's (or an agent's) words are not the customer's own (issue 14, item 5).
+            author: ticket.openedBy?.name ?? ticket.requester.name,
+            onBehalfOf: ticket.openedBy ? ticket.requester.name : null,
+            authorOrganisation: ticket.openedBy?.organisation ?? null,
             at: ticket.createdAt,
             body: ticket.description,
             attachments: ticket.attachments ?? [],
-            mine: portal && ticket.requester.id === user.id,
+            mine: portal && (ticket.openedBy?.id ?? ticket.requester.id) === user.id,
           }}
         />
       )}

@@ -6,20 +6,19 @@ import type { TicketSummary } from '../../api/types';
 import { useBrandMap } from '../brands/brands.api';
 import { SlaQueueBadge } from '../sla/SlaBadges';
 import { DateTime, PriorityBadge, StatusBadge } from './badges';
+import type { Segment } from './highlight';
+import { Highlighted } from './Highlighted';
 
 export type TicketColumn = 'number' | 'subject' | 'requester' | 'brand' | 'status' | 'priority' | 'sla' | 'assignee' | 'created' | 'updated';
 
 interface TicketTableProps {
-  tickets: readonly (TicketSummary & { headline?: string })[];
+  tickets: readonly (TicketSummary & { headline?: readonly Segment[]; subjectHighlight?: readonly Segment[] })[];
+  /** The search typed: its words are marked in the subject, number and requester (issue 14, item 4). */
+  highlight?: string;
   columns: readonly TicketColumn[];
   linkTo: (t: TicketSummary) => string;
   /** The brand under the number rather than in a column of its own: room for the queue's due-time column. */
   brandUnderNumber?: boolean;
-}
-
-/** Plain text of a search headline: the server marks matches with tags that are never rendered as HTML. */
-function stripTags(s: string): string {
-  return s.replace(/<[^>]*>/g, '');
 }
 
 /**
@@ -45,7 +44,7 @@ export function TicketTable(props: TicketTableProps) {
   return phone ? <TicketCards {...props} /> : <TicketRows {...props} />;
 }
 
-function TicketCards({ tickets, columns, linkTo }: TicketTableProps) {
+function TicketCards({ tickets, columns, linkTo, highlight }: TicketTableProps) {
   const { t } = useTranslation();
   const brands = useBrandMap();
   return (
@@ -56,21 +55,21 @@ function TicketCards({ tickets, columns, linkTo }: TicketTableProps) {
           <Paper key={ticket.id} withBorder radius="md" p="sm" component={Link} to={linkTo(ticket)} c="inherit" td="none" data-testid="ticket-row" data-ticket-id={ticket.id} data-ticket-number={ticket.number}>
             <Group justify="space-between" gap="xs" wrap="nowrap">
               <Text ff="monospace" size="sm" fw={600}>
-                {ticket.number}
+                <Highlighted text={ticket.number} query={highlight} />
               </Text>
               <StatusBadge status={ticket.status} />
             </Group>
             <Text size="sm" fw={500} lineClamp={2} mt={4}>
-              {ticket.subject}
+              <Highlighted text={ticket.subject} query={highlight} segments={ticket.subjectHighlight} />
             </Text>
-            {ticket.headline && (
-              <Text size="xs" c="dimmed" lineClamp={1}>
-                {stripTags(ticket.headline)}
+            {ticket.headline?.some((h) => h.match) && (
+              <Text size="xs" c="dimmed" lineClamp={1} data-testid="search-headline">
+                <Highlighted text="" segments={ticket.headline} />
               </Text>
             )}
             <Group justify="space-between" gap="xs" mt={4}>
               <Text size="xs" c="dimmed" truncate style={{ flex: 1 }}>
-                {columns.includes('requester') ? ticket.requester.name : ticket.brandName}
+                {columns.includes('requester') ? <Highlighted text={ticket.requester.name} query={highlight} /> : ticket.brandName}
               </Text>
               {columns.includes('sla') && ticket.sla ? <SlaQueueBadge sla={ticket.sla} timeZone={tz} /> : null}
               <Text size="xs" c="dimmed">
@@ -89,7 +88,7 @@ function TicketCards({ tickets, columns, linkTo }: TicketTableProps) {
   );
 }
 
-function TicketRows({ tickets, columns, linkTo, brandUnderNumber }: TicketTableProps) {
+function TicketRows({ tickets, columns, linkTo, brandUnderNumber, highlight }: TicketTableProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const brands = useBrandMap();
@@ -128,7 +127,7 @@ function TicketRows({ tickets, columns, linkTo, brandUnderNumber }: TicketTableP
                   {has('number') && (
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Anchor component={Link} to={to} ff="monospace" size="sm" fw={600}>
-                        {ticket.number}
+                        <Highlighted text={ticket.number} query={highlight} />
                       </Anchor>
                       {brandUnderNumber && (
                         <Text size="xs" c="dimmed" data-testid="ticket-row-brand">
@@ -140,11 +139,11 @@ function TicketRows({ tickets, columns, linkTo, brandUnderNumber }: TicketTableP
                   {has('subject') && (
                     <Table.Td miw={180}>
                       <Text size="sm" fw={500} lineClamp={2}>
-                        {ticket.subject}
+                        <Highlighted text={ticket.subject} query={highlight} segments={ticket.subjectHighlight} />
                       </Text>
-                      {ticket.headline && (
-                        <Text size="xs" c="dimmed" lineClamp={1}>
-                          {stripTags(ticket.headline)}
+                      {ticket.headline?.some((h) => h.match) && (
+                        <Text size="xs" c="dimmed" lineClamp={1} data-testid="search-headline">
+                          <Highlighted text="" segments={ticket.headline} />
                         </Text>
                       )}
                     </Table.Td>
@@ -152,10 +151,10 @@ function TicketRows({ tickets, columns, linkTo, brandUnderNumber }: TicketTableP
                   {has('requester') && (
                     <Table.Td visibleFrom={from('requester')} maw={190}>
                       <Text size="sm" truncate>
-                        {ticket.requester.name}
+                        <Highlighted text={ticket.requester.name} query={highlight} />
                       </Text>
                       <Text size="xs" c="dimmed" truncate>
-                        {ticket.requester.email}
+                        <Highlighted text={ticket.requester.email} query={highlight} />
                       </Text>
                     </Table.Td>
                   )}

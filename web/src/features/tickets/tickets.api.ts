@@ -10,6 +10,9 @@ export interface QueueFilters {
   status?: TicketStatus[];
   groupId?: string;
   assigneeId?: string;
+  /** Opened at or after / before these instants. */
+  createdFrom?: string;
+  createdBefore?: string;
 }
 
 const PAGE_SIZE = 25;
@@ -26,6 +29,8 @@ export function useTicketList(filters: QueueFilters) {
               status: filters.status,
               groupId: filters.groupId,
               assigneeId: filters.assigneeId,
+              createdFrom: filters.createdFrom,
+              createdBefore: filters.createdBefore,
               cursor: pageParam ?? undefined,
               limit: PAGE_SIZE,
             },
@@ -39,10 +44,11 @@ export function useTicketList(filters: QueueFilters) {
   });
 }
 
-export function useTicketSearch(q: string, brandId?: string) {
+/** The queue's filters narrow the search on the server, so the 50 hits are all ones the agent asked for. */
+export function useTicketSearch(q: string, filters: QueueFilters) {
   return useQuery({
-    queryKey: ['tickets', 'search', q, brandId ?? null],
-    queryFn: ({ signal }) => ok(api.GET('/api/v1/search', { params: { query: { q, brandId, limit: 50 } }, signal })),
+    queryKey: ['tickets', 'search', q, filters],
+    queryFn: ({ signal }) => ok(api.GET('/api/v1/search', { params: { query: { q, ...filters, limit: 50 } }, signal })),
     enabled: q.trim().length > 0,
     select: (d) => d.items,
     placeholderData: keepPreviousData,
