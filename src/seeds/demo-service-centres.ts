@@ -28,6 +28,7 @@ const CALENDARS: { name: string; definition: CalendarDefinition }[] = [
       holidayAdditions: [],
       holidayRemovals: [],
       closures: [],
+      dayOverrides: [],
     },
   },
   {
@@ -47,6 +48,7 @@ const CALENDARS: { name: string; definition: CalendarDefinition }[] = [
       holidayAdditions: [],
       holidayRemovals: [],
       closures: [],
+      dayOverrides: [],
     },
   },
 ];

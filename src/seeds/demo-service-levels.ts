@@ -14,6 +14,7 @@ const CHARGE_AMPS_CALENDAR: { brandSlug: string; name: string; definition: Calen
     holidayAdditions: [{ date: '2026-06-19', name: 'Midsommarafton' }],
     holidayRemovals: [],
     closures: [],
+    dayOverrides: [],
   },
 };
 

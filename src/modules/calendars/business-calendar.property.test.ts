@@ -79,8 +79,10 @@ const scenario = fc
     additions: fc.array(fc.integer({ min: -1, max: 12 }), { maxLength: 3 }),
     removals: fc.array(fc.oneof(fc.constantFrom(...KNOWN_HOLIDAYS), fc.integer({ min: -1, max: 12 })), { maxLength: 3 }),
     closures: fc.array(fc.record({ startMinute: fc.integer({ min: -1440, max: 20_000 }), minutes: fc.integer({ min: 1, max: 3 * 1440 }) }), { maxLength: 2 }),
+    // Days whose hours replace the week's (a Saturday opened, a day shortened), near the start.
+    overrides: fc.uniqueArray(fc.record({ day: fc.integer({ min: -1, max: 12 }), start: fc.integer({ min: 0, max: 22 }), hours: fc.integer({ min: 1, max: 10 }) }), { maxLength: 2, selector: (o) => o.day }),
   })
-  .map(({ from, timeZone, week, holidays, additions, removals, closures }) => {
+  .map(({ from, timeZone, week, holidays, additions, removals, closures, overrides }) => {
     const definition: CalendarDefinitionInput = {
       timeZone,
       week,
@@ -91,6 +93,11 @@ const scenario = fc
         start: new Date(from + c.startMinute * MINUTE).toISOString(),
         end: new Date(from + (c.startMinute + c.minutes) * MINUTE).toISOString(),
         reason: 'Random closure',
+      })),
+      dayOverrides: overrides.map((o) => ({
+        date: isoDate(from + o.day * DAY),
+        intervals: [{ start: `${String(o.start).padStart(2, '0')}:00`, end: o.start + o.hours >= 24 ? '24:00' : `${String(o.start + o.hours).padStart(2, '0')}:00` }],
+        reason: 'Random override',
       })),
     };
     return { from: new Date(from), definition };

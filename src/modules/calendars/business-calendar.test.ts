@@ -118,11 +118,13 @@ describe('seed 003: Moscow, Mon–Fri around the clock, Russian holidays', () =>
   });
 
   it('skips the New Year holidays 1–8 January, one library entry spanning 2–6 January', () => {
-    const r = eiler.addWorkingMinutes(d('2026-12-31T10:00:00+03:00'), 2880);
-    // 14 h on 31 Dec, then nothing until Monday 11 January 2027, then 34 h.
+    const r = eiler.addWorkingMinutes(d('2026-12-30T10:00:00+03:00'), 2880);
+    // 14 h on 30 Dec, 31 Dec off by decree (the weekend of 4 January moved there), then nothing
+    // until Monday 11 January 2027, then 34 h.
     expect(iso(r.at)).toBe(iso(d('2027-01-12T10:00:00+03:00')));
     const ranges = summariseSkipped(r.explanation).map((s) => `${s.from}..${s.to} ${s.reason}`);
     expect(ranges).toEqual([
+      '2026-12-31..2026-12-31 holiday',
       '2027-01-01..2027-01-01 holiday',
       '2027-01-02..2027-01-03 weekend',
       '2027-01-04..2027-01-06 holiday',
@@ -326,5 +328,38 @@ describe('arguments and guards', () => {
 
   it('validates its definition when constructed', () => {
     expect(appErrorCode(() => new BusinessCalendar({ timeZone: 'Europe/Pariss', week: {} }))).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('days whose hours replace the week (issue 14, item 11)', () => {
+  const moscow = new BusinessCalendar({
+    timeZone: 'Europe/Moscow',
+    week: { mon: [{ start: '09:00', end: '18:00' }], tue: [{ start: '09:00', end: '18:00' }], wed: [{ start: '09:00', end: '18:00' }], thu: [{ start: '09:00', end: '18:00' }], fri: [{ start: '09:00', end: '18:00' }] },
+    holidays: { country: 'RU' },
+    dayOverrides: [
+      { date: '2026-04-30', intervals: [{ start: '09:00', end: '17:00' }], reason: 'Предпраздничный день' },
+      { date: '2026-11-07', intervals: [{ start: '10:00', end: '14:00' }], reason: 'Рабочая суббота' },
+    ],
+  });
+  it('shortens a pre-holiday day by its hour', () => {
+    // Thursday 30 April 16:00 + 2 h: one hour that day (until 17:00), 1 May is a holiday, the weekend, then Monday 4 May 10:00.
+    const r = moscow.addWorkingMinutes(d('2026-04-30T16:00:00+03:00'), 120);
+    expect(iso(r.at)).toBe(iso(d('2026-05-04T10:00:00+03:00')));
+    expect(r.explanation.adjustedDays).toEqual([{ date: '2026-04-30', kind: 'changed', reason: 'Предпраздничный день' }]);
+  });
+  it('opens a Saturday worked in place of another day', () => {
+    expect(moscow.isOpenAt(d('2026-11-07T11:00:00+03:00'))).toBe(true);
+    expect(moscow.isOpenAt(d('2026-11-07T15:00:00+03:00'))).toBe(false);
+    // Friday 6 November 17:00 + 2 h: one hour on Friday, one on the working Saturday.
+    const r = moscow.addWorkingMinutes(d('2026-11-06T17:00:00+03:00'), 120);
+    expect(iso(r.at)).toBe(iso(d('2026-11-07T11:00:00+03:00')));
+    expect(r.explanation.adjustedDays).toEqual([{ date: '2026-11-07', kind: 'opened', reason: 'Рабочая суббота' }]);
+    expect(r.explanation.skippedDays).toEqual([]);
+  });
+  it('refuses two overrides of one date, and an override with no hours, naming the field', () => {
+    const dup = () => new BusinessCalendar({ timeZone: 'Europe/Moscow', week: { mon: [{ start: '09:00', end: '18:00' }] }, dayOverrides: [{ date: '2026-11-07', intervals: [{ start: '10:00', end: '14:00' }], reason: 'a' }, { date: '2026-11-07', intervals: [{ start: '10:00', end: '12:00' }], reason: 'b' }] });
+    expect(dup).toThrow(/dayOverrides\.1\.date/);
+    const empty = () => new BusinessCalendar({ timeZone: 'Europe/Moscow', week: { mon: [{ start: '09:00', end: '18:00' }] }, dayOverrides: [{ date: '2026-11-07', intervals: [], reason: 'a' }] });
+    expect(empty).toThrow(/dayOverrides\.0\.intervals/);
   });
 });

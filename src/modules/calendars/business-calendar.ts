@@ -1,6 +1,6 @@
 import { AppError } from '../../platform/errors/app-error.ts';
 import { type CalendarDefinition, type CalendarDefinitionInput, isCalendarDate, minutesOfDay, parseCalendarDefinition, WEEKDAYS_BY_JS_DAY } from './calendar-definition.ts';
-import type { ExplainedClosure, Explanation, SkippedDay } from './explain.ts';
+import type { AdjustedDay, ExplainedClosure, Explanation, SkippedDay } from './explain.ts';
 import { libraryHolidays } from './holidays.ts';
 import { type OffsetPiece, type ZoneClock, zoneClock } from './zone-clock.ts';
 
@@ -68,6 +68,8 @@ export class BusinessCalendar {
   private readonly neverOpen: boolean;
   private readonly closures: { start: number; end: number; index: number }[];
   private readonly removed: Set<string>;
+  /** Dates whose hours replace the week's: flat [start, end, …] in minutes, with the reason. */
+  private readonly overrides: Map<string, { ivs: number[]; reason: string }>;
   private readonly days = new Map<number, Day>();
   private readonly holidayYears = new Map<number, Map<string, string>>();
 
@@ -82,6 +84,7 @@ export class BusinessCalendar {
       .map((c, index) => ({ start: Date.parse(c.start), end: Date.parse(c.end), index }))
       .sort((a, b) => a.start - b.start);
     this.removed = new Set(this.definition.holidayRemovals.map((r) => r.date));
+    this.overrides = new Map(this.definition.dayOverrides.map((o) => [o.date, { ivs: o.intervals.flatMap((iv) => [minutesOfDay(iv.start), minutesOfDay(iv.end)]), reason: o.reason }]));
   }
 
   /**
@@ -225,6 +228,14 @@ export class BusinessCalendar {
         const { start, end, reason } = this.definition.closures[c.index]!;
         return { start, end, reason };
       });
+    const adjustedDays: AdjustedDay[] = [];
+    for (let d = firstDay; d <= lastDay; d++) {
+      const date = isoDate(d);
+      const o = this.overrides.get(date);
+      if (!o) continue;
+      const weekday = this.week[(((d % 7) + 7 + 4) % 7)]!;
+      adjustedDays.push({ date, kind: weekday.length === 0 || this.holidayName(date) !== undefined ? 'opened' : 'changed', reason: o.reason });
+    }
     return {
       timeZone: this.timeZone,
       from: new Date(fromMs).toISOString(),
@@ -232,6 +243,7 @@ export class BusinessCalendar {
       workingMinutes: workingMs / MINUTE_MS,
       skippedDays: skippedDays.map((s) => ({ ...s })), // copies: the originals live in the day cache
       closures,
+      ...(adjustedDays.length ? { adjustedDays } : {}),
     };
   }
 
@@ -261,9 +273,11 @@ export class BusinessCalendar {
     // Offsets lie within −12 h … +14 h, so every instant of this local date is inside this window.
     const pieces = this.clock.pieces(wall0 - 15 * HOUR_MS, wall0 + DAY_MS + 15 * HOUR_MS);
     const date = isoDate(d);
-    const ivs = this.week[(((d % 7) + 7 + 4) % 7)]!; // day 0 (1970-01-01) was a Thursday
+    // An override says exactly when the date is open: it wins over the week and the holidays.
+    const override = this.overrides.get(date);
+    const ivs = override?.ivs ?? this.week[(((d % 7) + 7 + 4) % 7)]!; // day 0 (1970-01-01) was a Thursday
     const day: Day = { date, startUtc: firstAtOrAfter(pieces, wall0), open: [], closed: null, cuts: [] };
-    const holiday = ivs.length === 0 ? undefined : this.holidayName(date);
+    const holiday = ivs.length === 0 || override ? undefined : this.holidayName(date);
     if (ivs.length === 0) day.closed = { date, reason: 'weekend' };
     else if (holiday !== undefined) day.closed = { date, reason: 'holiday', name: holiday };
     else {

@@ -109,6 +109,28 @@ export const ClosureSchema = z
   });
 
 /**
+ * A date whose opening hours replace the week's (issue 14, item 11): a normally closed day opened
+ * (a Saturday worked in place of a bridge day), or a day shortened (Russia's pre-holiday days are
+ * an hour shorter, Labour Code art. 95). It wins over the week, the holidays and the additions.
+ */
+export const DayOverrideSchema = z.object({
+  date: CalendarDate,
+  intervals: z
+    .array(OpeningIntervalSchema)
+    .min(1)
+    .max(12)
+    .superRefine((ivs, ctx) => {
+      for (let i = 1; i < ivs.length; i++) {
+        if (END_TIME.test(ivs[i - 1]!.end) && TIME.test(ivs[i]!.start) && minutesOfDay(ivs[i]!.start) < minutesOfDay(ivs[i - 1]!.end)) {
+          ctx.addIssue({ code: 'custom', path: [i, 'start'], message: 'must not be before the end of the previous interval (intervals sorted, not overlapping)', params: { code: 'overlap' } });
+        }
+      }
+    }),
+  reason: z.string().trim().min(1).max(200),
+});
+export type DayOverride = z.infer<typeof DayOverrideSchema>;
+
+/**
  * A business calendar as an admin configures it (SPEC §4): a time zone, weekly opening intervals,
  * a country's holidays from the date-holidays library, the brand's own closed days and the
  * library holidays it works on, and one-off closures.
@@ -120,11 +142,22 @@ export const CalendarDefinitionSchema = z.object({
   holidayAdditions: z.array(z.object({ date: CalendarDate, name: z.string().trim().min(1).max(200) })).max(1000).default([]),
   holidayRemovals: z.array(z.object({ date: CalendarDate, note: z.string().max(500).optional() })).max(1000).default([]),
   closures: z.array(ClosureSchema).max(1000).default([]),
+  dayOverrides: z
+    .array(DayOverrideSchema)
+    .max(1000)
+    .default([])
+    .superRefine((ovs, ctx) => {
+      const seen = new Set<string>();
+      ovs.forEach((o, i) => {
+        if (seen.has(o.date)) ctx.addIssue({ code: 'custom', path: [i, 'date'], message: 'has another override already', params: { code: 'duplicate' } });
+        seen.add(o.date);
+      });
+    }),
 });
 
 /** A validated definition (defaults applied). */
 export type CalendarDefinition = z.infer<typeof CalendarDefinitionSchema>;
-/** What an admin may send: week days, holidays, additions, removals and closures may be left out. */
+/** What an admin may send: week days, holidays, additions, removals, closures and day overrides may be left out. */
 export type CalendarDefinitionInput = z.input<typeof CalendarDefinitionSchema>;
 
 function fieldErrors(error: z.ZodError): FieldError[] {

@@ -27,6 +27,13 @@ export interface ExplainedClosure {
   reason: string;
 }
 
+/** A date whose hours an override set (opened when the week or a holiday had it closed, changed otherwise), with its reason. */
+export interface AdjustedDay {
+  date: string;
+  kind: 'opened' | 'changed';
+  reason: string;
+}
+
 export interface Explanation {
   timeZone: string;
   /** ISO instant (UTC) the computation started from. */
@@ -39,6 +46,8 @@ export interface Explanation {
   skippedDays: SkippedDay[];
   /** One-off closures that took opening time away within [from, to), in start order. */
   closures: ExplainedClosure[];
+  /** Dates within [from, to] whose hours an override set (absent when none). */
+  adjustedDays?: AdjustedDay[];
 }
 
 export interface SkippedRange {

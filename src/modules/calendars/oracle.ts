@@ -69,11 +69,13 @@ export function createOracle(input: CalendarDefinitionInput, opts: { years?: [nu
   for (const r of def.holidayRemovals) closedDates.delete(r.date);
   for (const a of def.holidayAdditions) closedDates.add(a.date);
   const closures = def.closures.map((c) => [Date.parse(c.start), Date.parse(c.end)] as const);
+  const overrides = new Map(def.dayOverrides.map((o) => [o.date, o.intervals]));
 
   const isOpenMinute = (ms: number): boolean => {
     const local = dateIn(fmt, ms);
-    if (closedDates.has(local.date)) return false;
-    const intervals = def.week[local.weekday as keyof typeof def.week];
+    const override = overrides.get(local.date);
+    if (!override && closedDates.has(local.date)) return false;
+    const intervals = override ?? def.week[local.weekday as keyof typeof def.week];
     if (!intervals.some((iv) => local.minuteOfDay >= minutesOfDay(iv.start) && local.minuteOfDay < minutesOfDay(iv.end))) return false;
     return !closures.some(([s, e]) => ms < e && ms + MINUTE_MS > s);
   };

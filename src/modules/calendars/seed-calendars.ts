@@ -7,7 +7,27 @@ export interface SeedCalendar {
 }
 
 const WEEKDAYS_ONLY = <T>(day: T) => ({ mon: day, tue: day, wed: day, thu: day, fri: day, sat: [], sun: [] });
-const NONE = { holidayAdditions: [], holidayRemovals: [], closures: [] };
+const NONE = { holidayAdditions: [], holidayRemovals: [], closures: [], dayOverrides: [] };
+
+/**
+ * The days Russia moves by decree, which the holiday library does not know (issue 14, item 11):
+ * Government decree of 24 Sept 2025 for 2026 — the weekend days of 3 and 4 January 2026 moved to
+ * 9 January and 31 December 2026; 31 December 2025 off; Victory Day on Saturday 9 May 2026 gives
+ * Monday 11 May (Labour Code art. 112). For 2027 the automatic substitute Mondays of art. 112:
+ * 1 May and 12 June fall on a Saturday, 9 May on a Sunday.
+ */
+const RU_DECREE_DAYS = [
+  { date: '2025-12-31', name: 'Выходной день по постановлению Правительства РФ' },
+  { date: '2026-01-09', name: 'Выходной день, перенесённый с 3 января' },
+  { date: '2026-05-11', name: 'Выходной день, перенесённый с 9 мая' },
+  { date: '2026-12-31', name: 'Выходной день, перенесённый с 4 января' },
+  { date: '2027-05-03', name: 'Выходной день, перенесённый с 1 мая' },
+  { date: '2027-05-10', name: 'Выходной день, перенесённый с 9 мая' },
+  { date: '2027-06-14', name: 'Выходной день, перенесённый с 12 июня' },
+];
+
+/** The working days immediately before a holiday are an hour shorter (Labour Code art. 95): 2026. */
+const RU_SHORT_DAYS_2026 = ['2026-04-30', '2026-05-08', '2026-06-11', '2026-11-03'];
 
 /**
  * The calendars the seeds demand (SPEC table, seeds 000, 003, 004). Another module stores them
@@ -37,6 +57,7 @@ export const SEED_CALENDARS = {
       week: WEEKDAYS_ONLY([{ start: '00:00', end: '24:00' }]),
       holidays: { country: 'RU', types: ['public'] },
       ...NONE,
+      holidayAdditions: RU_DECREE_DAYS,
     },
   },
   /** Seed 003: the phone line's hours, for callbacks. */
@@ -48,6 +69,8 @@ export const SEED_CALENDARS = {
       week: WEEKDAYS_ONLY([{ start: '09:00', end: '18:00' }]),
       holidays: { country: 'RU', types: ['public'] },
       ...NONE,
+      holidayAdditions: RU_DECREE_DAYS,
+      dayOverrides: RU_SHORT_DAYS_2026.map((date) => ({ date, intervals: [{ start: '09:00', end: '17:00' }], reason: 'Предпраздничный день (ст. 95 ТК РФ)' })),
     },
   },
   /** Seed 004: Bucharest service centre, Romanian public holidays off. */

@@ -83,5 +83,5 @@ export async function previewDue(db: Db, actor: Actor, id: string, from: Date, m
   assertAdmin(actor, 'Only an administrator manages business calendars');
   const cal = await calendarById(db, id);
   const r = cal.engine.addWorkingMinutes(from, minutes);
-  return { from: from.toISOString(), minutes, dueAt: r.at.toISOString(), timeZone: cal.timeZone, skipped: summariseSkipped(r.explanation, { closedWeekday: (d) => cal.engine.isClosedWeekday(d) }) };
+  return { from: from.toISOString(), minutes, dueAt: r.at.toISOString(), timeZone: cal.timeZone, skipped: summariseSkipped(r.explanation, { closedWeekday: (d) => cal.engine.isClosedWeekday(d) }), adjusted: r.explanation.adjustedDays ?? [] };
 }

@@ -19,12 +19,15 @@ export interface TimerExplanation {
   startedAt: string | null;
   /** Closed days skipped between the start and the due time, grouped into ranges. */
   skipped: { from: string; to: string; reason: string; name?: string | undefined; partial?: true | undefined }[];
+  /** Days on the way whose hours an override set (a day opened or shortened by decree). */
+  adjusted: { date: string; kind: 'opened' | 'changed'; reason: string }[];
   pauses: { from: string; to: string | null; status: string }[];
   rescheduled: { reason: string; previousDueAt: string | null } | null;
 }
 
 export function explain(t: ComputedTimer, policy: SlaPolicy, cal: LoadedCalendar): TimerExplanation {
-  const skipped = t.startedAt && t.dueAt && t.dueAt > t.startedAt ? summariseSkipped(cal.engine.workingMinutesBetween(t.startedAt, t.dueAt).explanation, { closedWeekday: (d) => cal.engine.isClosedWeekday(d) }) : [];
+  const between = t.startedAt && t.dueAt && t.dueAt > t.startedAt ? cal.engine.workingMinutesBetween(t.startedAt, t.dueAt).explanation : null;
+  const skipped = between ? summariseSkipped(between, { closedWeekday: (d) => cal.engine.isClosedWeekday(d) }) : [];
   return {
     policyName: policy.name,
     calendarName: cal.name,
@@ -33,6 +36,7 @@ export function explain(t: ComputedTimer, policy: SlaPolicy, cal: LoadedCalendar
     targetMinutes: t.targetMinutes,
     startedAt: t.startedAt?.toISOString() ?? null,
     skipped,
+    adjusted: between?.adjustedDays ?? [],
     pauses: t.pauses.map((p) => ({ from: p.from.toISOString(), to: p.to?.toISOString() ?? null, status: p.status })),
     rescheduled: t.rescheduled ? { reason: t.rescheduled.reason, previousDueAt: t.rescheduled.previousDueAt?.toISOString() ?? null } : null,
   };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { calendarHolidays, getCalendar, listCalendars, previewDue, saveCalendar } from './calendar-admin.service.ts';
-import { CalendarBody, CalendarResponse, PolicyBody, PolicyResponse, ScheduleChangeBody, TicketSlaResponse } from './sla.schemas.ts';
+import { AdjustedDaySchema, CalendarBody, CalendarResponse, PolicyBody, PolicyResponse, ScheduleChangeBody, TicketSlaResponse } from './sla.schemas.ts';
 import { listPolicies, savePolicy } from './sla-policy.service.ts';
 import { getTicketSla, recordScheduleChange } from './sla.service.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -96,6 +96,7 @@ export const slaRoutes: FastifyPluginAsyncZod<SlaRoutesOptions> = async (app, { 
             dueAt: z.string(),
             timeZone: z.string(),
             skipped: z.array(z.object({ from: z.string(), to: z.string(), reason: z.string(), name: z.string().optional(), partial: z.literal(true).optional() })),
+            adjusted: z.array(AdjustedDaySchema),
           }),
         },
       },

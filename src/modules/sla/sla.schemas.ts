@@ -3,6 +3,9 @@ import { PAUSABLE_STATUSES, SCHEDULE_CHANGE_REASONS, TIMER_STATES } from '../../
 import { SlaBadge, type SlaBadgeType, TICKET_PRIORITIES, TIMER_KINDS } from '../tickets/index.ts';
 import { CalendarDefinitionSchema } from '../calendars/index.ts';
 
+/** A day whose hours an override set, as explanations show it. */
+export const AdjustedDaySchema = z.object({ date: z.string(), kind: z.enum(['opened', 'changed']), reason: z.string() });
+
 const Minutes = z.number().int().min(1).max(60 * 24 * 366);
 const ContractLevel = z.string().trim().regex(/^[a-z0-9_-]{1,40}$/, 'lowercase letters, digits, - or _');
 
@@ -64,6 +67,7 @@ export const TimerResponse = z.object({
     targetMinutes: z.number(),
     startedAt: z.string().nullable(),
     skipped: z.array(z.object({ from: z.string(), to: z.string(), reason: z.string(), name: z.string().optional(), partial: z.literal(true).optional() })),
+    adjusted: z.array(AdjustedDaySchema).default([]),
     pauses: z.array(z.object({ from: z.string(), to: z.string().nullable(), status: z.string() })),
     rescheduled: z.object({ reason: z.string(), previousDueAt: z.string().nullable() }).nullable(),
   }),

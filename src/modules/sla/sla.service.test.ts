@@ -222,7 +222,13 @@ describeStores('service levels', (ctx) => {
     expect(mail.subject).toContain('Новый плановый срок');
     expect(mail.body_text).toContain('проблема требует детальной диагностики');
     // The weekday is not glued after "на" in the nominative ("на вторник, …" would need the accusative).
-    expect(mail.body_text).toContain(`Решение вашей заявки ${t.number} теперь запланировано на 30 июня 2026 г. (вторник), 10:00 (Москва, стандартное время).`);
+    // Worked out from the planned instant, so the sentence holds at every hostile date CI starts the clock at.
+    const inMoscow = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('ru', { ...o, timeZone: 'Europe/Moscow' }).format(new Date(planned));
+    const day = inMoscow({ day: 'numeric', month: 'long', year: 'numeric' });
+    const weekday = inMoscow({ weekday: 'long' });
+    const time = inMoscow({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    expect(mail.body_text).toContain(`Решение вашей заявки ${t.number} теперь запланировано на ${day} (${weekday}), ${time} (Москва, стандартное время).`);
+    expect(day).toMatch(/^\d{1,2} [а-я]+ \d{4} г\.$/);
     expect(mail.body_text).not.toContain('Нужен патч');
 
     const seen = (await (await loginAs(app, 'client@eiler.example')).get(`/api/v1/tickets/${t.id}/sla`)).json() as { scheduleChanges: { reason: string; note: string | null }[] };

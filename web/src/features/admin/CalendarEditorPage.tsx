@@ -16,6 +16,7 @@ import { zoneName } from '../sla/sla-format';
 import { initialCalendarValues, isCalendarDirty, routeFieldErrors, toCalendarInput, validateCalendar, type CalendarFormValues } from './calendar-form';
 import { timeZoneOptions } from './calendar-labels';
 import { ClosuresEditor } from './ClosuresEditor';
+import { DayOverridesEditor } from './DayOverridesEditor';
 import { DuePreviewTool } from './DuePreviewTool';
 import { HolidaysEditor } from './HolidaysEditor';
 import { useCalendar, useSaveCalendar } from './service-levels.api';
@@ -42,10 +43,11 @@ function Section({ title, description, children, testId }: { title: string; desc
 /** The fields the form shows errors on, by the server's paths. */
 function isFormPath(path: string, v: CalendarFormValues): boolean {
   if (['brandId', 'name', 'definition.timeZone', 'definition.holidays', 'definition.holidays.country', 'definition.holidays.region', 'definition.holidays.types'].includes(path)) return true;
-  const m = /^definition\.(week\.(mon|tue|wed|thu|fri|sat|sun)(\.(\d+)\.(start|end))?|holidayAdditions\.(\d+)\.(date|name)|closures\.(\d+)\.(start|end|reason))$/.exec(path);
+  const m = /^definition\.(week\.(mon|tue|wed|thu|fri|sat|sun)(\.(\d+)\.(start|end))?|holidayAdditions\.(\d+)\.(date|name)|closures\.(\d+)\.(start|end|reason)|dayOverrides\.(\d+)\.(date|intervals|reason))$/.exec(path);
   if (!m) return false;
   if (m[2]) return m[4] === undefined || Number(m[4]) < v.week[m[2] as keyof CalendarFormValues['week']].length;
   if (m[6]) return Number(m[6]) < v.holidayAdditions.length;
+  if (m[10]) return Number(m[10]) < v.dayOverrides.length;
   return Number(m[8]) < v.closures.length;
 }
 
@@ -214,6 +216,10 @@ function CalendarForm({ saved: initial }: { saved: BusinessCalendar | null }) {
 
               <Section title={t('calendars.week')} description={t('calendars.weekIntro')} testId="calendar-week">
                 <WeekEditor week={values.week} onChange={(week) => set({ week })} err={err} />
+              </Section>
+
+              <Section title={t('calendars.dayOverrides')} description={t('calendars.dayOverridesIntro')} testId="calendar-day-overrides">
+                <DayOverridesEditor values={values} set={set} err={err} />
               </Section>
 
               <Section title={t('calendars.closures')} description={t('calendars.closuresIntro', { zone: zoneName(values.timeZone, locale) })} testId="calendar-closures">

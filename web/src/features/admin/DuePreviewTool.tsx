@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../i18n/errors';
 import { useLocale } from '../../i18n/useLocale';
 import { fromZonedWall, toZonedWall } from '../../i18n/zoned-time';
-import { formatDueWithZone, formatDuration, listSkipped } from '../sla/sla-format';
+import { formatDueWithZone, formatDuration, listAdjusted, listSkipped } from '../sla/sla-format';
 import { DurationInput } from './DurationInput';
 import { useDuePreview } from './service-levels.api';
 
@@ -82,6 +82,13 @@ export function DuePreviewTool({ calendarId, timeZone, dirty }: Props) {
           <Text fw={600} mt={2} data-testid="due-preview-due">
             {t('calendars.previewDue', { date: formatDueWithZone(result.dueAt, locale, result.timeZone) })}
           </Text>
+          {result.adjusted.length > 0 && (
+            <List size="sm" spacing={2} mt="xs" data-testid="due-preview-adjusted">
+              {listAdjusted(t, result.adjusted, locale).map((s) => (
+                <List.Item key={s}>{s}</List.Item>
+              ))}
+            </List>
+          )}
           {skipped.length > 0 ? (
             <>
               <Text size="sm" mt="xs">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BusinessCalendar } from '../../api/types';
-import { holidaySourceChanged, initialCalendarValues, isCalendarDirty, normaliseTime, routeFieldErrors, summariseWeek, toCalendarInput, validateCalendar } from './calendar-form';
+import { formatHours, holidaySourceChanged, initialCalendarValues, parseHours, isCalendarDirty, normaliseTime, routeFieldErrors, summariseWeek, toCalendarInput, validateCalendar } from './calendar-form';
 
 const hotline: BusinessCalendar = {
   id: 'c1',
@@ -23,6 +23,7 @@ const hotline: BusinessCalendar = {
     holidays: { country: 'FR', types: ['public'] },
     holidayAdditions: [],
     holidayRemovals: [{ date: '2026-05-08' }],
+    dayOverrides: [],
     closures: [{ start: '2026-12-24T14:00:00+01:00', end: '2026-12-26T09:00:00+01:00', reason: 'Fêtes' }],
   },
 };
@@ -98,5 +99,16 @@ describe('the calendar form', () => {
   it('sums the week up with equal days grouped', () => {
     const short = (d: string) => d.charAt(0).toUpperCase() + d.slice(1);
     expect(summariseWeek(hotline.definition.week, short)).toBe('Mon–Fri 09:00–12:15, 13:30–18:00');
+  });
+});
+
+describe('days with other hours in the editor', () => {
+  it('reads hours as typed, with or without a break, and refuses what is not sorted HH:MM–HH:MM', () => {
+    expect(parseHours('09:00–17:00')).toEqual([{ start: '09:00', end: '17:00' }]);
+    expect(parseHours('09:00-12:00, 13:00 - 16:00')).toEqual([{ start: '09:00', end: '12:00' }, { start: '13:00', end: '16:00' }]);
+    expect(parseHours('13:00-16:00, 09:00-12:00')).toBeNull();
+    expect(parseHours('17:00-09:00')).toBeNull();
+    expect(parseHours('9-17')).toBeNull();
+    expect(formatHours([{ start: '09:00', end: '12:00' }, { start: '13:00', end: '16:00' }])).toBe('09:00–12:00, 13:00–16:00');
   });
 });

@@ -18,7 +18,26 @@ export interface CalendarFormValues {
   holidayAdditions: { date: string; name: string }[];
   holidayRemovals: { date: string; note?: string }[];
   closures: { start: string; end: string; reason: string }[];
+  /** Days whose hours replace the week's; hours as the admin types them: "09:00–17:00" or "09:00–12:00, 13:00–16:00". */
+  dayOverrides: { date: string; hours: string; reason: string }[];
 }
+
+/** "09:00–12:00, 13:00–16:00" → intervals, or null when it does not read as sorted, non-overlapping HH:MM–HH:MM ranges. */
+export function parseHours(text: string): OpeningInterval[] | null {
+  const parts = text.split(',').map((p) => p.trim()).filter(Boolean);
+  if (parts.length === 0) return null;
+  const out: OpeningInterval[] = [];
+  for (const p of parts) {
+    const m = /^(\d{2}:\d{2})\s*[-–—]\s*(\d{2}:\d{2})$/.exec(p);
+    if (!m || !TIME.test(m[1]!) || !END_TIME.test(m[2]!) || minutesOfDay(m[2]!) <= minutesOfDay(m[1]!)) return null;
+    const prev = out[out.length - 1];
+    if (prev && minutesOfDay(m[1]!) < minutesOfDay(prev.end)) return null;
+    out.push({ start: m[1]!, end: m[2]! });
+  }
+  return out;
+}
+
+export const formatHours = (ivs: readonly OpeningInterval[]) => ivs.map((iv) => `${iv.start}–${iv.end}`).join(', ');
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const END_TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
@@ -61,6 +80,7 @@ export function initialCalendarValues(calendar: BusinessCalendar | null, brand: 
       holidayAdditions: [],
       holidayRemovals: [],
       closures: [],
+      dayOverrides: [],
     };
   }
   const d = calendar.definition;
@@ -78,6 +98,7 @@ export function initialCalendarValues(calendar: BusinessCalendar | null, brand: 
     holidayAdditions: d.holidayAdditions.map((a) => ({ ...a })),
     holidayRemovals: d.holidayRemovals.map((r) => ({ ...r })),
     closures: d.closures.map((c) => ({ start: toZonedWall(c.start, d.timeZone), end: toZonedWall(c.end, d.timeZone), reason: c.reason })),
+    dayOverrides: (d.dayOverrides ?? []).map((o) => ({ date: o.date, hours: formatHours(o.intervals), reason: o.reason })),
   };
 }
 
@@ -112,6 +133,16 @@ export function validateCalendar(v: CalendarFormValues): Record<string, string> 
     if (!isCalendarDate(a.date)) out[`definition.holidayAdditions.${i}.date`] = a.date ? 'invalid_format' : 'required';
     if (!a.name.trim()) out[`definition.holidayAdditions.${i}.name`] = 'required';
   });
+  const overridden = new Set<string>();
+  v.dayOverrides.forEach((o, i) => {
+    const p = `definition.dayOverrides.${i}`;
+    if (!isCalendarDate(o.date)) out[`${p}.date`] = o.date ? 'invalid_format' : 'required';
+    else if (overridden.has(o.date)) out[`${p}.date`] = 'duplicate';
+    overridden.add(o.date);
+    if (!o.hours.trim()) out[`${p}.intervals`] = 'required';
+    else if (!parseHours(o.hours)) out[`${p}.intervals`] = 'invalid_time';
+    if (!o.reason.trim()) out[`${p}.reason`] = 'required';
+  });
   v.closures.forEach((c, i) => {
     const p = `definition.closures.${i}`;
     const start = c.start ? fromZonedWall(c.start, v.timeZone) : null;
@@ -141,6 +172,7 @@ export function toCalendarInput(v: CalendarFormValues): CalendarInput {
       holidayAdditions: [...v.holidayAdditions].map((a) => ({ date: a.date, name: a.name.trim() })).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
       holidayRemovals: [...v.holidayRemovals].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
       closures: v.closures.map((c) => ({ start: fromZonedWall(c.start, v.timeZone) ?? c.start, end: fromZonedWall(c.end, v.timeZone) ?? c.end, reason: c.reason.trim() })),
+      dayOverrides: [...v.dayOverrides].sort((a, b) => a.date.localeCompare(b.date)).map((o) => ({ date: o.date, intervals: parseHours(o.hours) ?? [], reason: o.reason.trim() })),
     },
   };
 }
@@ -161,7 +193,13 @@ export function isCalendarDirty(v: CalendarFormValues, saved: BusinessCalendar |
 }
 
 function toComparable(v: CalendarFormValues) {
-  return { ...v, types: [...v.types].sort(), holidayAdditions: [...v.holidayAdditions].sort((a, b) => a.date.localeCompare(b.date)), holidayRemovals: [...v.holidayRemovals].sort((a, b) => a.date.localeCompare(b.date)) };
+  return {
+    ...v,
+    types: [...v.types].sort(),
+    holidayAdditions: [...v.holidayAdditions].sort((a, b) => a.date.localeCompare(b.date)),
+    holidayRemovals: [...v.holidayRemovals].sort((a, b) => a.date.localeCompare(b.date)),
+    dayOverrides: [...v.dayOverrides].sort((a, b) => a.date.localeCompare(b.date)).map((o) => ({ ...o, hours: formatHours(parseHours(o.hours) ?? []) || o.hours })),
+  };
 }
 
 /**

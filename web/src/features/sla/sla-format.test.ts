@@ -43,6 +43,7 @@ function timer(patch: Partial<SlaTimer> = {}, explanation: Partial<SlaTimer['exp
       clockStart: 'accepted',
       targetMinutes: 2880,
       startedAt: '2026-11-19T09:00:00Z',
+      adjusted: [],
       skipped: [],
       pauses: [],
       rescheduled: null,

@@ -149,6 +149,12 @@ function statusName(t: TFunction, status: string): string {
   return (TICKET_STATUSES as readonly string[]).includes(status) ? t(`status.${status as TicketStatus}`) : status;
 }
 
+/** Days whose hours an override set: "Sat 7 Nov: open (Working Saturday)", "Thu 30 Apr: other hours (Pre-holiday day)". */
+export function listAdjusted(t: TFunction, days: readonly { date: string; kind: 'opened' | 'changed'; reason: string }[], locale: Locale): string[] {
+  const f = new Intl.DateTimeFormat(intlTag(locale), { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return days.map((d) => t(`sla.adjusted.${d.kind}`, { date: f.format(utcDate(d.date)), reason: d.reason }));
+}
+
 /** The policy's target: "48 working hours" or "8 h 45 min of working time". */
 export function formatTarget(t: TFunction, minutes: number): string {
   return minutes % 60 === 0 ? t('sla.explain.targetHours', { count: minutes / 60 }) : t('sla.explain.targetDuration', { duration: formatDuration(t, minutes) });
@@ -183,6 +189,8 @@ export function explainTimer(t: TFunction, timer: SlaTimer, locale: Locale, opts
   ];
   const skipped = describeSkipped(t, e.skipped, locale);
   if (skipped.length) details.push(t('sla.explain.skipping', { list: joinList(skipped, locale) }));
+  const adjusted = listAdjusted(t, e.adjusted ?? [], locale);
+  if (adjusted.length) details.push(joinList(adjusted, locale));
 
   // Pauses over and done with, summed per status; the one still going is said in `when`.
   const paused = new Map<string, number>();
