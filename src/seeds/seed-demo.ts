@@ -104,10 +104,11 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedReport> {
       brandIds.set(b.slug, row.id);
     }
     for (const b of DEMO_BRANDS) {
-      // Inbound through the built-in SMTP receiver; no outgoing server until an admin sets one.
+      // Inbound through the built-in SMTP receiver; no outgoing server until an admin sets one, so
+      // outgoing mail goes to the built-in outbox (Admin → Outbox) rather than being held (issue 14).
       await trx
         .insertInto('mailbox')
-        .values({ brand_id: brandIds.get(b.slug)!, address: b.supportEmail, display_name: `${b.name}`, imap: null, smtp: null })
+        .values({ brand_id: brandIds.get(b.slug)!, address: b.supportEmail, display_name: `${b.name}`, imap: null, smtp: null, outbox: true })
         .onConflict((oc) => oc.expression(sql`lower(address)`).doNothing())
         .execute();
     }

@@ -46,7 +46,7 @@ export const SCHEDULE_CHANGE_REASONS = ['cannot_reproduce', 'information_missing
 export const PAUSABLE_STATUSES = ['new', 'accepted', 'in_progress', 'waiting_customer', 'waiting_parts', 'waiting_third_party'] as const satisfies readonly TicketStatus[];
 
 /** What became of an outgoing mail, and why an inbound one was set aside. */
-export const DELIVERY_STATUSES = ['queued', 'sent', 'failed', 'held', 'suppressed'] as const;
+export const DELIVERY_STATUSES = ['queued', 'sent', 'failed', 'held', 'suppressed', 'outbox'] as const;
 export const INBOUND_REASONS = ['unparseable', 'too_large', 'processing_failed', 'no_mailbox', 'no_sender', 'duplicate'] as const;
 
 /** A return's states, the events that move it, and the guards that may refuse one (src/modules/returns/rma-machine.ts). */

@@ -47,6 +47,8 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'PATCH /api/v1/admin/mailboxes/{id}': 'admin',
   'POST /api/v1/admin/mailboxes/{id}/test': 'admin',
   'GET /api/v1/admin/mail-settings': 'admin',
+  'GET /api/v1/admin/outbox': 'admin',
+  'GET /api/v1/tickets/{id}/mails': 'staff',
   'GET /api/v1/admin/calendars': 'admin',
   'POST /api/v1/admin/calendars': 'admin',
   'GET /api/v1/admin/calendars/{id}': 'admin',

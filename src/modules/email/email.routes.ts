@@ -2,7 +2,8 @@ import { refusedTarget } from '../../platform/net/outbound-target.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { countQuarantined, discardInbound, getMailboxSettings, mailReceiverSettings, listInbound, listMailboxes, openInboundRaw, reprocessInbound, saveMailbox } from './admin/index.ts';
-import { testSmtpConnection } from './outbound/index.ts';
+import { listOutbox, listTicketMails, testSmtpConnection } from './outbound/index.ts';
+import { DELIVERY_STATUSES } from '../../shared/vocabulary.ts';
 import { testImapConnection } from './inbound/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { AppConfig } from '../../platform/config/config.ts';
@@ -25,6 +26,8 @@ const MailboxBody = z
     address: z.email().max(254),
     displayName: z.string().trim().max(200).nullable().optional(),
     enabled: z.boolean().default(true),
+    /** Without an SMTP server, deliver to the built-in outbox (Admin → Outbox) instead of holding the mail. */
+    outbox: z.boolean().optional(),
     imap: Settings.nullable().optional(),
     smtp: Settings.nullable().optional(),
   })
@@ -55,12 +58,43 @@ const MailboxResponse = z.object({
   address: z.string(),
   displayName: z.string().nullable(),
   enabled: z.boolean(),
+  outbox: z.boolean(),
   imap: ServerSettings,
   smtp: ServerSettings,
   lastCheckedAt: z.string().nullable(),
   lastError: z.string().nullable(),
 });
 const Id = z.object({ id: z.string() });
+const MailKind = z.enum(['reply', 'acknowledgment', 'confirmation_request', 'notification']);
+const OutboxItem = z.object({
+  id: z.string(),
+  kind: MailKind,
+  automatic: z.boolean(),
+  to: z.string(),
+  cc: z.array(z.string()),
+  subject: z.string(),
+  /** The text part only: a mail's HTML is never rendered in the app's origin. */
+  bodyText: z.string(),
+  messageId: z.string(),
+  createdAt: z.string(),
+  deliveredAt: z.string(),
+  brandName: z.string(),
+  ticketId: z.string().nullable(),
+  ticketNumber: z.string().nullable(),
+});
+const TicketMail = z.object({
+  id: z.string(),
+  kind: MailKind,
+  automatic: z.boolean(),
+  to: z.string(),
+  subject: z.string(),
+  status: z.enum(DELIVERY_STATUSES),
+  error: z.string().nullable(),
+  attempts: z.number().int(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  entryId: z.string().nullable(),
+});
 
 /** What the composition root hands these routes. */
 export interface EmailRoutesOptions { db: Db; email: EmailContext; config: AppConfig }
@@ -101,11 +135,11 @@ export const emailRoutes: FastifyPluginAsyncZod<EmailRoutesOptions> = async (app
 
   app.get('/admin/mailboxes', { config: { access: 'admin' }, schema: { tags: ['e-mail'], summary: "Brands' support mailboxes (passwords never returned)", response: { 200: z.object({ items: z.array(MailboxResponse) }) } } }, async (request) => listMailboxes(db, request.actor));
   app.post('/admin/mailboxes', { config: { access: 'admin' }, schema: { tags: ['e-mail'], summary: 'Add a mailbox', body: MailboxBody, response: { 201: Id } } }, async (request, reply) => {
-    const id = await saveMailbox(db, request.actor, null, request.body, config.allowPrivateTargets);
+    const id = await saveMailbox(email, request.actor, null, request.body, config.allowPrivateTargets);
     return reply.status(201).send({ id });
   });
   app.patch('/admin/mailboxes/:id', { config: { access: 'admin' }, schema: { tags: ['e-mail'], summary: 'Change a mailbox; an omitted password is kept', params: IdParams, body: MailboxBody.partial(), response: { 200: Id } } }, async (request) => ({
-    id: await saveMailbox(db, request.actor, request.params.id, request.body, config.allowPrivateTargets),
+    id: await saveMailbox(email, request.actor, request.params.id, request.body, config.allowPrivateTargets),
   }));
   app.post(
     '/admin/mailboxes/:id/test',
@@ -121,6 +155,27 @@ export const emailRoutes: FastifyPluginAsyncZod<EmailRoutesOptions> = async (app
       const r = await testImapConnection({ folder: 'INBOX', ...settings });
       return { ok: r.ok, error: r.error ?? null, detail: r.messages !== undefined ? `${r.messages} messages` : null };
     },
+  );
+  app.get(
+    '/admin/outbox',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['e-mail'],
+        summary: 'The built-in outbox: mail of mailboxes without an SMTP server, newest first (nothing here left the install)',
+        querystring: z.object({ cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) }),
+        response: { 200: z.object({ items: z.array(OutboxItem), nextCursor: z.string().nullable() }) },
+      },
+    },
+    async (request) => listOutbox(db, request.actor, request.query),
+  );
+  app.get(
+    '/tickets/:id/mails',
+    {
+      config: { access: 'staff' },
+      schema: { tags: ['e-mail'], summary: "Every mail recorded on a ticket (automatic ones too) with its delivery state, newest first", params: IdParams, response: { 200: z.object({ items: z.array(TicketMail) }) } },
+    },
+    async (request) => listTicketMails(db, request.actor, request.params.id),
   );
   app.get('/admin/mail-settings', { config: { access: 'admin' }, schema: { tags: ['e-mail'], summary: 'Built-in SMTP receiver settings', response: { 200: z.object({ smtpReceiver: z.object({ enabled: z.boolean(), port: z.number() }) }) } } }, async (request) => {
     return mailReceiverSettings(request.actor, config.smtpPort);

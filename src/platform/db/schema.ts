@@ -133,6 +133,8 @@ export interface MailboxTable {
   enabled: Generated<boolean>;
   imap_uidvalidity: number | null;
   imap_last_uid: Generated<number>;
+  /** Without an SMTP server, outgoing mail goes to the built-in outbox instead of being held (issue 14). */
+  outbox: Generated<boolean>;
   last_checked_at: Date | null;
   last_error: string | null;
   created_at: Generated<Date>;
@@ -207,7 +209,7 @@ export interface OutboundMessageTable {
   in_reply_to: string | null;
   references: Generated<string[]>;
   attachment_ids: Generated<string[]>;
-  status: Generated<'queued' | 'sent' | 'failed' | 'held' | 'suppressed'>;
+  status: Generated<'queued' | 'sent' | 'failed' | 'held' | 'suppressed' | 'outbox'>;
   attempts: Generated<number>;
   last_error: string | null;
   created_at: Generated<Date>;

@@ -1302,7 +1302,7 @@ export interface paths {
                                 autoSubmitted: boolean;
                                 delivery: {
                                     /** @enum {string} */
-                                    status: "queued" | "sent" | "failed" | "held" | "suppressed";
+                                    status: "queued" | "sent" | "failed" | "held" | "suppressed" | "outbox";
                                     error: string | null;
                                     sentAt: string | null;
                                     to: string;
@@ -1375,7 +1375,7 @@ export interface paths {
                             autoSubmitted: boolean;
                             delivery: {
                                 /** @enum {string} */
-                                status: "queued" | "sent" | "failed" | "held" | "suppressed";
+                                status: "queued" | "sent" | "failed" | "held" | "suppressed" | "outbox";
                                 error: string | null;
                                 sentAt: string | null;
                                 to: string;
@@ -1861,6 +1861,7 @@ export interface paths {
                                 address: string;
                                 displayName: string | null;
                                 enabled: boolean;
+                                outbox: boolean;
                                 imap: {
                                     host: string;
                                     port: number;
@@ -1904,6 +1905,7 @@ export interface paths {
                         displayName?: string | null;
                         /** @default true */
                         enabled?: boolean;
+                        outbox?: boolean;
                         imap?: {
                             host: string;
                             port: number;
@@ -1976,6 +1978,7 @@ export interface paths {
                         displayName?: string | null;
                         /** @default true */
                         enabled?: boolean;
+                        outbox?: boolean;
                         imap?: {
                             host: string;
                             port: number;
@@ -2054,6 +2057,117 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The built-in outbox: mail of mailboxes without an SMTP server, newest first (nothing here left the install) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "reply" | "acknowledgment" | "confirmation_request" | "notification";
+                                automatic: boolean;
+                                to: string;
+                                cc: string[];
+                                subject: string;
+                                bodyText: string;
+                                messageId: string;
+                                createdAt: string;
+                                deliveredAt: string;
+                                brandName: string;
+                                ticketId: string | null;
+                                ticketNumber: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/mails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every mail recorded on a ticket (automatic ones too) with its delivery state, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "reply" | "acknowledgment" | "confirmation_request" | "notification";
+                                automatic: boolean;
+                                to: string;
+                                subject: string;
+                                /** @enum {string} */
+                                status: "queued" | "sent" | "failed" | "held" | "suppressed" | "outbox";
+                                error: string | null;
+                                attempts: number;
+                                createdAt: string;
+                                sentAt: string | null;
+                                entryId: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2158,6 +2272,13 @@ export interface paths {
                                         name?: string;
                                         /** @enum {boolean} */
                                         partial?: true;
+                                    }[];
+                                    /** @default [] */
+                                    adjusted: {
+                                        date: string;
+                                        /** @enum {string} */
+                                        kind: "opened" | "changed";
+                                        reason: string;
                                     }[];
                                     pauses: {
                                         from: string;
@@ -2269,6 +2390,13 @@ export interface paths {
                                         name?: string;
                                         /** @enum {boolean} */
                                         partial?: true;
+                                    }[];
+                                    /** @default [] */
+                                    adjusted: {
+                                        date: string;
+                                        /** @enum {string} */
+                                        kind: "opened" | "changed";
+                                        reason: string;
                                     }[];
                                     pauses: {
                                         from: string;
@@ -2409,6 +2537,15 @@ export interface paths {
                                         end: string;
                                         reason: string;
                                     }[];
+                                    /** @default [] */
+                                    dayOverrides: {
+                                        date: string;
+                                        intervals: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                        reason: string;
+                                    }[];
                                 };
                                 updatedAt: string;
                             }[];
@@ -2500,6 +2637,15 @@ export interface paths {
                                 end: string;
                                 reason: string;
                             }[];
+                            /** @default [] */
+                            dayOverrides?: {
+                                date: string;
+                                intervals: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                                reason: string;
+                            }[];
                         };
                     };
                 };
@@ -2583,6 +2729,15 @@ export interface paths {
                                     start: string;
                                     /** Format: date-time */
                                     end: string;
+                                    reason: string;
+                                }[];
+                                /** @default [] */
+                                dayOverrides: {
+                                    date: string;
+                                    intervals: {
+                                        start: string;
+                                        end: string;
+                                    }[];
                                     reason: string;
                                 }[];
                             };
@@ -2697,6 +2852,15 @@ export interface paths {
                                     end: string;
                                     reason: string;
                                 }[];
+                                /** @default [] */
+                                dayOverrides: {
+                                    date: string;
+                                    intervals: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    reason: string;
+                                }[];
                             };
                             updatedAt: string;
                         };
@@ -2788,6 +2952,15 @@ export interface paths {
                                 end: string;
                                 reason: string;
                             }[];
+                            /** @default [] */
+                            dayOverrides?: {
+                                date: string;
+                                intervals: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                                reason: string;
+                            }[];
                         };
                     };
                 };
@@ -2871,6 +3044,15 @@ export interface paths {
                                     start: string;
                                     /** Format: date-time */
                                     end: string;
+                                    reason: string;
+                                }[];
+                                /** @default [] */
+                                dayOverrides: {
+                                    date: string;
+                                    intervals: {
+                                        start: string;
+                                        end: string;
+                                    }[];
                                     reason: string;
                                 }[];
                             };
@@ -2977,6 +3159,12 @@ export interface paths {
                                 name?: string;
                                 /** @enum {boolean} */
                                 partial?: true;
+                            }[];
+                            adjusted: {
+                                date: string;
+                                /** @enum {string} */
+                                kind: "opened" | "changed";
+                                reason: string;
                             }[];
                         };
                     };

@@ -97,6 +97,10 @@ export type Mailbox = ResponseOf<'/api/v1/admin/mailboxes', 'get'>['items'][numb
 export type ImapSettings = NonNullable<Mailbox['imap']>;
 export type SmtpSettings = NonNullable<Mailbox['smtp']>;
 export type MailboxInput = BodyOf<'/api/v1/admin/mailboxes', 'post'>;
+export type OutboxMail = ResponseOf<'/api/v1/admin/outbox', 'get'>['items'][number];
+/** A mail recorded on a ticket (automatic ones too) with its delivery state (staff only). */
+export type TicketMail = ResponseOf<'/api/v1/tickets/{id}/mails', 'get'>['items'][number];
+export type MailKind = TicketMail['kind'];
 export type ImapSettingsInput = NonNullable<MailboxInput['imap']>;
 export type SmtpSettingsInput = NonNullable<MailboxInput['smtp']>;
 export type ConnectionTestResult = ResponseOf<'/api/v1/admin/mailboxes/{id}/test', 'post'>;

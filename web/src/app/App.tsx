@@ -19,6 +19,7 @@ const NewTicketPage = lazy(() => import('../features/agent/NewTicketPage').then(
 const MyTicketsPage = lazy(() => import('../features/portal/MyTicketsPage').then((m) => ({ default: m.MyTicketsPage })));
 const PortalNewTicketPage = lazy(() => import('../features/portal/PortalNewTicketPage').then((m) => ({ default: m.PortalNewTicketPage })));
 const QuarantinePage = lazy(() => import('../features/admin/QuarantinePage').then((m) => ({ default: m.QuarantinePage })));
+const OutboxPage = lazy(() => import('../features/admin/OutboxPage').then((m) => ({ default: m.OutboxPage })));
 const MailboxesPage = lazy(() => import('../features/admin/MailboxesPage').then((m) => ({ default: m.MailboxesPage })));
 const CalendarsPage = lazy(() => import('../features/admin/CalendarsPage').then((m) => ({ default: m.CalendarsPage })));
 const CalendarEditorPage = lazy(() => import('../features/admin/CalendarEditorPage').then((m) => ({ default: m.CalendarEditorPage })));
@@ -78,6 +79,7 @@ export function App() {
               <Route index element={<Navigate to="/admin/quarantine" replace />} />
               <Route path="quarantine" element={<QuarantinePage />} />
               <Route path="mailboxes" element={<MailboxesPage />} />
+              <Route path="outbox" element={<OutboxPage />} />
               <Route path="calendars" element={<CalendarsPage />} />
               <Route path="calendars/:id" element={<CalendarEditorPage />} />
               <Route path="sla-policies" element={<PoliciesPage />} />

@@ -7,6 +7,7 @@ import { type Actor, assertAdmin } from '../../auth/index.ts';
 import type { EmailContext } from '../context/index.ts';
 import { inboundPage, mailboxesWithBrand, storeInboundSummary } from './email-admin.queries.ts';
 import { ProcessInboundJob, summaryOf } from '../inbound/index.ts';
+import { releaseHeldMail } from '../outbound/index.ts';
 
 /** The built-in SMTP receiver's settings, for the admin's mail page (issue 9, finding 6: admins only). */
 export function mailReceiverSettings(actor: Actor, smtpPort: number) {
@@ -112,6 +113,7 @@ export async function listMailboxes(db: Db, actor: Actor) {
       address: m.address,
       displayName: m.display_name,
       enabled: m.enabled,
+      outbox: m.outbox,
       imap: publicSettings(m.imap),
       smtp: publicSettings(m.smtp),
       lastCheckedAt: m.last_checked_at?.toISOString() ?? null,
@@ -130,11 +132,23 @@ function mergeSettings(input: SettingsInput, current: MailServerSettings | null)
   return { host: input.host, port: input.port, secure: input.secure, ...(input.user ? { user: input.user } : {}), ...(password ? { password } : {}), ...(input.folder ? { folder: input.folder } : {}) };
 }
 
+/**
+ * Adds or changes a mailbox. When the brand can deliver afterwards (an SMTP server, or the built-in
+ * outbox), the mail held for lack of one is put back on the send queue in the same transaction.
+ */
 export async function saveMailbox(
-  db: Db,
+  ctx: Pick<EmailContext, 'db' | 'jobs'>,
   actor: Actor,
   id: string | null,
-  input: { brandId?: string | undefined; address?: string | undefined; displayName?: string | null | undefined; enabled?: boolean | undefined; imap?: SettingsInput; smtp?: SettingsInput },
+  input: {
+    brandId?: string | undefined;
+    address?: string | undefined;
+    displayName?: string | null | undefined;
+    enabled?: boolean | undefined;
+    outbox?: boolean | undefined;
+    imap?: SettingsInput;
+    smtp?: SettingsInput;
+  },
   allowPrivateTargets: boolean,
 ) {
   assertAdmin(actor, 'Only an administrator manages mailboxes and quarantine');
@@ -145,7 +159,7 @@ export async function saveMailbox(
     if (why) refused.push({ field: `${kind}.host`, code: 'private_target', message: why });
   }
   if (refused.length) throw validationFailed(refused);
-  return withTransaction(db, async (trx) => {
+  return withTransaction(ctx.db, async (trx) => {
     const current = id ? await trx.selectFrom('mailbox').selectAll().where('id', '=', id).forUpdate().executeTakeFirst() : undefined;
     if (id && !current) throw notFound('MAILBOX_NOT_FOUND', 'Mailbox');
     if (input.brandId && !(await trx.selectFrom('brand').select('id').where('id', '=', input.brandId).executeTakeFirst())) {
@@ -162,11 +176,13 @@ export async function saveMailbox(
       ...(input.address ? { address: input.address.toLowerCase() } : {}),
       ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
       ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+      ...(input.outbox !== undefined ? { outbox: input.outbox } : {}),
       ...(imap !== undefined ? { imap: imap ? JSON.stringify(imap) : null } : {}),
       ...(smtp !== undefined ? { smtp: smtp ? JSON.stringify(smtp) : null } : {}),
     };
     if (current) {
       await trx.updateTable('mailbox').set(values).where('id', '=', current.id).execute();
+      for (const brandId of new Set([current.brand_id, input.brandId ?? current.brand_id])) await releaseHeldMail(trx, ctx, brandId);
       return current.id;
     }
     if (!input.brandId || !input.address) {
@@ -176,6 +192,7 @@ export async function saveMailbox(
       ]);
     }
     const row = await trx.insertInto('mailbox').values({ brand_id: input.brandId, address: input.address.toLowerCase(), ...values }).returning('id').executeTakeFirstOrThrow();
+    await releaseHeldMail(trx, ctx, input.brandId);
     return row.id;
   });
 }

@@ -3,9 +3,9 @@ import type { Db } from '../../../platform/db/database.ts';
 import type { OutboundMessageTable } from '../../../platform/db/schema.ts';
 import type { Insertable } from 'kysely';
 
-/** The brand's first enabled mailbox: the address mail goes out from, and its SMTP server. */
+/** The brand's first enabled mailbox: the address mail goes out from, its SMTP server, and whether it has the built-in outbox. */
 export function sendingMailbox(db: Db, brandId: string) {
-  return db.selectFrom('mailbox').select(['address', 'display_name', 'smtp']).where('brand_id', '=', brandId).where('enabled', '=', true).orderBy('created_at').executeTakeFirst();
+  return db.selectFrom('mailbox').select(['address', 'display_name', 'smtp', 'outbox']).where('brand_id', '=', brandId).where('enabled', '=', true).orderBy('created_at').executeTakeFirst();
 }
 
 /** The Message-IDs of a ticket's mail, oldest first, for In-Reply-To and References. */
@@ -57,7 +57,7 @@ export async function loadForSending(db: Db, outboundId: string) {
 export async function markOutbound(
   db: Db,
   outboundId: string,
-  change: { status?: 'held' | 'sent' | 'failed'; lastError: string | null; attempted?: boolean; sentAt?: Date },
+  change: { status?: 'held' | 'sent' | 'failed' | 'outbox'; lastError: string | null; attempted?: boolean; sentAt?: Date },
 ): Promise<void> {
   await db
     .updateTable('outbound_message')
@@ -68,5 +68,44 @@ export async function markOutbound(
       ...(change.sentAt ? { sent_at: change.sentAt } : {}),
     })
     .where('id', '=', outboundId)
+    .execute();
+}
+
+/** Takes a brand's held messages off hold (queued again) and returns their ids; each is released once, whoever else tries. */
+export async function releaseHeldMessages(db: Db, brandId: string): Promise<string[]> {
+  const rows = await db
+    .updateTable('outbound_message')
+    .set({ status: 'queued', last_error: null })
+    .where('brand_id', '=', brandId)
+    .where('status', '=', 'held')
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** A page of the built-in outbox, newest first, after a cursor (sent_at, id). */
+export function outboxPage(db: Db, q: { after: { at: string; id: string } | undefined; limit: number }) {
+  let query = db
+    .selectFrom('outbound_message as o')
+    .innerJoin('brand as b', 'b.id', 'o.brand_id')
+    .leftJoin('ticket as t', 't.id', 'o.ticket_id')
+    .select(['o.id', 'o.kind', 'o.automatic', 'o.to_address', 'o.cc', 'o.subject', 'o.body_text', 'o.message_id', 'o.created_at', 'o.sent_at', 'o.ticket_id', 't.number as ticket_number', 'b.name as brand_name'])
+    .where('o.status', '=', 'outbox');
+  const after = q.after;
+  if (after) {
+    const at = new Date(after.at);
+    query = query.where((eb) => eb.or([eb('o.sent_at', '<', at), eb.and([eb('o.sent_at', '=', at), eb('o.id', '<', after.id)])]));
+  }
+  return query.orderBy('o.sent_at', 'desc').orderBy('o.id', 'desc').limit(q.limit).execute();
+}
+
+/** Every mail recorded for a ticket, newest first: automatic ones included. */
+export function ticketMails(db: Db, ticketId: string) {
+  return db
+    .selectFrom('outbound_message')
+    .select(['id', 'kind', 'automatic', 'to_address', 'subject', 'status', 'last_error', 'attempts', 'created_at', 'sent_at', 'entry_id'])
+    .where('ticket_id', '=', ticketId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
     .execute();
 }

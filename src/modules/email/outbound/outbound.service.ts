@@ -7,7 +7,7 @@ import { retriedJob } from '../../../platform/jobs/job-queue.ts';
 import { linkEntryToOutbound, messageSent } from '../../tickets/index.ts';
 import type { EmailContext } from '../context/index.ts';
 import { LOOP_MARKER } from '../inbound/index.ts';
-import { addressBounced, automaticMailSince, insertMessageRef, insertOutbound, loadForSending, markOutbound, sendingMailbox, threadRefs } from './outbound.queries.ts';
+import { addressBounced, automaticMailSince, insertMessageRef, insertOutbound, loadForSending, markOutbound, releaseHeldMessages, sendingMailbox, threadRefs } from './outbound.queries.ts';
 
 export const SendMailJob = retriedJob('mail.send', z.object({ outboundId: z.uuid() }), { retries: 6, firstRetrySeconds: 30, expireInSeconds: 120 });
 
@@ -34,18 +34,27 @@ function messageIdFor(address: string | null): string {
   return `${crypto.randomUUID()}@${domain}`;
 }
 
+const NO_SERVER = 'no outgoing mail server configured for this brand';
+
+/** Whether a brand's sending mailbox can deliver: over its SMTP server, or into the built-in outbox. */
+function canDeliver(mailbox: { smtp: MailServerSettings | null; outbox: boolean } | undefined): boolean {
+  return Boolean(mailbox?.smtp) || Boolean(mailbox?.outbox);
+}
+
 /**
  * Records an outgoing mail and enqueues its delivery in the caller's transaction: the reply or
  * acknowledgment exists exactly when the change that caused it committed. Automatic mail to an
- * address that bounced, or over the hourly caps, is recorded as `suppressed` and never sent.
+ * address that bounced, or over the hourly caps, is recorded as `suppressed` and never sent. With
+ * neither an SMTP server nor the built-in outbox, the mail is `held` until one is set
+ * (`releaseHeldMail`).
  */
 export async function queueOutbound(trx: Db, ctx: Pick<EmailContext, 'jobs'>, input: OutboundInput): Promise<string> {
   const now = input.at;
   const mailbox = await sendingMailbox(trx, input.brandId);
   const refs = input.ticketId ? await threadRefs(trx, input.ticketId) : [];
   const lastInbound = [...refs].reverse().find((r) => r.direction === 'in');
-  let status: 'queued' | 'held' | 'suppressed' = mailbox?.smtp ? 'queued' : 'held';
-  let lastError: string | null = mailbox?.smtp ? null : 'no outgoing mail server configured for this brand';
+  let status: 'queued' | 'held' | 'suppressed' = canDeliver(mailbox) ? 'queued' : 'held';
+  let lastError: string | null = canDeliver(mailbox) ? null : NO_SERVER;
   if (input.automatic) {
     const counts = await automaticMailSince(trx, { to: input.to, ticketId: input.ticketId, since: new Date(now.getTime() - 3600_000) });
     if (await addressBounced(trx, input.to)) [status, lastError] = ['suppressed', 'address bounced'];
@@ -74,6 +83,19 @@ export async function queueOutbound(trx: Db, ctx: Pick<EmailContext, 'jobs'>, in
   if (input.entryId) await linkEntryToOutbound(trx, input.entryId, outboundId);
   if (status === 'queued') await ctx.jobs.enqueue(trx, SendMailJob, { outboundId });
   return outboundId;
+}
+
+/**
+ * Puts a brand's held mail back on the send queue, in the caller's transaction (an admin saving a
+ * mailbox): once a server or the outbox can deliver it, every held message is sent by the usual
+ * `mail.send` job. The update takes each row from `held` to `queued` once, so two saves at the same
+ * time enqueue each message once, and `sendOutbound` sends only a `queued` one.
+ */
+export async function releaseHeldMail(trx: Db, ctx: Pick<EmailContext, 'jobs'>, brandId: string): Promise<number> {
+  if (!canDeliver(await sendingMailbox(trx, brandId))) return 0;
+  const ids = await releaseHeldMessages(trx, brandId);
+  for (const outboundId of ids) await ctx.jobs.enqueue(trx, SendMailJob, { outboundId });
+  return ids.length;
 }
 
 const transports = new Map<string, Transporter>();
@@ -110,13 +132,18 @@ export async function testSmtpConnection(settings: MailServerSettings): Promise<
  * (and so shows on the ticket) and rethrown for the queue to retry with backoff; after the last
  * retry the message is `failed`. Sending an acknowledgment is what makes a ticket accepted
  * (seed 003); sending a confirmation request stamps the ticket.
+ *
+ * Without an SMTP server, a mailbox with the built-in outbox puts the message there (`outbox`, with
+ * its delivery time): nothing left the install, so the ticket is neither accepted nor stamped as if
+ * the customer had been told — the outbox is a place to read the mail, not a delivery.
  */
 export async function sendOutbound(ctx: EmailContext, outboundId: string, meta: { retryCount: number }): Promise<void> {
   const loaded = await loadForSending(ctx.db, outboundId);
   if (!loaded || loaded.msg.status !== 'queued') return;
   const { msg, mailbox, brand, ticket, attachments } = loaded;
   if (!mailbox?.smtp) {
-    await markOutbound(ctx.db, outboundId, { status: 'held', lastError: 'no outgoing mail server configured for this brand' });
+    if (mailbox?.outbox) await markOutbound(ctx.db, outboundId, { status: 'outbox', sentAt: ctx.clock.now(), lastError: null });
+    else await markOutbound(ctx.db, outboundId, { status: 'held', lastError: NO_SERVER });
     return;
   }
   // The Date header and the recorded sending time are the same instant of the server's clock.

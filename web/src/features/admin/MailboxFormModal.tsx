@@ -210,6 +210,15 @@ export function MailboxFormModal({ opened, onClose, mailbox, brandId, brands }: 
               </Section>
             </Fragment>
           ))}
+          {!values.smtpOn && (
+            <Switch
+              label={t('mailboxes.outboxToggle')}
+              description={t('mailboxes.outboxHelp')}
+              checked={values.outbox}
+              onChange={(e) => set({ outbox: e.currentTarget.checked })}
+              data-testid="mailbox-outbox"
+            />
+          )}
 
           {save.isError && !(isApiError(save.error) && save.error.errors.length > 0) && (
             <Alert color="red" variant="light" role="alert">

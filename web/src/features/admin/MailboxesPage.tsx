@@ -45,8 +45,8 @@ function ServerLine({ kind, mailbox }: { kind: 'imap' | 'smtp'; mailbox: Mailbox
           {'folder' in s && s.folder ? ` · ${s.folder}` : ''}
         </Text>
       ) : (
-        <Text size="xs" c={kind === 'smtp' ? 'orange.8' : 'dimmed'}>
-          {kind === 'imap' ? t('mailboxes.imapOff') : t('mailboxes.smtpOff')}
+        <Text size="xs" c={kind === 'smtp' && !mailbox.outbox ? 'orange.8' : 'dimmed'}>
+          {kind === 'imap' ? t('mailboxes.imapOff') : mailbox.outbox ? t('mailboxes.smtpOutbox') : t('mailboxes.smtpOff')}
         </Text>
       )}
     </Group>

@@ -16,6 +16,16 @@ export function useQuarantine() {
   });
 }
 
+/** The built-in outbox (mail of mailboxes without an SMTP server), newest first. */
+export function useOutbox() {
+  return useInfiniteQuery({
+    queryKey: ['admin', 'outbox'],
+    queryFn: ({ pageParam, signal }) => ok(api.GET('/api/v1/admin/outbox', { params: { query: { cursor: pageParam ?? undefined } }, signal })),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
 /** The quarantine's size for the navigation badge, refreshed every minute. */
 export function useQuarantineCount(enabled: boolean) {
   return useQuery({

@@ -9,6 +9,7 @@ const stored: Mailbox = {
   address: 'support@carri.example',
   displayName: 'CARRI Support',
   enabled: true,
+  outbox: false,
   imap: { host: 'imap.carri.example', port: 993, secure: true, user: 'support', folder: 'INBOX', hasPassword: true },
   smtp: null,
   lastCheckedAt: null,

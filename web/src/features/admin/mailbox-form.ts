@@ -6,6 +6,8 @@ export interface MailboxFormValues {
   address: string;
   displayName: string;
   enabled: boolean;
+  /** Without an SMTP server, mail goes to the built-in outbox instead of being held. */
+  outbox: boolean;
   imapOn: boolean;
   imap: { host: string; port: number | ''; secure: boolean; user: string; password: string; folder: string };
   smtpOn: boolean;
@@ -23,6 +25,7 @@ export function initialValues(mailbox: Mailbox | null, brandId: string | null): 
     address: mailbox?.address ?? '',
     displayName: mailbox?.displayName ?? '',
     enabled: mailbox?.enabled ?? true,
+    outbox: mailbox?.outbox ?? false,
     // A new address receives through the built-in SMTP receiver unless IMAP is switched on.
     imapOn: mailbox ? mailbox.imap !== null : false,
     imap: {
@@ -91,6 +94,7 @@ export function toInput(v: MailboxFormValues): MailboxInput {
     address: v.address.trim(),
     displayName: v.displayName.trim() || null,
     enabled: v.enabled,
+    outbox: v.outbox,
     imap: v.imapOn
       ? {
           host: v.imap.host.trim(),

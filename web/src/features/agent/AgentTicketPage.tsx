@@ -16,6 +16,7 @@ import { UnitsPanel } from '../units/UnitsPanel';
 import { ReturnPanel } from '../returns/ReturnPanel';
 import { WorkshopPanel } from '../workshop/WorkshopPanel';
 import { VisitPanel } from '../field/VisitPanel';
+import { TicketMailsPanel } from '../tickets/TicketMailsPanel';
 
 export function AgentTicketPage() {
   const { id = '' } = useParams();
@@ -89,6 +90,7 @@ export function AgentTicketPage() {
             <ReturnPanel ticket={tk} />
             <WorkshopPanel ticket={tk} />
             <VisitPanel ticket={tk} />
+            <TicketMailsPanel ticket={tk} />
             <Paper withBorder radius="md" p="md">
               <Text fw={600} mb="sm">
                 {t('ticket.properties')}

@@ -14,9 +14,20 @@ import { TicketFields } from '../tickets/TicketFields';
 import { useTicketForm } from '../tickets/useTicketForm';
 import { usePageTitle } from '../common/usePageTitle';
 import { PageHeader } from '../common/PageHeader';
+import { api, ok } from '../../api/client';
+import { creationMailNotice, isPending } from '../tickets/ticket-mails';
 import { TicketFormFooter } from '../tickets/TicketFormFooter';
 
 type StaffChannel = (typeof STAFF_CHANNELS)[number];
+
+/** The new ticket's mails, looked at a few times while the first one still waits for its sending job. */
+async function creationMails(ticketId: string) {
+  for (let attempt = 0; ; attempt++) {
+    const { items } = await ok(api.GET('/api/v1/tickets/{id}/mails', { params: { path: { id: ticketId } } }));
+    if (!items.some(isPending) || attempt >= 4) return items;
+    await new Promise((r) => setTimeout(r, 750));
+  }
+}
 
 /** An agent logs a phone, fax, postal, on-site or e-mail request on behalf of a customer (SPEC §3). */
 export function NewTicketPage() {
@@ -61,7 +72,12 @@ export function NewTicketPage() {
       },
       errs,
       (ticket) => {
-        notifications.show({ color: 'teal', icon: <IconCheck size={16} />, title: t('newTicket.created', { number: ticket.number }), message: t('newTicket.createdHint') });
+        // The confirmation mail is worded from its recorded state once its sending job has run, never assumed sent (issue 14).
+        const id = notifications.show({ color: 'teal', icon: <IconCheck size={16} />, title: t('newTicket.created', { number: ticket.number }), message: t('newTicket.mail.checking'), loading: true, autoClose: false });
+        void creationMails(ticket.id).then(
+          (mails) => notifications.update({ id, loading: false, message: creationMailNotice(t, mails), autoClose: 8000 }),
+          () => notifications.update({ id, loading: false, message: t('newTicket.mail.unknown'), autoClose: 8000 }),
+        );
         void navigate(`/agent/tickets/${ticket.id}`);
       },
     );

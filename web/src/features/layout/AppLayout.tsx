@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Badge, Burger, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBarcode, IconBox, IconCalendarTime, IconCertificate, IconGauge, IconInbox, IconLifebuoy, IconMail, IconMailbox, IconMailExclamation, IconMapPin, IconPackage, IconPhone, IconPhonePlus, IconPlus, IconScale, IconTicket, IconTruckReturn } from '@tabler/icons-react';
+import { IconBarcode, IconBox, IconCalendarTime, IconCertificate, IconGauge, IconInbox, IconLifebuoy, IconMail, IconMailbox, IconMailExclamation, IconMailForward, IconMapPin, IconPackage, IconPhone, IconPhonePlus, IconPlus, IconScale, IconTicket, IconTruckReturn } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { isStaff } from '../../api/types';
@@ -137,6 +137,7 @@ export function AppLayout() {
       ? [
           { to: '/admin/quarantine', label: t('nav.quarantine'), icon: IconMailExclamation, testId: 'nav-quarantine', badge: quarantine.data?.quarantined ?? 0 },
           { to: '/admin/mailboxes', label: t('nav.mailboxes'), icon: IconMailbox, testId: 'nav-mailboxes' },
+          { to: '/admin/outbox', label: t('nav.outbox'), icon: IconMailForward, testId: 'nav-outbox' },
           { to: '/admin/calendars', label: t('nav.calendars'), icon: IconCalendarTime, testId: 'nav-calendars' },
           { to: '/admin/sla-policies', label: t('nav.slaPolicies'), icon: IconGauge, testId: 'nav-sla-policies' },
           { to: '/admin/catalog', label: t('nav.catalog'), icon: IconBox, testId: 'nav-catalog' },

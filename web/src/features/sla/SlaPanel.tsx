@@ -55,7 +55,7 @@ function NotificationLine({ change }: { change: ScheduleChange }) {
     );
   }
   const status: DeliveryStatus | null = (DELIVERY_STATUSES as readonly string[]).includes(n.status) ? (n.status as DeliveryStatus) : null;
-  const color = status === 'sent' ? 'teal.8' : status === 'failed' || status === 'suppressed' ? 'red.7' : status === 'held' ? 'orange.8' : 'dimmed';
+  const color = status === 'sent' ? 'teal.8' : status === 'failed' || status === 'suppressed' ? 'red.7' : status === 'held' || status === 'outbox' ? 'orange.8' : 'dimmed';
   return (
     <Group gap={4} wrap="nowrap" align="flex-start" c={color} data-testid="schedule-change-notification" data-status={n.status}>
       <IconMail size={13} style={{ flex: 'none', marginTop: 2 }} />

@@ -224,6 +224,12 @@ export function DeliveryLine({ delivery, timeZone }: { delivery: Delivery; timeZ
           <Text size="sm">{t('delivery.suppressed', { to: delivery.to })}</Text>
         </Alert>
       );
+    case 'outbox':
+      return (
+        <Alert mt="sm" color="grape" variant="light" icon={<IconMailOff size={18} />} {...common}>
+          <Text size="sm">{t('delivery.outbox', { to: delivery.to })}</Text>
+        </Alert>
+      );
     default:
       return null;
   }
