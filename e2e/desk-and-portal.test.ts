@@ -33,6 +33,52 @@ describe('agent workspace and customer portal in Chromium', () => {
     await context.close();
   });
 
+  it('a phone request\'s confirmation mail lands in the built-in outbox, which the ticket and the admin both show (issue 14)', async () => {
+    // The agent logs the call through the API (the form is covered elsewhere); the demo mailbox has no SMTP server.
+    const agent = await newContext(env.browser, { locale: 'fr-FR' });
+    const signedIn = await agent.request.post(`${env.server.url}/api/v1/auth/login`, { data: { email: 'agent@carri.example', password: 'apres-demo' } });
+    const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
+    const brands = (await (await agent.request.get(`${env.server.url}/api/v1/brands`)).json()) as { items: { id: string; slug: string }[] };
+    const carri = brands.items.find((b) => b.slug === 'carri')!;
+    const created = await agent.request.post(`${env.server.url}/api/v1/tickets`, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { brandId: carri.id, channel: 'phone', subject: 'Imprimante hors ligne après coupure', description: 'Appel de la cliente', requesterEmail: 'client@carri.example', serialNumbers: ['CS540-0815-B2'], customFields: { troubleshootingSteps: 'Redémarrage', physicalAccess: 'yes' } },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const ticket = (await created.json()) as { id: string; number: string };
+    // On the ticket, the mail is shown where it really is: in the outbox, not sent.
+    const page = await agent.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${env.server.url}/agent/tickets/${ticket.id}`);
+    // The panel looks again while the mail waits for its sending job.
+    const mail = page.locator('[data-testid="ticket-mail"][data-kind="confirmation_request"]');
+    await expect.poll(() => mail.getAttribute('data-status'), { timeout: 20_000 }).toBe('outbox');
+    await screenshot(page, 'ticket-mails-outbox-1280');
+    await agent.close();
+
+    const admin = await newContext(env.browser, { locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const adminPage = await admin.newPage();
+    await login(adminPage, env.server.url, 'admin@apres.example');
+    await adminPage.getByTestId('nav-outbox').click();
+    const row = adminPage.getByTestId('outbox-row').filter({ hasText: ticket.number });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.getAttribute('data-kind')).toBe('confirmation_request');
+    await screenshot(adminPage, 'admin-outbox-1280');
+    await row.getByTestId('outbox-read').click();
+    const body = adminPage.getByTestId('outbox-body');
+    await expect.poll(async () => (await body.innerText()).includes(ticket.number)).toBe(true);
+    await adminPage.waitForTimeout(400); // the modal's opening transition, for a readable screenshot
+    await screenshot(adminPage, 'admin-outbox-message-1280');
+    await adminPage.keyboard.press('Escape');
+    await body.waitFor({ state: 'hidden' });
+    // On a phone the list reads without sideways scrolling.
+    await adminPage.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => adminPage.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await adminPage.waitForTimeout(400); // the navigation's collapse transition
+    await screenshot(adminPage, 'admin-outbox-390');
+    await admin.close();
+  });
+
   it('a customer opens a ticket in the French portal and sees it in their list', async () => {
     const context = await newContext(env.browser, { locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
