@@ -203,6 +203,11 @@ describe('service levels in Chromium', () => {
     expect(await page.getByTestId('due-preview-due').innerText()).toContain(`Sat`);
     expect(await page.getByTestId('due-preview-due').innerText()).toContain('10:00');
     await shot(page, 'sla-admin-calendar-working-saturday');
+
+    // A year's exceptions from a file: the imported day shows among the days with other hours.
+    const importedDay = `${year + 1}-01-15`;
+    await page.getByTestId('calendar-import').locator('input[type="file"]').setInputFiles({ name: 'exceptions.csv', mimeType: 'text/csv', buffer: Buffer.from(`date;kind;hours;name\n${importedDay};hours;10:00-14:00;Imported day\n`) });
+    await expect.poll(async () => (await page.getByTestId('day-override-date').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value))).includes(importedDay)).toBe(true);
     await context.close();
   });
 

@@ -76,6 +76,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/v1/returns': 'staff',
   'POST /api/v1/returns/unexpected-parcels': 'staff',
   'GET /api/v1/returns/unexpected-parcels': 'staff',
+  'POST /api/v1/admin/calendars/{id}/exceptions': 'admin',
   'GET /api/v1/tickets/{id}/workshop': 'ticket',
   'POST /api/v1/tickets/{id}/workshop/diagnosis': 'staff',
   'POST /api/v1/tickets/{id}/workshop/repairs/{repairId}/decision': 'ticket',

@@ -12,3 +12,4 @@ export { summariseSkipped, type ExplainedClosure, type Explanation, type Skipped
 export { HOLIDAY_TYPES, type HolidayType } from './holidays.ts';
 export { SEED_CALENDARS, type SeedCalendar, type SeedCalendarKey } from './seed-calendars.ts';
 export { createOracle } from './oracle.ts';
+export { parseExceptionsCsv, parseExceptionsIcs, type ExceptionProblem, type ExceptionsResult, type ImportedExceptions } from './calendar-exceptions.ts';

@@ -2,7 +2,7 @@ import { type Db, withTransaction } from '../../platform/db/database.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors/app-error.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import { type Actor, assertAdmin } from '../auth/index.ts';
-import { summariseSkipped } from '../calendars/index.ts';
+import { parseExceptionsCsv, parseExceptionsIcs, summariseSkipped } from '../calendars/index.ts';
 import { calendarById, loadCalendar } from './calendar-cache.ts';
 import type { CalendarInput } from './sla.schemas.ts';
 import { SlaRecomputeJob } from './sla-jobs.ts';
@@ -84,4 +84,27 @@ export async function previewDue(db: Db, actor: Actor, id: string, from: Date, m
   const cal = await calendarById(db, id);
   const r = cal.engine.addWorkingMinutes(from, minutes);
   return { from: from.toISOString(), minutes, dueAt: r.at.toISOString(), timeZone: cal.timeZone, skipped: summariseSkipped(r.explanation, { closedWeekday: (d) => cal.engine.isClosedWeekday(d) }), adjusted: r.explanation.adjustedDays ?? [] };
+}
+
+/**
+ * Imports a year's exceptions into a calendar (issue 14, item 11): the closed days and the days
+ * with other hours of a CSV or an iCalendar file replace whatever the calendar said of those dates,
+ * and the calendar is saved as a new version (the brand's open tickets recomputed). A file with a
+ * problem changes nothing and names every line at fault.
+ */
+export async function importCalendarExceptions(db: Db, jobs: JobQueue, actor: Actor, id: string, input: { format: 'csv' | 'ics'; content: string }, now: Date) {
+  assertAdmin(actor, 'Only an administrator manages business calendars');
+  const current = await getCalendar(db, actor, id);
+  const parsed = input.format === 'csv' ? parseExceptionsCsv(input.content) : parseExceptionsIcs(input.content);
+  if (!parsed.ok) throw validationFailed(parsed.problems.slice(0, 50).map((p) => ({ field: `content.line${p.line}.${p.field}`, code: 'invalid_value', message: `line ${p.line}: ${p.field} ${p.message}` })));
+  const dates = new Set([...parsed.value.closed.map((c) => c.date), ...parsed.value.overrides.map((o) => o.date)]);
+  const d = current.definition;
+  const definition = {
+    ...d,
+    holidayAdditions: [...d.holidayAdditions.filter((a) => !dates.has(a.date)), ...parsed.value.closed].sort((a, b) => a.date.localeCompare(b.date)),
+    holidayRemovals: d.holidayRemovals.filter((r) => !dates.has(r.date)),
+    dayOverrides: [...d.dayOverrides.filter((o) => !dates.has(o.date)), ...parsed.value.overrides].sort((a, b) => a.date.localeCompare(b.date)),
+  };
+  const calendar = await saveCalendar(db, jobs, actor, id, { brandId: current.brandId, name: current.name, definition }, now);
+  return { calendar, imported: { closedDays: parsed.value.closed.length, dayOverrides: parsed.value.overrides.length } };
 }

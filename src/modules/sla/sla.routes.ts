@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { calendarHolidays, getCalendar, listCalendars, previewDue, saveCalendar } from './calendar-admin.service.ts';
+import { calendarHolidays, getCalendar, importCalendarExceptions, listCalendars, previewDue, saveCalendar } from './calendar-admin.service.ts';
 import { AdjustedDaySchema, CalendarBody, CalendarResponse, PolicyBody, PolicyResponse, ScheduleChangeBody, TicketSlaResponse } from './sla.schemas.ts';
 import { listPolicies, savePolicy } from './sla-policy.service.ts';
 import { getTicketSla, recordScheduleChange } from './sla.service.ts';
@@ -59,6 +59,20 @@ export const slaRoutes: FastifyPluginAsyncZod<SlaRoutesOptions> = async (app, { 
     '/admin/calendars/:id',
     { config: { access: 'admin' }, schema: { tags: ['service levels'], summary: "Change a calendar; the brand's open tickets are recomputed", params: IdParams, body: CalendarBody, response: { 200: CalendarResponse } } },
     async (request) => saveCalendar(db, sla.jobs, request.actor, request.params.id, request.body, request.now),
+  );
+  app.post(
+    '/admin/calendars/:id/exceptions',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['service levels'],
+        summary: "Import a year's exceptions (closed days, days with other hours) from a CSV or an iCalendar file's text; a file with a problem changes nothing",
+        params: IdParams,
+        body: z.object({ format: z.enum(['csv', 'ics']), content: z.string().min(1).max(500_000) }),
+        response: { 200: z.object({ calendar: CalendarResponse, imported: z.object({ closedDays: z.number().int(), dayOverrides: z.number().int() }) }) },
+      },
+    },
+    async (request) => importCalendarExceptions(db, sla.jobs, request.actor, request.params.id, request.body, request.now),
   );
   app.get(
     '/admin/calendars/:id/holidays',

@@ -279,6 +279,32 @@ describeStores('service levels', (ctx) => {
     expect((await (await loginAs(app, 'agent@smart-id.example')).get('/api/v1/admin/calendars')).statusCode).toBe(403);
   });
 
+  it('imports a year’s exceptions from a CSV or an iCalendar file, and refuses a bad file naming its lines, changing nothing', async () => {
+    const { db } = ctx();
+    const admin = await loginAs(app, 'admin@apres.example');
+    const eiler = await brandId(db, 'eiler');
+    const cal = ((await admin.get(`/api/v1/admin/calendars?brandId=${eiler}`)).json() as { items: { id: string; name: string; version: number }[] }).items.find((c) => c.name === 'Phone hours')!;
+    const url = `/api/v1/admin/calendars/${cal.id}/exceptions`;
+    const csv = ['date;kind;hours;name', '2027-02-22;hours;09:00-17:00;Предпраздничный день', '2027-12-31;closed;;Выходной день по постановлению', '2027-01-09;hours;10:00-14:00;Рабочая суббота'].join('\n');
+    const res = await admin.post(url, { format: 'csv', content: csv });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().imported).toEqual({ closedDays: 1, dayOverrides: 2 });
+    const def = res.json().calendar.definition as { holidayAdditions: { date: string }[]; dayOverrides: { date: string; intervals: { start: string; end: string }[] }[] };
+    expect(def.holidayAdditions.map((a) => a.date)).toContain('2027-12-31');
+    expect(def.dayOverrides.find((o) => o.date === '2027-01-09')!.intervals).toEqual([{ start: '10:00', end: '14:00' }]);
+    // The seed's own 2026 shortened days are still there.
+    expect(def.dayOverrides.map((o) => o.date)).toContain('2026-04-30');
+    const ics = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:a', 'DTSTART;VALUE=DATE:20280103', 'DTEND;VALUE=DATE:20280105', 'SUMMARY:Новогодние каникулы', 'END:VEVENT', 'END:VCALENDAR'].join('\r\n');
+    const fromIcs = await admin.post(url, { format: 'ics', content: ics });
+    expect(fromIcs.json().imported).toEqual({ closedDays: 2, dayOverrides: 0 });
+    const version = fromIcs.json().calendar.version as number;
+    const bad = await admin.post(url, { format: 'csv', content: 'date,kind,hours,name\n2027-02-30,closed,,X\n2027-03-01,open,,Y\n2027-03-02,hours,18:00-09:00,Z' });
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json().errors as { field: string }[]).map((e) => e.field)).toEqual(['content.line2.date', 'content.line3.kind', 'content.line4.hours']);
+    expect((await admin.get(`/api/v1/admin/calendars/${cal.id}`)).json().version).toBe(version);
+    expect((await (await loginAs(app, 'agent@eiler.example')).post(url, { format: 'csv', content: csv })).statusCode).toBe(403);
+  });
+
   it('still takes tickets when closures leave a calendar no working time for years', async () => {
     const { db, actor } = ctx();
     const mecashop = await brandId(db, 'mecashop');

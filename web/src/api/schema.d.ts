@@ -3069,6 +3069,143 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/calendars/{id}/exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a year's exceptions (closed days, days with other hours) from a CSV or an iCalendar file's text; a file with a problem changes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        format: "csv" | "ics";
+                        content: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            calendar: {
+                                id: string;
+                                brandId: string;
+                                brandName: string;
+                                name: string;
+                                version: number;
+                                definition: {
+                                    timeZone: string;
+                                    week: {
+                                        /** @default [] */
+                                        mon: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                        /** @default [] */
+                                        tue: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                        /** @default [] */
+                                        wed: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                        /** @default [] */
+                                        thu: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                        /** @default [] */
+                                        fri: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                        /** @default [] */
+                                        sat: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                        /** @default [] */
+                                        sun: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                    };
+                                    /** @default null */
+                                    holidays: {
+                                        country: string;
+                                        region?: string;
+                                        /**
+                                         * @default [
+                                         *       "public"
+                                         *     ]
+                                         */
+                                        types: ("public" | "bank" | "school" | "optional" | "observance")[];
+                                    } | null;
+                                    /** @default [] */
+                                    holidayAdditions: {
+                                        date: string;
+                                        name: string;
+                                    }[];
+                                    /** @default [] */
+                                    holidayRemovals: {
+                                        date: string;
+                                        note?: string;
+                                    }[];
+                                    /** @default [] */
+                                    closures: {
+                                        /** Format: date-time */
+                                        start: string;
+                                        /** Format: date-time */
+                                        end: string;
+                                        reason: string;
+                                    }[];
+                                    /** @default [] */
+                                    dayOverrides: {
+                                        date: string;
+                                        intervals: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                        reason: string;
+                                    }[];
+                                };
+                                updatedAt: string;
+                            };
+                            imported: {
+                                closedDays: number;
+                                dayOverrides: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/calendars/{id}/holidays": {
         parameters: {
             query?: never;

@@ -17,6 +17,7 @@ import { initialCalendarValues, isCalendarDirty, routeFieldErrors, toCalendarInp
 import { timeZoneOptions } from './calendar-labels';
 import { ClosuresEditor } from './ClosuresEditor';
 import { DayOverridesEditor } from './DayOverridesEditor';
+import { ImportExceptions } from './ImportExceptions';
 import { DuePreviewTool } from './DuePreviewTool';
 import { HolidaysEditor } from './HolidaysEditor';
 import { useCalendar, useSaveCalendar } from './service-levels.api';
@@ -220,6 +221,15 @@ function CalendarForm({ saved: initial }: { saved: BusinessCalendar | null }) {
 
               <Section title={t('calendars.dayOverrides')} description={t('calendars.dayOverridesIntro')} testId="calendar-day-overrides">
                 <DayOverridesEditor values={values} set={set} err={err} />
+                {saved && (
+                  <ImportExceptions
+                    calendarId={saved.id}
+                    onImported={(c) => {
+                      setSaved(c);
+                      setValues(initialCalendarValues(c, null));
+                    }}
+                  />
+                )}
               </Section>
 
               <Section title={t('calendars.closures')} description={t('calendars.closuresIntro', { zone: zoneName(values.timeZone, locale) })} testId="calendar-closures">

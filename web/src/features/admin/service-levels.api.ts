@@ -78,3 +78,15 @@ export function useSavePolicy() {
     },
   });
 }
+
+/** Imports a year's exceptions (closed days, days with other hours) from a CSV or an iCalendar file's text. */
+export function useImportExceptions() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, format, content }: { id: string; format: 'csv' | 'ics'; content: string }) => ok(api.POST('/api/v1/admin/calendars/{id}/exceptions', { params: { path: { id } }, body: { format, content } })),
+    onSuccess: (r) => {
+      qc.setQueryData([...CALENDARS_KEY, r.calendar.id], r.calendar);
+      void qc.invalidateQueries({ queryKey: ['tickets'] });
+    },
+  });
+}
