@@ -147,11 +147,13 @@ function stoppedSince(facts: SlaFacts): Date | null {
 
 /**
  * All timers a policy sets on a ticket (SPEC §4):
- * - first response: from the clock start to the first public answer;
+ * - first response: from the clock start to the first public answer; time resolved or closed before
+ *   a reopening does not count;
  * - next update: from the latest answer to the next one, while the ticket is open;
  * - resolution: from the clock start to resolved; time resolved before a reopening does not count;
  *   a recorded schedule change replaces its due time (seed 003);
- * - callback: from the clock start to the first call logged by the desk (seed 000).
+ * - callback: from the clock start to the first call logged by the desk (seed 000), closed time
+ *   before a reopening not counted either.
  * Every timer pauses in the policy's pause statuses. With clock start "accepted", nothing runs
  * before the ticket is accepted (seed 003: the confirmation e-mail).
  */
@@ -161,11 +163,15 @@ export function computeTimers(cal: WorkingTime, facts: SlaFacts, policy: SlaPoli
   const closedAt = stoppedSince(facts);
   const out: ComputedTimer[] = [];
   const base = { paused: pause, warningMinutes: policy.warningMinutes, now };
+  // Time a ticket spent resolved or closed before it was reopened counts toward no promise: not the
+  // resolution, and not a first response or callback still owed after the reopening (as Zammad
+  // counts it). Decided for issue 14, item 11.
+  const stoppedOrPaused = (s: string) => pause(s) || STOPPED.includes(s);
   const earliest = (...ts: (Date | null)[]) => ts.filter((t): t is Date => t !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
 
   if (policy.firstResponseMinutes) {
     const target = policy.firstResponseMinutes;
-    out.push(start ? runTimer(cal, facts, { ...base, kind: 'first_response', targetMinutes: target, start, stop: earliest(firstAtOrAfter(facts.responses, facts.createdAt), closedAt) }) : pending('first_response', target));
+    out.push(start ? runTimer(cal, facts, { ...base, kind: 'first_response', targetMinutes: target, start, stop: earliest(firstAtOrAfter(facts.responses, facts.createdAt), closedAt), paused: stoppedOrPaused }) : pending('first_response', target));
   }
   if (policy.nextUpdateMinutes) {
     const target = policy.nextUpdateMinutes;
@@ -189,7 +195,7 @@ export function computeTimers(cal: WorkingTime, facts: SlaFacts, policy: SlaPoli
   }
   if (policy.callbackMinutes) {
     const target = policy.callbackMinutes;
-    out.push(start ? runTimer(cal, facts, { ...base, kind: 'callback', targetMinutes: target, start, stop: earliest(firstAtOrAfter(facts.calls, facts.createdAt), closedAt) }) : pending('callback', target));
+    out.push(start ? runTimer(cal, facts, { ...base, kind: 'callback', targetMinutes: target, start, stop: earliest(firstAtOrAfter(facts.calls, facts.createdAt), closedAt), paused: stoppedOrPaused }) : pending('callback', target));
   }
   return out;
 }
