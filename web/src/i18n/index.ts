@@ -19,9 +19,9 @@ export const resources = {
 // What features use of this folder, entered through here: messages for errors, dates and names in
 // the reader's language, and the reader's locale.
 export { errorMessage, fieldErrorMessage } from './errors';
-export { formatDateTime, formatMoney, formatPlainDate, intlTag, pickLocalised } from './format';
+export { formatDateTime, formatMoney, formatPlainDate, intlTag, pickLocalised, zoneName } from './format';
 export { useLocale } from './useLocale';
-export { fromZonedWall, toZonedWall } from './zoned-time';
+export { dayNumber, fromZonedWall, isValidTimeZone, toZonedWall } from './zoned-time';
 
 /** Each language named in itself, for the switcher. */
 export const LANGUAGE_NAMES: Record<Locale, string> = {
@@ -63,7 +63,8 @@ void i18n
   });
 
 i18n.on('languageChanged', (lng) => {
-  document.documentElement.lang = currentLocale(lng);
+  // Outside a browser (unit tests read the catalogues through here) there is no page to label.
+  if (typeof document !== 'undefined') document.documentElement.lang = currentLocale(lng);
 });
 
 export default i18n;

@@ -3,9 +3,7 @@ import { Alert, Button, Group, List, Paper, Stack, Text, TextInput } from '@mant
 import { IconCalculator, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../i18n/errors';
-import { useLocale } from '../../i18n/useLocale';
-import { fromZonedWall, toZonedWall } from '../../i18n/zoned-time';
+import { errorMessage, fromZonedWall, toZonedWall, useLocale } from '../../i18n';
 import { formatDueWithZone, formatDuration, listAdjusted, listSkipped } from '../sla/sla-format';
 import { DurationInput } from './DurationInput';
 import { useDuePreview } from './service-levels.api';

@@ -1,6 +1,6 @@
 import { serverNow } from '../../app/server-clock';
 import { HOLIDAY_TYPES, WEEKDAYS, type BusinessCalendar, type CalendarInput, type HolidayType, type OpeningInterval, type Weekday } from '../../api/types';
-import { fromZonedWall, isValidTimeZone, toZonedWall } from '../../i18n/zoned-time';
+import { fromZonedWall, isValidTimeZone, toZonedWall } from '../../i18n';
 
 /**
  * The calendar editor's state. Closures are kept as wall times in the calendar's zone (what the

@@ -5,7 +5,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { STAFF_CHANNELS, TICKET_PRIORITIES, type TicketPriority } from '../../api/types';
-import { fieldErrorMessage } from '../../i18n/errors';
+import { fieldErrorMessage } from '../../i18n';
 import { useBrands } from '../brands/brands.api';
 import { ErrorState, PageLoader } from '../common/states';
 import { CHANNEL_ICON } from '../tickets/badges';

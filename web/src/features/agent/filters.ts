@@ -1,5 +1,5 @@
 import { TICKET_STATUSES, type TicketStatus } from '../../api/types';
-import { fromZonedWall } from '../../i18n/zoned-time';
+import { fromZonedWall } from '../../i18n';
 import type { QueueFilters } from '../tickets/tickets.api';
 
 /** What the queue's URL holds: the filters, the search text and the opening dates (YYYY-MM-DD). */

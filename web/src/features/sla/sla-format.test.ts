@@ -1,11 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SlaTimer } from '../../api/types';
-import en from '../../i18n/locales/en.json';
-import fr from '../../i18n/locales/fr.json';
-import ro from '../../i18n/locales/ro.json';
-import ru from '../../i18n/locales/ru.json';
-import sv from '../../i18n/locales/sv.json';
+import { resources } from '../../i18n';
 import { describeSkipped, explainTimer, formatDue, formatDuration, formatLeft, listSkipped } from './sla-format';
 
 let t: TFunction;
@@ -16,7 +12,7 @@ let tSv: TFunction;
 
 beforeAll(async () => {
   const i18n = i18next.createInstance();
-  await i18n.init({ resources: { en: { translation: en }, fr: { translation: fr }, ro: { translation: ro }, ru: { translation: ru }, sv: { translation: sv } }, lng: 'en', interpolation: { escapeValue: false } });
+  await i18n.init({ resources, lng: 'en', interpolation: { escapeValue: false } });
   t = i18n.getFixedT('en');
   tFr = i18n.getFixedT('fr');
   tRu = i18n.getFixedT('ru');

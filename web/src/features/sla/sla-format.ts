@@ -2,8 +2,7 @@ import { serverNow } from '../../app/server-clock';
 import type { TFunction } from 'i18next';
 import type { Locale, ScheduleChangeReason, SkippedRange, SlaTimer, TicketStatus } from '../../api/types';
 import { SCHEDULE_CHANGE_REASONS, TICKET_STATUSES } from '../../api/types';
-import { intlTag, zoneName } from '../../i18n/format';
-import { dayNumber, isValidTimeZone } from '../../i18n/zoned-time';
+import { dayNumber, intlTag, isValidTimeZone, zoneName } from '../../i18n';
 import { WEEKDAYS_BY_JS_DAY } from '../../../../src/shared/vocabulary';
 
 /**

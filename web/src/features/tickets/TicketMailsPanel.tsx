@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../../api/client';
 import type { DeliveryStatus, Ticket, TicketMail } from '../../api/types';
-import { errorMessage } from '../../i18n/errors';
+import { errorMessage } from '../../i18n';
 import { DateTime } from './badges';
 import { isPending } from './ticket-mails';
 

@@ -1,13 +1,13 @@
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import en from '../../i18n/locales/en.json';
+import { resources } from '../../i18n';
 import { creationMailNotice } from './ticket-mails';
 
 describe('the new ticket notice', () => {
   let t: TFunction;
   beforeAll(async () => {
     const i18n = i18next.createInstance();
-    await i18n.init({ resources: { en: { translation: en } }, lng: 'en', interpolation: { escapeValue: false } });
+    await i18n.init({ resources: { en: resources.en }, lng: 'en', interpolation: { escapeValue: false } });
     t = i18n.getFixedT('en');
   });
   const mail = (status: 'queued' | 'sent' | 'held' | 'outbox' | 'failed' | 'suppressed') => [{ kind: 'confirmation_request' as const, status, to: 'ana@example.fr' }];
