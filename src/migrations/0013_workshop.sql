@@ -128,6 +128,8 @@ create table quote (
 );
 create index quote_repair_idx on quote (repair_id);
 create unique index quote_one_open_per_repair on quote (repair_id) where state = 'sent';
+-- Every customer message asks whether its ticket has a quote waiting (a reply may answer it).
+create index quote_open_ticket_idx on quote (ticket_id) where state = 'sent';
 
 create table quote_line (
   id uuid primary key default apres_uuid7(),

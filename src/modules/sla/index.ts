@@ -1,5 +1,5 @@
 export { refreshTicketSla } from './sla-refresh.ts';
-export { getTicketSla, slaBadges, recordScheduleChange } from './sla.service.ts';
+export { applyScheduleChange, getTicketSla, slaBadges, recordScheduleChange } from './sla.service.ts';
 export { NO_SLA_NOTIFIER, runSlaSweep, type SlaAlert, type SlaActionContext, type SlaNotifier, type SlaRecipient } from './sla-actions.ts';
 export { recomputeBrand, SlaRecomputeJob } from './sla-jobs.ts';
 export { slaRoutes } from './sla.routes.ts';

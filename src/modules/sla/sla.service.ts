@@ -110,16 +110,25 @@ export async function recordScheduleChange(
     if (planned <= now) throw validationFailed([{ field: 'plannedResolutionAt', code: 'too_small', message: 'must be in the future' }]);
     const ticket = await trx.selectFrom('ticket').select(['id', 'status', 'merged_into_id']).where('id', '=', ticketId).forUpdate().executeTakeFirstOrThrow();
     if (ticket.merged_into_id || ticket.status === 'closed') throw validationFailed([{ field: 'plannedResolutionAt', code: 'invalid_value', message: 'the ticket is closed' }]);
-    const timer = await trx.selectFrom('ticket_sla_timer').select('due_at').where('ticket_id', '=', ticketId).where('kind', '=', 'resolution').executeTakeFirst();
-    const change = await trx
-      .insertInto('ticket_schedule_change')
-      .values({ ticket_id: ticketId, reason: input.reason, previous_due_at: timer?.due_at ?? null, planned_resolution_at: planned, note: input.note ?? null, created_by_id: actor.userId, created_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await setPlannedResolution(trx, ticketId, planned, { actorId: actor.userId, at: now, before: timer?.due_at?.toISOString() ?? null, reason: input.reason });
-    await refreshTicketSla(trx, ticketId, now);
-    const outboundId = await notifier.scheduleChanged(trx, { ticketId, reason: input.reason, plannedResolutionAt: planned, note: null, at: now });
-    if (outboundId) await trx.updateTable('ticket_schedule_change').set({ outbound_message_id: outboundId }).where('id', '=', change.id).execute();
+    await applyScheduleChange(trx, notifier, { ticketId, actorId: actor.userId, reason: input.reason, planned, note: input.note ?? null }, now);
     return getTicketSla(trx, actor, ticketId, now);
   });
+}
+
+/**
+ * The schedule change itself, for a caller that has decided it may make it (the desk above; the
+ * workshop when a repair's expected duration moves): the record, the ticket's planned date, the
+ * resolution timer and the customer's mail, in the caller's transaction.
+ */
+export async function applyScheduleChange(trx: Db, notifier: SlaNotifier, c: { ticketId: string; actorId: string; reason: string; planned: Date; note: string | null }, now: Date): Promise<void> {
+  const timer = await trx.selectFrom('ticket_sla_timer').select('due_at').where('ticket_id', '=', c.ticketId).where('kind', '=', 'resolution').executeTakeFirst();
+  const change = await trx
+    .insertInto('ticket_schedule_change')
+    .values({ ticket_id: c.ticketId, reason: c.reason, previous_due_at: timer?.due_at ?? null, planned_resolution_at: c.planned, note: c.note, created_by_id: c.actorId, created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await setPlannedResolution(trx, c.ticketId, c.planned, { actorId: c.actorId, at: now, before: timer?.due_at?.toISOString() ?? null, reason: c.reason });
+  await refreshTicketSla(trx, c.ticketId, now);
+  const outboundId = await notifier.scheduleChanged(trx, { ticketId: c.ticketId, reason: c.reason, plannedResolutionAt: c.planned, note: null, at: now });
+  if (outboundId) await trx.updateTable('ticket_schedule_change').set({ outbound_message_id: outboundId }).where('id', '=', change.id).execute();
 }

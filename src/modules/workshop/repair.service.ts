@@ -8,7 +8,7 @@ import { type Brand, getBrandById } from '../brands/index.ts';
 import { partsById } from '../catalog/index.ts';
 import { handOverStockUnit, recordMisuse, recordUnitEvent, stockUnitCounts, warrantiesFor } from '../orders/index.ts';
 import { recordReplacementParcel, recordReturnParcel, workshopLine } from '../returns/index.ts';
-import { recordScheduleChange, type SlaNotifier } from '../sla/index.ts';
+import { applyScheduleChange, type SlaNotifier } from '../sla/index.ts';
 import { addEntry, lockVisibleTicket, recordTicketEvent } from '../tickets/index.ts';
 import { lawFor } from '../warranty/index.ts';
 import { emitWebhookEvent } from '../webhooks/index.ts';
@@ -129,9 +129,9 @@ export async function decide(ctx: WorkshopContext, actor: Actor, ticketId: strin
     if (customer && input.offer) throw validationFailed([{ field: 'offer', code: 'invalid_value', message: 'the workshop makes offers' }]);
     const from = repair.state as RepairState;
     // A quote or an offer past its validity may be made again (prices and stock may have moved); it then counts as expired.
-    const expired = from === 'awaiting_customer' && !choosing && isStaff(actor) ? await expireOpenQuote(trx, repair.id, repair.brand_id, now) : false;
-    if (from !== 'diagnosing' && !choosing && !expired) throw transitionRefused(from, 'decide');
     const brand = await getBrandById(trx, repair.brand_id);
+    const expired = from === 'awaiting_customer' && !choosing && isStaff(actor) ? await expireOpenQuote(trx, repair.id, brand, now) : false;
+    if (from !== 'diagnosing' && !choosing && !expired) throw transitionRefused(from, 'decide');
     const unit = await repairUnit(trx, repair.unit_id);
     const decided = (await warrantiesFor(trx, actor, [repair.unit_id], now)).get(repair.unit_id);
     if (!decided) throw notFound('UNIT_NOT_FOUND', 'Unit');
@@ -178,8 +178,7 @@ export async function decide(ctx: WorkshopContext, actor: Actor, ticketId: strin
 const CHOICE_RULES = ['defective_on_arrival', 'seller_proposal', 'repair_by_default'];
 
 /** Marks the repair's open quote expired when its validity has passed; answers whether it did. */
-async function expireOpenQuote(trx: Db, repairId: string, brandId: string, now: Date): Promise<boolean> {
-  const brand = await getBrandById(trx, brandId);
+async function expireOpenQuote(trx: Db, repairId: string, brand: Brand, now: Date): Promise<boolean> {
   const today = DateTime.fromJSDate(now, { zone: brand.timeZone }).toISODate()!;
   const r = await trx.updateTable('quote').set({ state: 'expired' }).where('repair_id', '=', repairId).where('state', '=', 'sent').where('valid_until', '<', today).returning('id').executeTakeFirst();
   return r !== undefined;
@@ -262,10 +261,9 @@ export async function tellEstimate(ctx: WorkshopContext, trx: Db, actor: Actor, 
   if (!changed || ticket.status === 'closed' || ticket.merged_into_id) return est;
   const day = DateTime.fromJSDate(now, { zone: brand.timeZone }).plus({ days: Math.max(1, est.maxDays) }).set({ hour: 17, minute: 0, second: 0, millisecond: 0 });
   // The workshop moves the date on its own account, whoever made the step (a customer accepting, a
-  // technician outside the ticket's group taking a delivery): the brand's desk acts, so the change
-  // is the ticket's own, recorded and told like any the desk makes.
-  const desk: Actor = { ...actor, role: 'admin' };
-  await recordScheduleChange(trx, ctx.sla, desk, ticketId, { reason: missingLeadDays.length ? 'waiting_for_parts' : 'repair_estimate', plannedResolutionAt: day.toISO()!, note: `${est.minDays}–${est.maxDays}` }, now);
+  // technician outside the ticket's group taking a delivery): the change itself, recorded and told
+  // like any the desk makes.
+  await applyScheduleChange(trx, ctx.sla, { ticketId, actorId: actor.userId, reason: missingLeadDays.length ? 'waiting_for_parts' : 'repair_estimate', planned: day.toJSDate(), note: `${est.minDays}–${est.maxDays}` }, now);
   return est;
 }
 

@@ -40,40 +40,29 @@ export const workshopRoutes: FastifyPluginAsyncZod<WorkshopRoutesOptions> = asyn
   const db = opts.db;
   const params = z.object({ id: z.uuid() });
   const repairParams = z.object({ id: z.uuid(), repairId: z.uuid() });
-  const view = (request: { actor: Parameters<typeof getWorkshop>[1]; params: { id: string }; now: Date }) => getWorkshop(db, request.actor, request.params.id, request.now);
+  /** Every workshop step answers with the ticket's repairs as they now stand (the step's own result unused). */
+  const view = (request: { actor: Parameters<typeof getWorkshop>[1]; params: { id: string }; now: Date }, _done?: unknown) => getWorkshop(db, request.actor, request.params.id, request.now);
 
   app.get('/tickets/:id/workshop', { schema: { tags: ['workshop'], summary: "The ticket's repairs: diagnosis, the remedy decided and why, parts, quotes, invoices, expected duration", params, response: { 200: WorkshopResponse } } }, async (request) => view(request));
   app.post(
     '/tickets/:id/workshop/diagnosis',
     { config: { access: 'staff' }, schema: { tags: ['workshop'], summary: "A technician's diagnosis of a unit of the ticket's return, once it is in the workshop", params, body: DiagnosisBody, response: { 200: WorkshopResponse } } },
-    async (request) => {
-      await diagnose(ctx, request.actor, request.params.id, request.body, request.now);
-      return view(request);
-    },
+    async (request) => view(request, await diagnose(ctx, request.actor, request.params.id, request.body, request.now)),
   );
   app.post(
     '/tickets/:id/workshop/repairs/:repairId/decision',
     { schema: { tags: ['workshop'], summary: 'Decide the remedy (explained, the law first) and carry it out; the customer answers an exchange proposed to them here', params: repairParams, body: DecisionBody, response: { 200: WorkshopResponse } } },
-    async (request) => {
-      await decide(ctx, request.actor, request.params.id, request.params.repairId, request.body, request.now);
-      return view(request);
-    },
+    async (request) => view(request, await decide(ctx, request.actor, request.params.id, request.params.repairId, request.body, request.now)),
   );
   app.post(
     '/tickets/:id/workshop/repairs/:repairId/events',
     { config: { access: 'staff' }, schema: { tags: ['workshop'], summary: 'The bench: repaired (parts consumed), test failed or passed, shipped', params: repairParams, body: RepairEventBody, response: { 200: WorkshopResponse } } },
-    async (request) => {
-      await repairEvent(ctx, request.actor, request.params.id, request.params.repairId, request.body, request.now);
-      return view(request);
-    },
+    async (request) => view(request, await repairEvent(ctx, request.actor, request.params.id, request.params.repairId, request.body, request.now)),
   );
   app.post(
     '/tickets/:id/workshop/repairs/:repairId/replacement',
     { config: { access: 'staff' }, schema: { tags: ['workshop'], summary: 'Ship the replacement unit from stock; refused until the defective unit was picked up or received', params: repairParams, body: ReplacementBody, response: { 200: WorkshopResponse } } },
-    async (request) => {
-      await shipReplacement(ctx, request.actor, request.params.id, request.params.repairId, request.body, request.now);
-      return view(request);
-    },
+    async (request) => view(request, await shipReplacement(ctx, request.actor, request.params.id, request.params.repairId, request.body, request.now)),
   );
   app.post(
     '/quotes/:id/answer',

@@ -1,16 +1,10 @@
 import { ActionIcon, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { newClosure, type CalendarFormValues } from './calendar-form';
-
-interface Props {
-  values: CalendarFormValues;
-  set: (patch: Partial<CalendarFormValues>) => void;
-  err: (path: string) => string | undefined;
-}
+import { newClosure, type CalendarFormValues, type CalendarSectionProps } from './calendar-form';
 
 /** One-off closures (an inventory, a move, a strike): start and end in the calendar's zone, and why. */
-export function ClosuresEditor({ values, set, err }: Props) {
+export function ClosuresEditor({ values, set, err }: CalendarSectionProps) {
   const { t } = useTranslation();
   const closures = values.closures;
   const update = (i: number, patch: Partial<CalendarFormValues['closures'][number]>) => set({ closures: closures.map((c, j) => (j === i ? { ...c, ...patch } : c)) });

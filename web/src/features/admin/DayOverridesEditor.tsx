@@ -1,19 +1,13 @@
 import { ActionIcon, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { CalendarFormValues } from './calendar-form';
-
-interface Props {
-  values: CalendarFormValues;
-  set: (patch: Partial<CalendarFormValues>) => void;
-  err: (path: string) => string | undefined;
-}
+import type { CalendarFormValues, CalendarSectionProps } from './calendar-form';
 
 /**
  * Days whose hours replace the week's (issue 14, item 11): a Saturday worked in place of a bridge
  * day, a pre-holiday day an hour shorter. They win over the week and the holidays.
  */
-export function DayOverridesEditor({ values, set, err }: Props) {
+export function DayOverridesEditor({ values, set, err }: CalendarSectionProps) {
   const { t } = useTranslation();
   const rows = values.dayOverrides;
   const update = (i: number, patch: Partial<CalendarFormValues['dayOverrides'][number]>) => set({ dayOverrides: rows.map((o, j) => (j === i ? { ...o, ...patch } : o)) });

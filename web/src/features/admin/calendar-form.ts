@@ -22,6 +22,13 @@ export interface CalendarFormValues {
   dayOverrides: { date: string; hours: string; reason: string }[];
 }
 
+/** What each section of the calendar editor receives: the form's values, a patcher, and the error of a field path. */
+export interface CalendarSectionProps {
+  values: CalendarFormValues;
+  set: (patch: Partial<CalendarFormValues>) => void;
+  err: (path: string) => string | undefined;
+}
+
 /** "09:00–12:00, 13:00–16:00" → intervals, or null when it does not read as sorted, non-overlapping HH:MM–HH:MM ranges. */
 export function parseHours(text: string): OpeningInterval[] | null {
   const parts = text.split(',').map((p) => p.trim()).filter(Boolean);
