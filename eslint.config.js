@@ -31,6 +31,8 @@ export default tseslint.config(
         { type: 'test-support', pattern: 'src/test', partialMatch: false },
         { type: 'seeds', pattern: 'src/seeds', partialMatch: false },
         { type: 'tooling', pattern: '{bench,e2e,scripts}', partialMatch: false },
+        // The web app's features mirror the server's modules, walls included.
+        { type: 'web-feature', pattern: 'web/src/features/*', capture: ['name'], partialMatch: false },
         { type: 'web', pattern: 'web/src', partialMatch: false },
       ],
     },
@@ -41,12 +43,12 @@ export default tseslint.config(
           default: 'allow',
           policies: [
             {
-              disallow: { to: { element: { type: 'module' } } },
-              message: "enter another module through its index.ts, never its files (STYLE.md, 'Walls between modules')",
+              disallow: { to: { element: { type: ['module', 'web-feature'] } } },
+              message: "enter another module (or web feature) through its index.ts, never its files (STYLE.md, 'Walls between modules')",
             },
             // Later policies win: a module's own files, and any module's index.ts, are open.
             { allow: { dependency: { relationship: { to: 'internal' } } } },
-            { allow: { to: { element: { type: 'module', fileInternalPath: 'index.ts' } } } },
+            { allow: { to: { element: { type: ['module', 'web-feature'], fileInternalPath: 'index.ts' } } } },
             {
               from: { element: { type: 'module', captured: { name: ['calendars', 'warranty'] } } },
               disallow: [{ to: { element: { type: 'platform', captured: { name: ['db', 'clock', 'jobs', 'files'] } } } }, { to: { element: { type: 'composition-root' } } }],
@@ -58,7 +60,7 @@ export default tseslint.config(
               message: 'src/shared holds words only: it imports nothing of the application',
             },
             {
-              from: { element: { type: 'web' } },
+              from: { element: { type: ['web', 'web-feature'] } },
               disallow: { to: { element: { type: ['module', 'platform', 'composition-root', 'test-support', 'seeds'] } } },
               message: 'the web app shares only src/shared with the server; its API types come from web/src/api/schema.d.ts',
             },

@@ -4,7 +4,7 @@
  * ticket number and full-text search, and reports the server's peak memory.
  *
  *   npm run bench -- [--tickets 100000] [--clients 4] [--samples 200] [--depth 5]
- *                    [--preload 0] [--requesters 1000] [--seed 42] [--max-create-seconds 0] [--keep]
+ *                    [--preload 0] [--requesters 1000] [--seed 42] [--max-create-seconds 0] [--keep] [--existing]
  *
  * Store: PostgreSQL when DATABASE_URL is set (a fresh database apres_bench_<time> is created on
  * that server and dropped at the end unless --keep), else PGlite in a fresh temporary folder.
@@ -42,6 +42,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '42' },
     'max-create-seconds': { type: 'string', default: '0' },
     keep: { type: 'boolean', default: false },
+    existing: { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -63,6 +64,8 @@ const opts = {
   /** Stop creating after this long (0: no limit) and measure the reads at the size reached. */
   maxCreateSeconds: intArg('max-create-seconds', args['max-create-seconds'], 0),
   keep: args.keep ?? false,
+  /** Measure the database DATABASE_URL names as it is (a kept preload): no new database, none dropped. */
+  existing: args.existing ?? false,
 };
 
 const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
@@ -77,6 +80,17 @@ interface Store {
 
 async function prepareStore(): Promise<Store> {
   const url = process.env.DATABASE_URL;
+  if (url && opts.existing) {
+    log(`using the existing database ${new URL(url).pathname.slice(1)} as it is`);
+    return {
+      kind: 'postgres',
+      label: `PostgreSQL (existing database ${new URL(url).pathname.slice(1)})`,
+      childEnv: { DATABASE_URL: url },
+      open: async () => ({ database: await openPostgres(url, 4), release: () => {} }),
+      cleanup: async () => {},
+    };
+  }
+  if (opts.existing) throw new Error('--existing needs DATABASE_URL');
   if (url) {
     const scratch = await createScratchDatabase(url, `apres_bench_${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`);
     const { name, serverVersion: version } = scratch;

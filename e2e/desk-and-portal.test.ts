@@ -221,6 +221,30 @@ describe('agent workspace and customer portal in Chromium', () => {
     await context.close();
   });
 
+  it('an agent finds tickets by the requester\'s name with the match marked, and reads who wrote on whose behalf (issue 14, items 4 and 5)', async () => {
+    const context = await newContext(env.browser, { locale: 'sv-SE', viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await login(page, env.server.url, 'agent@charge-amps.example');
+    await page.waitForURL('**/agent');
+    // Seed 002's reseller opened this case for Karin Nilsson: her name finds it though she never wrote.
+    await page.getByTestId('search-input').fill('Nilsson');
+    const row = page.getByTestId('ticket-row').filter({ hasText: 'Laddboxen slutar ladda' });
+    await expect.poll(() => row.count()).toBe(1);
+    await expect.poll(() => page.getByTestId('search-match').count()).toBeGreaterThan(0);
+    expect((await page.getByTestId('search-match').allInnerTexts()).map((m) => m.toLowerCase())).toContain('nilsson');
+    await screenshot(page, 'agent-search-by-name-1366');
+    await row.first().click();
+    await page.getByTestId('ticket-page').waitFor();
+    // The opening message is the reseller's, written on behalf of the customer.
+    const onBehalf = page.getByTestId('entry-on-behalf').first();
+    await onBehalf.waitFor();
+    expect(await onBehalf.innerText()).toContain('Karin Nilsson');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await onBehalf.scrollIntoViewIfNeeded();
+    await screenshot(page, 'agent-ticket-on-behalf-390');
+    await context.close();
+  });
+
   it("a customer typing another customer's ticket URL gets not found", async () => {
     // Learn the id of a MécaShop customer's ticket through that customer's own session.
     const other = await newContext(env.browser);

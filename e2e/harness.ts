@@ -5,12 +5,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, type Page, chromium } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
 
 export interface RunningServer {
   url: string;
+  dataDir: string;
   /** The built-in SMTP receiver: mail the brands' support addresses here. */
   smtpPort: number;
   stop(): Promise<void>;
@@ -24,15 +25,16 @@ export interface RunningServer {
 export const SERVER_NOW = TEST_NOW;
 
 /**
- * Starts the real server (npm start's entry) on the embedded store in a fresh folder, its clock at
+ * Starts the real server as `npm start` does (the compiled server, built first if its sources
+ * changed) on the embedded store in a fresh folder, its clock at
  * SERVER_NOW. Ready means its last start-up line: the HTTP API and the SMTP receiver both listen.
  * The two ports are picked free before the server binds them, so another process may take one in
  * between: only that (EADDRINUSE) starts it again on other ports; any other early exit fails.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startServerOnce();
+      return await startServerOnce(options);
     } catch (err) {
       if (!(err instanceof PortTakenError) || attempt >= 3) throw err;
       console.warn(`e2e: ${err.message}; starting the server again on other ports`);
@@ -42,12 +44,23 @@ export async function startServer(): Promise<RunningServer> {
 
 class PortTakenError extends Error {}
 
-async function startServerOnce(): Promise<RunningServer> {
+interface ServerOptions {
+  /** A migrated and seeded data folder to start from (a copy of it); default: the run's (e2e/global-setup.ts). */
+  template?: string | null;
+  /** Keep the data folder when the server stops (the global setup's template). */
+  keep?: boolean;
+}
+
+async function startServerOnce(options: ServerOptions): Promise<RunningServer> {
   const port = await freePort();
   let smtpPort = await freePort();
   while (smtpPort === port) smtpPort = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'apres-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // The run's first start migrated and seeded a folder (e2e/global-setup.ts): each file starts from
+  // a copy of it, as a restarted install does, instead of migrating and seeding again.
+  const template = options.template === undefined ? inject('e2eDataTemplate') : options.template;
+  if (template) fs.cpSync(template, dataDir, { recursive: true });
+  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
     env: { ...process.env, NODE_ENV: 'test', APRES_TEST_NOW: SERVER_NOW.toISOString(), APRES_TEST_CLOCK: 'advancing', PORT: String(port), APRES_SMTP_PORT: String(smtpPort), HOST: '127.0.0.1', APRES_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' }, // the e2e server always runs on the embedded store
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -78,6 +91,7 @@ async function startServerOnce(): Promise<RunningServer> {
   }
   return {
     url,
+    dataDir,
     smtpPort,
     stop: async () => {
       if (child.exitCode === null) {
@@ -85,7 +99,7 @@ async function startServerOnce(): Promise<RunningServer> {
         child.kill('SIGTERM');
         await exited;
       }
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keep) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

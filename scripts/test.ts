@@ -1,11 +1,18 @@
 /**
  * `npm test`: the web API contract, type check, lint, unit and database tests (PGlite always, PostgreSQL when
- * TEST_DATABASE_URL is set), then browser tests when Chromium is installed. In CI (CI=true) or
- * with --hostile, the calendar, service-level and browser suites run again at each hostile instant
- * (src/test/hostile-dates.ts); --hostile-only runs just those. Says plainly what it skipped, and
- * ends with one line "tests: N passed, N failed, N skipped" and the run's duration.
+ * TEST_DATABASE_URL is set), then browser tests when Chromium is installed. Says plainly what it
+ * skipped, and ends with one line "tests: N passed, N failed, N skipped" and the run's duration.
+ *
+ * Dates (src/test/hostile-dates.ts):
+ * - In CI (CI=true) the calendar and service-level suites run again at every hostile instant (one
+ *   vitest run, projects `hostile-*`), and each browser file runs once, at one instant of the
+ *   rotation (the ordinary one and the hostile ones), shifted by the commit count: seven successive
+ *   commits run every browser file at every instant, and one CI run stays one browser pass long.
+ *   APRES_HOSTILE_ROTATION=N replays a given shift.
+ * - --hostile runs the whole matrix (every browser file at every hostile instant) after the usual
+ *   run; --hostile-only runs just that matrix.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,9 +64,11 @@ function vitest(name: string, project: string, env: NodeJS.ProcessEnv, files: st
 const runStarted = performance.now();
 const args = new Set(process.argv.slice(2));
 const hostileOnly = args.has('--hostile-only');
-const hostile = hostileOnly || args.has('--hostile') || process.env.CI === 'true';
+const matrix = hostileOnly || args.has('--hostile');
+const rotating = !matrix && process.env.CI === 'true';
 const env = { ...process.env };
 const hasChromium = fs.existsSync(CHROMIUM);
+const e2eFiles = fs.readdirSync('e2e').filter((f) => f.endsWith('.test.ts')).sort().map((f) => `e2e/${f}`);
 
 if (!hostileOnly) {
   // The web's API types are generated from the server's routes: a stale copy fails here, before the web's type check.
@@ -71,22 +80,35 @@ if (!hostileOnly) {
   vitest('unit and database tests', 'unit', env);
 }
 
+// The suites whose answers depend on the date, again at each hostile instant: the server's clock
+// and the test process's Date start there (vitest.config.ts, projects hostile-*).
+if (matrix || rotating) vitest(`calendar and service-level tests at ${HOSTILE_INSTANTS.length} hostile instants`, 'hostile-*', env, [], 'dot');
+
 let webBuilt = false;
 if (hasChromium) {
-  webBuilt = step('build web app', 'npm', ['run', 'build:web', '--silent']);
-  if (webBuilt && !hostileOnly) vitest('browser tests (Chromium)', 'e2e', { ...env, APRES_CHROMIUM: CHROMIUM });
+  webBuilt = step('build the server and the web app (npm run build)', 'node', ['scripts/start.mjs', '--build']);
+  const browserEnv = (at?: string) => ({ ...env, APRES_CHROMIUM: CHROMIUM, ...(at ? { APRES_TEST_NOW: at, TEST_DATABASE_URL: '' } : {}) });
+  if (webBuilt && rotating) {
+    const instants = [{ at: undefined, why: 'an ordinary working Wednesday morning' }, ...HOSTILE_INSTANTS];
+    const shift = Number(process.env.APRES_HOSTILE_ROTATION ?? commitCount());
+    console.log(`\nbrowser files rotate over ${instants.length} instants, shift ${shift} (APRES_HOSTILE_ROTATION=${shift} replays it)`);
+    instants.forEach((h, i) => {
+      const files = e2eFiles.filter((_, f) => (f + shift) % instants.length === i);
+      if (files.length) vitest(`browser tests at ${h.at ?? 'the ordinary instant'} (${h.why}): ${files.map((f) => path.basename(f, '.test.ts')).join(', ')}`, 'e2e', browserEnv(h.at), files);
+    });
+  } else if (webBuilt) {
+    if (!hostileOnly) vitest('browser tests (Chromium)', 'e2e', browserEnv());
+    if (matrix) for (const h of HOSTILE_INSTANTS) vitest(`browser tests at ${h.at} (${h.why})`, 'e2e', browserEnv(h.at), [], 'dot');
+  }
 } else {
   skippedParts.push(`browser tests (no Chromium at ${CHROMIUM}; install it with: apt-get install -y chromium)`);
 }
 
-// The suites whose answers depend on the date, again at each hostile instant: the server's clock
-// and the test process's Date start there. PGlite only: a date bug does not depend on the store.
-if (hostile) {
-  const dateSuites = ['src/modules/calendars', 'src/modules/sla', 'web/src/features/sla', 'web/src/features/admin', 'web/src/i18n'];
-  for (const h of HOSTILE_INSTANTS) {
-    const at = { ...env, APRES_TEST_NOW: h.at, TEST_DATABASE_URL: '' };
-    vitest(`calendar and service-level tests at ${h.at} (${h.why})`, 'unit', at, dateSuites, 'dot');
-    if (webBuilt) vitest(`browser tests at ${h.at} (${h.why})`, 'e2e', { ...at, APRES_CHROMIUM: CHROMIUM }, [], 'dot');
+function commitCount(): number {
+  try {
+    return Number(execFileSync('git', ['rev-list', '--count', 'HEAD'], { encoding: 'utf8' }).trim()) || 0;
+  } catch {
+    return 0;
   }
 }
 

@@ -15,6 +15,10 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
+    // A feature is entered through its index.ts, which re-exports what other features use: the
+    // features' own files have no side effects, so what a chunk does not use of an index is left
+    // out of it (else the first page would download every re-exported component).
+    rollupOptions: { treeshake: { moduleSideEffects: (id: string) => !/[\\/]web[\\/]src[\\/]features[\\/].*\.tsx?$/.test(id) } },
   },
   server: {
     port: 5173,

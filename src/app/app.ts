@@ -9,19 +9,23 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { attachmentRoutes } from '../modules/attachments/index.ts';
-import { authRoutes } from '../modules/auth/index.ts';
+import { apiTokenRoutes, authRoutes, peopleAdminRoutes } from '../modules/auth/index.ts';
 import { brandRoutes } from '../modules/brands/index.ts';
 import { directoryRoutes } from '../modules/directory/index.ts';
 import { ticketAttachmentAccess, ticketRoutes } from '../modules/tickets/index.ts';
 import { emailRoutes } from '../modules/email/index.ts';
 import { slaRoutes } from '../modules/sla/index.ts';
 import { webhookRoutes } from '../modules/webhooks/index.ts';
+import { embeddableHeaders, webFormRoutes } from '../modules/web-forms/index.ts';
 import { unitRoutes } from '../modules/orders/index.ts';
 import { returnRoutes } from '../modules/returns/index.ts';
 import { workshopRoutes } from '../modules/workshop/index.ts';
 import { catalogRoutes } from '../modules/catalog/index.ts';
 import { serviceCentreRoutes } from '../modules/service-centres/index.ts';
 import { fieldRoutes } from '../modules/field/index.ts';
+import { reportRoutes } from '../modules/reports/index.ts';
+import { deskRoutes } from '../modules/desk/index.ts';
+import { liveRoutes, notificationRoutes } from '../modules/notifications/index.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { authHook } from '../modules/auth/index.ts';
 import type { AppContext } from './context.ts';
@@ -71,6 +75,17 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: opts.config.cookieSecure,
   });
+  // A brand's public form (/f/<brand>) is framed by the brand's own site; every other page keeps
+  // helmet's frame-ancestors 'none'.
+  app.addHook('onSend', async (request, reply, payload) => {
+    const embed = embeddableHeaders(request.url, { csp: reply.getHeader('content-security-policy') as string | undefined });
+    if (embed) {
+      reply.header('content-security-policy', embed.csp);
+      reply.removeHeader('x-frame-options');
+      reply.header('cross-origin-resource-policy', embed.resourcePolicy);
+    }
+    return payload;
+  });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: opts.config.maxAttachmentBytes + 1, files: 1, fields: 5 } });
   // Who may call each route (its `config.access`) is checked before its input is read; then text
@@ -104,12 +119,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
       api.get('/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ ok: true }));
       // Each module's routes receive only what they use.
-      const { db, database, config, files, ticketEvents, email, sla, returns, workshop, passwordResetMailer } = opts;
+      const { db, database, config, files, ticketEvents, email, sla, returns, workshop, passwordResetMailer, invitationMailer } = opts;
       await api.register(authRoutes, { db, config, passwordResetMailer });
       await api.register(brandRoutes, { db });
       await api.register(ticketRoutes, { db, ticketEvents });
       await api.register(attachmentRoutes, { db, files, config, ticketAccess: ticketAttachmentAccess });
       await api.register(directoryRoutes, { db });
+      await api.register(peopleAdminRoutes, { db, config, invitationMailer });
+      await api.register(apiTokenRoutes, { db });
       await api.register(emailRoutes, { db, email, config });
       await api.register(slaRoutes, { db, sla });
       await api.register(webhookRoutes, { db, config });
@@ -119,6 +136,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       await api.register(workshopRoutes, { db, ...workshop, sla: sla.notifier, publicUrl: config.publicUrl });
       await api.register(serviceCentreRoutes, { db });
       await api.register(fieldRoutes, { db, publicUrl: config.publicUrl });
+      await api.register(webFormRoutes, { db, files, config, mailer: opts.webFormMailer });
+      await api.register(reportRoutes, { db });
+      await api.register(deskRoutes, { db, ticketEvents });
+      await api.register(notificationRoutes, { db, bus: opts.bus });
+      await api.register(liveRoutes, { db, bus: opts.bus });
     },
     { prefix: '/api/v1' },
   );

@@ -7,8 +7,10 @@ import type { EmailContext } from '../modules/email/index.ts';
 import type { SlaNotifier } from '../modules/sla/index.ts';
 import type { ReturnNotifier } from '../modules/returns/index.ts';
 import type { WorkshopNotifier } from '../modules/workshop/index.ts';
-import type { PasswordResetMailer } from '../modules/auth/index.ts';
+import type { InvitationMailer, PasswordResetMailer } from '../modules/auth/index.ts';
 import type { JobQueue } from '../platform/jobs/job-queue.ts';
+import type { WebFormMailer } from '../modules/web-forms/index.ts';
+import type { EventBus } from '../platform/events/event-bus.ts';
 
 /** What every route plugin receives: the composition root's wiring, nothing global. */
 export interface AppContext {
@@ -20,6 +22,8 @@ export interface AppContext {
   config: AppConfig;
   files: FileStore;
   ticketEvents: TicketEvents;
+  /** Changes told to every process after commit (live screens). */
+  bus: EventBus;
   email: EmailContext;
   /** Service levels: the job queue for recomputations and how alerts reach people. */
   sla: { jobs: JobQueue; notifier: SlaNotifier };
@@ -29,4 +33,8 @@ export interface AppContext {
   workshop: { jobs: JobQueue; notifier: WorkshopNotifier };
   /** How password-reset links reach users (the e-mail module). */
   passwordResetMailer: PasswordResetMailer;
+  /** How a public web form's confirmation, with its link, reaches the requester (the e-mail module). */
+  webFormMailer: WebFormMailer;
+  /** How an admin's invitations reach people (the e-mail module). */
+  invitationMailer: InvitationMailer;
 }

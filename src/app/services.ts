@@ -3,7 +3,9 @@ import type { AppConfig } from '../platform/config/config.ts';
 import type { Database } from '../platform/db/database.ts';
 import { FileStore } from '../platform/files/file-store.ts';
 import { JobQueue } from '../platform/jobs/job-queue.ts';
-import { type EmailContext, type EmailWorkerOptions, passwordResetMail, registerEmailWorkers, returnMail, slaMail, ticketMail, workshopMail } from '../modules/email/index.ts';
+import { createEventBus } from '../platform/events/event-bus.ts';
+import { notificationsTicketListener, withSlaNotifications } from '../modules/notifications/index.ts';
+import { type EmailContext, type EmailWorkerOptions, passwordResetMail, invitationMail, registerEmailWorkers, returnMail, slaMail, ticketMail, webFormMail, workshopMail } from '../modules/email/index.ts';
 import { recomputeBrand, runSlaSweep, slaTicketListener, SlaRecomputeJob } from '../modules/sla/index.ts';
 import { useTicketListener } from '../modules/tickets/index.ts';
 import { registerWebhookWorker } from '../modules/webhooks/index.ts';
@@ -38,8 +40,13 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
   const files = new FileStore(config.filesDir);
   const jobs = new JobQueue(database, log);
   const email: EmailContext = { db: database.db, jobs, files, rawStore: new FileStore(config.mailDir), maxMessageBytes: config.maxMessageBytes, clock };
-  const slaNotifier = slaMail(email);
+  const bus = createEventBus(database, log);
+  const notifications = { bus, jobs, publicUrl: config.publicUrl };
+  // Service-level alerts reach the notification centre too, and go by mail per each agent's choice.
+  const slaNotifier = withSlaNotifications(slaMail(email), notifications);
   const workshopNotifier = workshopMail(email);
+  // Live screens and notifications follow every ticket change, told after commit.
+  useTicketListener(notificationsTicketListener(notifications));
   // A customer's reply "accept" or "refuse" answers their quote in the reply's own transaction.
   useTicketListener(workshopTicketListener({ db: database.db, jobs, notifier: workshopNotifier, sla: slaNotifier, publicUrl: config.publicUrl }));
   return {
@@ -49,12 +56,15 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     config,
     files,
     jobs,
+    bus,
     email,
     ticketEvents: ticketMail(email),
     sla: { jobs, notifier: slaNotifier },
     returns: { jobs, notifier: returnMail(email) },
     workshop: { jobs, notifier: workshopNotifier },
     passwordResetMailer: passwordResetMail(email),
+    webFormMailer: webFormMail(email),
+    invitationMailer: invitationMail(email),
   };
 }
 

@@ -22,6 +22,11 @@ export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
 export const TICKET_CHANNELS = ['email', 'portal', 'web_form', 'phone', 'fax', 'postal', 'onsite'] as const;
 export type TicketChannel = (typeof TICKET_CHANNELS)[number];
 
+/** The desk queue's columns and orders a saved view keeps (issue 14, item 3). */
+export const QUEUE_COLUMNS = ['number', 'subject', 'requester', 'brand', 'status', 'priority', 'sla', 'assignee', 'created', 'updated'] as const;
+export type QueueColumn = (typeof QUEUE_COLUMNS)[number];
+export const TICKET_SORTS = ['due', 'newest', 'oldest'] as const;
+export type TicketSort = (typeof TICKET_SORTS)[number];
 export const ENTRY_KINDS = ['customer_message', 'agent_reply', 'internal_note', 'phone_note', 'system'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 

@@ -21,17 +21,20 @@ declare module 'vitest' {
  * each test file clones.
  */
 export default async function setup(project: TestProject) {
+  // A hostile-date project (vitest.config.ts) seeds at its own instant, on PGlite only.
+  const env = { ...process.env, ...project.config.env };
+  const now = env.APRES_TEST_NOW ? new Date(env.APRES_TEST_NOW) : TEST_NOW;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apres-test-'));
   const lite = await openPglite();
   await migrateToLatest(lite.db);
-  await seedDemo(lite.db, TEST_NOW);
+  await seedDemo(lite.db, now);
   const dumpPath = path.join(dir, 'pglite.tar.gz');
   const blob = await lite.pglite!.dumpDataDir('gzip');
   fs.writeFileSync(dumpPath, Buffer.from(await blob.arrayBuffer()));
   await lite.close();
   project.provide('pgliteDump', dumpPath);
 
-  const url = process.env.TEST_DATABASE_URL;
+  const url = env.TEST_DATABASE_URL;
   let template: string | null = null;
   if (url) {
     template = `apres_tpl_${process.pid}`;
@@ -41,7 +44,7 @@ export default async function setup(project: TestProject) {
     await admin.query(`create database ${template}`);
     const store = await openPostgres(withDatabase(url, template), 2);
     await migrateToLatest(store.db);
-    await seedDemo(store.db, TEST_NOW);
+    await seedDemo(store.db, now);
     await store.close();
     await admin.end();
   }

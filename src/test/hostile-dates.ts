@@ -12,3 +12,6 @@ export const HOSTILE_INSTANTS: readonly { at: string; why: string }[] = [
   { at: '2026-12-31T20:30:00Z', why: '31 December 23:30 in Moscow (the New Year holidays start in half an hour)' },
   { at: '2028-02-29T09:00:00Z', why: '29 February 2028 (leap day)' },
 ];
+
+/** The suites whose answers depend on the date, run again at each hostile instant (PGlite only: a date bug does not depend on the store). */
+export const DATE_SUITES: readonly string[] = ['src/modules/calendars', 'src/modules/sla', 'web/src/features/sla', 'web/src/features/admin', 'web/src/i18n'];

@@ -52,6 +52,63 @@ async function readHead(files: FileStore, storageKey: string): Promise<Uint8Arra
   return new Uint8Array(Buffer.concat(chunks).subarray(0, SNIFF_BYTES));
 }
 
+/** A file taken in and stored (type checked, size capped, typed from its bytes), not yet on any record. */
+export interface ReceivedFile {
+  filename: string;
+  declaredType: string;
+  contentType: string;
+  stored: StoredFile;
+}
+
+/**
+ * Takes one uploaded file in under the same rules as `uploadAttachment` (allowed types, the size
+ * cap, the type read from the bytes), for a caller that links it in its own transaction with
+ * `attachReceivedFiles` (a public web form, whose sender has no account yet). `field` names the
+ * form's part in the errors.
+ */
+export async function receiveUpload(files: FileStore, upload: { filename: string; contentType: string; stream: Readable }, maxBytes: number, field = 'file'): Promise<ReceivedFile> {
+  const declaredType = upload.contentType.split(';')[0]!.trim().toLowerCase();
+  if (!ALLOWED_CONTENT_TYPES.has(declaredType)) {
+    upload.stream.resume();
+    throw new AppError('ATTACHMENT_TYPE_NOT_ALLOWED', 415, `Files of type ${declaredType} are not accepted`, {
+      errors: [{ field, code: 'type_not_allowed', message: `type ${declaredType} is not accepted` }],
+    });
+  }
+  let stored;
+  try {
+    stored = await files.put(upload.stream, maxBytes);
+  } catch (err) {
+    if (err instanceof FileTooLargeError) {
+      throw new AppError('ATTACHMENT_TOO_LARGE', 413, `The file is larger than ${maxBytes} bytes`, { errors: [{ field, code: 'too_big', message: `must be at most ${maxBytes} bytes` }], maxBytes });
+    }
+    throw err;
+  }
+  const contentType = await sniffContentType(await readHead(files, stored.storageKey), declaredType);
+  return { filename: upload.filename, declaredType, contentType, stored };
+}
+
+/** Puts received files on a ticket, in the caller's transaction. */
+export async function attachReceivedFiles(trx: Db, received: readonly ReceivedFile[], target: { ticketId: string; entryId: string | null; uploadedById: string | null }): Promise<Attachment[]> {
+  if (!received.length) return [];
+  const rows = await trx
+    .insertInto('attachment')
+    .values(
+      received.map((r) => ({
+        uploaded_by_id: target.uploadedById,
+        filename: safeFilename(r.filename),
+        content_type: r.contentType,
+        size_bytes: r.stored.sizeBytes,
+        sha256: r.stored.sha256,
+        storage_key: r.stored.storageKey,
+        ticket_id: target.ticketId,
+        entry_id: target.entryId,
+      })),
+    )
+    .returningAll()
+    .execute();
+  return rows.map(toAttachment);
+}
+
 export async function uploadAttachment(
   db: Db,
   files: FileStore,
@@ -60,31 +117,12 @@ export async function uploadAttachment(
   maxBytes: number,
   idempotencyKey?: string,
 ): Promise<IdempotentResult<Attachment>> {
-  const contentType = upload.contentType.split(';')[0]!.trim().toLowerCase();
-  if (!ALLOWED_CONTENT_TYPES.has(contentType)) {
-    upload.stream.resume();
-    throw new AppError('ATTACHMENT_TYPE_NOT_ALLOWED', 415, `Files of type ${contentType} are not accepted`, {
-      errors: [{ field: 'file', code: 'type_not_allowed', message: `type ${contentType} is not accepted` }],
-    });
-  }
-  let stored;
-  try {
-    stored = await files.put(upload.stream, maxBytes);
-  } catch (err) {
-    if (err instanceof FileTooLargeError) {
-      throw new AppError('ATTACHMENT_TOO_LARGE', 413, `The file is larger than ${maxBytes} bytes`, {
-        errors: [{ field: 'file', code: 'too_big', message: `must be at most ${maxBytes} bytes` }],
-        maxBytes,
-      });
-    }
-    throw err;
-  }
   // Stored as what the bytes are, not as what the browser said.
-  const sniffed = await sniffContentType(await readHead(files, stored.storageKey), contentType);
+  const r = await receiveUpload(files, upload, maxBytes);
   return idempotent(
     db,
-    { userId: actor.userId, key: idempotencyKey, route: 'POST /attachments', request: { filename: upload.filename, contentType, sha256: stored.sha256 }, status: 201 },
-    (trx) => insertAttachment(trx, actor, upload.filename, sniffed, stored),
+    { userId: actor.userId, key: idempotencyKey, route: 'POST /attachments', request: { filename: upload.filename, contentType: r.declaredType, sha256: r.stored.sha256 }, status: 201 },
+    (trx) => insertAttachment(trx, actor, upload.filename, r.contentType, r.stored),
   );
 }
 

@@ -78,9 +78,10 @@ export const authHook = fp(async (app: FastifyInstance, opts: { db: Db; clock: C
     reply.header('x-apres-now', request.now.toISOString());
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
-      const actor = await resolveApiToken(opts.db, header.slice(7).trim(), request.now);
-      if (!actor) throw new AppError('AUTH_INVALID_TOKEN', 401, 'Invalid or revoked API token');
-      request.actorOrNull = actor;
+      const identity = await resolveApiToken(opts.db, header.slice(7).trim(), request.now);
+      if (!identity) throw new AppError('AUTH_INVALID_TOKEN', 401, 'Invalid, expired or revoked API token');
+      if (identity.scope === 'read' && !SAFE_METHODS.has(request.method)) throw new AppError('AUTH_TOKEN_READ_ONLY', 403, 'This API token may only read');
+      request.actorOrNull = identity.actor;
       request.authMethod = 'token';
       return;
     }

@@ -31,8 +31,8 @@ export async function requestPasswordReset(
   await withTransaction(db, async (trx) => {
     const user = await trx.selectFrom('app_user').select(['id', 'active']).where(sql`lower(email)`, '=', input.email.trim().toLowerCase()).executeTakeFirst();
     const [byAccount, byAddress] = await Promise.all([
-      user ? trx.selectFrom('password_reset').select((eb) => eb.fn.countAll<string>().as('n')).where('user_id', '=', user.id).where('created_at', '>', hourAgo).executeTakeFirstOrThrow() : { n: '0' },
-      trx.selectFrom('password_reset').select((eb) => eb.fn.countAll<string>().as('n')).where('requested_ip', '=', input.ip).where('created_at', '>', hourAgo).executeTakeFirstOrThrow(),
+      user ? trx.selectFrom('password_reset').select((eb) => eb.fn.countAll<string>().as('n')).where('user_id', '=', user.id).where('created_at', '>', hourAgo).where('purpose', '=', 'reset').executeTakeFirstOrThrow() : { n: '0' },
+      trx.selectFrom('password_reset').select((eb) => eb.fn.countAll<string>().as('n')).where('requested_ip', '=', input.ip).where('created_at', '>', hourAgo).where('purpose', '=', 'reset').executeTakeFirstOrThrow(),
     ]);
     if (!user || !user.active) return;
     if (Number(byAccount.n) >= RESET_LIMITS.perAccountPerHour || Number(byAddress.n) >= RESET_LIMITS.perAddressPerHour) return;
@@ -48,12 +48,12 @@ export async function requestPasswordReset(
  * Sets a new password with a link's token: once, before it expires. Every session of the user
  * ends (whoever had the old password is out) and the account's login count starts again.
  */
-export async function confirmPasswordReset(db: Db, input: { token: string; password: string }, now: Date): Promise<void> {
+export async function confirmPasswordReset(db: Db, input: { token: string; password: string }, now: Date): Promise<{ userId: string }> {
   if (input.password.length < MIN_PASSWORD_LENGTH) {
     throw new AppError('VALIDATION_FAILED', 400, `password: at least ${MIN_PASSWORD_LENGTH} characters`, { errors: [{ field: 'password', code: 'too_small', message: `at least ${MIN_PASSWORD_LENGTH} characters` }] });
   }
   const passwordHash = await hashPassword(input.password);
-  await withTransaction(db, async (trx) => {
+  return withTransaction(db, async (trx) => {
     const used = await trx
       .updateTable('password_reset')
       .set({ used_at: now })
@@ -71,5 +71,19 @@ export async function confirmPasswordReset(db: Db, input: { token: string; passw
     await trx.deleteFrom('session').where('user_id', '=', used.user_id).execute();
     const e = user.email.toLowerCase();
     await trx.deleteFrom('login_throttle').where((eb) => eb.or([eb('key', '=', `account:${e}`), sql<boolean>`starts_with(key, ${`account-address:${e}|`})`])).execute();
+    return { userId: used.user_id };
   });
+}
+
+/**
+ * A single-use link to set the password of an account that has none yet (a requester whose account
+ * a public web form made): the same token as a reset link, confirmed by `confirmPasswordReset`,
+ * valid for `ttlMinutes`. Written in the caller's transaction; answers the token to put in the link.
+ */
+export async function issueAccountLink(trx: Db, input: { userId: string; ip: string; ttlMinutes: number }, now: Date): Promise<{ token: string; expiresAt: Date }> {
+  const token = crypto.randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + input.ttlMinutes * 60_000);
+  // A first password, like an admin's invitation: it does not count toward the hourly reset limits.
+  await trx.insertInto('password_reset').values({ token_hash: sha256(token), user_id: input.userId, requested_ip: input.ip, created_at: now, expires_at: expiresAt, purpose: 'invitation' }).execute();
+  return { token, expiresAt };
 }

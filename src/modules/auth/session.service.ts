@@ -82,22 +82,48 @@ export async function logout(db: Db, token: string): Promise<void> {
   await db.deleteFrom('session').where('token_hash', '=', sha256(token)).execute();
 }
 
-/** Bearer tokens for integrations: `apres_<random>`, stored hashed. */
+/** Bearer tokens for integrations: `apres_<random>`, stored hashed (admins make them: admin/api-tokens.service.ts). */
 export async function createApiToken(db: Db, userId: string, name: string, now: Date): Promise<string> {
-  const token = `apres_${randomToken()}`;
-  await db.insertInto('api_token').values({ user_id: userId, name, token_hash: sha256(token), created_at: now }).execute();
+  const token = newApiTokenSecret();
+  await db.insertInto('api_token').values({ user_id: userId, name, token_hash: sha256(token), prefix: token.slice(0, 12), created_at: now }).execute();
   return token;
 }
 
-export async function resolveApiToken(db: Db, token: string, now: Date): Promise<Actor | undefined> {
+export const newApiTokenSecret = () => `apres_${randomToken()}`;
+export const hashApiToken = sha256;
+
+/** What a bearer token lets its holder do: act as its user, narrowed by the token's role, brands and scope. */
+export interface TokenIdentity {
+  actor: Actor;
+  scope: 'read' | 'write';
+}
+
+/**
+ * The identity behind a bearer token, or undefined for an unknown, revoked or expired one, or one
+ * whose user is switched off. The token's narrower role and brands replace the user's own, so every
+ * service's authorization treats it exactly like that (narrower) user.
+ */
+export async function resolveApiToken(db: Db, token: string, now: Date): Promise<TokenIdentity | undefined> {
   const row = await db
     .updateTable('api_token')
     .set({ last_used_at: now })
     .where('token_hash', '=', sha256(token))
     .where('revoked_at', 'is', null)
-    .returning('user_id')
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+    .returning(['user_id', 'role', 'brand_ids', 'scope'])
     .executeTakeFirst();
-  return row ? loadActor(db, row.user_id) : undefined;
+  if (!row) return undefined;
+  const actor = await loadActor(db, row.user_id);
+  if (!actor) return undefined;
+  if (row.role) actor.role = row.role;
+  if (row.brand_ids) {
+    const allowed = new Set(row.brand_ids);
+    actor.brandIds = actor.brandIds.filter((b) => allowed.has(b));
+    actor.groupIds = actor.groupIds.length
+      ? (await db.selectFrom('agent_group').select('id').where('id', 'in', actor.groupIds).where('brand_id', 'in', actor.brandIds.length ? actor.brandIds : ['00000000-0000-0000-0000-000000000000']).execute()).map((g) => g.id)
+      : [];
+  }
+  return { actor, scope: row.scope };
 }
 
 export { hashPassword };

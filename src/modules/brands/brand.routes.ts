@@ -3,11 +3,13 @@ import { z } from 'zod';
 import { BrandResponse, getBrandFor, listBrands, toBrandResponse } from './brand.service.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { LawCheckResponse, lawCheckAll } from './law-check.service.ts';
+import { brandAdminRoutes } from './brand-admin.routes.ts';
 
 /** What the composition root hands these routes. */
 export interface BrandRoutesOptions { db: Db }
 
 export const brandRoutes: FastifyPluginAsyncZod<BrandRoutesOptions> = async (app, { db }) => {
+  await app.register(brandAdminRoutes, { db });
   app.get(
     '/brands',
     { schema: { tags: ['brands'], summary: 'Brands the user works for or is a customer of', response: { 200: z.object({ items: z.array(BrandResponse) }) } } },

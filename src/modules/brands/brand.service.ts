@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { type Actor, isAdmin } from '../auth/index.ts';
 import { IntakeFormSchema, type IntakeForm } from './intake-form.ts';
 import { formatTicketNumber } from './ticket-number.ts';
+import { textColourOn } from '../../shared/contrast.ts';
 
 const WorkshopSettingsSchema = z.object({
   /** The currency of quotes and invoices; parts priced in another are refused on a quote. */
@@ -27,7 +28,13 @@ const WorkshopSettingsSchema = z.object({
 export const BrandSettingsSchema = z
   .object({
     intakeForm: IntakeFormSchema.default({ serialsRequired: false, fields: [] }),
-    portal: z.object({ organisationTickets: z.boolean().default(false) }).default({ organisationTickets: false }),
+    portal: z
+      .object({
+        organisationTickets: z.boolean().default(false),
+        /** The portal's and public pages' primary colour (#rrggbb); null: the app's own. */
+        primaryColour: z.string().regex(/^#[0-9a-fA-F]{6}$/).nullable().default(null),
+      })
+      .default({ organisationTickets: false, primaryColour: null }),
     /** A customer writing on a resolved or closed ticket reopens it within this many days. */
     reopenDays: z.number().int().min(0).max(365).default(14),
     addresses: z.record(z.string(), z.string()).default({}),
@@ -85,9 +92,11 @@ export interface Brand {
   phone: string | null;
   ticketNumberFormat: string;
   settings: BrandSettings;
+  /** The logo's content hash when the brand has one and the query read it (its URL changes with it). */
+  logoSha256?: string | null;
 }
 
-export function toBrand(row: BrandRow): Brand {
+export function toBrand(row: BrandRow & { logo_sha256?: string | null }): Brand {
   return {
     id: row.id,
     slug: row.slug,
@@ -100,6 +109,7 @@ export function toBrand(row: BrandRow): Brand {
     phone: row.phone,
     ticketNumberFormat: row.ticket_number_format,
     settings: BrandSettingsSchema.parse(row.settings ?? {}),
+    logoSha256: row.logo_sha256 ?? null,
   };
 }
 
@@ -112,10 +122,10 @@ export function mayUseBrand(actor: Actor, brandId: string): boolean {
 }
 
 export async function listBrands(db: Db, actor: Actor): Promise<Brand[]> {
-  let q = db.selectFrom('brand').selectAll().orderBy('name');
+  let q = db.selectFrom('brand').leftJoin('brand_logo as l', 'l.brand_id', 'brand.id').selectAll('brand').select('l.sha256 as logo_sha256').orderBy('brand.name');
   if (!isAdmin(actor)) {
     if (actor.brandIds.length === 0) return [];
-    q = q.where('id', 'in', actor.brandIds);
+    q = q.where('brand.id', 'in', actor.brandIds);
   }
   return (await q.execute()).map(toBrand);
 }
@@ -127,7 +137,7 @@ export async function listAllBrands(db: Db): Promise<Brand[]> {
 /** A brand the actor may use; any other id answers 404, like one that does not exist. */
 export async function getBrandFor(db: Db, actor: Actor, brandId: string): Promise<Brand> {
   if (!mayUseBrand(actor, brandId)) throw notFound('BRAND_NOT_FOUND', 'Brand');
-  const row = await db.selectFrom('brand').selectAll().where('id', '=', brandId).executeTakeFirst();
+  const row = await db.selectFrom('brand').leftJoin('brand_logo as l', 'l.brand_id', 'brand.id').selectAll('brand').select('l.sha256 as logo_sha256').where('brand.id', '=', brandId).executeTakeFirst();
   if (!row) throw notFound('BRAND_NOT_FOUND', 'Brand');
   return toBrand(row);
 }
@@ -150,7 +160,16 @@ export const BrandResponse = z.object({
   supportEmail: z.string().nullable(),
   ticketNumberExample: z.string(),
   intakeForm: IntakeFormSchema,
+  /** The portal look: the brand's colour, the text colour that reads on it (≥ 4.5:1), its logo. */
+  primaryColour: z.string().nullable(),
+  primaryTextColour: z.string().nullable(),
+  logoUrl: z.string().nullable(),
 });
+
+/** Where a brand's logo is served; the content hash in the query makes a new logo a new URL. */
+export function logoUrl(brandId: string, sha256: string | null | undefined): string | null {
+  return sha256 ? `/api/v1/brands/${brandId}/logo?v=${sha256.slice(0, 12)}` : null;
+}
 
 /** `now` gives the year of the example ticket number. */
 export function toBrandResponse(b: Brand, now: Date): z.infer<typeof BrandResponse> {
@@ -166,6 +185,9 @@ export function toBrandResponse(b: Brand, now: Date): z.infer<typeof BrandRespon
     supportEmail: b.supportEmail,
     ticketNumberExample: formatTicketNumber(b.ticketNumberFormat, 1, now.getUTCFullYear()),
     intakeForm: b.settings.intakeForm,
+    primaryColour: b.settings.portal.primaryColour,
+    primaryTextColour: b.settings.portal.primaryColour ? textColourOn(b.settings.portal.primaryColour) : null,
+    logoUrl: logoUrl(b.id, b.logoSha256),
   };
 }
 

@@ -4,3 +4,4 @@ export { checkTicketNumber, findTicketNumbers, formatTicketNumber } from './tick
 export { brandRoutes } from './brand.routes.ts';
 export { yearIn } from './brand.service.ts';
 export { counterScope, normaliseTicketNumber } from './ticket-number.ts';
+export { assertBrandAdmin, mayAdministerBrand } from './brand-admin.service.ts';

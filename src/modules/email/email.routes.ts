@@ -5,6 +5,7 @@ import { countQuarantined, discardInbound, getMailboxSettings, mailReceiverSetti
 import { listOutbox, listTicketMails, testSmtpConnection } from './outbound/index.ts';
 import { DELIVERY_STATUSES } from '../../shared/vocabulary.ts';
 import { testImapConnection } from './inbound/index.ts';
+import { mailTemplateRoutes } from './templates/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { AppConfig } from '../../platform/config/config.ts';
 import type { EmailContext } from './context/index.ts';
@@ -100,6 +101,7 @@ const TicketMail = z.object({
 export interface EmailRoutesOptions { db: Db; email: EmailContext; config: AppConfig }
 
 export const emailRoutes: FastifyPluginAsyncZod<EmailRoutesOptions> = async (app, { db, email, config }) => {
+  await app.register(mailTemplateRoutes, { db });
   app.get(
     '/admin/inbound',
     {

@@ -154,10 +154,11 @@ describe.each(STORES)('exactly-once e-mail acceptance under SIGKILL [%s]', (stor
     }
     // Every message accepted is processed: nothing left `received`.
     await app.waitForLine((l) => /^status received=0 /.test(l), 180_000, 'every accepted message to be processed');
-    const stopped = await app.kill('SIGTERM');
-    countRecovered(app);
+    const last = app;
+    const stopped = await last.kill('SIGTERM');
+    countRecovered(last);
     app = null;
-    expect(stopped.code).toBe(0);
+    expect(stopped.code, `the clean stop's output:\n${last.output().slice(-4000)}`).toBe(0);
 
     expect(kills).toHaveLength(KILLS);
     expect(kills.every((k) => k.signal === 'SIGKILL')).toBe(true);

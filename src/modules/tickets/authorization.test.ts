@@ -100,6 +100,9 @@ describeStores('authorization matrix', (ctx) => {
     ['POST /tickets/:id/workshop/repairs/:repairId/decision', () => clients[role].post(`/api/v1/tickets/${id}/workshop/repairs/${crypto.randomUUID()}/decision`, {})],
     ['GET /tickets/:id/visits', () => clients[role].get(`/api/v1/tickets/${id}/visits`)],
     ['POST /tickets/:id/schedule-changes', () => clients[role].post(`/api/v1/tickets/${id}/schedule-changes`, { reason: 'cannot_reproduce', plannedResolutionAt: '2099-01-01T10:00:00+01:00' })],
+    ['POST /tickets/:id/seen', () => clients[role].post(`/api/v1/tickets/${id}/seen`)],
+    ['GET /tickets/:id/presence', () => clients[role].get(`/api/v1/tickets/${id}/presence`)],
+    ['POST /tickets/:id/presence', () => clients[role].post(`/api/v1/tickets/${id}/presence`, { replying: true })],
   ] as const;
 
   it('covers every ticket-scoped operation of the API (src/test/route-matrix.ts)', () => {

@@ -8,8 +8,8 @@ import { searchConfigFor } from './search-config.ts';
 import { insertAudit } from './ticket.queries.ts';
 import type { CreateEntryInput, EntryResponseType } from './ticket.schemas.ts';
 import { ticketNotFound, lockVisibleTicket } from './ticket.service.ts';
-import { transitionStatus } from './ticket-operations.ts';
-import type { TicketStatus } from './ticket-status.ts';
+import { transitionNotAllowed, transitionStatus } from './ticket-operations.ts';
+import { allowedTransitions, type TicketStatus } from './ticket-status.ts';
 import { ticketVisibleTo } from './ticket-visibility.ts';
 
 const STAFF_KINDS = new Set(['agent_reply', 'internal_note', 'phone_note']);
@@ -98,6 +98,7 @@ export async function addEntry(trx: Db, actor: Actor, ticketId: string, input: C
   await claimAttachments(trx, actor, input.attachmentIds, { ticketId, entryId: entry.id }, 'attachmentIds');
 
   await applyEntryEffects(trx, ticket, { entryId: entry.id, kind: input.kind, actorId: actor.userId, now });
+  if (input.thenStatus) await thenTransition(trx, actor, ticketId, input.thenStatus, now);
   const attachments = await listAttachmentsFor(trx, { ticketId, entryIds: [entry.id] });
   return {
     id: entry.id,
@@ -113,6 +114,25 @@ export async function addEntry(trx: Db, actor: Actor, ticketId: string, input: C
     autoSubmitted: false,
     delivery: null,
   };
+}
+
+/**
+ * The status asked for with an entry ("send and wait for the customer"), checked against the
+ * status the entry itself left (a first reply has already started the work). A refusal throws and
+ * the caller's transaction takes the entry back with it: nothing is half-written.
+ */
+async function thenTransition(trx: Db, actor: Actor, ticketId: string, to: TicketStatus, now: Date): Promise<void> {
+  if (!isStaff(actor)) {
+    throw new AppError('FORBIDDEN', 403, 'Only the desk changes a ticket', { errors: [{ field: 'thenStatus', code: 'forbidden', message: 'only the desk changes the status' }] });
+  }
+  const current = await trx.selectFrom('ticket').selectAll().where('id', '=', ticketId).forUpdate().executeTakeFirstOrThrow();
+  const from = current.status as TicketStatus;
+  if (from === to) return;
+  if (!allowedTransitions(from).includes(to)) {
+    const e = transitionNotAllowed(from, to);
+    throw new AppError(e.code, e.httpStatus, e.message, { ...e.details, errors: [{ field: 'thenStatus', code: 'transition_not_allowed', message: `${from} → ${to} is not allowed` }] });
+  }
+  await transitionStatus(trx, current, to, { actorId: actor.userId, at: now });
 }
 
 export async function listHistory(db: Db, actor: Actor, ticketId: string) {

@@ -1,5 +1,6 @@
 export { createTicket } from './ticket-create.service.ts';
 export { mergeTicket } from './ticket-merge.service.ts';
+export { restoreTicket, snapshotTicket, type TicketSnapshot } from './ticket-restore.service.ts';
 export { getTicket, listTickets, lockVisibleTicket, lookupTicketByNumber, resolveTicketNumber, updateTicket } from './ticket.service.ts';
 export { addEntry, listEntries, listHistory } from './entry.service.ts';
 export { searchTickets } from './ticket-search.service.ts';
@@ -18,6 +19,7 @@ export {
   linkEntryToOutbound,
   messageSent,
   openTicketFromMessage,
+  openTicketFromWebForm,
   recordTicketEvent,
   setPlannedResolution,
   setQueueDueTimes,

@@ -91,6 +91,40 @@ export async function openTicketFromMessage(
   });
 }
 
+/**
+ * Opens a ticket from a public web form (issue 14, item 7): the requester has no session, so the
+ * form's module validated the brand's intake form and resolved the customer by address. The
+ * brand's numbering, channel `web_form`, audited and told to the listeners like every ticket.
+ */
+export async function openTicketFromWebForm(
+  trx: Db,
+  input: {
+    brand: Brand;
+    requester: { id: string; locale: Locale; organisationId: string | null };
+    subject: string;
+    description: string;
+    serialNumbers: string[];
+    customFields: Record<string, unknown>;
+    at: Date;
+  },
+): Promise<{ id: string; number: string }> {
+  const id = await insertTicket(trx, {
+    brand: input.brand,
+    requester: input.requester,
+    resellerId: await resellerFor(trx, { role: 'customer', organisationId: null }, input.requester.organisationId),
+    channel: 'web_form',
+    subject: input.subject,
+    description: input.description,
+    serialNumbers: input.serialNumbers,
+    customFields: input.customFields,
+    priority: 'normal',
+    createdById: null,
+    now: input.at,
+  });
+  const row = await trx.selectFrom('ticket').select('number').where('id', '=', id).executeTakeFirstOrThrow();
+  return { id, number: row.number };
+}
+
 /** Serial numbers a later message named, added after those the ticket has. */
 export async function addSerialNumbers(trx: Db, ticketId: string, serials: string[]): Promise<void> {
   if (!serials.length) return;

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 
 type Q = Kysely<DB>;
@@ -114,4 +114,35 @@ export async function insertAudit(
       })),
     )
     .execute();
+}
+
+/** The queue's filters (the list and search alike), by the ticket's own columns. */
+export interface QueueFilter {
+  brandId?: string | undefined;
+  status?: readonly string[] | undefined;
+  groupId?: string | undefined;
+  /** 'me', 'none' or a user's id. */
+  assigneeId?: string | undefined;
+  requesterId?: string | undefined;
+  createdFrom?: string | undefined;
+  createdBefore?: string | undefined;
+}
+
+type TicketSelect = SelectQueryBuilder<DB & { t: DB['ticket'] }, 't', object>;
+
+/** `q` (over `ticket as t`) narrowed by the queue's filters; `me` is the asking user. */
+export function whereQueueFilter<Q>(query: Q, me: string, f: QueueFilter): Q {
+  let q = query as unknown as TicketSelect;
+  if (f.brandId) q = q.where('t.brand_id', '=', f.brandId);
+  // Open statuses only: the planner proves the open-queue indexes' predicate from the list
+  // (migration 0025) and reads the page from them.
+  if (f.status?.length) q = q.where('t.status', 'in', [...f.status]);
+  if (f.groupId) q = q.where('t.group_id', '=', f.groupId);
+  if (f.assigneeId === 'me') q = q.where('t.assignee_id', '=', me);
+  else if (f.assigneeId === 'none') q = q.where('t.assignee_id', 'is', null);
+  else if (f.assigneeId) q = q.where('t.assignee_id', '=', f.assigneeId);
+  if (f.requesterId) q = q.where('t.requester_id', '=', f.requesterId);
+  if (f.createdFrom) q = q.where('t.created_at', '>=', new Date(f.createdFrom));
+  if (f.createdBefore) q = q.where('t.created_at', '<', new Date(f.createdBefore));
+  return q as unknown as Q;
 }

@@ -1,4 +1,4 @@
-import { LOCALES } from '../../shared/vocabulary.ts';
+import { LOCALES, TICKET_SORTS } from '../../shared/vocabulary.ts';
 import { DELIVERY_STATUSES } from '../../shared/vocabulary.ts';
 import { z } from 'zod';
 import { SlaBadge } from './ticket-listeners.ts';
@@ -44,6 +44,8 @@ export const UpdateTicketBody = z
   .strict();
 export type UpdateTicketInput = z.infer<typeof UpdateTicketBody>;
 
+export const TicketSortSchema = z.enum(TICKET_SORTS);
+
 export const ListTicketsQuery = z.object({
   brandId: Uuid.optional(),
   status: z.union([TicketStatusSchema, z.array(TicketStatusSchema)]).optional().transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
@@ -52,6 +54,7 @@ export const ListTicketsQuery = z.object({
   requesterId: Uuid.optional(),
   createdFrom: z.iso.datetime({ offset: true }).optional().describe('Opened at or after this instant'),
   createdBefore: z.iso.datetime({ offset: true }).optional().describe('Opened before this instant'),
+  sort: TicketSortSchema.optional().describe('due: the nearest service-level due time first, then first come (the desk\'s default); newest or oldest by opening (newest is the portal\'s default)'),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -116,6 +119,11 @@ export const CreateEntryBody = z
     kind: z.enum(['customer_message', 'agent_reply', 'internal_note', 'phone_note']),
     body: z.string().trim().min(1).max(100_000),
     attachmentIds: z.array(Uuid).max(20).default([]),
+    /**
+     * The desk's "send and wait for the customer" / "send and resolve": the entry and the status
+     * change are written in one transaction, so the service-level clock pauses with the reply.
+     */
+    thenStatus: TicketStatusSchema.optional().describe('Staff only: the status the ticket takes once the entry is added, in the same transaction'),
   })
   .strict();
 export type CreateEntryInput = z.infer<typeof CreateEntryBody>;

@@ -21,6 +21,10 @@ const EnvSchema = z.object({
   /** The address users reach Apres at, for links in e-mails (password reset). */
   APRES_PUBLIC_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
   APRES_TRUST_PROXY: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  /** Connections each process keeps to a PostgreSQL server (requests and jobs share them; the event bus holds one more). */
+  APRES_DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  /** The embedded store's buffer cache (PostgreSQL's shared_buffers inside PGlite's WASM memory). */
+  APRES_EMBEDDED_SHARED_BUFFERS: z.string().regex(/^\d+(kB|MB|GB)$/, 'a size such as 32MB').default('32MB'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -45,6 +49,10 @@ export interface AppConfig {
   allowPrivateTargets: boolean;
   /** Links in e-mails start with this (default http://localhost:PORT). */
   publicUrl: string;
+  /** Connections per process to a PostgreSQL server. */
+  dbPoolSize: number;
+  /** shared_buffers of the embedded store: its biggest share of the process's memory. */
+  embeddedSharedBuffers: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -70,6 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     allowPrivateTargets: e.APRES_ALLOW_PRIVATE_TARGETS,
     publicUrl: e.APRES_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    embeddedSharedBuffers: e.APRES_EMBEDDED_SHARED_BUFFERS,
+    dbPoolSize: e.APRES_DB_POOL_SIZE,
     trustProxy: (e.APRES_TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };
 }

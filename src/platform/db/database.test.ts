@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { TEST_NOW } from '../../test/clock.ts';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -72,6 +73,11 @@ describeStores('migrations and demo seed', (ctx) => {
     const before = await count();
     expect(await migrateToLatest(db)).toEqual([]);
     expect((await seedDemo(db, TEST_NOW)).created).toBe(false);
+    // A database that ran a migration these files do not have (a newer Apres) is refused, not taken as up to date.
+    await sql`insert into kysely_migration (name, timestamp) values ('9999_from_a_newer_apres', now()::text)`.execute(db);
+    await expect(migrateToLatest(db)).rejects.toThrow(/9999_from_a_newer_apres/);
+    await sql`delete from kysely_migration where name = '9999_from_a_newer_apres'`.execute(db);
+    expect(await migrateToLatest(db)).toEqual([]);
     expect(await count()).toBe(before);
     const brands = await db.selectFrom('brand').select(['slug', 'time_zone', 'default_locale']).orderBy('slug').execute();
     expect(brands).toEqual([

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
@@ -40,11 +41,14 @@ export async function openPostgres(url: string, poolSize = 10, onIdleError: (err
  * Opens PGlite through the same `pg` driver as production (STACK.md). PGlite is one session,
  * so the pool has one connection and transactions serialise.
  */
-export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<Database> {
+export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob; sharedBuffers?: string } = {}): Promise<Database> {
   const lite = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    extensions: { pg_trgm, unaccent },
+    extensions: { btree_gin, pg_trgm, unaccent },
+    // PGlite's own default (128 MB) is most of an idle process's memory: 32 MB idles at ~90 MB
+    // less (measured), and the operating system's file cache still holds the rest of the data.
+    postgresqlconf: [`shared_buffers=${options.sharedBuffers ?? '32MB'}`],
   });
   const pool = new pg.Pool(createPgConfig(lite));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

@@ -50,6 +50,8 @@ export interface AppUserTable {
   created_at: Generated<Date>;
   email_bounced_at: Date | null;
   email_bounce_reason: string | null;
+  /** Migration 0021: when an admin switched the account off. */
+  deactivated_at: Date | null;
 }
 
 export interface UserBrandTable {
@@ -87,7 +89,6 @@ export interface TicketTable {
   merged_into_id: string | null;
   created_by_id: string | null;
   search_config: string;
-  search_vector: ColumnType<string, never, never>;
   created_at: Timestamp;
   updated_at: Timestamp;
   accepted_at: Date | null;
@@ -107,6 +108,16 @@ export interface TicketSerialTable {
   serial: string;
 }
 
+/** One search document per ticket, written only by the triggers of migration 0024. */
+export interface TicketSearchTable {
+  ticket_id: string;
+  brand_id: string;
+  created_at: Timestamp;
+  bucket: number;
+  doc_bytes: number;
+  doc: ColumnType<string, never, never>;
+}
+
 export interface TicketEntryTable {
   id: Generated<string>;
   ticket_id: string;
@@ -114,7 +125,6 @@ export interface TicketEntryTable {
   body: string;
   author_id: string | null;
   search_config: string;
-  search_vector: ColumnType<string, never, never>;
   created_at: Timestamp;
   html_body: string | null;
   from_address: string | null;
@@ -156,6 +166,8 @@ export interface PasswordResetTable {
   created_at: Date;
   expires_at: Date;
   used_at: Date | null;
+  /** Migration 0021: an admin's invitation sets the first password through the same link. */
+  purpose: Generated<'reset' | 'invitation'>;
 }
 
 export interface LoginThrottleTable {
@@ -265,6 +277,13 @@ export interface ApiTokenTable {
   created_at: Generated<Date>;
   last_used_at: Date | null;
   revoked_at: Date | null;
+  /** Migration 0021: who made it, until when, and what it may do for its user. */
+  created_by_id: string | null;
+  expires_at: Date | null;
+  role: Role | null;
+  brand_ids: string[] | null;
+  scope: Generated<'read' | 'write'>;
+  prefix: Generated<string>;
 }
 
 export interface LoginAttemptTable {
@@ -419,6 +438,14 @@ export interface UnitEventTable {
 }
 
 export interface DB {
+  desk_bulk_operation: DeskBulkOperationTable;
+  desk_bulk_item: DeskBulkItemTable;
+  desk_macro: DeskMacroTable;
+  desk_saved_view: DeskSavedViewTable;
+  ticket_seen: TicketSeenTable;
+  notification: NotificationTable;
+  notification_preference: NotificationPreferenceTable;
+  ticket_presence: TicketPresenceTable;
   product_family: ProductFamilyTable;
   product_model: ProductModelTable;
   spare_part: SparePartTable;
@@ -439,6 +466,7 @@ export interface DB {
   ticket: TicketTable;
   ticket_serial: TicketSerialTable;
   ticket_entry: TicketEntryTable;
+  ticket_search: TicketSearchTable;
   attachment: AttachmentTable;
   ticket_audit: TicketAuditTable;
   session: SessionTable;
@@ -472,8 +500,11 @@ export interface DB {
   workshop_invoice: WorkshopInvoiceTable;
   workshop_counter: WorkshopCounterTable;
   signing_key: SigningKeyTable;
+  web_form_submission: WebFormSubmissionTable;
   onsite_visit: OnsiteVisitTable;
   onsite_calendar_feed: OnsiteCalendarFeedTable;
+  brand_logo: BrandLogoTable;
+  mail_template: MailTemplateTable;
 }
 
 /** An on-site intervention (src/modules/field, migration 0015). */
@@ -807,5 +838,110 @@ export interface WorkshopCounterTable {
 export interface SigningKeyTable {
   purpose: string;
   secret: string;
+  created_at: Timestamp;
+}
+
+/** An accepted public web-form submission (src/modules/web-forms, migration 0020). */
+export interface WebFormSubmissionTable {
+  nonce: string;
+  brand_id: string;
+  ticket_id: string | null;
+  ip: string;
+  address: string;
+  response: Json<unknown> | null;
+  created_at: Timestamp;
+}
+
+/** A brand's logo (src/modules/brands, migration 0022): raster bytes whose type was sniffed. */
+export interface BrandLogoTable {
+  brand_id: string;
+  content_type: 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
+  content: Buffer;
+  size_bytes: number;
+  sha256: string;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+/** A brand's wording of one customer mail in one language (src/modules/email, migration 0022). */
+export interface MailTemplateTable {
+  brand_id: string;
+  template: string;
+  locale: Locale;
+  subject: string;
+  body: string;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+/** An agent's last look at a ticket (src/modules/notifications, migration 0018). */
+export interface TicketSeenTable {
+  user_id: string;
+  ticket_id: string;
+  seen_at: Timestamp;
+}
+
+export type NotificationKind = 'assigned' | 'customer_replied' | 'mention' | 'sla_warning' | 'sla_breach';
+
+/** One line of an agent's notification centre (src/modules/notifications, migration 0018). */
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: string;
+  kind: NotificationKind;
+  ticket_id: string | null;
+  actor_id: string | null;
+  source: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export interface NotificationPreferenceTable {
+  user_id: string;
+  kind: NotificationKind;
+  email: boolean;
+}
+
+/** A reply being written: the writer's latest heartbeat (migration 0018). */
+export interface TicketPresenceTable {
+  ticket_id: string;
+  user_id: string;
+  heartbeat_at: Timestamp;
+}
+
+/** The desk's bulk operations, macros and saved views (src/modules/desk, migration 0019). */
+export interface DeskBulkOperationTable {
+  id: Generated<string>;
+  actor_id: string;
+  action: Json<Record<string, unknown>>;
+  undoable: boolean;
+  created_at: Timestamp;
+  undone_at: Timestamp | null;
+}
+export interface DeskBulkItemTable {
+  operation_id: string;
+  ticket_id: string;
+  before: Json<Record<string, unknown>>;
+  after_updated_at: Timestamp;
+}
+export interface DeskMacroTable {
+  id: Generated<string>;
+  brand_id: string;
+  owner_id: string | null;
+  name: string;
+  actions: Json<Record<string, unknown>>;
+  reply: Json<Partial<Record<Locale, string>>>;
+  reply_kind: Generated<'agent_reply' | 'internal_note'>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface DeskSavedViewTable {
+  id: Generated<string>;
+  owner_id: string | null;
+  group_id: string | null;
+  created_by: string | null;
+  name: string;
+  filters: Json<Record<string, unknown>>;
+  columns: string[];
+  sort: string;
   created_at: Timestamp;
 }

@@ -1,4 +1,10 @@
-import bwipjs from 'bwip-js';
+import type BwipJs from 'bwip-js';
+import { createRequire } from 'node:module';
+
+// Loaded with the first label: a start-up and an idle desk need no barcode encoder.
+const require = createRequire(import.meta.url);
+let encoder: typeof BwipJs | undefined;
+const bwip = () => (encoder ??= require('bwip-js') as typeof BwipJs);
 
 /**
  * Barcodes drawn into a PDF as vectors: bwip-js encodes (its `raw` output: the bar widths of a
@@ -6,7 +12,7 @@ import bwipjs from 'bwip-js';
  * resolution, and without rendering and compressing a bitmap for every label.
  */
 export function drawCode128(doc: PDFKit.PDFDocument, text: string, box: { x: number; y: number; width: number; height: number }): void {
-  const [symbol] = bwipjs.raw({ bcid: 'code128', text }) as { sbs: number[] }[];
+  const [symbol] = bwip().raw({ bcid: 'code128', text }) as { sbs: number[] }[];
   const widths = symbol!.sbs;
   const modules = widths.reduce((a, b) => a + b, 0);
   // A quiet zone of ten modules on each side, as scanners need.
@@ -22,7 +28,7 @@ export function drawCode128(doc: PDFKit.PDFDocument, text: string, box: { x: num
 
 /** A QR code (error correction M) in a square of `size` points, its four-module quiet zone included. */
 export function drawQr(doc: PDFKit.PDFDocument, text: string, box: { x: number; y: number; size: number }): void {
-  const [symbol] = bwipjs.raw({ bcid: 'qrcode', text, eclevel: 'M' } as Parameters<typeof bwipjs.raw>[0]) as { pixs: number[]; pixx: number; pixy: number }[];
+  const [symbol] = bwip().raw({ bcid: 'qrcode', text, eclevel: 'M' } as Parameters<ReturnType<typeof bwip>['raw']>[0]) as { pixs: number[]; pixx: number; pixy: number }[];
   const { pixs, pixx, pixy } = symbol!;
   const unit = box.size / (Math.max(pixx, pixy) + 8);
   for (let row = 0; row < pixy; row++) {

@@ -1,20 +1,24 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
+import type PdfKit from 'pdfkit';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
 
 const require = createRequire(import.meta.url);
+// Loaded with the first document: a start-up and an idle desk need neither library.
+let pdfkit: typeof PdfKit | undefined;
+let fontkit: typeof Fontkit | undefined;
 const FONTS = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 
 /** The two faces every Apres document uses: DejaVu Sans prints French, Romanian (ș, ț), Swedish and Russian alike (STACK.md). */
 export const FONT = { regular: 'apres-regular', bold: 'apres-bold' } as const;
 
 /** The fonts, parsed once per process: parsing their tables was a third of a label's time. */
-const fonts = new Map<string, fontkit.Font>();
-function openFont(file: string): fontkit.Font {
+const fonts = new Map<string, Fontkit.Font>();
+function openFont(file: string): Fontkit.Font {
   let font = fonts.get(file);
-  if (!font) fonts.set(file, (font = fontkit.create(fs.readFileSync(path.join(FONTS, file))) as fontkit.Font));
+  fontkit ??= require('fontkit') as typeof Fontkit;
+  if (!font) fonts.set(file, (font = fontkit.create(fs.readFileSync(path.join(FONTS, file))) as Fontkit.Font));
   return font;
 }
 
@@ -23,6 +27,7 @@ function openFont(file: string): fontkit.Font {
  * date is the document's own (an invoice's issue date), so a document made twice is the same file.
  */
 export function createPdf(opts: { size?: 'A4' | 'A6'; title: string; author: string; createdAt: Date; lang: string }): PDFKit.PDFDocument {
+  const PDFDocument = (pdfkit ??= require('pdfkit') as typeof PdfKit);
   const doc = new PDFDocument({
     size: opts.size ?? 'A4',
     margin: opts.size === 'A6' ? 18 : 50,

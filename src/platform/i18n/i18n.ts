@@ -41,6 +41,13 @@ export function translator(locale: string): TFunction {
   return instance.getFixedT(SERVER_LOCALES.includes(locale as ServerLocale) ? locale : 'en');
 }
 
+/** A message of the catalogue as written, its {{variables}} not filled in (English when the language lacks it). */
+export function rawMessage(locale: string, key: string): string | undefined {
+  const lng = SERVER_LOCALES.includes(locale as ServerLocale) ? locale : 'en';
+  const found: unknown = instance.getResource(lng, 'translation', key) ?? instance.getResource('en', 'translation', key);
+  return typeof found === 'string' ? found : undefined;
+}
+
 /** A name the catalog gives in several languages (a model, an accessory), in the reader's: else English, else any, else the fallback (its code). */
 export function localised(name: Readonly<Record<string, string>>, locale: string, fallback: string): string {
   return name[locale] ?? name.en ?? Object.values(name)[0] ?? fallback;

@@ -47,13 +47,27 @@ export class JobQueue {
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly runningPeriodic = new Set<Promise<void>>();
   private started = false;
+  /** pg-boss statements and job handlers still running: stop() waits for both to reach zero. */
+  private inFlightSql = 0;
+  private inFlightHandlers = 0;
 
   constructor(
     private readonly database: Database,
     private readonly log: (msg: string, err?: unknown) => void = (m, e) => console.error(m, e ?? ''),
   ) {
     this.boss = new PgBoss({
-      db: { executeSql: (text, values) => database.pool.query(text, values) },
+      // Counted, because pg-boss does not await its own `complete` and `fail` after a handler,
+      // nor the handler of a fetch that was in flight when it was told to stop (see stop()).
+      db: {
+        executeSql: async (text, values) => {
+          this.inFlightSql++;
+          try {
+            return await database.pool.query(text, values);
+          } finally {
+            this.inFlightSql--;
+          }
+        },
+      },
       schema: 'pgboss',
       supervise: true,
       schedule: false,
@@ -117,9 +131,14 @@ export class JobQueue {
     for (const { def, handler, pollingIntervalSeconds } of this.handlers.values()) {
       let workerId: string | null = null;
       workerId = await this.boss.work(def.name, { pollingIntervalSeconds, includeMetadata: true }, async (jobs) => {
-        for (const job of jobs) {
-          const payload = def.schema.parse(job.data);
-          await handler(payload, { id: job.id, retryCount: job.retryCount });
+        this.inFlightHandlers++;
+        try {
+          for (const job of jobs) {
+            const payload = def.schema.parse(job.data);
+            await handler(payload, { id: job.id, retryCount: job.retryCount });
+          }
+        } finally {
+          this.inFlightHandlers--;
         }
         // pg-boss 10 waits a whole polling interval after every fetch, whether it found work or
         // not: with one job per fetch, one job a second. While there is work, fetch again at once.
@@ -187,5 +206,16 @@ export class JobQueue {
     for (const t of this.timers.splice(0)) clearInterval(t);
     await Promise.all(this.runningPeriodic);
     await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    // pg-boss resolves stop() while a fetch that was in flight may still hand jobs to a handler,
+    // and it records a job's completion without awaiting it: closing the pool then fails them
+    // ("Cannot use a pool after calling end") and crashes the process. Wait until both are done;
+    // only macrotasks are awaited, so work chained on microtasks is counted before the check.
+    const deadline = Date.now() + 30_000;
+    while ((this.inFlightSql > 0 || this.inFlightHandlers > 0) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    if (this.inFlightSql > 0 || this.inFlightHandlers > 0) {
+      this.log(`job queue stopped with ${this.inFlightHandlers} handler(s) and ${this.inFlightSql} statement(s) still running`);
+    }
   }
 }

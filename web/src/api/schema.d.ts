@@ -306,6 +306,534 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/admin/brands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brands the administrator manages */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                slug: string;
+                                name: string;
+                                country: string;
+                                supportEmail: string | null;
+                                phone: string | null;
+                                postalAddress: string;
+                                locales: ("fr" | "en" | "ro" | "ru" | "sv")[];
+                                /** @enum {string} */
+                                defaultLocale: "fr" | "en" | "ro" | "ru" | "sv";
+                                timeZone: string;
+                                ticketNumberFormat: string;
+                                ticketNumberExample: string;
+                                primaryColour: string | null;
+                                primaryTextColour: string | null;
+                                logoUrl: string | null;
+                                intakeForm: {
+                                    /** @default false */
+                                    serialsRequired: boolean;
+                                    /** @default [] */
+                                    fields: {
+                                        key: string;
+                                        /** @enum {string} */
+                                        type: "text" | "textarea" | "number" | "select" | "date" | "email" | "phone" | "serials";
+                                        /** @default false */
+                                        required: boolean;
+                                        label: {
+                                            [key: string]: string;
+                                        };
+                                        help?: {
+                                            [key: string]: string;
+                                        };
+                                        options?: {
+                                            value: string;
+                                            label: {
+                                                [key: string]: string;
+                                            };
+                                        }[];
+                                        maxLength?: number;
+                                    }[];
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/brands/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One brand with everything an administrator edits */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            slug: string;
+                            name: string;
+                            country: string;
+                            supportEmail: string | null;
+                            phone: string | null;
+                            postalAddress: string;
+                            locales: ("fr" | "en" | "ro" | "ru" | "sv")[];
+                            /** @enum {string} */
+                            defaultLocale: "fr" | "en" | "ro" | "ru" | "sv";
+                            timeZone: string;
+                            ticketNumberFormat: string;
+                            ticketNumberExample: string;
+                            primaryColour: string | null;
+                            primaryTextColour: string | null;
+                            logoUrl: string | null;
+                            intakeForm: {
+                                /** @default false */
+                                serialsRequired: boolean;
+                                /** @default [] */
+                                fields: {
+                                    key: string;
+                                    /** @enum {string} */
+                                    type: "text" | "textarea" | "number" | "select" | "date" | "email" | "phone" | "serials";
+                                    /** @default false */
+                                    required: boolean;
+                                    label: {
+                                        [key: string]: string;
+                                    };
+                                    help?: {
+                                        [key: string]: string;
+                                    };
+                                    options?: {
+                                        value: string;
+                                        label: {
+                                            [key: string]: string;
+                                        };
+                                    }[];
+                                    maxLength?: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Save a brand's name, addresses, languages, time zone, number format and colour */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        supportEmail: string | null;
+                        phone: string | null;
+                        postalAddress: string;
+                        locales: string[];
+                        defaultLocale: string;
+                        timeZone: string;
+                        ticketNumberFormat: string;
+                        primaryColour: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            slug: string;
+                            name: string;
+                            country: string;
+                            supportEmail: string | null;
+                            phone: string | null;
+                            postalAddress: string;
+                            locales: ("fr" | "en" | "ro" | "ru" | "sv")[];
+                            /** @enum {string} */
+                            defaultLocale: "fr" | "en" | "ro" | "ru" | "sv";
+                            timeZone: string;
+                            ticketNumberFormat: string;
+                            ticketNumberExample: string;
+                            primaryColour: string | null;
+                            primaryTextColour: string | null;
+                            logoUrl: string | null;
+                            intakeForm: {
+                                /** @default false */
+                                serialsRequired: boolean;
+                                /** @default [] */
+                                fields: {
+                                    key: string;
+                                    /** @enum {string} */
+                                    type: "text" | "textarea" | "number" | "select" | "date" | "email" | "phone" | "serials";
+                                    /** @default false */
+                                    required: boolean;
+                                    label: {
+                                        [key: string]: string;
+                                    };
+                                    help?: {
+                                        [key: string]: string;
+                                    };
+                                    options?: {
+                                        value: string;
+                                        label: {
+                                            [key: string]: string;
+                                        };
+                                    }[];
+                                    maxLength?: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/brands/{id}/intake-form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace the brand's intake form (fields, required, labels and help in its languages) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default false */
+                        serialsRequired?: boolean;
+                        /** @default [] */
+                        fields?: {
+                            key: string;
+                            /** @enum {string} */
+                            type: "text" | "textarea" | "number" | "select" | "date" | "email" | "phone" | "serials";
+                            /** @default false */
+                            required?: boolean;
+                            label: {
+                                [key: string]: string;
+                            };
+                            help?: {
+                                [key: string]: string;
+                            };
+                            options?: {
+                                value: string;
+                                label: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                            maxLength?: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            slug: string;
+                            name: string;
+                            country: string;
+                            supportEmail: string | null;
+                            phone: string | null;
+                            postalAddress: string;
+                            locales: ("fr" | "en" | "ro" | "ru" | "sv")[];
+                            /** @enum {string} */
+                            defaultLocale: "fr" | "en" | "ro" | "ru" | "sv";
+                            timeZone: string;
+                            ticketNumberFormat: string;
+                            ticketNumberExample: string;
+                            primaryColour: string | null;
+                            primaryTextColour: string | null;
+                            logoUrl: string | null;
+                            intakeForm: {
+                                /** @default false */
+                                serialsRequired: boolean;
+                                /** @default [] */
+                                fields: {
+                                    key: string;
+                                    /** @enum {string} */
+                                    type: "text" | "textarea" | "number" | "select" | "date" | "email" | "phone" | "serials";
+                                    /** @default false */
+                                    required: boolean;
+                                    label: {
+                                        [key: string]: string;
+                                    };
+                                    help?: {
+                                        [key: string]: string;
+                                    };
+                                    options?: {
+                                        value: string;
+                                        label: {
+                                            [key: string]: string;
+                                        };
+                                    }[];
+                                    maxLength?: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/brands/{id}/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload the brand logo (multipart field `file`: PNG, JPEG, GIF or WebP, at most 256 KiB) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            slug: string;
+                            name: string;
+                            country: string;
+                            supportEmail: string | null;
+                            phone: string | null;
+                            postalAddress: string;
+                            locales: ("fr" | "en" | "ro" | "ru" | "sv")[];
+                            /** @enum {string} */
+                            defaultLocale: "fr" | "en" | "ro" | "ru" | "sv";
+                            timeZone: string;
+                            ticketNumberFormat: string;
+                            ticketNumberExample: string;
+                            primaryColour: string | null;
+                            primaryTextColour: string | null;
+                            logoUrl: string | null;
+                            intakeForm: {
+                                /** @default false */
+                                serialsRequired: boolean;
+                                /** @default [] */
+                                fields: {
+                                    key: string;
+                                    /** @enum {string} */
+                                    type: "text" | "textarea" | "number" | "select" | "date" | "email" | "phone" | "serials";
+                                    /** @default false */
+                                    required: boolean;
+                                    label: {
+                                        [key: string]: string;
+                                    };
+                                    help?: {
+                                        [key: string]: string;
+                                    };
+                                    options?: {
+                                        value: string;
+                                        label: {
+                                            [key: string]: string;
+                                        };
+                                    }[];
+                                    maxLength?: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Remove the brand logo */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            slug: string;
+                            name: string;
+                            country: string;
+                            supportEmail: string | null;
+                            phone: string | null;
+                            postalAddress: string;
+                            locales: ("fr" | "en" | "ro" | "ru" | "sv")[];
+                            /** @enum {string} */
+                            defaultLocale: "fr" | "en" | "ro" | "ru" | "sv";
+                            timeZone: string;
+                            ticketNumberFormat: string;
+                            ticketNumberExample: string;
+                            primaryColour: string | null;
+                            primaryTextColour: string | null;
+                            logoUrl: string | null;
+                            intakeForm: {
+                                /** @default false */
+                                serialsRequired: boolean;
+                                /** @default [] */
+                                fields: {
+                                    key: string;
+                                    /** @enum {string} */
+                                    type: "text" | "textarea" | "number" | "select" | "date" | "email" | "phone" | "serials";
+                                    /** @default false */
+                                    required: boolean;
+                                    label: {
+                                        [key: string]: string;
+                                    };
+                                    help?: {
+                                        [key: string]: string;
+                                    };
+                                    options?: {
+                                        value: string;
+                                        label: {
+                                            [key: string]: string;
+                                        };
+                                    }[];
+                                    maxLength?: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{id}/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand's logo (public: shown before anyone signs in) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The image (binary): image/png, image/jpeg, image/gif or image/webp */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/brands": {
         parameters: {
             query?: never;
@@ -366,6 +894,9 @@ export interface paths {
                                         maxLength?: number;
                                     }[];
                                 };
+                                primaryColour: string | null;
+                                primaryTextColour: string | null;
+                                logoUrl: string | null;
                             }[];
                         };
                     };
@@ -441,6 +972,9 @@ export interface paths {
                                     maxLength?: number;
                                 }[];
                             };
+                            primaryColour: string | null;
+                            primaryTextColour: string | null;
+                            logoUrl: string | null;
                         };
                     };
                 };
@@ -523,6 +1057,8 @@ export interface paths {
                     createdFrom?: string;
                     /** @description Opened before this instant */
                     createdBefore?: string;
+                    /** @description due: the nearest service-level due time first, then first come (the desk's default); newest or oldest by opening (newest is the portal's default) */
+                    sort?: "due" | "newest" | "oldest";
                     cursor?: string;
                     limit?: number;
                 };
@@ -1334,6 +1870,11 @@ export interface paths {
                         body: string;
                         /** @default [] */
                         attachmentIds?: string[];
+                        /**
+                         * @description Staff only: the status the ticket takes once the entry is added, in the same transaction
+                         * @enum {string}
+                         */
+                        thenStatus?: "new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed";
                     };
                 };
             };
@@ -1605,6 +2146,1090 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People, by name: search by name or address, filter by role, brand and whether active */
+        get: {
+            parameters: {
+                query?: {
+                    search?: string;
+                    role?: "customer" | "reseller" | "distributor" | "agent" | "technician" | "admin";
+                    brandId?: string;
+                    active?: "true" | "false";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                email: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "customer" | "reseller" | "distributor" | "agent" | "technician" | "admin";
+                                /** @enum {string} */
+                                locale: "fr" | "en" | "ro" | "ru" | "sv";
+                                active: boolean;
+                                /** @description False until the person has accepted their invitation */
+                                passwordSet: boolean;
+                                organisationId: string | null;
+                                organisationName: string | null;
+                                brandIds: string[];
+                                groupIds: string[];
+                                createdAt: string;
+                                deactivatedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Invite someone by e-mail: the account is made without a password and a link to choose one is mailed in their language (valid 7 days) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        name: string;
+                        /** @enum {string} */
+                        role: "customer" | "reseller" | "distributor" | "agent" | "technician" | "admin";
+                        /** @enum {string} */
+                        locale: "fr" | "en" | "ro" | "ru" | "sv";
+                        brandIds: string[];
+                        /** @default [] */
+                        groupIds?: string[];
+                        /** @default null */
+                        organisationId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            email: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "customer" | "reseller" | "distributor" | "agent" | "technician" | "admin";
+                            /** @enum {string} */
+                            locale: "fr" | "en" | "ro" | "ru" | "sv";
+                            active: boolean;
+                            /** @description False until the person has accepted their invitation */
+                            passwordSet: boolean;
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            brandIds: string[];
+                            groupIds: string[];
+                            createdAt: string;
+                            deactivatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One person */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            email: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "customer" | "reseller" | "distributor" | "agent" | "technician" | "admin";
+                            /** @enum {string} */
+                            locale: "fr" | "en" | "ro" | "ru" | "sv";
+                            active: boolean;
+                            /** @description False until the person has accepted their invitation */
+                            passwordSet: boolean;
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            brandIds: string[];
+                            groupIds: string[];
+                            createdAt: string;
+                            deactivatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a person's name, role, language, brands, groups, organisation, or deactivate them (their sessions end at once); the last active admin stays one */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        role?: "customer" | "reseller" | "distributor" | "agent" | "technician" | "admin";
+                        /** @enum {string} */
+                        locale?: "fr" | "en" | "ro" | "ru" | "sv";
+                        brandIds?: string[];
+                        groupIds?: string[];
+                        organisationId?: string | null;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            email: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "customer" | "reseller" | "distributor" | "agent" | "technician" | "admin";
+                            /** @enum {string} */
+                            locale: "fr" | "en" | "ro" | "ru" | "sv";
+                            active: boolean;
+                            /** @description False until the person has accepted their invitation */
+                            passwordSet: boolean;
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            brandIds: string[];
+                            groupIds: string[];
+                            createdAt: string;
+                            deactivatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a new invitation link (earlier links stop working) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            email: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "customer" | "reseller" | "distributor" | "agent" | "technician" | "admin";
+                            /** @enum {string} */
+                            locale: "fr" | "en" | "ro" | "ru" | "sv";
+                            active: boolean;
+                            /** @description False until the person has accepted their invitation */
+                            passwordSet: boolean;
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            brandIds: string[];
+                            groupIds: string[];
+                            createdAt: string;
+                            deactivatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agent groups with their members */
+        get: {
+            parameters: {
+                query?: {
+                    brandId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                brandId: string;
+                                name: string;
+                                members: {
+                                    id: string;
+                                    name: string;
+                                    email: string;
+                                    role: string;
+                                    active: boolean;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a group in a brand */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        brandId: string;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            brandId: string;
+                            name: string;
+                            members: {
+                                id: string;
+                                name: string;
+                                email: string;
+                                role: string;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a group */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            brandId: string;
+                            name: string;
+                            members: {
+                                id: string;
+                                name: string;
+                                email: string;
+                                role: string;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/admin/groups/{id}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Add a member of the desk or workshop (of the group's brand) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            brandId: string;
+                            name: string;
+                            members: {
+                                id: string;
+                                name: string;
+                                email: string;
+                                role: string;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove a member */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            brandId: string;
+                            name: string;
+                            members: {
+                                id: string;
+                                name: string;
+                                email: string;
+                                role: string;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisations: customers, resellers and distributors, with their place in the chain */
+        get: {
+            parameters: {
+                query?: {
+                    search?: string;
+                    kind?: "customer" | "reseller" | "distributor";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "customer" | "reseller" | "distributor";
+                                parentId: string | null;
+                                parentName: string | null;
+                                memberCount: number;
+                                childCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an organisation; a customer's parent is a reseller, a reseller's a distributor */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        kind: "customer" | "reseller" | "distributor";
+                        /** @default null */
+                        parentId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "customer" | "reseller" | "distributor";
+                            parentId: string | null;
+                            parentName: string | null;
+                            memberCount: number;
+                            childCount: number;
+                            members: {
+                                id: string;
+                                name: string;
+                                email: string;
+                                role: string;
+                                active: boolean;
+                            }[];
+                            children: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "customer" | "reseller" | "distributor";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organisation with its people and the organisations below it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "customer" | "reseller" | "distributor";
+                            parentId: string | null;
+                            parentName: string | null;
+                            memberCount: number;
+                            childCount: number;
+                            members: {
+                                id: string;
+                                name: string;
+                                email: string;
+                                role: string;
+                                active: boolean;
+                            }[];
+                            children: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "customer" | "reseller" | "distributor";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, change the kind or move an organisation in the chain (a loop is refused) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        kind?: "customer" | "reseller" | "distributor";
+                        parentId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "customer" | "reseller" | "distributor";
+                            parentId: string | null;
+                            parentName: string | null;
+                            memberCount: number;
+                            childCount: number;
+                            members: {
+                                id: string;
+                                name: string;
+                                email: string;
+                                role: string;
+                                active: boolean;
+                            }[];
+                            children: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "customer" | "reseller" | "distributor";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/admin/api-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** API tokens, active first (never their secrets) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                /** @description The first characters of the secret, to recognise the token */
+                                prefix: string;
+                                user: {
+                                    id: string;
+                                    name: string;
+                                    email: string;
+                                    /** @enum {string} */
+                                    role: "customer" | "reseller" | "distributor" | "agent" | "technician" | "admin";
+                                };
+                                /** @description The role the token acts in; null: its user's */
+                                role: ("customer" | "reseller" | "distributor" | "agent" | "technician" | "admin") | null;
+                                /** @description The brands it is limited to; null: all of its user's */
+                                brandIds: string[] | null;
+                                /** @enum {string} */
+                                scope: "read" | "write";
+                                expiresAt: string | null;
+                                createdAt: string;
+                                createdBy: string | null;
+                                lastUsedAt: string | null;
+                                revokedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Make an API token; its secret is in this answer only (stored hashed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description Whom the token acts as; the caller when absent
+                         */
+                        userId?: string;
+                        /** @description A narrower role: an admin's token may act as an agent or technician */
+                        role?: ("customer" | "reseller" | "distributor" | "agent" | "technician" | "admin") | null;
+                        /** @description Limit to some of the user's brands */
+                        brandIds?: string[] | null;
+                        /**
+                         * @default write
+                         * @enum {string}
+                         */
+                        scope?: "read" | "write";
+                        expiresAt?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: {
+                                id: string;
+                                name: string;
+                                /** @description The first characters of the secret, to recognise the token */
+                                prefix: string;
+                                user: {
+                                    id: string;
+                                    name: string;
+                                    email: string;
+                                    /** @enum {string} */
+                                    role: "customer" | "reseller" | "distributor" | "agent" | "technician" | "admin";
+                                };
+                                /** @description The role the token acts in; null: its user's */
+                                role: ("customer" | "reseller" | "distributor" | "agent" | "technician" | "admin") | null;
+                                /** @description The brands it is limited to; null: all of its user's */
+                                brandIds: string[] | null;
+                                /** @enum {string} */
+                                scope: "read" | "write";
+                                expiresAt: string | null;
+                                createdAt: string;
+                                createdBy: string | null;
+                                lastUsedAt: string | null;
+                                revokedAt: string | null;
+                            };
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/api-tokens/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a token: it answers 401 from now on */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @description The first characters of the secret, to recognise the token */
+                            prefix: string;
+                            user: {
+                                id: string;
+                                name: string;
+                                email: string;
+                                /** @enum {string} */
+                                role: "customer" | "reseller" | "distributor" | "agent" | "technician" | "admin";
+                            };
+                            /** @description The role the token acts in; null: its user's */
+                            role: ("customer" | "reseller" | "distributor" | "agent" | "technician" | "admin") | null;
+                            /** @description The brands it is limited to; null: all of its user's */
+                            brandIds: string[] | null;
+                            /** @enum {string} */
+                            scope: "read" | "write";
+                            expiresAt: string | null;
+                            createdAt: string;
+                            createdBy: string | null;
+                            lastUsedAt: string | null;
+                            revokedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/brands/{id}/mail-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand's customer mails in five languages, with their variables and defaults */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                template: "acknowledgment" | "confirmation_request" | "schedule_change" | "quote";
+                                variables: string[];
+                                languages: {
+                                    /** @enum {string} */
+                                    locale: "fr" | "en" | "ro" | "ru" | "sv";
+                                    subject: string;
+                                    body: string;
+                                    defaultSubject: string;
+                                    defaultBody: string;
+                                    overridden: boolean;
+                                    updatedAt: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/brands/{id}/mail-templates/{template}/{locale}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Word one of the brand's mails in one language (its variables only) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    template: "acknowledgment" | "confirmation_request" | "schedule_change" | "quote";
+                    locale: "fr" | "en" | "ro" | "ru" | "sv";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        subject: string;
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        /** Reset a mail to the default wording */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    template: "acknowledgment" | "confirmation_request" | "schedule_change" | "quote";
+                    locale: "fr" | "en" | "ro" | "ru" | "sv";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/brands/{id}/mail-templates/{template}/{locale}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The mail as the customer would read it, with sample values (nothing is saved or sent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    template: "acknowledgment" | "confirmation_request" | "schedule_change" | "quote";
+                    locale: "fr" | "en" | "ro" | "ru" | "sv";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        subject: string;
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            subject: string;
+                            text: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -8130,6 +9755,1283 @@ export interface paths {
                         "application/json": {
                             /** @description The subscription address; shown once, a new one revokes it */
                             url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/forms/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A brand's public request form: its fields in every language, and a fresh form token */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            brand: {
+                                slug: string;
+                                name: string;
+                                /** @enum {string} */
+                                defaultLocale: "fr" | "en" | "ro" | "ru" | "sv";
+                                locales: ("fr" | "en" | "ro" | "ru" | "sv")[];
+                                accentColour: string;
+                                logoUrl: string | null;
+                            };
+                            form: {
+                                /** @default false */
+                                serialsRequired: boolean;
+                                /** @default [] */
+                                fields: {
+                                    key: string;
+                                    /** @enum {string} */
+                                    type: "text" | "textarea" | "number" | "select" | "date" | "email" | "phone" | "serials";
+                                    /** @default false */
+                                    required: boolean;
+                                    label: {
+                                        [key: string]: string;
+                                    };
+                                    help?: {
+                                        [key: string]: string;
+                                    };
+                                    options?: {
+                                        value: string;
+                                        label: {
+                                            [key: string]: string;
+                                        };
+                                    }[];
+                                    maxLength?: number;
+                                }[];
+                            };
+                            token: string;
+                            minFillSeconds: number;
+                            maxFiles: number;
+                            maxFileBytes: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/forms/{slug}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a request through the public form, without an account
+         * @description multipart/form-data: first the part `payload` (JSON: token, name, email, locale, subject, message, serialNumbers, customFields, and the empty honeypot `website`), then up to five files as parts named `file`. The same form token sent again answers the first ticket.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            email: string;
+                            /** @enum {string} */
+                            confirmation: "queued" | "held" | "suppressed";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            email: string;
+                            /** @enum {string} */
+                            confirmation: "queued" | "held" | "suppressed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/account-activation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set the password of an account with its link's token and sign in (a web form's confirmation mail) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            csrfToken: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/brands/{brandId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A brand's reports over a range of days: backlog, service levels, channels, products, time in status, workload */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day, YYYY-MM-DD in the brand's time zone (default: 29 days before `to`) */
+                    from?: string;
+                    /** @description Last day, YYYY-MM-DD in the brand's time zone (default: today) */
+                    to?: string;
+                    /** @description Only tickets of this group (its current group) */
+                    groupId?: string;
+                };
+                header?: never;
+                path: {
+                    brandId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            brandId: string;
+                            timeZone: string;
+                            from: string;
+                            to: string;
+                            groupId: string | null;
+                            backlog: {
+                                day: string;
+                                open: number;
+                            }[];
+                            sla: {
+                                week: string;
+                                firstResponseMet: number;
+                                firstResponseBreached: number;
+                                resolutionMet: number;
+                                resolutionBreached: number;
+                            }[];
+                            channels: {
+                                channel: string;
+                                tickets: number;
+                            }[];
+                            products: {
+                                modelId: string | null;
+                                modelCode: string | null;
+                                modelName: string | null;
+                                tickets: number;
+                            }[];
+                            timeInStatus: {
+                                status: string;
+                                tickets: number;
+                                averageHours: number;
+                                medianHours: number;
+                            }[];
+                            workload: {
+                                agentId: string;
+                                agentName: string;
+                                openTickets: number;
+                                handled: number;
+                            }[];
+                            handled: {
+                                week: string;
+                                agentId: string;
+                                agentName: string;
+                                handled: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/brands/{brandId}/csv/{chart}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One chart's data as CSV (ISO dates in the brand's time zone) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day, YYYY-MM-DD in the brand's time zone (default: 29 days before `to`) */
+                    from?: string;
+                    /** @description Last day, YYYY-MM-DD in the brand's time zone (default: today) */
+                    to?: string;
+                    /** @description Only tickets of this group (its current group) */
+                    groupId?: string;
+                };
+                header?: never;
+                path: {
+                    brandId: string;
+                    chart: "backlog" | "sla" | "channels" | "products" | "time-in-status" | "workload" | "handled";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply one action (assign, status, priority, close, merge, a macro) to several tickets, each under the single-ticket rules
+         * @description Answers per ticket; a ticket out of reach is reported as not found. The operation can be undone for 10 minutes, except a merge or a macro that writes a reply.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The selected tickets (at most 100: a page of the queue) */
+                        ticketIds: string[];
+                        action: {
+                            /** @enum {string} */
+                            type: "assign";
+                            assigneeId: string | null;
+                            groupId?: string | null;
+                        } | {
+                            /** @enum {string} */
+                            type: "status";
+                            /** @enum {string} */
+                            status: "new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed";
+                        } | {
+                            /** @enum {string} */
+                            type: "priority";
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                        } | {
+                            /** @enum {string} */
+                            type: "close";
+                        } | {
+                            /** @enum {string} */
+                            type: "merge";
+                            /** Format: uuid */
+                            intoTicketId: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "macro";
+                            /** Format: uuid */
+                            macroId: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string | null;
+                            undoable: boolean;
+                            undoableUntil: string | null;
+                            results: {
+                                ticketId: string;
+                                number: string | null;
+                                ok: boolean;
+                                code: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/bulk/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take back a bulk operation: each ticket unchanged since returns to its values before */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                ticketId: string;
+                                number: string | null;
+                                ok: boolean;
+                                code: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/macros": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The macros the agent may apply: the brand's shared ones and their own */
+        get: {
+            parameters: {
+                query?: {
+                    brandId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                brandId: string;
+                                name: string;
+                                shared: boolean;
+                                editable: boolean;
+                                actions: {
+                                    /** @enum {string} */
+                                    status?: "new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed";
+                                    /** @enum {string} */
+                                    priority?: "low" | "normal" | "high" | "urgent";
+                                    assigneeId?: string | null;
+                                    groupId?: string | null;
+                                };
+                                reply: {
+                                    [key: string]: string;
+                                };
+                                /** @enum {string} */
+                                replyKind: "agent_reply" | "internal_note";
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a macro (shared ones: administrators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        brandId: string;
+                        name: string;
+                        /** @default false */
+                        shared?: boolean;
+                        /** @default {} */
+                        actions?: {
+                            /** @enum {string} */
+                            status?: "new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed";
+                            /** @enum {string} */
+                            priority?: "low" | "normal" | "high" | "urgent";
+                            assigneeId?: string | null;
+                            groupId?: string | null;
+                        };
+                        /** @default {} */
+                        reply?: {
+                            [key: string]: string;
+                        };
+                        /**
+                         * @default agent_reply
+                         * @enum {string}
+                         */
+                        replyKind?: "agent_reply" | "internal_note";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            brandId: string;
+                            name: string;
+                            shared: boolean;
+                            editable: boolean;
+                            actions: {
+                                /** @enum {string} */
+                                status?: "new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed";
+                                /** @enum {string} */
+                                priority?: "low" | "normal" | "high" | "urgent";
+                                assigneeId?: string | null;
+                                groupId?: string | null;
+                            };
+                            reply: {
+                                [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            replyKind: "agent_reply" | "internal_note";
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/macros/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a macro */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        brandId: string;
+                        name: string;
+                        /** @default false */
+                        shared?: boolean;
+                        /** @default {} */
+                        actions?: {
+                            /** @enum {string} */
+                            status?: "new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed";
+                            /** @enum {string} */
+                            priority?: "low" | "normal" | "high" | "urgent";
+                            assigneeId?: string | null;
+                            groupId?: string | null;
+                        };
+                        /** @default {} */
+                        reply?: {
+                            [key: string]: string;
+                        };
+                        /**
+                         * @default agent_reply
+                         * @enum {string}
+                         */
+                        replyKind?: "agent_reply" | "internal_note";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            brandId: string;
+                            name: string;
+                            shared: boolean;
+                            editable: boolean;
+                            actions: {
+                                /** @enum {string} */
+                                status?: "new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed";
+                                /** @enum {string} */
+                                priority?: "low" | "normal" | "high" | "urgent";
+                                assigneeId?: string | null;
+                                groupId?: string | null;
+                            };
+                            reply: {
+                                [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            replyKind: "agent_reply" | "internal_note";
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a macro */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The queue views the agent may pick: their own and their groups' shared ones */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                group: {
+                                    id: string;
+                                    name: string;
+                                    brandId: string;
+                                } | null;
+                                editable: boolean;
+                                filters: {
+                                    q?: string;
+                                    /** Format: uuid */
+                                    brandId?: string;
+                                    status?: ("new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed")[];
+                                    /** Format: uuid */
+                                    groupId?: string;
+                                    assigneeId?: "me" | "none" | string;
+                                    from?: string;
+                                    until?: string;
+                                };
+                                columns: ("number" | "subject" | "requester" | "brand" | "status" | "priority" | "sla" | "assignee" | "created" | "updated")[];
+                                /** @enum {string} */
+                                sort: "due" | "newest" | "oldest";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save the queue's filters, columns and order as a view, own or shared with a group the agent belongs to */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default null */
+                        groupId?: string | null;
+                        /** @default {} */
+                        filters?: {
+                            q?: string;
+                            /** Format: uuid */
+                            brandId?: string;
+                            status?: ("new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed")[];
+                            /** Format: uuid */
+                            groupId?: string;
+                            assigneeId?: "me" | "none" | string;
+                            from?: string;
+                            until?: string;
+                        };
+                        columns: ("number" | "subject" | "requester" | "brand" | "status" | "priority" | "sla" | "assignee" | "created" | "updated")[];
+                        /**
+                         * @default due
+                         * @enum {string}
+                         */
+                        sort?: "due" | "newest" | "oldest";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            group: {
+                                id: string;
+                                name: string;
+                                brandId: string;
+                            } | null;
+                            editable: boolean;
+                            filters: {
+                                q?: string;
+                                /** Format: uuid */
+                                brandId?: string;
+                                status?: ("new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed")[];
+                                /** Format: uuid */
+                                groupId?: string;
+                                assigneeId?: "me" | "none" | string;
+                                from?: string;
+                                until?: string;
+                            };
+                            columns: ("number" | "subject" | "requester" | "brand" | "status" | "priority" | "sla" | "assignee" | "created" | "updated")[];
+                            /** @enum {string} */
+                            sort: "due" | "newest" | "oldest";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a saved view (its author, or an administrator for a shared one) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default null */
+                        groupId?: string | null;
+                        /** @default {} */
+                        filters?: {
+                            q?: string;
+                            /** Format: uuid */
+                            brandId?: string;
+                            status?: ("new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed")[];
+                            /** Format: uuid */
+                            groupId?: string;
+                            assigneeId?: "me" | "none" | string;
+                            from?: string;
+                            until?: string;
+                        };
+                        columns: ("number" | "subject" | "requester" | "brand" | "status" | "priority" | "sla" | "assignee" | "created" | "updated")[];
+                        /**
+                         * @default due
+                         * @enum {string}
+                         */
+                        sort?: "due" | "newest" | "oldest";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            group: {
+                                id: string;
+                                name: string;
+                                brandId: string;
+                            } | null;
+                            editable: boolean;
+                            filters: {
+                                q?: string;
+                                /** Format: uuid */
+                                brandId?: string;
+                                status?: ("new" | "accepted" | "in_progress" | "waiting_customer" | "waiting_parts" | "waiting_third_party" | "resolved" | "closed")[];
+                                /** Format: uuid */
+                                groupId?: string;
+                                assigneeId?: "me" | "none" | string;
+                                from?: string;
+                                until?: string;
+                            };
+                            columns: ("number" | "subject" | "requester" | "brand" | "status" | "priority" | "sla" | "assignee" | "created" | "updated")[];
+                            /** @enum {string} */
+                            sort: "due" | "newest" | "oldest";
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a saved view */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My latest notifications and how many are unread */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unread: number;
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "assigned" | "customer_replied" | "mention" | "sla_warning" | "sla_breach";
+                                ticket: {
+                                    id: string;
+                                    number: string;
+                                    subject: string;
+                                } | null;
+                                actorName: string | null;
+                                createdAt: string;
+                                read: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changed: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How I am told of each kind of notification */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                kind: "assigned" | "customer_replied" | "mention" | "sla_warning" | "sla_breach";
+                                /** @description true: by e-mail too; false: in the app only */
+                                email: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Choose, per kind, in the app only or by e-mail too */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            kind: "assigned" | "customer_replied" | "mention" | "sla_warning" | "sla_breach";
+                            /** @description true: by e-mail too; false: in the app only */
+                            email: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                kind: "assigned" | "customer_replied" | "mention" | "sla_warning" | "sla_breach";
+                                /** @description true: by e-mail too; false: in the app only */
+                                email: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unseen-tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open tickets with activity I have not seen (unread markers of the queue) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ticketIds: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/seen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** I have seen this ticket as it is now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/presence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who else is writing a reply on this ticket now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            replying: {
+                                userId: string;
+                                name: string;
+                                since: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Heartbeat while I write a reply (every ~10 s; stale after 30 s), or its end */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        replying: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            replying: {
+                                userId: string;
+                                name: string;
+                                since: string;
+                            }[];
                         };
                     };
                 };

@@ -10,6 +10,7 @@ export {
   INBOUND_REASONS,
   LOCALES,
   PAUSABLE_STATUSES,
+  QUEUE_COLUMNS,
   REPAIR_STATES,
   RMA_EVENTS,
   RMA_GUARDS,
@@ -21,6 +22,7 @@ export {
   STAFF_ROLES,
   TICKET_CHANNELS,
   TICKET_PRIORITIES,
+  TICKET_SORTS,
   TICKET_STATUSES,
   TIMER_KINDS,
   TIMER_STATES,
@@ -29,7 +31,7 @@ export {
   VISIT_STATES,
   WEEKDAYS,
 } from '../../../src/shared/vocabulary';
-export type { EntryKind, Locale, Role, TicketChannel, TicketPriority, TicketStatus } from '../../../src/shared/vocabulary';
+export type { EntryKind, Locale, QueueColumn, Role, TicketChannel, TicketPriority, TicketSort, TicketStatus } from '../../../src/shared/vocabulary';
 import { STAFF_ROLES } from '../../../src/shared/vocabulary';
 
 /** Channels an agent may log on behalf of a customer. */

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../features/auth/auth.api';
+import { useMe } from '../features/auth';
 import { isLocale } from '../i18n';
 
 /** A logged-in user's profile locale wins over the browser's language (SPEC §7). */

@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../api/errors';
-import { ME_KEY } from '../features/auth/auth.api';
+import { ME_KEY } from '../features/auth';
 
 function onAuthLost(client: () => QueryClient) {
   return (error: unknown) => {

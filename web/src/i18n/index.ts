@@ -18,8 +18,8 @@ export const resources = {
 
 // What features use of this folder, entered through here: messages for errors, dates and names in
 // the reader's language, and the reader's locale.
-export { errorMessage, fieldErrorMessage } from './errors';
-export { formatDateTime, formatMoney, formatPlainDate, intlTag, pickLocalised, zoneName } from './format';
+export { errorMessage, fieldErrorMessage, type FieldErrorCode } from './errors';
+export { formatBytes, formatDateTime, formatMoney, formatPlainDate, intlTag, pickLocalised, zoneName } from './format';
 export { useLocale } from './useLocale';
 export { dayNumber, fromZonedWall, isValidTimeZone, toZonedWall } from './zoned-time';
 

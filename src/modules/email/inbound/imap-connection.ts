@@ -1,5 +1,11 @@
-import { ImapFlow } from 'imapflow';
+import { createRequire } from 'node:module';
+import type * as Imap from 'imapflow';
+import type { ImapFlow } from 'imapflow';
 import { z } from 'zod';
+
+// Loaded with the first IMAP connection: a desk without IMAP mailboxes never needs it.
+const require = createRequire(import.meta.url);
+let imapflow: typeof Imap | undefined;
 
 /**
  * One IMAP connection as the fetcher and the admin screen's connection test open it: the stored
@@ -21,7 +27,8 @@ export type ImapSettings = z.infer<typeof ImapSettings>;
 export const connectionErrors = new WeakMap<ImapFlow, Error>();
 
 export function newClient(s: ImapSettings, socketTimeoutMs?: number): ImapFlow {
-  const client = new ImapFlow({
+  const { ImapFlow: Client } = (imapflow ??= require('imapflow') as typeof Imap);
+  const client = new Client({
     host: s.host,
     port: s.port,
     secure: s.secure,

@@ -5,3 +5,6 @@ export { passwordResetMail, ticketMail } from './ticket-mail.ts';
 export { slaMail } from './sla-mail.ts';
 export { returnMail } from './return-mail.ts';
 export { workshopMail } from './workshop-mail.ts';
+export { webFormMail } from './web-form-mail.ts';
+export { invitationMail } from './invitation-mail.ts';
+export { letter } from './customer-notice.ts';

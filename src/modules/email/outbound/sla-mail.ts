@@ -4,6 +4,7 @@ import type { SlaAlert, SlaNotifier } from '../../sla/index.ts';
 import type { EmailContext } from '../context/index.ts';
 import { queueOutbound } from './outbound.service.ts';
 import { customerTicket, queueCustomerNotice } from './customer-notice.ts';
+import { wordMail } from '../templates/index.ts';
 
 function duration(t: ReturnType<typeof translator>, minutes: number): string {
   return t('sla.duration', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
@@ -39,7 +40,8 @@ export function slaMail(ctx: Pick<EmailContext, 'jobs'>): SlaNotifier {
       const tk = await customerTicket(trx, c.ticketId);
       const t = translator(tk.locale);
       const vars = { number: tk.number, subject: tk.subject, ...dateParts(c.plannedResolutionAt, tk.locale, tk.time_zone), reason: t(`sla.reason.${c.reason}`) };
-      return queueCustomerNotice(trx, ctx, tk, { at: c.at, subject: t('sla.schedule.subject', vars), body: t('sla.schedule.body', vars), automatic: false });
+      const wording = await wordMail(trx, tk.brand_id, 'schedule_change', tk.locale, vars);
+      return queueCustomerNotice(trx, ctx, tk, { at: c.at, ...wording, automatic: false });
     },
   };
 }

@@ -5,6 +5,7 @@ import type { TicketEvents } from '../../tickets/index.ts';
 import type { EmailContext } from '../context/index.ts';
 import { letter } from './customer-notice.ts';
 import { queueOutbound } from './outbound.service.ts';
+import { wordMail } from '../templates/index.ts';
 
 const AGENT_LOGGED = new Set(['phone', 'fax', 'postal', 'onsite']);
 
@@ -31,8 +32,8 @@ export function ticketMail(ctx: Pick<EmailContext, 'jobs'>): TicketEvents {
       const t = translator(tk.locale);
       const receivedAt = formatDateTime(tk.created_at, tk.locale, tk.time_zone);
       const confirm = AGENT_LOGGED.has(tk.channel);
-      const key = confirm ? 'mail.confirm' : 'mail.ack';
       const vars = { number: tk.number, subject: tk.subject, receivedAt, channel: t(`mail.channel.${tk.channel}`) };
+      const wording = await wordMail(trx, tk.brand_id, confirm ? 'confirmation_request' : 'acknowledgment', tk.locale, vars);
       await queueOutbound(trx, ctx, {
         brandId: tk.brand_id,
         ticketId: tk.id,
@@ -40,8 +41,8 @@ export function ticketMail(ctx: Pick<EmailContext, 'jobs'>): TicketEvents {
         kind: confirm ? 'confirmation_request' : 'acknowledgment',
         automatic: true,
         to: tk.email,
-        subject: t(`${key}.subject`, vars),
-        text: letter(t, tk.requester_name, t(`${key}.body`, vars), tk.number, tk.brand_name),
+        subject: wording.subject,
+        text: letter(t, tk.requester_name, wording.body, tk.number, tk.brand_name),
       });
     },
     async agentReplied(trx, ticketId, entryId, at) {

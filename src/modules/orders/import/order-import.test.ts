@@ -238,7 +238,8 @@ describe.each(STORES)('npm run apres -- import orders [%s]', (store) => {
       encoding: 'utf8',
     });
 
-  it('imports, refuses a broken file with exit code 1, and says how to call it otherwise', () => {
+  // Several runs of the CLI, each a new Node process that compiles the sources: minutes on a loaded 2-core machine.
+  it('imports, refuses a broken file with exit code 1, and says how to call it otherwise', { timeout: 240_000 }, () => {
     const good = write(`cli-${store}.csv`, `${BOM}${HEADER}\nMS-40001;1;02/05/2026;cli@example.fr;Cli;FR;EUR;TD-46;1;349,90;TD-CLI-${store};05/05/2026;PayPal;02/05/2026;\n`);
     const ok = run('import', 'orders', good, '--brand', 'mecashop');
     expect(ok.status, ok.stderr).toBe(0);

@@ -9,10 +9,8 @@ import { api, ok } from '../../api/client';
 import { fieldErrorsByPath, isApiError } from '../../api/errors';
 import type { BodyOf, ResponseOf } from '../../api/types';
 import { errorMessage, fieldErrorMessage, formatPlainDate, intlTag, pickLocalised, useLocale } from '../../i18n';
-import { useBrands } from '../brands/brands.api';
-import { PageHeader } from '../common/PageHeader';
-import { Empty, ListStates } from '../common/states';
-import { usePageTitle } from '../common/usePageTitle';
+import { useBrands } from '../brands';
+import { PageHeader, Empty, ListStates, usePageTitle } from '../common';
 
 type Model = ResponseOf<'/api/v1/catalog/models', 'get'>['items'][number];
 type ModelBody = BodyOf<'/api/v1/admin/catalog/models', 'post'>;

@@ -4,7 +4,7 @@ import { IconCalculator, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, fromZonedWall, toZonedWall, useLocale } from '../../i18n';
-import { formatDueWithZone, formatDuration, listAdjusted, listSkipped } from '../sla/sla-format';
+import { formatDueWithZone, formatDuration, listAdjusted, listSkipped } from '../sla';
 import { DurationInput } from './DurationInput';
 import { useDuePreview } from './service-levels.api';
 

@@ -4,9 +4,7 @@ import { IconArrowBackUp, IconBriefcase, IconChevronLeft, IconChevronRight, Icon
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HOLIDAY_TYPES, type BusinessCalendar, type HolidayType } from '../../api/types';
-import { errorMessage } from '../../i18n/errors';
-import { useLocale } from '../../i18n/useLocale';
-import { isValidTimeZone, toZonedWall } from '../../i18n/zoned-time';
+import { errorMessage, isValidTimeZone, toZonedWall, useLocale } from '../../i18n';
 import { holidaySourceChanged, isCalendarDate, type CalendarFormValues } from './calendar-form';
 import { countryOptions, formatDayWithWeekday } from './calendar-labels';
 import { useCalendarHolidays } from './service-levels.api';

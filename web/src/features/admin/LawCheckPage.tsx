@@ -3,9 +3,7 @@ import { IconCircleCheck, IconScale } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../../api/client';
-import { PageHeader } from '../common/PageHeader';
-import { ErrorState, PageLoader } from '../common/states';
-import { usePageTitle } from '../common/usePageTitle';
+import { PageHeader, ErrorState, PageLoader, usePageTitle } from '../common';
 
 /**
  * The law check (SPEC §5): each brand's after-sales settings that the consumer law of a country it

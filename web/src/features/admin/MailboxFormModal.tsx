@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { fieldErrorsByPath, isApiError } from '../../api/errors';
 import type { Brand, ConnectionTestResult, Mailbox } from '../../api/types';
 import { errorMessage, fieldErrorMessage } from '../../i18n';
-import { focusFirstError } from '../common/focusFirstError';
+import { focusFirstError } from '../common';
 import { useSaveMailbox, useTestMailbox } from './admin.api';
 import { initialValues, isDirty, portForTls, toInput, validate, type MailboxFormValues } from './mailbox-form';
 

@@ -3,10 +3,9 @@ import { IconAlertTriangle, IconInbox, IconInfoCircle, IconMailPlus, IconPencil,
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Brand, Mailbox } from '../../api/types';
-import { useBrands } from '../brands/brands.api';
-import { Empty, ErrorState, TableSkeleton } from '../common/states';
-import { usePageTitle } from '../common/usePageTitle';
-import { DateTime } from '../tickets/badges';
+import { useBrands } from '../brands';
+import { Empty, ErrorState, TableSkeleton, usePageTitle } from '../common';
+import { DateTime } from '../tickets';
 import { useMailboxes, useMailSettings } from './admin.api';
 import { MailboxFormModal } from './MailboxFormModal';
 

@@ -4,9 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { OutboxMail } from '../../api/types';
-import { Empty, ErrorState, TableSkeleton } from '../common/states';
-import { usePageTitle } from '../common/usePageTitle';
-import { DateTime } from '../tickets/badges';
+import { Empty, ErrorState, TableSkeleton, usePageTitle } from '../common';
+import { DateTime } from '../tickets';
 import { useOutbox } from './admin.api';
 
 /**

@@ -4,10 +4,9 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SlaPolicy } from '../../api/types';
-import { useBrands } from '../brands/brands.api';
-import { Empty, ErrorState, TableSkeleton } from '../common/states';
-import { usePageTitle } from '../common/usePageTitle';
-import { formatDuration } from '../sla/sla-format';
+import { useBrands } from '../brands';
+import { Empty, ErrorState, TableSkeleton, usePageTitle } from '../common';
+import { formatDuration } from '../sla';
 import { TARGET_FIELDS } from './policy-form';
 import { PolicyFormModal } from './PolicyFormModal';
 import { useCalendars, usePolicies } from './service-levels.api';
@@ -43,7 +42,7 @@ function PolicyRow({ policy, onEdit }: { policy: SlaPolicy; onEdit: () => void }
           <Group gap={6} wrap="nowrap" c="dimmed">
             <IconCalendarTime size={14} style={{ flex: 'none' }} />
             <Text size="xs">
-              <Anchor component={Link} to={`/admin/calendars/${policy.calendarId}`} size="xs">
+              <Anchor component={Link} to={`/admin/calendars/${policy.calendarId}`} size="xs" underline="always">
                 {policy.calendarName}
               </Anchor>
               {' · '}

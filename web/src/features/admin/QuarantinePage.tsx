@@ -5,12 +5,9 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INBOUND_REASONS, type InboundMessage, type InboundReason } from '../../api/types';
-import { errorMessage } from '../../i18n/errors';
-import { formatBytes } from '../../i18n/format';
-import { useLocale } from '../../i18n/useLocale';
-import { Empty, ErrorState, TableSkeleton } from '../common/states';
-import { usePageTitle } from '../common/usePageTitle';
-import { DateTime } from '../tickets/badges';
+import { errorMessage, formatBytes, useLocale } from '../../i18n';
+import { Empty, ErrorState, TableSkeleton, usePageTitle } from '../common';
+import { DateTime } from '../tickets';
 import { rawMessageUrl, useDiscardInbound, useQuarantine, useReprocessInbound } from './admin.api';
 
 const REASON_COLOR: Record<InboundReason, MantineColor> = {

@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, Stack, Text, TextInput, Tooltip } from '@man
 import { IconCopy, IconPlus, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { WEEKDAYS, type OpeningInterval, type Weekday } from '../../api/types';
-import { useLocale } from '../../i18n/useLocale';
+import { useLocale } from '../../i18n';
 import { minutesOfDay, normaliseTime, type CalendarFormValues } from './calendar-form';
 import { weekdayName } from './calendar-labels';
 

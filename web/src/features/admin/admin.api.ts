@@ -23,6 +23,9 @@ export function useOutbox() {
     queryFn: ({ pageParam, signal }) => ok(api.GET('/api/v1/admin/outbox', { params: { query: { cursor: pageParam ?? undefined } }, signal })),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
+    // A mail reaches the outbox a moment after it was written (the delivery job takes it): the
+    // page refreshes itself, as a mail catcher does, so what was just sent appears without a reload.
+    refetchInterval: 5_000,
   });
 }
 

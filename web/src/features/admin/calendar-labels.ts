@@ -1,5 +1,5 @@
 import type { Locale, Weekday } from '../../api/types';
-import { intlTag } from '../../i18n/format';
+import { intlTag } from '../../i18n';
 
 /** A Monday: weekday names come from Intl in the reader's language. */
 const MONDAY = Date.UTC(2024, 0, 1);

@@ -4,19 +4,19 @@ import { IconArrowMerge, IconHistory, IconMessages } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { useBrandMap } from '../brands/brands.api';
-import { ChannelLabel, PriorityBadge } from '../tickets/badges';
-import { SerialBadges, TicketDetails } from '../tickets/TicketDetails';
-import { MergedBanner, TicketHeader, TicketPageState, TicketThread, useTicketPage } from '../tickets/TicketPageParts';
+import { useBrandMap } from '../brands';
+import { ChannelLabel, PriorityBadge, SerialBadges, TicketDetails, MergedBanner, TicketHeader, TicketPageState, TicketThread, useTicketPage, TicketMailsPanel } from '../tickets';
 import { HistoryTab } from './HistoryTab';
 import { MergeModal } from './MergeModal';
 import { PropertiesPanel } from './PropertiesPanel';
-import { SlaPanel } from '../sla/SlaPanel';
-import { UnitsPanel } from '../units/UnitsPanel';
-import { ReturnPanel } from '../returns/ReturnPanel';
-import { WorkshopPanel } from '../workshop/WorkshopPanel';
-import { VisitPanel } from '../field/VisitPanel';
-import { TicketMailsPanel } from '../tickets/TicketMailsPanel';
+import { SlaPanel } from '../sla';
+import { UnitsPanel } from '../units';
+import { ReturnPanel } from '../returns';
+import { WorkshopPanel } from '../workshop';
+import { VisitPanel } from '../field';
+import { TicketTools } from '../desk';
+import type { ComposerKind } from '../tickets';
+import { LiveTicket } from '../notifications';
 
 export function AgentTicketPage() {
   const { id = '' } = useParams();
@@ -25,6 +25,8 @@ export function AgentTicketPage() {
   const { ticket, entries } = useTicketPage(id);
   const [tab, setTab] = useState<string | null>('conversation');
   const [mergeOpened, merge] = useDisclosure(false);
+  // A keyboard shortcut (r, n) asks the composer for a kind and the focus.
+  const [composerRequest, setComposerRequest] = useState<{ kind: ComposerKind; n: number }>();
 
   if (!ticket.isSuccess) return <TicketPageState query={ticket} homeTo="/agent" />;
   const tk = ticket.data;
@@ -63,6 +65,8 @@ export function AgentTicketPage() {
       </TicketHeader>
 
       <MergedBanner ticket={tk} basePath="/agent/tickets" icon={<IconArrowMerge size={18} />} />
+      {!tk.mergedInto && <TicketTools ticket={tk} onCompose={(kind) => setComposerRequest((r) => ({ kind, n: (r?.n ?? 0) + 1 }))} />}
+      <LiveTicket ticketId={tk.id} version={tk.updatedAt} />
 
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
@@ -76,7 +80,7 @@ export function AgentTicketPage() {
               </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="conversation">
-              <TicketThread ticket={tk} entries={entries} kinds={['agent_reply', 'internal_note', 'phone_note']} showDelivery />
+              <TicketThread ticket={tk} entries={entries} kinds={['agent_reply', 'internal_note', 'phone_note']} composerRequest={composerRequest} showDelivery />
             </Tabs.Panel>
             <Tabs.Panel value="history">
               <HistoryTab ticket={tk} />

@@ -3,12 +3,11 @@ import { IconArrowRight, IconHistory } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PRIORITY_COLOR, STATUS_COLOR, DateTime } from '../tickets/badges';
-import { useHistory } from '../tickets/tickets.api';
-import { Empty, ErrorState, TableSkeleton } from '../common/states';
+import { PRIORITY_COLOR, STATUS_COLOR, DateTime, useHistory } from '../tickets';
+import { Empty, ErrorState, TableSkeleton } from '../common';
 import { ENTRY_KINDS, REPAIR_STATES, RMA_STATES, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, TIMER_KINDS, VISIT_STATES, type Ticket } from '../../api/types';
-import { isReason } from '../sla/sla-format';
-import { useGroups, useStaffUsers } from '../brands/brands.api';
+import { isReason } from '../sla';
+import { useGroups, useStaffUsers } from '../brands';
 
 const KNOWN_FIELDS = [
   'status',

@@ -6,9 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/errors';
 import type { Ticket } from '../../api/types';
-import { errorMessage } from '../../i18n/errors';
-import { StatusBadge } from '../tickets/badges';
-import { lookupTicket, useMergeTicket } from '../tickets/tickets.api';
+import { errorMessage } from '../../i18n';
+import { StatusBadge, lookupTicket, useMergeTicket } from '../tickets';
 
 /** Merges this ticket into another one found by its number (the duplicate disappears into the target). */
 export function MergeModal({ ticket, opened, onClose }: { ticket: Ticket; opened: boolean; onClose: () => void }) {

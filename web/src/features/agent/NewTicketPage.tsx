@@ -6,17 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { STAFF_CHANNELS, TICKET_PRIORITIES, type TicketPriority } from '../../api/types';
 import { fieldErrorMessage } from '../../i18n';
-import { useBrands } from '../brands/brands.api';
-import { ErrorState, PageLoader } from '../common/states';
-import { CHANNEL_ICON } from '../tickets/badges';
-import { EMPTY_REQUESTER, RequesterFields, validateRequester, type RequesterDraft } from '../tickets/RequesterFields';
-import { TicketFields } from '../tickets/TicketFields';
-import { useTicketForm } from '../tickets/useTicketForm';
-import { usePageTitle } from '../common/usePageTitle';
-import { PageHeader } from '../common/PageHeader';
+import { useBrands } from '../brands';
+import { ErrorState, PageLoader, usePageTitle, PageHeader } from '../common';
+import { CHANNEL_ICON, EMPTY_REQUESTER, RequesterFields, validateRequester, type RequesterDraft, TicketFields, useTicketForm, creationMailNotice, isPending, TicketFormFooter } from '../tickets';
 import { api, ok } from '../../api/client';
-import { creationMailNotice, isPending } from '../tickets/ticket-mails';
-import { TicketFormFooter } from '../tickets/TicketFormFooter';
 
 type StaffChannel = (typeof STAFF_CHANNELS)[number];
 

@@ -3,13 +3,9 @@ import { notifications } from '@mantine/notifications';
 import { IconCertificate, IconCheck, IconExternalLink, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../i18n/errors';
-import { formatDateTime, formatPlainDate, pickLocalised } from '../../i18n/format';
-import { useLocale } from '../../i18n/useLocale';
-import { PageHeader } from '../common/PageHeader';
-import { Empty, ListStates } from '../common/states';
-import { usePageTitle } from '../common/usePageTitle';
-import { useDecideProof, useProofsToCheck } from '../units/units.api';
+import { errorMessage, formatDateTime, formatPlainDate, pickLocalised, useLocale } from '../../i18n';
+import { PageHeader, Empty, ListStates, usePageTitle } from '../common';
+import { useDecideProof, useProofsToCheck } from '../units';
 
 /**
  * The desk's queue of proofs of purchase (issue 11): each registration with its document, opened in

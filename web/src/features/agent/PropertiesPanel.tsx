@@ -4,10 +4,10 @@ import { IconArrowMerge, IconUserCheck } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TICKET_PRIORITIES, type Ticket, type TicketPriority, type TicketStatus, type UpdateTicketBody } from '../../api/types';
-import { errorMessage } from '../../i18n/errors';
-import { useCurrentUser } from '../auth/auth.api';
-import { useGroups, useStaffUsers } from '../brands/brands.api';
-import { useUpdateTicket } from '../tickets/tickets.api';
+import { errorMessage } from '../../i18n';
+import { useCurrentUser } from '../auth';
+import { useGroups, useStaffUsers } from '../brands';
+import { useUpdateTicket } from '../tickets';
 
 /** Status, priority, group and assignee of a ticket; each change is saved at once. */
 export function PropertiesPanel({ ticket, onMerge }: { ticket: Ticket; onMerge: () => void }) {

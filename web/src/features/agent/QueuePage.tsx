@@ -1,20 +1,18 @@
 import { Badge, Button, Group, MultiSelect, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useDisclosure, useHotkeys } from '@mantine/hooks';
 import { IconFilterOff, IconInbox, IconPhonePlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useSearchParams, useNavigate } from 'react-router';
 import { TICKET_STATUSES, type TicketStatus } from '../../api/types';
-import { useCurrentUser } from '../auth/auth.api';
-import { useBrands, useGroups, useStaffUsers } from '../brands/brands.api';
-import { Empty, ListStates } from '../common/states';
-import { TicketTable, type TicketColumn } from '../tickets/TicketTable';
-import { useTicketList, useTicketSearch } from '../tickets/tickets.api';
+import { useCurrentUser } from '../auth';
+import { useBrands, useGroups, useStaffUsers } from '../brands';
+import { Empty, ListStates, usePageTitle, PageHeader, LoadMore } from '../common';
+import { TicketTable, type TicketColumn, type TicketSelection, useTicketList, useTicketSearch } from '../tickets';
+import { BulkBar, MacroPicker, ShortcutsModal, SavedViews } from '../desk';
 import { createdRange, filtersFromParams, paramsFromFilters } from './filters';
 import { TicketLookup } from './TicketLookup';
-import { usePageTitle } from '../common/usePageTitle';
-import { PageHeader } from '../common/PageHeader';
-import { LoadMore } from '../common/LoadMore';
+import { useUnseenTickets } from '../notifications';
 
 const COLUMNS: TicketColumn[] = ['number', 'subject', 'requester', 'status', 'priority', 'sla', 'assignee', 'created'];
 
@@ -31,10 +29,14 @@ export function QueuePage() {
   const groups = useGroups(filters.brandId);
   const users = useStaffUsers(filters.brandId);
 
-  const update = (patch: Partial<typeof filters>) => setParams(paramsFromFilters({ ...filters, ...patch }), { replace: true });
+  // The router re-renders after the URL changed (in a transition): a second change made in between
+  // must start from the URL, not from this render's copy, or it undoes the first.
+  const patchParams = (patch: Partial<typeof filters>) => setParams(paramsFromFilters({ ...filtersFromParams(new URLSearchParams(window.location.search)), ...patch }), { replace: true });
+  // A changed filter is no longer the saved view it came from; the columns and order stay.
+  const update = (patch: Partial<typeof filters>) => patchParams({ ...patch, view: undefined });
 
   useEffect(() => {
-    if (debouncedQ !== filters.q) setParams(paramsFromFilters({ ...filters, q: debouncedQ }), { replace: true });
+    if (debouncedQ !== filters.q) patchParams({ q: debouncedQ });
     // Only the debounced text drives the URL here; the other filters are already in it.
   }, [debouncedQ]);
 
@@ -47,11 +49,58 @@ export function QueuePage() {
     () => ({ brandId: filters.brandId, status: filters.status, groupId: filters.groupId, assigneeId: filters.assigneeId, ...createdRange(filters.from, filters.until, zone) }),
     [filters, zone],
   );
-  const list = useTicketList(apiFilters);
+  const list = useTicketList({ ...apiFilters, sort: filters.sort });
+  const unseen = useUnseenTickets();
   const search = useTicketSearch(filters.q, apiFilters);
 
   const hits = search.data ?? [];
   const tickets = searching ? hits : (list.data?.pages.flatMap((p) => p.items) ?? []);
+
+  // Bulk selection (issue 14, item 3): kept while the tickets stay in the list, dropped with a new filter.
+  const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => setSelectedIds(new Set()), [params]);
+  const selection: TicketSelection = useMemo(
+    () => ({
+      selected: selectedIds,
+      toggle: (id) =>
+        setSelectedIds((prev) => {
+          const next = new Set(prev);
+          if (next.has(id)) next.delete(id);
+          else next.add(id);
+          return next;
+        }),
+      setAll: (ids, on) =>
+        setSelectedIds((prev) => {
+          const next = new Set(prev);
+          for (const id of ids) if (on) next.add(id);
+          else next.delete(id);
+          return next;
+        }),
+    }),
+    [selectedIds],
+  );
+  const selectedTickets = tickets.filter((tk) => selectedIds.has(tk.id));
+
+  // Keyboard (issue 14, item 3): j/k move, Enter or o open, ? lists the keys; never while typing.
+  const navigate = useNavigate();
+  const [help, helpModal] = useDisclosure(false);
+  const [cursor, setCursor] = useState(-1);
+  useEffect(() => setCursor(-1), [params]);
+  const active = cursor >= 0 ? tickets[Math.min(cursor, tickets.length - 1)] : undefined;
+  const move = (step: number) => {
+    if (tickets.length === 0) return;
+    const next = Math.max(0, Math.min(tickets.length - 1, cursor + step));
+    setCursor(next);
+    document.querySelector(`[data-ticket-id="${tickets[next]!.id}"]`)?.scrollIntoView({ block: 'nearest' });
+  };
+  const open = () => active && void navigate(`/agent/tickets/${active.id}`);
+  useHotkeys([
+    ['j', () => move(1)],
+    ['k', () => move(-1)],
+    ['enter', open, { preventDefault: false }],
+    ['o', open],
+    ['shift+?', helpModal.open],
+  ]);
   const pending = searching ? search.isPending : list.isPending;
   const error = searching ? search.error : list.error;
   const hasFilters = !!(filters.brandId || filters.status || filters.groupId || filters.assigneeId || filters.q || filters.from || filters.until);
@@ -67,6 +116,7 @@ export function QueuePage() {
 
   return (
     <Stack gap="lg">
+      <ShortcutsModal opened={help} onClose={helpModal.close} />
       <PageHeader
         title={t('queue.title')}
         subtitle={t('queue.subtitle')}
@@ -169,6 +219,15 @@ export function QueuePage() {
               </Button>
             )}
           </Group>
+          <SavedViews
+            params={filters}
+            defaultColumns={COLUMNS}
+            onApply={(next) => {
+              setQ(next.q);
+              setParams(paramsFromFilters(next), { replace: true });
+            }}
+            onPatch={patchParams}
+          />
         </Stack>
       </Paper>
 
@@ -181,6 +240,9 @@ export function QueuePage() {
         </Group>
       )}
 
+      <BulkBar selected={selectedTickets} brandId={filters.brandId} onClear={() => setSelectedIds(new Set())}>
+        {(run) => <MacroPicker brandId={filters.brandId} onPick={(macroId) => run({ type: 'macro', macroId })} />}
+      </BulkBar>
       <ListStates
         pending={pending}
         error={error}
@@ -195,7 +257,16 @@ export function QueuePage() {
         }
       >
         <Stack gap="sm">
-          <TicketTable tickets={tickets} columns={COLUMNS} brandUnderNumber={multiBrand} linkTo={(tk) => `/agent/tickets/${tk.id}`} highlight={searching ? filters.q : undefined} />
+          <TicketTable
+            tickets={tickets}
+            columns={filters.columns ?? COLUMNS}
+            brandUnderNumber={multiBrand}
+            linkTo={(tk) => `/agent/tickets/${tk.id}`}
+            highlight={searching ? filters.q : undefined}
+            selection={selection}
+            activeId={active?.id}
+            unseen={unseen.data}
+          />
           {!searching && (
             <Group justify="space-between">
               <Text size="sm" c="dimmed" data-testid="queue-count">

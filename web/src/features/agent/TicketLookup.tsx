@@ -5,8 +5,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/errors';
-import { errorMessage } from '../../i18n/errors';
-import { lookupTicket } from '../tickets/tickets.api';
+import { errorMessage } from '../../i18n';
+import { lookupTicket } from '../tickets';
 
 /** Jump to a ticket by its number; the check digit catches a number misread from a parcel or a call. */
 export function TicketLookup({ example }: { example?: string }) {

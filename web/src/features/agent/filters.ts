@@ -1,9 +1,18 @@
-import { TICKET_STATUSES, type TicketStatus } from '../../api/types';
+import { QUEUE_COLUMNS, TICKET_SORTS, TICKET_STATUSES, type QueueColumn, type TicketSort, type TicketStatus } from '../../api/types';
 import { fromZonedWall } from '../../i18n';
-import type { QueueFilters } from '../tickets/tickets.api';
+import type { QueueFilters } from '../tickets';
 
 /** What the queue's URL holds: the filters, the search text and the opening dates (YYYY-MM-DD). */
-export type QueueParams = Omit<QueueFilters, 'createdFrom' | 'createdBefore'> & { q: string; from?: string | undefined; until?: string | undefined };
+export type QueueParams = Omit<QueueFilters, 'createdFrom' | 'createdBefore' | 'sort'> & {
+  q: string;
+  from?: string | undefined;
+  until?: string | undefined;
+  /** The columns and the order a saved view chose (issue 14, item 3); absent: the desk's defaults. */
+  columns?: QueueColumn[] | undefined;
+  sort?: TicketSort | undefined;
+  /** The saved view these came from, to show its name. */
+  view?: string | undefined;
+};
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const date = (v: string | null) => (v && DATE.test(v) ? v : undefined);
@@ -19,7 +28,15 @@ export function filtersFromParams(params: URLSearchParams): QueueParams {
     q: params.get('q') ?? '',
     from: date(params.get('from')),
     until: date(params.get('until')),
+    columns: columnsOf(params.get('cols')),
+    sort: (TICKET_SORTS as readonly string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as TicketSort) : undefined,
+    view: params.get('view') ?? undefined,
   };
+}
+
+function columnsOf(value: string | null): QueueColumn[] | undefined {
+  const cols = (value ?? '').split(',').filter((c): c is QueueColumn => (QUEUE_COLUMNS as readonly string[]).includes(c));
+  return cols.length ? cols : undefined;
 }
 
 export function paramsFromFilters(f: Partial<QueueParams>): URLSearchParams {
@@ -31,6 +48,9 @@ export function paramsFromFilters(f: Partial<QueueParams>): URLSearchParams {
   if (f.assigneeId) p.set('assignee', f.assigneeId);
   if (f.from) p.set('from', f.from);
   if (f.until) p.set('until', f.until);
+  if (f.columns?.length) p.set('cols', f.columns.join(','));
+  if (f.sort) p.set('sort', f.sort);
+  if (f.view) p.set('view', f.view);
   return p;
 }
 

@@ -3,12 +3,11 @@ import { IconAlertCircle, IconLogin } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { errorMessage } from '../../i18n/errors';
-import { PageLoader } from '../common/states';
+import { errorMessage } from '../../i18n';
+import { PageLoader, usePageTitle } from '../common';
 import { useLogin, useMe } from './auth.api';
 import { AuthShell, SignInEmailInput } from './AuthShell';
 import { homePath } from './guards';
-import { usePageTitle } from '../common/usePageTitle';
 
 /** Only same-app paths are followed after login, never another origin. */
 function safeNext(next: string | null): string | null {
@@ -47,7 +46,7 @@ export function LoginPage() {
     <AuthShell>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <Title order={2} size="h3">
+          <Title order={1} size="h3">
             {t('login.title')}
           </Title>
           {login.isError && (

@@ -5,9 +5,9 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ok } from '../../api/client';
-import { errorMessage, fieldErrorMessage } from '../../i18n/errors';
+import { errorMessage, fieldErrorMessage } from '../../i18n';
 import { isApiError } from '../../api/errors';
-import { usePageTitle } from '../common/usePageTitle';
+import { usePageTitle } from '../common';
 import { AuthShell, SignInEmailInput } from './AuthShell';
 
 const MIN_PASSWORD_LENGTH = 10;
@@ -50,7 +50,7 @@ export function ForgotPasswordPage() {
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
-            <Title order={2} size="h3">
+            <Title order={1} size="h3">
               {t('reset.forgotTitle')}
             </Title>
             <Text size="sm" c="dimmed">
@@ -73,10 +73,24 @@ export function ForgotPasswordPage() {
   );
 }
 
-/** The page a reset link opens: the token travels in the URL's fragment, never to a server log. */
-export function ResetPasswordPage() {
+/** What a page that chooses a password says: its own words, the same form. */
+interface ChoosePasswordTexts {
+  title: string;
+  intro?: string;
+  save: string;
+  done: string;
+  signIn: string;
+  /** Shown when the link has no token at all. */
+  invalid: string;
+}
+
+/**
+ * A password link's page (a reset, an admin's invitation): the token travels in the URL's
+ * fragment, never to a server log, and the same endpoint confirms it.
+ */
+export function ChoosePasswordPage({ texts, testIdPrefix, confirmTestId }: { texts: ChoosePasswordTexts; testIdPrefix: string; confirmTestId: string }) {
   const { t } = useTranslation();
-  usePageTitle(t('reset.newTitle'));
+  usePageTitle(texts.title);
   const token = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('token') ?? '';
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -95,16 +109,21 @@ export function ResetPasswordPage() {
   return (
     <AuthShell>
       {confirm.isSuccess ? (
-        <Done icon={<IconCheck size={18} />} testId="reset-done" text={t('reset.done')} link={t('reset.signIn')} />
+        <Done icon={<IconCheck size={18} />} testId={`${testIdPrefix}-done`} text={texts.done} link={texts.signIn} />
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
-            <Title order={2} size="h3">
-              {t('reset.newTitle')}
+            <Title order={1} size="h3">
+              {texts.title}
             </Title>
+            {texts.intro && (
+              <Text size="sm" c="dimmed">
+                {texts.intro}
+              </Text>
+            )}
             {(!token || (confirm.isError && !serverField)) && (
-              <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert" data-testid="reset-error">
-                {token ? errorMessage(t, confirm.error) : t('errors.codes.AUTH_RESET_LINK_INVALID')}
+              <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert" data-testid={`${testIdPrefix}-error`}>
+                {token ? errorMessage(t, confirm.error) : texts.invalid}
               </Alert>
             )}
             <PasswordInput
@@ -115,7 +134,7 @@ export function ResetPasswordPage() {
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}
               error={touched && tooShort ? t('reset.rule', { count: MIN_PASSWORD_LENGTH }) : serverField ? fieldErrorMessage(t, serverField.code) : undefined}
-              data-testid="reset-password"
+              data-testid={`${testIdPrefix}-password`}
             />
             <PasswordInput
               label={t('reset.repeat')}
@@ -123,15 +142,27 @@ export function ResetPasswordPage() {
               value={repeat}
               onChange={(e) => setRepeat(e.currentTarget.value)}
               error={touched && mismatch ? t('reset.mismatch') : undefined}
-              data-testid="reset-repeat"
+              data-testid={`${testIdPrefix}-repeat`}
             />
-            <Button type="submit" fullWidth loading={confirm.isPending} disabled={!token} data-testid="reset-confirm">
-              {t('reset.save')}
+            <Button type="submit" fullWidth loading={confirm.isPending} disabled={!token} data-testid={confirmTestId}>
+              {texts.save}
             </Button>
             {backToLogin(t('reset.backToLogin'))}
           </Stack>
         </form>
       )}
     </AuthShell>
+  );
+}
+
+/** The page a reset link opens. */
+export function ResetPasswordPage() {
+  const { t } = useTranslation();
+  return (
+    <ChoosePasswordPage
+      texts={{ title: t('reset.newTitle'), save: t('reset.save'), done: t('reset.done'), signIn: t('reset.signIn'), invalid: t('errors.codes.AUTH_RESET_LINK_INVALID') }}
+      testIdPrefix="reset"
+      confirmTestId="reset-confirm"
+    />
   );
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { isStaff, type Role } from '../../api/types';
-import { ErrorState, PageLoader } from '../common/states';
+import { ErrorState, PageLoader } from '../common';
 import { useMe } from './auth.api';
 
 export function homePath(role: Role | undefined): string {

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/errors';
-import { errorMessage } from '../../i18n/errors';
+import { errorMessage } from '../../i18n';
 
 export function PageLoader() {
   const { t } = useTranslation();

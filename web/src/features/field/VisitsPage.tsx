@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/errors';
 import { errorMessage, fieldErrorMessage, pickLocalised, useLocale } from '../../i18n';
-import { useCurrentUser } from '../auth/auth.api';
+import { useCurrentUser } from '../auth';
 import { formatWindow } from './visit-format';
 import { useIssueCalendarFeed, useMyVisits, useReportVisit, VISIT_OUTCOMES, type Visit, type VisitOutcome } from './visits.api';
 

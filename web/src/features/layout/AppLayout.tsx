@@ -1,19 +1,18 @@
 import { Anchor, AppShell, Badge, Burger, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBarcode, IconBox, IconCalendarTime, IconCertificate, IconGauge, IconInbox, IconLifebuoy, IconMail, IconMailbox, IconMailExclamation, IconMailForward, IconMapPin, IconPackage, IconPhone, IconPhonePlus, IconPlus, IconScale, IconTicket, IconTruckReturn } from '@tabler/icons-react';
+import { IconBarcode, IconBox, IconCalendarTime, IconCertificate, IconGauge, IconInbox, IconLifebuoy, IconMail, IconMailbox, IconMailExclamation, IconMailForward, IconMapPin, IconPackage, IconPhone, IconPhonePlus, IconPlus, IconScale, IconTicket, IconTruckReturn, IconForms, IconBuildingStore, IconChartBar, IconTemplate, IconTool, IconBuildingCommunity, IconKey, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { isStaff } from '../../api/types';
-import { useQuarantineCount } from '../admin/admin.api';
-import { useCurrentUser } from '../auth/auth.api';
-import { useBrands } from '../brands/brands.api';
-import { IconBuildingStore, IconTool } from '@tabler/icons-react';
+import { useQuarantineCount } from '../admin';
+import { useCurrentUser } from '../auth';
+import { useBrands, BrandBand } from '../brands';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { Logo } from './Logo';
 import { Suspense } from 'react';
-import { ErrorBoundary } from '../common/ErrorBoundary';
-import { PageLoader } from '../common/states';
+import { ErrorBoundary, PageLoader } from '../common';
 import { UserMenu } from './UserMenu';
+import { useLiveEvents, NotificationBell } from '../notifications';
 
 interface NavItem {
   to: string;
@@ -24,6 +23,9 @@ interface NavItem {
   /** A count that needs attention (the quarantine's size); nothing shown at 0. */
   badge?: number;
 }
+
+/** Small links one above the other stay 24 px tall for a finger (WCAG 2.5.8). */
+const TOUCH_TARGET = { display: 'inline-block', minHeight: 24, lineHeight: '24px' } as const;
 
 /** The brands' own support contacts, for customers who would rather call (seeds 000, 003, 004). */
 function SupportContacts() {
@@ -43,7 +45,7 @@ function SupportContacts() {
           {b.phone && (
             <Group gap={6} wrap="nowrap">
               <IconPhone size={14} />
-              <Anchor href={`tel:${b.phone.replace(/[^+\d]/g, '')}`} size="xs">
+              <Anchor href={`tel:${b.phone.replace(/[^+\d]/g, '')}`} size="xs" style={TOUCH_TARGET}>
                 {b.phone}
               </Anchor>
             </Group>
@@ -51,7 +53,7 @@ function SupportContacts() {
           {b.supportEmail && (
             <Group gap={6} wrap="nowrap">
               <IconMail size={14} />
-              <Anchor href={`mailto:${b.supportEmail}`} size="xs" truncate>
+              <Anchor href={`mailto:${b.supportEmail}`} size="xs" truncate style={TOUCH_TARGET}>
                 {b.supportEmail}
               </Anchor>
             </Group>
@@ -113,6 +115,8 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const staff = isStaff(user.role);
   const quarantine = useQuarantineCount(user.role === 'admin');
+  // The desk's screens follow changes live (issue 14, item 2).
+  const live = useLiveEvents(staff);
 
   const items: NavItem[] = staff
     ? [
@@ -123,6 +127,8 @@ export function AppLayout() {
         { to: '/agent/receiving', label: t('nav.receiving'), icon: IconBarcode, testId: 'nav-receiving' },
         { to: '/agent/workshop', label: t('nav.workshop'), icon: IconTool, testId: 'nav-workshop' },
         { to: '/agent/visits', label: t('nav.visits'), icon: IconMapPin, testId: 'nav-visits' },
+        ...(user.role === 'technician' ? [] : [{ to: '/agent/reports', label: t('reports.nav'), icon: IconChartBar, testId: 'nav-reports' }]),
+        { to: '/agent/macros', label: t('macros.nav'), icon: IconTemplate, testId: 'nav-macros' },
       ]
     : [
         { to: '/portal', label: t('nav.myTickets'), icon: IconTicket, exact: true, testId: 'nav-my-tickets' },
@@ -135,9 +141,15 @@ export function AppLayout() {
   const adminItems: NavItem[] =
     user.role === 'admin'
       ? [
+          { to: '/admin/brands', label: t('brandAdmin.nav'), icon: IconBuildingStore, testId: 'nav-brands' },
+          { to: '/admin/users', label: t('people.nav.users'), icon: IconUsers, testId: 'nav-users' },
+          { to: '/admin/groups', label: t('people.nav.groups'), icon: IconUsersGroup, testId: 'nav-groups' },
+          { to: '/admin/organisations', label: t('people.nav.organisations'), icon: IconBuildingCommunity, testId: 'nav-organisations' },
+          { to: '/admin/api-tokens', label: t('people.nav.apiTokens'), icon: IconKey, testId: 'nav-api-tokens' },
           { to: '/admin/quarantine', label: t('nav.quarantine'), icon: IconMailExclamation, testId: 'nav-quarantine', badge: quarantine.data?.quarantined ?? 0 },
           { to: '/admin/mailboxes', label: t('nav.mailboxes'), icon: IconMailbox, testId: 'nav-mailboxes' },
           { to: '/admin/outbox', label: t('nav.outbox'), icon: IconMailForward, testId: 'nav-outbox' },
+          { to: '/admin/web-forms', label: t('webForms.admin.title'), icon: IconForms, testId: 'nav-web-forms' },
           { to: '/admin/calendars', label: t('nav.calendars'), icon: IconCalendarTime, testId: 'nav-calendars' },
           { to: '/admin/sla-policies', label: t('nav.slaPolicies'), icon: IconGauge, testId: 'nav-sla-policies' },
           { to: '/admin/catalog', label: t('nav.catalog'), icon: IconBox, testId: 'nav-catalog' },
@@ -167,6 +179,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {staff && <NotificationBell live={live} />}
             <LanguageSwitcher />
             <UserMenu />
           </Group>
@@ -201,6 +214,7 @@ export function AppLayout() {
       <AppShell.Main>
         <ErrorBoundary resetKey={pathname}>
           <Suspense fallback={<PageLoader />}>
+            {!staff && <BrandBand />}
             <Outlet />
           </Suspense>
         </ErrorBoundary>

@@ -6,13 +6,9 @@ import { Link } from 'react-router';
 import { api, ok } from '../../api/client';
 import type { Locale, ResponseOf } from '../../api/types';
 import type { TFunction } from 'i18next';
-import { formatPlainDate, intlTag, pickLocalised } from '../../i18n/format';
-import { useLocale } from '../../i18n/useLocale';
-import { PageHeader } from '../common/PageHeader';
-import { Empty, ListStates } from '../common/states';
-import { usePageTitle } from '../common/usePageTitle';
-import { OUTCOME_COLOR } from '../units/warranty-words';
-import { LoadMore } from '../common/LoadMore';
+import { formatPlainDate, intlTag, pickLocalised, useLocale } from '../../i18n';
+import { PageHeader, Empty, ListStates, usePageTitle, LoadMore } from '../common';
+import { OUTCOME_COLOR } from '../units';
 import { RegisteredProducts } from './RegisteredProducts';
 
 type Order = ResponseOf<'/api/v1/orders', 'get'>['items'][number];

@@ -3,14 +3,10 @@ import { IconPlus, IconTicket } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isPartner } from '../../api/types';
-import { useCurrentUser } from '../auth/auth.api';
-import { useBrands } from '../brands/brands.api';
-import { Empty, ListStates } from '../common/states';
-import { TicketTable, type TicketColumn } from '../tickets/TicketTable';
-import { useTicketList } from '../tickets/tickets.api';
-import { usePageTitle } from '../common/usePageTitle';
-import { PageHeader } from '../common/PageHeader';
-import { LoadMore } from '../common/LoadMore';
+import { useCurrentUser } from '../auth';
+import { useBrands } from '../brands';
+import { Empty, ListStates, usePageTitle, PageHeader, LoadMore } from '../common';
+import { TicketTable, type TicketColumn, useTicketList } from '../tickets';
 
 export function MyTicketsPage() {
   const { t } = useTranslation();

@@ -5,15 +5,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isPartner } from '../../api/types';
-import { useCurrentUser } from '../auth/auth.api';
-import { useBrands } from '../brands/brands.api';
-import { EMPTY_REQUESTER, RequesterFields, validateRequester, type RequesterDraft } from '../tickets/RequesterFields';
-import { Empty, ErrorState, PageLoader } from '../common/states';
-import { TicketFields } from '../tickets/TicketFields';
-import { useTicketForm } from '../tickets/useTicketForm';
-import { usePageTitle } from '../common/usePageTitle';
-import { PageHeader } from '../common/PageHeader';
-import { TicketFormFooter } from '../tickets/TicketFormFooter';
+import { useCurrentUser } from '../auth';
+import { useBrands } from '../brands';
+import { EMPTY_REQUESTER, RequesterFields, validateRequester, type RequesterDraft, TicketFields, useTicketForm, TicketFormFooter } from '../tickets';
+import { Empty, ErrorState, PageLoader, usePageTitle, PageHeader } from '../common';
 
 export function PortalNewTicketPage() {
   const { t } = useTranslation();

@@ -4,14 +4,12 @@ import { IconCircleCheck, IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { errorMessage } from '../../i18n';
-import { useBrandMap } from '../brands/brands.api';
-import { TicketDetails } from '../tickets/TicketDetails';
-import { MergedBanner, TicketHeader, TicketPageState, TicketThread, useTicketPage } from '../tickets/TicketPageParts';
-import { useUpdateTicket } from '../tickets/tickets.api';
-import { PortalPlannedDate } from '../sla/PortalPlannedDate';
-import { UnitsPanel } from '../units/UnitsPanel';
-import { ReturnPanel } from '../returns/ReturnPanel';
-import { WorkshopPanel } from '../workshop/WorkshopPanel';
+import { useBrandMap } from '../brands';
+import { TicketDetails, MergedBanner, TicketHeader, TicketPageState, TicketThread, useTicketPage, useUpdateTicket } from '../tickets';
+import { PortalPlannedDate } from '../sla';
+import { UnitsPanel } from '../units';
+import { ReturnPanel } from '../returns';
+import { WorkshopPanel } from '../workshop';
 
 export function PortalTicketPage() {
   const { id = '' } = useParams();

@@ -3,13 +3,10 @@ import { IconCertificate, IconFileUpload, IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorsByPath, isApiError } from '../../api/errors';
-import { errorMessage, fieldErrorMessage } from '../../i18n/errors';
-import { formatPlainDate, pickLocalised } from '../../i18n/format';
-import { useLocale } from '../../i18n/useLocale';
-import { useBrands } from '../brands/brands.api';
-import { uploadAttachment } from '../tickets/tickets.api';
-import { useRegisteredUnits, useRegisterUnit } from '../units/units.api';
-import { OUTCOME_COLOR } from '../units/warranty-words';
+import { errorMessage, fieldErrorMessage, formatPlainDate, pickLocalised, useLocale } from '../../i18n';
+import { useBrands } from '../brands';
+import { uploadAttachment } from '../tickets';
+import { useRegisteredUnits, useRegisterUnit, OUTCOME_COLOR } from '../units';
 
 const PROOF_STATUS_COLOR = { none: 'gray', uploaded: 'blue', validated: 'teal', rejected: 'red' } as const;
 

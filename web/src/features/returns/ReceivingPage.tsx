@@ -6,9 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/client';
 import { errorMessage, pickLocalised, useLocale } from '../../i18n';
-import { PageHeader } from '../common/PageHeader';
-import { uploadAttachment } from '../tickets/tickets.api';
-import { usePageTitle } from '../common/usePageTitle';
+import { PageHeader, usePageTitle } from '../common';
+import { uploadAttachment } from '../tickets';
 import { UnexpectedParcelForm } from './UnexpectedParcelForm';
 import { accessoryName, lookupReturn, type Return, useRefuseParcel, useReturnEvent } from './returns.api';
 

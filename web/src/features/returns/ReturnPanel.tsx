@@ -3,10 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { IconPackage, IconTruckReturn } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DocumentLink } from '../common/DocumentLink';
+import { DocumentLink } from '../common';
 import type { Ticket } from '../../api/types';
 import { errorMessage, formatDateTime, pickLocalised, useLocale } from '../../i18n';
-import { useTicketUnits } from '../units/units.api';
+import { useTicketUnits } from '../units';
 import { accessoryName, documentUrl, type Return, type ReturnEventBody, useRequestReturn, useReturnEvent, useTicketReturn } from './returns.api';
 
 const FINAL: Return['state'][] = ['closed', 'refused', 'cancelled'];

@@ -5,9 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { serverNow } from '../../app/server-clock';
 import { formatDateTime, useLocale } from '../../i18n';
-import { PageHeader } from '../common/PageHeader';
-import { Empty, ListStates } from '../common/states';
-import { usePageTitle } from '../common/usePageTitle';
+import { PageHeader, Empty, ListStates, usePageTitle } from '../common';
 import { type Return, useReturnsQueue } from './returns.api';
 
 type View = 'awaiting' | 'on_hold' | 'received_today' | 'open';

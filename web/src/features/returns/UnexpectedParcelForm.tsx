@@ -4,7 +4,7 @@ import { IconPackageImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../i18n';
-import { useBrands } from '../brands/brands.api';
+import { useBrands } from '../brands';
 import { useRecordUnexpectedParcel } from './returns.api';
 
 /**

@@ -1,8 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError, ok } from '../../api/client';
-import type { BodyOf } from '../../api/types';
+import type { BodyOf, Locale } from '../../api/types';
 import type { paths } from '../../api/schema';
-import type { Locale } from '../../api/types';
 import { pickLocalised } from '../../i18n';
 
 export type Return = paths['/api/v1/tickets/{id}/rma']['get']['responses'][200]['content']['application/json'];

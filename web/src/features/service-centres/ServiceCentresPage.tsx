@@ -5,10 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import type { Locale } from '../../api/types';
 import { errorMessage, fieldErrorMessage, intlTag, useLocale } from '../../i18n';
-import { useBrands } from '../brands/brands.api';
-import { PageHeader } from '../common/PageHeader';
-import { Empty, ErrorState, TableSkeleton } from '../common/states';
-import { usePageTitle } from '../common/usePageTitle';
+import { useBrands } from '../brands';
+import { PageHeader, Empty, ErrorState, TableSkeleton, usePageTitle } from '../common';
 import { type NearestCentre, type NearestQuery, useNearestCentres } from './service-centres.api';
 
 type Mode = 'postcode' | 'city';

@@ -2,7 +2,7 @@ import { Divider, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconCalendarEvent } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket, TicketSla } from '../../api/types';
-import { useLocale } from '../../i18n/useLocale';
+import { useLocale } from '../../i18n';
 import { formatDue, formatDueWithZone, isReason } from './sla-format';
 import { useTicketSla } from './sla.api';
 

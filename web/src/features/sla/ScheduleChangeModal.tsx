@@ -6,10 +6,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/errors';
 import { SCHEDULE_CHANGE_REASONS, type ScheduleChangeReason, type Ticket, type TicketSla } from '../../api/types';
-import { errorMessage, fieldErrorMessage } from '../../i18n/errors';
-import { useLocale } from '../../i18n/useLocale';
-import { fromZonedWall, toZonedWall } from '../../i18n/zoned-time';
-import { focusFirstError } from '../common/focusFirstError';
+import { errorMessage, fieldErrorMessage, fromZonedWall, toZonedWall, useLocale } from '../../i18n';
+import { focusFirstError } from '../common';
 import { formatDueWithZone, zoneName } from './sla-format';
 import { useScheduleChange } from './sla.api';
 

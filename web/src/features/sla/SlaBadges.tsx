@@ -2,7 +2,7 @@ import { Badge, Tooltip, type MantineColor } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconClockHour4, IconPlayerPause } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SlaBadgeInfo, SlaBadgeState, SlaTimer } from '../../api/types';
-import { useLocale } from '../../i18n/useLocale';
+import { useLocale } from '../../i18n';
 import { formatDuration, formatDueWithZone } from './sla-format';
 
 /** ok / warning (orange) / breached (red) / paused (grey): the queue's colours for a due time. */

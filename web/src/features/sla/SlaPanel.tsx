@@ -23,7 +23,7 @@ function TimerRow({ timer, timeZone }: { timer: SlaTimer; timeZone: string }) {
         <TimerStateBadge timer={timer} />
       </Group>
       {left !== null && (
-        <Text size="sm" fw={600} c={left < 0 ? 'red.7' : timer.warning ? 'orange.8' : undefined} data-testid="sla-left">
+        <Text size="sm" fw={600} c={left < 0 ? 'red.9' : timer.warning ? 'orange.8' : undefined} data-testid="sla-left">
           {formatLeft(t, left)}
         </Text>
       )}

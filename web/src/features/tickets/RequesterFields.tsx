@@ -1,8 +1,7 @@
 import { Select, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../api/types';
-import { fieldErrorMessage } from '../../i18n/errors';
-import { LANGUAGE_NAMES } from '../../i18n';
+import { fieldErrorMessage, LANGUAGE_NAMES } from '../../i18n';
 import { isValidEmail } from './ticket-draft';
 
 export interface RequesterDraft {

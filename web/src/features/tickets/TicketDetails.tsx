@@ -2,8 +2,7 @@ import { Badge, DataList, Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Brand, IntakeField, Locale, Ticket } from '../../api/types';
-import { formatPlainDate, pickLocalised } from '../../i18n/format';
-import { useLocale } from '../../i18n/useLocale';
+import { formatPlainDate, pickLocalised, useLocale } from '../../i18n';
 import { AttachmentList } from './attachments';
 import { ChannelLabel, DateTime } from './badges';
 

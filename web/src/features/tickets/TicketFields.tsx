@@ -1,9 +1,7 @@
 import { NumberInput, Select, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Brand, IntakeField } from '../../api/types';
-import { fieldErrorMessage } from '../../i18n/errors';
-import { pickLocalised } from '../../i18n/format';
-import { useLocale } from '../../i18n/useLocale';
+import { fieldErrorMessage, pickLocalised, useLocale } from '../../i18n';
 import { AttachmentPicker, type Uploads } from './attachments';
 import { splitSerials, type DraftValue, type TicketDraft } from './ticket-draft';
 

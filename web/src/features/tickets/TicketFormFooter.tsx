@@ -2,7 +2,7 @@ import { Alert, Button, Group } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { errorMessage, fieldErrorMessage } from '../../i18n/errors';
+import { errorMessage, fieldErrorMessage } from '../../i18n';
 import type { useTicketForm } from './useTicketForm';
 
 /** The end of a new-ticket form, desk or portal: what the server refused, then cancel and send. */

@@ -3,9 +3,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Ticket } from '../../api/types';
-import { useCurrentUser } from '../auth/auth.api';
-import { ErrorState, isNotFound, NotFound, PageLoader } from '../common/states';
-import { usePageTitle } from '../common/usePageTitle';
+import { useCurrentUser } from '../auth';
+import { ErrorState, isNotFound, NotFound, PageLoader, usePageTitle } from '../common';
 import { StatusBadge } from './badges';
 import { Composer, type ComposerKind } from './Composer';
 import { Conversation } from './Conversation';
@@ -103,6 +102,7 @@ export function TicketThread({
   showDelivery = false,
   portal = false,
   hint,
+  composerRequest,
 }: {
   ticket: Ticket;
   entries: ReturnType<typeof useEntries>;
@@ -112,6 +112,8 @@ export function TicketThread({
   /** In the portal, the opening message is the reader's own when they asked. */
   portal?: boolean;
   hint?: string;
+  /** A keyboard shortcut's ask for the composer (reply, note). */
+  composerRequest?: { kind: ComposerKind; n: number } | undefined;
 }) {
   const user = useCurrentUser();
   return (
@@ -138,7 +140,16 @@ export function TicketThread({
           }}
         />
       )}
-      {!ticket.mergedInto && <Composer ticketId={ticket.id} kinds={kinds} hint={hint} />}
+      {!ticket.mergedInto && (
+        <Composer
+          ticketId={ticket.id}
+          kinds={kinds}
+          hint={hint}
+          request={composerRequest}
+          // Replying and setting the status in one step (issue 14, item 3): never on a closed case.
+          statusActions={kinds.includes('agent_reply') && ticket.status !== 'closed' && ticket.status !== 'resolved'}
+        />
+      )}
     </Stack>
   );
 }

@@ -5,9 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { attachmentUrl } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import type { Attachment } from '../../api/types';
-import { errorMessage } from '../../i18n/errors';
-import { formatBytes } from '../../i18n/format';
-import { useLocale } from '../../i18n/useLocale';
+import { errorMessage, formatBytes, useLocale } from '../../i18n';
 import { uploadAttachment } from './tickets.api';
 
 /** The server's limit (docs/API-CONTRACT.md): refused here before a 20 MB upload is wasted. */

@@ -12,8 +12,7 @@ import {
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TicketChannel, TicketPriority, TicketStatus } from '../../api/types';
-import { formatDateTime } from '../../i18n/format';
-import { useLocale } from '../../i18n/useLocale';
+import { formatDateTime, useLocale } from '../../i18n';
 
 export const STATUS_COLOR: Record<TicketStatus, MantineColor> = {
   new: 'blue',

@@ -1,5 +1,5 @@
 import type { IntakeField, IntakeForm } from '../../api/types';
-import type { FieldErrorCode } from '../../i18n/errors';
+import { type FieldErrorCode } from '../../i18n';
 
 /** A custom-field value as held by the form controls, before it is sent. */
 export type DraftValue = string | number | string[] | null;

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok, uploadFile } from '../../api/client';
-import type { Attachment, BodyOf, CreateTicketBody, TicketStatus, UpdateTicketBody } from '../../api/types';
+import type { Attachment, BodyOf, CreateTicketBody, TicketSort, TicketStatus, UpdateTicketBody } from '../../api/types';
 
 /** What a person may write into a conversation (the server writes the `system` entries). */
 export type NewEntryBody = BodyOf<'/api/v1/tickets/{id}/entries', 'post'>;
@@ -13,6 +13,8 @@ export interface QueueFilters {
   /** Opened at or after / before these instants. */
   createdFrom?: string;
   createdBefore?: string;
+  /** The queue's order: the nearest due time first (default), or the newest / oldest opened first. */
+  sort?: TicketSort;
 }
 
 const PAGE_SIZE = 25;
@@ -31,6 +33,7 @@ export function useTicketList(filters: QueueFilters) {
               assigneeId: filters.assigneeId,
               createdFrom: filters.createdFrom,
               createdBefore: filters.createdBefore,
+              sort: filters.sort,
               cursor: pageParam ?? undefined,
               limit: PAGE_SIZE,
             },

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { fieldErrorsByPath, isApiError } from '../../api/errors';
 import type { Brand, CreateTicketBody, Ticket } from '../../api/types';
-import { focusFirstError } from '../common/focusFirstError';
+import { focusFirstError } from '../common';
 import { useUploads } from './attachments';
 import { customFieldsPayload, EMPTY_DRAFT, validateDraft, type TicketDraft } from './ticket-draft';
 import { useCreateTicket } from './tickets.api';

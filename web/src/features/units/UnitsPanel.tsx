@@ -2,8 +2,7 @@ import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../api/types';
-import { formatPlainDate, pickLocalised } from '../../i18n/format';
-import { useLocale } from '../../i18n/useLocale';
+import { formatPlainDate, pickLocalised, useLocale } from '../../i18n';
 import { useTicketUnits } from './units.api';
 import { explainWarranty, OUTCOME_COLOR } from './warranty-words';
 

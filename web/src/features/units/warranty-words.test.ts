@@ -1,16 +1,12 @@
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import en from '../../i18n/locales/en.json';
-import fr from '../../i18n/locales/fr.json';
-import ro from '../../i18n/locales/ro.json';
-import ru from '../../i18n/locales/ru.json';
-import sv from '../../i18n/locales/sv.json';
+import { resources } from '../../i18n';
 import { explainWarranty, type Warranty } from './warranty-words';
 
 const T: Record<string, TFunction> = {};
 beforeAll(async () => {
   const i18n = i18next.createInstance();
-  await i18n.init({ resources: { en: { translation: en }, fr: { translation: fr }, ro: { translation: ro }, ru: { translation: ru }, sv: { translation: sv } }, lng: 'en', interpolation: { escapeValue: false } });
+  await i18n.init({ resources, lng: 'en', interpolation: { escapeValue: false } });
   for (const l of ['en', 'fr', 'ro', 'ru', 'sv']) T[l] = i18n.getFixedT(l);
 });
 

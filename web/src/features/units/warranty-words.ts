@@ -1,7 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { ResponseOf } from '../../api/types';
-import type { Locale } from '../../api/types';
-import { formatPlainDate } from '../../i18n/format';
+import type { ResponseOf, Locale } from '../../api/types';
+import { formatPlainDate } from '../../i18n';
 
 export type Warranty = ResponseOf<'/api/v1/units/{id}/warranty', 'get'>;
 type Step = Warranty['explanation'][number];

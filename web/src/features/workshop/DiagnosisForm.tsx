@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, fieldErrorMessage, pickLocalised, useLocale } from '../../i18n';
 import { isApiError } from '../../api/client';
-import type { Return } from '../returns/returns.api';
+import type { Return } from '../returns';
 import { useDiagnose, useModelParts } from './workshop.api';
 
 /**

@@ -1,7 +1,7 @@
 import { Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatPlainDate, useLocale } from '../../i18n';
-import { useBrands } from '../brands/brands.api';
+import { useBrands } from '../brands';
 import { useLowStock } from './workshop.api';
 
 /** The parts the workshop runs short of, per brand: on hand, needed by open repairs, on order and when. */

@@ -2,7 +2,7 @@ import { Badge, Button, Group, Paper, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, formatMoney, formatPlainDate, useLocale } from '../../i18n';
-import { DocumentLink } from '../common/DocumentLink';
+import { DocumentLink } from '../common';
 import { type Quote, quotePdfUrl, useAnswerQuote } from './workshop.api';
 
 /**

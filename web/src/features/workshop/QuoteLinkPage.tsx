@@ -16,13 +16,18 @@ export function QuoteLinkPage() {
   const answer = useAnswerLink(token);
   const q = link.data?.quote;
   return (
-    <Container size="sm" py="xl">
+    <Container component="main" size="sm" py="xl">
       <Paper withBorder radius="md" p="lg" data-testid="quote-link">
         {link.isPending && <Text c="dimmed">{t('common.loading')}</Text>}
         {link.isError && (
-          <Alert color="red" variant="light" title={t('workshop.link.invalidTitle')} data-testid="quote-link-error">
-            {errorMessage(t, link.error)}
-          </Alert>
+          <Stack gap="md">
+            <Title order={1} size="h3">
+              {t('workshop.link.invalidTitle')}
+            </Title>
+            <Alert color="red" variant="light" data-testid="quote-link-error">
+              {errorMessage(t, link.error)}
+            </Alert>
+          </Stack>
         )}
         {link.data && q && (
           <Stack gap="md">

@@ -2,10 +2,10 @@ import { Alert, Badge, Button, Group, List, Paper, Stack, Text } from '@mantine/
 import { notifications } from '@mantine/notifications';
 import { IconTool } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { DocumentLink } from '../common/DocumentLink';
+import { DocumentLink } from '../common';
 import type { Ticket } from '../../api/types';
 import { errorMessage, formatDateTime, formatPlainDate, useLocale } from '../../i18n';
-import { useTicketReturn } from '../returns/returns.api';
+import { useTicketReturn } from '../returns';
 import { BenchActions } from './BenchActions';
 import { DiagnosisForm } from './DiagnosisForm';
 import { QuoteCard } from './QuoteCard';

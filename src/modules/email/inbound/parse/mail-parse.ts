@@ -1,7 +1,16 @@
-import { type AddressObject, simpleParser } from 'mailparser';
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type * as MailParser from 'mailparser';
+import type { AddressObject, MailParserOptions } from 'mailparser';
+import type SanitizeHtml from 'sanitize-html';
 import { z } from 'zod';
 import { labelUndeclaredCharsets } from './charset.ts';
+
+// Loaded on the first mail: a start-up and an idle desk need neither parser.
+const require = createRequire(import.meta.url);
+let mailparser: typeof MailParser | undefined;
+let sanitizer: typeof SanitizeHtml | undefined;
+const simpleParser = (source: Buffer, options: MailParserOptions) => (mailparser ??= require('mailparser') as typeof MailParser).simpleParser(source, options);
+const sanitizeHtml = () => (sanitizer ??= require('sanitize-html') as typeof SanitizeHtml);
 
 export interface MailAddress {
   address: string;
@@ -139,8 +148,9 @@ export async function parseMail(raw: Buffer): Promise<ParsedMail> {
  * (tracking pixels); inline images only as cid: references the UI rewrites to attachments.
  */
 export function sanitiseMailHtml(html: string): string {
-  return sanitizeHtml(html, {
-    allowedTags: sanitizeHtml.defaults.allowedTags.concat(['img', 'font', 'center', 'span', 'del', 'ins', 'sup', 'sub']),
+  const sanitize = sanitizeHtml();
+  return sanitize(html, {
+    allowedTags: sanitize.defaults.allowedTags.concat(['img', 'font', 'center', 'span', 'del', 'ins', 'sup', 'sub']),
     allowedAttributes: {
       '*': ['style', 'align', 'dir', 'lang', 'title'],
       a: ['href', 'name', 'target', 'rel'],
@@ -163,7 +173,7 @@ export function sanitiseMailHtml(html: string): string {
       },
     },
     transformTags: {
-      a: sanitizeHtml.simpleTransform('a', { target: '_blank', rel: 'noopener noreferrer nofollow' }),
+      a: sanitize.simpleTransform('a', { target: '_blank', rel: 'noopener noreferrer nofollow' }),
       // Relative and remote image URLs (tracking pixels, same-origin requests) are dropped: only
       // the mail's own inline images (cid:) and embedded data remain.
       img: (tagName, attribs) => {

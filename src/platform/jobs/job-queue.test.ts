@@ -1,0 +1,63 @@
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createTestDatabase, STORES } from '../../test/db.ts';
+import type { Database } from '../db/database.ts';
+import { JobQueue } from './job-queue.ts';
+
+/**
+ * stop() returns only once nothing of the queue still runs, so the caller may close the pool at
+ * once. pg-boss 10 resolves its own stop() while a fetch that was in flight can still hand a job
+ * to its handler, and records completion without awaiting it: closing the pool then crashed the
+ * process ("Cannot use a pool after calling end", seen in the SIGKILL e-mail test's clean stop).
+ */
+describe.each(STORES)('job queue stop [%s]', (store) => {
+  let database: Database | null = null;
+  afterEach(async () => {
+    await database?.close();
+    database = null;
+  });
+
+  it('lets a fetch in flight at stop() run its job to completion before it returns', async () => {
+    database = await createTestDatabase(store);
+    const real = database;
+    // Every fetch of a job answers 400 ms late, after its statement ran: stop() lands inside one.
+    let fetchesStarted = 0;
+    const pool = new Proxy(real.pool, {
+      get(target, key, receiver) {
+        if (key !== 'query') return Reflect.get(target, key, receiver) as unknown;
+        return async (text: string, values?: unknown[]) => {
+          const result = await target.query(text, values);
+          if (/skip locked/i.test(text)) {
+            fetchesStarted++;
+            await new Promise((resolve) => setTimeout(resolve, 400));
+          }
+          return result;
+        };
+      },
+    });
+    const errors: string[] = [];
+    const queue = new JobQueue({ ...real, pool } as Database, (msg, err) => errors.push(`${msg} ${String(err ?? '')}`));
+    const def = { name: 'test.stop-in-flight', schema: z.object({ n: z.number() }) };
+    const handled: number[] = [];
+    queue.work(
+      def,
+      async ({ n }) => {
+        await sql`select pg_sleep(0.05)`.execute(real.db);
+        handled.push(n);
+      },
+      { pollingIntervalSeconds: 0.5 },
+    );
+    await queue.start();
+    const id = await queue.enqueue(real.db, def, { n: 7 });
+    // Wait for a fetch that began after the job was there, then stop in the middle of its delay.
+    const after = fetchesStarted;
+    await expect.poll(() => fetchesStarted, { timeout: 5_000, interval: 20 }).toBeGreaterThan(after);
+    await queue.stop();
+
+    expect(handled).toEqual([7]);
+    const job = await sql<{ state: string }>`select state from pgboss.job where id = ${id}`.execute(real.db);
+    expect(job.rows[0]?.state).toBe('completed');
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,52 @@
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { NOTIFICATIONS_KEY, presenceKey, UNSEEN_KEY } from './notifications.api';
+
+export type LiveState = 'connecting' | 'open' | 'closed';
+
+function ticketIdOf(e: Event): string | null {
+  try {
+    const data = JSON.parse((e as MessageEvent<string>).data) as { ticketId?: unknown };
+    return typeof data.ticketId === 'string' ? data.ticketId : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The desk's live screens: one server-sent event stream per tab (`/api/v1/events`, the session
+ * cookie authenticates it). An event names what changed and the screens re-read it: the ticket
+ * and its parts, the queue, the unread markers, the notifications, who is replying. The browser
+ * reconnects on its own; each (re)connection re-reads everything, since events sent while the
+ * stream was down are not replayed.
+ */
+export function useLiveEvents(enabled: boolean): LiveState {
+  const qc = useQueryClient();
+  const [state, setState] = useState<LiveState>('connecting');
+  useEffect(() => {
+    if (!enabled || typeof EventSource === 'undefined') return;
+    const source = new EventSource('/api/v1/events');
+    let connectedBefore = false;
+    source.addEventListener('ready', () => {
+      if (connectedBefore) void qc.invalidateQueries();
+      connectedBefore = true;
+      setState('open');
+    });
+    source.addEventListener('error', () => setState(source.readyState === EventSource.CLOSED ? 'closed' : 'connecting'));
+    source.addEventListener('ticket', (e) => ticketChanged(qc, ticketIdOf(e)));
+    source.addEventListener('presence', (e) => {
+      const id = ticketIdOf(e);
+      if (id) void qc.invalidateQueries({ queryKey: presenceKey(id) });
+    });
+    source.addEventListener('notification', () => void qc.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }));
+    source.addEventListener('resync', () => void qc.invalidateQueries());
+    return () => source.close();
+  }, [enabled, qc]);
+  return state;
+}
+
+function ticketChanged(qc: QueryClient, ticketId: string | null) {
+  if (ticketId) void qc.invalidateQueries({ queryKey: ['ticket', ticketId] });
+  void qc.invalidateQueries({ queryKey: ['tickets'] });
+  void qc.invalidateQueries({ queryKey: UNSEEN_KEY });
+}
