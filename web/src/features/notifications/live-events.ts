@@ -1,4 +1,4 @@
-import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { NOTIFICATIONS_KEY, presenceKey, UNSEEN_KEY } from './notifications.api';
 
@@ -28,7 +28,7 @@ export function useLiveEvents(enabled: boolean): LiveState {
     const source = new EventSource('/api/v1/events');
     let connectedBefore = false;
     source.addEventListener('ready', () => {
-      if (connectedBefore) void qc.invalidateQueries();
+      if (connectedBefore) void reread(qc);
       connectedBefore = true;
       setState('open');
     });
@@ -36,17 +36,30 @@ export function useLiveEvents(enabled: boolean): LiveState {
     source.addEventListener('ticket', (e) => ticketChanged(qc, ticketIdOf(e)));
     source.addEventListener('presence', (e) => {
       const id = ticketIdOf(e);
-      if (id) void qc.invalidateQueries({ queryKey: presenceKey(id) });
+      if (id) void reread(qc, presenceKey(id));
     });
-    source.addEventListener('notification', () => void qc.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }));
-    source.addEventListener('resync', () => void qc.invalidateQueries());
+    source.addEventListener('notification', () => void reread(qc, NOTIFICATIONS_KEY));
+    source.addEventListener('resync', () => void reread(qc));
     return () => source.close();
   }, [enabled, qc]);
   return state;
 }
 
 function ticketChanged(qc: QueryClient, ticketId: string | null) {
-  if (ticketId) void qc.invalidateQueries({ queryKey: ['ticket', ticketId] });
-  void qc.invalidateQueries({ queryKey: ['tickets'] });
-  void qc.invalidateQueries({ queryKey: UNSEEN_KEY });
+  if (ticketId) void reread(qc, ['ticket', ticketId]);
+  void reread(qc, ['tickets']);
+  void reread(qc, UNSEEN_KEY);
+}
+
+/**
+ * Reads again what an event says changed (every query under `queryKey`, all without one).
+ * `invalidateQueries` alone would lose the event for a query whose first read is still on its way:
+ * TanStack Query cancels a running fetch only when the query already shows data, and otherwise
+ * joins the invalidation to that fetch — which may have left before the change and come back
+ * without it (a customer's reply missing from a ticket just opened). Those first reads are
+ * cancelled and made again.
+ */
+export async function reread(qc: QueryClient, queryKey?: QueryKey): Promise<void> {
+  await qc.cancelQueries({ queryKey, predicate: (q) => q.state.data === undefined && q.state.fetchStatus === 'fetching' });
+  await qc.invalidateQueries({ queryKey });
 }
