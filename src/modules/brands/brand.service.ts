@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
 import type { BrandRow } from '../../platform/db/schema.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
+import { dateTimeFormat } from '../../platform/i18n/i18n.ts';
 import { type Actor, isAdmin } from '../auth/index.ts';
 import { IntakeFormSchema, type IntakeForm } from './intake-form.ts';
 import { formatTicketNumber } from './ticket-number.ts';
@@ -193,5 +194,5 @@ export function toBrandResponse(b: Brand, now: Date): z.infer<typeof BrandRespon
 
 /** The calendar year of an instant in the brand's time zone (numbers restart on local New Year). */
 export function yearIn(timeZone: string, at: Date): number {
-  return Number(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(at));
+  return Number(dateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(at));
 }

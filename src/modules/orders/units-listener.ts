@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { TicketListener } from '../tickets/index.ts';
 import { addSerialNumbers } from '../tickets/index.ts';
 import { findSerials } from './serial-finder.ts';
@@ -11,24 +12,22 @@ import { findSerials } from './serial-finder.ts';
 export const unitsTicketListener: TicketListener = {
   name: 'units',
   async ticketsChanged(trx, ticketIds, at) {
-    const tickets = await trx.selectFrom('ticket').select(['id', 'brand_id', 'subject', 'description']).where('id', 'in', ticketIds).execute();
-    if (!tickets.length) return;
-    const brands = [...new Set(tickets.map((t) => t.brand_id))];
-    const models = await trx.selectFrom('product_model').select(['brand_id', 'serial_patterns']).where('brand_id', 'in', brands).execute();
-    // A brand without a catalog pays one query more per change, not three.
-    if (!models.some((m) => m.serial_patterns.length)) return;
-    const messages = await trx
-      .selectFrom('ticket_entry')
-      .select(['ticket_id', 'body'])
-      .where('ticket_id', 'in', ticketIds)
-      .where('kind', '=', 'customer_message')
-      .where('created_at', '=', at)
+    // One statement: each ticket with its brand's patterns and the customer's messages of this instant.
+    const tickets = await trx
+      .selectFrom('ticket as t')
+      .select([
+        't.id',
+        't.subject',
+        't.description',
+        sql<string[]>`array(select p from product_model m, unnest(m.serial_patterns) p where m.brand_id = t.brand_id)`.as('patterns'),
+        sql<string[]>`array(select e.body from ticket_entry e where e.ticket_id = t.id and e.kind = 'customer_message' and e.created_at = ${at}::timestamptz)`.as('messages'),
+      ])
+      .where('t.id', 'in', ticketIds)
       .execute();
     for (const t of tickets) {
-      const patterns = models.filter((m) => m.brand_id === t.brand_id).flatMap((m) => m.serial_patterns);
-      if (!patterns.length) continue;
-      const text = [t.subject, t.description, ...messages.filter((m) => m.ticket_id === t.id).map((m) => m.body)].join('\n');
-      await addSerialNumbers(trx, t.id, findSerials(text, patterns));
+      if (!t.patterns.length) continue;
+      const text = [t.subject, t.description, ...t.messages].join('\n');
+      await addSerialNumbers(trx, t.id, findSerials(text, t.patterns));
     }
   },
 };

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { brandId, describeStores } from '../../test/db.ts';
 import { buildTestApp, loginAs } from '../../test/http.ts';
@@ -76,5 +77,34 @@ describeStores('requesters within reach', (ctx) => {
         expect([res.statusCode, res.json().code]).toEqual([404, 'REQUESTER_NOT_FOUND']);
       }
     }
+  });
+
+  it('opens every ticket of a new customer asked at the same moment, under one account (no 500 on the address taken meanwhile)', async () => {
+    const agent = await loginAs(app, 'agent@carri.example');
+    const carri = await brandId(ctx().db, 'carri');
+    const open = (address: string, n: number) =>
+      agent.post('/api/v1/tickets', { brandId: carri, channel: 'phone', subject: `Appel ${n}`, description: 'Client au téléphone', serialNumbers: ['CS-1'], customFields: carriFields, requesterEmail: address, requesterName: 'Jeanne Simultanée' });
+    // Six first calls of one new customer at once (on PostgreSQL they race on the address).
+    const answers = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => open('jeanne@simultanee.example', n)));
+    expect(answers.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201, 201]);
+    const accounts = await ctx().db.selectFrom('app_user').select('id').where('email', '=', 'jeanne@simultanee.example').execute();
+    expect(accounts).toHaveLength(1);
+    expect(new Set(answers.map((r) => r.json().requester.id))).toEqual(new Set([accounts[0]!.id]));
+    expect(await brandsOf('jeanne@simultanee.example')).toEqual(['carri']);
+
+    if (ctx().store !== 'postgres') return; // the embedded store runs one transaction at a time
+    // Deterministically: the address is taken by a transaction still open when the create arrives;
+    // the create waits for its commit and takes that account.
+    const held = await ctx().db.startTransaction().execute();
+    const theirs = await held.insertInto('app_user').values({ email: 'paul@simultane.example', name: 'Paul', role: 'customer', locale: 'fr', phone: null, organisation_id: null, password_hash: null }).returning('id').executeTakeFirstOrThrow();
+    await held.insertInto('user_brand').values({ user_id: theirs.id, brand_id: carri }).execute();
+    const pending = open('paul@simultane.example', 7);
+    // The create reaches the address and waits on the open transaction's lock.
+    const waiting = () => sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`.execute(ctx().db);
+    while ((await waiting()).rows[0]!.n === 0) await new Promise((r) => setImmediate(r));
+    await held.commit().execute();
+    const res = await pending;
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().requester.id).toBe(theirs.id);
   });
 });

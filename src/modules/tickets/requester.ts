@@ -20,13 +20,20 @@ export async function findAccountByAddress(trx: Db, address: string) {
   return row ? { id: row.id, locale: row.locale, organisationId: row.organisation_id, role: row.role } : undefined;
 }
 
-/** A new customer of the brand, without a password (they may set one by the reset link). */
+/**
+ * A new customer of the brand, without a password (they may set one by the reset link); `null` when
+ * another request created an account with this address meanwhile (two first messages of one new
+ * customer at once): the insert waits for that request's commit and leaves its account alone, and
+ * the caller takes that account as it takes any existing one.
+ */
 export async function createCustomer(trx: Db, brandId: string, who: { address: string; name: string; locale: Locale }) {
   const created = await trx
     .insertInto('app_user')
     .values({ email: who.address, name: who.name || who.address.split('@')[0]!, role: 'customer', locale: who.locale, phone: null, organisation_id: null, password_hash: null })
+    .onConflict((oc) => oc.doNothing())
     .returning('id')
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!created) return null;
   await trx.insertInto('user_brand').values({ user_id: created.id, brand_id: brandId }).execute();
   return { id: created.id, locale: who.locale, organisationId: null, role: 'customer' as const };
 }
@@ -36,8 +43,13 @@ export async function createCustomer(trx: Db, brandId: string, who: { address: s
  * the account with that address, linked to the brand, or a new customer account without password.
  */
 export async function findOrCreateCustomerByAddress(trx: Db, brandId: string, who: { address: string; name: string; locale: Locale }) {
-  const existing = await findAccountByAddress(trx, who.address);
-  if (!existing) return createCustomer(trx, brandId, who);
+  const found = await findAccountByAddress(trx, who.address);
+  if (!found) {
+    const created = await createCustomer(trx, brandId, who);
+    if (created) return created;
+  }
+  const existing = found ?? (await findAccountByAddress(trx, who.address));
+  if (!existing) throw new Error(`the account of ${who.address} was neither found nor created`);
   // Only a customer becomes the brand's by writing to it: for staff and partners a brand link is
   // access to the brand's data, never granted by a mail.
   if (existing.role === 'customer') await trx.insertInto('user_brand').values({ user_id: existing.id, brand_id: brandId }).onConflict((oc) => oc.doNothing()).execute();
@@ -140,13 +152,15 @@ export async function resolveRequester(
     throw validationFailed([{ field: 'requesterEmail', code: 'required', message: 'the requester is required' }]);
   }
   const email = input.requesterEmail.trim();
-  const existing = await findAccountByAddress(trx, email);
-  if (existing) {
-    // Never linked across brands or chains, and never told apart from any other account out of reach.
-    if (!(await customerInReach(trx, actor, brandId, existing.id))) throw requesterNotFound('requesterEmail');
-    return { id: existing.id, locale: existing.locale, organisationId: existing.organisationId };
+  let existing = await findAccountByAddress(trx, email);
+  if (!existing) {
+    const created = await createCustomer(trx, brandId, { address: email, name: input.requesterName ?? '', locale: input.requesterLocale ?? fallbackLocale });
+    if (created) return { id: created.id, locale: created.locale, organisationId: null };
+    existing = await findAccountByAddress(trx, email);
+    if (!existing) throw new Error(`the account of ${email} was neither found nor created`);
   }
-  const created = await createCustomer(trx, brandId, { address: email, name: input.requesterName ?? '', locale: input.requesterLocale ?? fallbackLocale });
-  return { id: created.id, locale: created.locale, organisationId: null };
+  // Never linked across brands or chains, and never told apart from any other account out of reach.
+  if (!(await customerInReach(trx, actor, brandId, existing.id))) throw requesterNotFound('requesterEmail');
+  return { id: existing.id, locale: existing.locale, organisationId: existing.organisationId };
 }
 

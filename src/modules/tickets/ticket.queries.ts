@@ -59,6 +59,8 @@ export function selectTicketDetails(db: Q) {
       't.closed_at',
       't.confirmation_requested_at',
       't.confirmed_at',
+      // In the same statement: one round trip fewer on every ticket read.
+      sql<string[]>`array(select s.serial from ticket_serial s where s.ticket_id = t.id order by s.position)`.as('serial_numbers'),
     ]);
 }
 

@@ -6,7 +6,7 @@ import { type Actor, isStaff, STAFF_ROLES } from '../auth/index.ts';
 import { checkTicketNumber, normaliseTicketNumber } from '../brands/index.ts';
 import { listAttachmentsFor } from '../attachments/index.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
-import { insertAudit, listSerials, selectTicketDetails, selectTicketSummaries, type TicketSummaryRow, whereQueueFilter } from './ticket.queries.ts';
+import { insertAudit, selectTicketDetails, selectTicketSummaries, type TicketSummaryRow, whereQueueFilter } from './ticket.queries.ts';
 import type { ListTicketsFilter, TicketResponseType, TicketSummary, UpdateTicketInput } from './ticket.schemas.ts';
 import { allowedTransitions, type TicketChannel, type TicketStatus } from './ticket-status.ts';
 import { transitionNotAllowed, transitionStatus } from './ticket-operations.ts';
@@ -39,15 +39,12 @@ export function toSummary(r: TicketSummaryRow): TicketSummary {
 export async function getTicket(db: Db, actor: Actor, ticketId: string): Promise<TicketResponseType> {
   const row = await selectTicketDetails(db).where('t.id', '=', ticketId).where(ticketVisibleTo(actor)).executeTakeFirst();
   if (!row) throw ticketNotFound();
-  const [serials, attachments] = await Promise.all([
-    listSerials(db, [row.id]),
-    listAttachmentsFor(db, { ticketId: row.id, entryIds: [null] }),
-  ]);
+  const attachments = await listAttachmentsFor(db, { ticketId: row.id, entryIds: [null] });
   const status = row.status as TicketStatus;
   return {
     ...toSummary(row),
     description: row.description,
-    serialNumbers: serials.get(row.id) ?? [],
+    serialNumbers: row.serial_numbers,
     customFields: row.custom_fields,
     organisation: row.organisation_id ? { id: row.organisation_id, name: row.organisation_name ?? '' } : null,
     // Reseller chain (issue 14, item 5): a case a partner or an agent opened is not the customer's own message.

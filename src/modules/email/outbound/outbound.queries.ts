@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
-import type { OutboundMessageTable } from '../../../platform/db/schema.ts';
+import type { MailServerSettings, OutboundMessageTable } from '../../../platform/db/schema.ts';
 import type { Insertable } from 'kysely';
 
 /** The brand's first enabled mailbox: the address mail goes out from, its SMTP server, and whether it has the built-in outbox. */
@@ -8,25 +8,31 @@ export function sendingMailbox(db: Db, brandId: string) {
   return db.selectFrom('mailbox').select(['address', 'display_name', 'smtp', 'outbox']).where('brand_id', '=', brandId).where('enabled', '=', true).orderBy('created_at').executeTakeFirst();
 }
 
-/** The Message-IDs of a ticket's mail, oldest first, for In-Reply-To and References. */
-export function threadRefs(db: Db, ticketId: string) {
-  return db.selectFrom('mail_message_ref').select(['message_id', 'direction']).where('ticket_id', '=', ticketId).orderBy('created_at').execute();
-}
-
-export async function addressBounced(db: Db, address: string): Promise<boolean> {
-  const row = await db.selectFrom('app_user').select('email_bounced_at').where(sql`lower(email)`, '=', address.toLowerCase()).where('email_bounced_at', 'is not', null).executeTakeFirst();
-  return row !== undefined;
-}
-
-/** Automatic mail since an instant: to this address, and on this ticket. */
-export async function automaticMailSince(db: Db, q: { to: string; ticketId: string | null; since: Date }): Promise<{ toRecipient: number; onTicket: number }> {
-  const [toRecipient, onTicket] = await Promise.all([
-    db.selectFrom('outbound_message').select((eb) => eb.fn.countAll<string>().as('n')).where('automatic', '=', true).where(sql`lower(to_address)`, '=', q.to.toLowerCase()).where('created_at', '>', q.since).executeTakeFirstOrThrow(),
-    q.ticketId
-      ? db.selectFrom('outbound_message').select((eb) => eb.fn.countAll<string>().as('n')).where('automatic', '=', true).where('ticket_id', '=', q.ticketId).where('created_at', '>', q.since).executeTakeFirstOrThrow()
-      : { n: '0' },
-  ]);
-  return { toRecipient: Number(toRecipient.n), onTicket: Number(onTicket.n) };
+/**
+ * What queueing one mail needs, read in one statement (each round trip costs more than the reads
+ * themselves): the brand's sending mailbox, the Message-IDs of the ticket's mail oldest first (for
+ * In-Reply-To and References), and, for automatic mail (`since` set), the automatic mail sent
+ * since then to this address and on this ticket and whether the address bounced.
+ */
+export async function outboundContext(db: Db, q: { brandId: string; ticketId: string | null; to: string; since: Date | null }) {
+  const { rows } = await sql<{
+    mailbox: { address: string; display_name: string | null; smtp: MailServerSettings | null; outbox: boolean } | null;
+    refs: { message_id: string; direction: 'in' | 'out' }[];
+    to_recipient: number;
+    on_ticket: number;
+    bounced: boolean;
+  }>`
+    select
+      (select to_jsonb(m) from (select address, display_name, smtp, outbox from mailbox where brand_id = ${q.brandId} and enabled order by created_at limit 1) m) as mailbox,
+      coalesce((select jsonb_agg(jsonb_build_object('message_id', message_id, 'direction', direction) order by created_at) from mail_message_ref where ticket_id = ${q.ticketId}::uuid), '[]'::jsonb) as refs,
+      case when ${q.since}::timestamptz is null then 0 else
+        (select count(*) from outbound_message where automatic and lower(to_address) = ${q.to.toLowerCase()} and created_at > ${q.since}::timestamptz) end as to_recipient,
+      case when ${q.since}::timestamptz is null or ${q.ticketId}::uuid is null then 0 else
+        (select count(*) from outbound_message where automatic and ticket_id = ${q.ticketId}::uuid and created_at > ${q.since}::timestamptz) end as on_ticket,
+      ${q.since}::timestamptz is not null and exists (select 1 from app_user where lower(email) = ${q.to.toLowerCase()} and email_bounced_at is not null) as bounced
+  `.execute(db);
+  const r = rows[0]!;
+  return { mailbox: r.mailbox ?? undefined, refs: r.refs, toRecipient: Number(r.to_recipient), onTicket: Number(r.on_ticket), bounced: r.bounced };
 }
 
 export async function insertOutbound(db: Db, row: Insertable<OutboundMessageTable>): Promise<string> {

@@ -7,7 +7,7 @@ import { retriedJob } from '../../../platform/jobs/job-queue.ts';
 import { linkEntryToOutbound, messageSent } from '../../tickets/index.ts';
 import type { EmailContext } from '../context/index.ts';
 import { LOOP_MARKER } from '../inbound/index.ts';
-import { addressBounced, automaticMailSince, insertMessageRef, insertOutbound, loadForSending, markOutbound, releaseHeldMessages, sendingMailbox, threadRefs } from './outbound.queries.ts';
+import { insertMessageRef, insertOutbound, loadForSending, markOutbound, outboundContext, releaseHeldMessages, sendingMailbox } from './outbound.queries.ts';
 
 export const SendMailJob = retriedJob('mail.send', z.object({ outboundId: z.uuid() }), { retries: 6, firstRetrySeconds: 30, expireInSeconds: 120 });
 
@@ -50,15 +50,13 @@ function canDeliver(mailbox: { smtp: MailServerSettings | null; outbox: boolean 
  */
 export async function queueOutbound(trx: Db, ctx: Pick<EmailContext, 'jobs'>, input: OutboundInput): Promise<string> {
   const now = input.at;
-  const mailbox = await sendingMailbox(trx, input.brandId);
-  const refs = input.ticketId ? await threadRefs(trx, input.ticketId) : [];
+  const { mailbox, refs, ...recent } = await outboundContext(trx, { brandId: input.brandId, ticketId: input.ticketId, to: input.to, since: input.automatic ? new Date(now.getTime() - 3600_000) : null });
   const lastInbound = [...refs].reverse().find((r) => r.direction === 'in');
   let status: 'queued' | 'held' | 'suppressed' = canDeliver(mailbox) ? 'queued' : 'held';
   let lastError: string | null = canDeliver(mailbox) ? null : NO_SERVER;
   if (input.automatic) {
-    const counts = await automaticMailSince(trx, { to: input.to, ticketId: input.ticketId, since: new Date(now.getTime() - 3600_000) });
-    if (await addressBounced(trx, input.to)) [status, lastError] = ['suppressed', 'address bounced'];
-    else if (counts.toRecipient >= AUTO_MAIL_CAPS.perRecipientPerHour || counts.onTicket >= AUTO_MAIL_CAPS.perTicketPerHour) [status, lastError] = ['suppressed', 'automatic mail limit reached'];
+    if (recent.bounced) [status, lastError] = ['suppressed', 'address bounced'];
+    else if (recent.toRecipient >= AUTO_MAIL_CAPS.perRecipientPerHour || recent.onTicket >= AUTO_MAIL_CAPS.perTicketPerHour) [status, lastError] = ['suppressed', 'automatic mail limit reached'];
   }
   const messageId = messageIdFor(mailbox?.address ?? null);
   const outboundId = await insertOutbound(trx, {
