@@ -1,4 +1,5 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type HolidaysLibrary from 'date-holidays';
 
 import { HOLIDAY_TYPES, type HolidayType } from '../../shared/vocabulary.ts';
 
@@ -12,12 +13,24 @@ export interface HolidaySelection {
 
 const DAY_MS = 86_400_000;
 
+type HolidaysClass = typeof HolidaysLibrary;
+let holidaysClass: HolidaysClass | undefined;
+/**
+ * date-holidays, loaded the first time a calendar needs it: its data of every country is about
+ * 20 MB of an idle server's memory (measured), and a restart answers sooner without it. Loaded
+ * synchronously (the calendar engine is synchronous), through `require`, which the package offers.
+ */
+function Holidays(): HolidaysClass {
+  holidaysClass ??= createRequire(import.meta.url)('date-holidays') as HolidaysClass;
+  return holidaysClass;
+}
+
 let countries: Set<string> | undefined;
 const regionsByCountry = new Map<string, Set<string>>();
 
 /** Countries date-holidays knows (ISO 3166-1 alpha-2). */
 export function isKnownCountry(country: string): boolean {
-  countries ??= new Set(Object.keys(new Holidays().getCountries()));
+  countries ??= new Set(Object.keys(new (Holidays())().getCountries()));
   return countries.has(country);
 }
 
@@ -25,26 +38,27 @@ export function isKnownCountry(country: string): boolean {
 export function isKnownRegion(country: string, region: string): boolean {
   let regions = regionsByCountry.get(country);
   if (!regions) {
-    regions = new Set(Object.keys(new Holidays().getStates(country) ?? {}));
+    regions = new Set(Object.keys(new (Holidays())().getStates(country) ?? {}));
     regionsByCountry.set(country, regions);
   }
   return regions.has(region);
 }
 
-const libraries = new Map<string, Holidays>();
+const libraries = new Map<string, HolidaysLibrary>();
 const yearCache = new Map<string, ReadonlyMap<string, string>>();
 
 function selectionKey(sel: HolidaySelection): string {
   return `${sel.country}|${sel.region ?? ''}|${[...sel.types].sort().join(',')}`;
 }
 
-function library(sel: HolidaySelection, key: string): Holidays {
+function library(sel: HolidaySelection, key: string): HolidaysLibrary {
   let hd = libraries.get(key);
   if (!hd) {
     // timezone 'UTC' makes start/end the library's wall-clock dates written as UTC: the dates a
     // holiday covers are then plain date arithmetic, independent of the country's DST.
     const opts = { types: [...sel.types], timezone: 'UTC' };
-    hd = sel.region ? new Holidays(sel.country, sel.region, opts) : new Holidays(sel.country, opts);
+    const H = Holidays();
+    hd = sel.region ? new H(sel.country, sel.region, opts) : new H(sel.country, opts);
     libraries.set(key, hd);
   }
   return hd;

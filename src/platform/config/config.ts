@@ -24,7 +24,7 @@ const EnvSchema = z.object({
   /** Connections each process keeps to a PostgreSQL server (requests and jobs share them; the event bus holds one more). */
   APRES_DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   /** The embedded store's buffer cache (PostgreSQL's shared_buffers inside PGlite's WASM memory). */
-  APRES_EMBEDDED_SHARED_BUFFERS: z.string().regex(/^\d+(kB|MB|GB)$/, 'a size such as 32MB').default('32MB'),
+  APRES_EMBEDDED_SHARED_BUFFERS: z.string().regex(/^\d+(kB|MB|GB)$/, 'a size such as 16MB').default('16MB'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -47,8 +47,9 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     extensions: { btree_gin, pg_trgm, unaccent },
     // PGlite's own default (128 MB) is most of an idle process's memory: 32 MB idles at ~90 MB
-    // less (measured), and the operating system's file cache still holds the rest of the data.
-    postgresqlconf: [`shared_buffers=${options.sharedBuffers ?? '32MB'}`],
+    // less, 16 MB at ~25 MB less again (bench/start.bench.ts), and the operating system's file
+    // cache still holds the rest of the data. APRES_EMBEDDED_SHARED_BUFFERS raises it.
+    postgresqlconf: [`shared_buffers=${options.sharedBuffers ?? '16MB'}`],
   });
   const pool = new pg.Pool(createPgConfig(lite));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
