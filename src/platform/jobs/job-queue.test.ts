@@ -61,3 +61,40 @@ describe.each(STORES)('job queue stop [%s]', (store) => {
     expect(errors).toEqual([]);
   });
 });
+
+/** `concurrency` runs that many jobs of a kind at once on PostgreSQL; the embedded store keeps one. */
+describe.each(STORES)('job queue concurrency [%s]', (store) => {
+  let database: Database | null = null;
+  afterEach(async () => {
+    await database?.close();
+    database = null;
+  });
+
+  it(`runs ${store === 'postgres' ? 'three jobs at once' : 'one job at a time'} when asked for three`, async () => {
+    database = await createTestDatabase(store);
+    const db = database.db;
+    const queue = new JobQueue(database, () => {});
+    const def = { name: 'test.concurrency', schema: z.object({ n: z.number() }) };
+    let inFlight = 0;
+    let most = 0;
+    const handled: number[] = [];
+    queue.work(
+      def,
+      async ({ n }) => {
+        most = Math.max(most, ++inFlight);
+        // Held until three are in flight (or, one at a time, briefly): the overlap is observed, not timed.
+        if (store === 'postgres') await expect.poll(() => inFlight >= 3 || handled.length >= 3, { timeout: 10_000, interval: 5 }).toBe(true);
+        else await sql`select pg_sleep(0.02)`.execute(db);
+        handled.push(n);
+        inFlight--;
+      },
+      { pollingIntervalSeconds: 0.5, concurrency: 3 },
+    );
+    await queue.start();
+    for (let n = 1; n <= 6; n++) await queue.enqueue(db, def, { n });
+    await expect.poll(() => handled.length, { timeout: 20_000, interval: 20 }).toBe(6);
+    await queue.stop();
+    expect(most).toBe(store === 'postgres' ? 3 : 1);
+    expect(handled.sort()).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});

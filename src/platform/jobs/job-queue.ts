@@ -41,7 +41,7 @@ function adapterFor(db: Db): SqlAdapter {
 
 export class JobQueue {
   private readonly boss: PgBoss;
-  private readonly handlers = new Map<string, { def: JobDefinition<unknown>; handler: JobHandler<unknown>; pollingIntervalSeconds: number }>();
+  private readonly handlers = new Map<string, { def: JobDefinition<unknown>; handler: JobHandler<unknown>; pollingIntervalSeconds: number; concurrency: number }>();
   private readonly definitions = new Map<string, JobDefinition<unknown>>();
   private readonly periodic: { name: string; seconds: number; fn: () => Promise<void> }[] = [];
   private readonly timers: NodeJS.Timeout[] = [];
@@ -83,10 +83,17 @@ export class JobQueue {
     return def;
   }
 
-  /** Registers the worker for a job kind in this process (processes without workers only enqueue). */
-  work<T>(def: JobDefinition<T>, handler: JobHandler<T>, opts: { pollingIntervalSeconds?: number } = {}): void {
+  /**
+   * Registers the worker for a job kind in this process (processes without workers only enqueue).
+   * `concurrency`: jobs of this kind run at once in this process on PostgreSQL, each in its own
+   * transaction, so one's waits on the database overlap another's work; the handler must be safe
+   * to run concurrently with itself (as it must be anyway across processes). The embedded store
+   * runs one transaction at a time in this very process: there it stays one.
+   */
+  work<T>(def: JobDefinition<T>, handler: JobHandler<T>, opts: { pollingIntervalSeconds?: number; concurrency?: number } = {}): void {
     this.define(def);
-    this.handlers.set(def.name, { def: def as JobDefinition<unknown>, handler: handler as JobHandler<unknown>, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 });
+    const concurrency = this.database.kind === 'postgres' ? Math.max(1, opts.concurrency ?? 1) : 1;
+    this.handlers.set(def.name, { def: def as JobDefinition<unknown>, handler: handler as JobHandler<unknown>, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1, concurrency });
   }
 
   /**
@@ -128,22 +135,8 @@ export class JobQueue {
         });
       }
     });
-    for (const { def, handler, pollingIntervalSeconds } of this.handlers.values()) {
-      let workerId: string | null = null;
-      workerId = await this.boss.work(def.name, { pollingIntervalSeconds, includeMetadata: true }, async (jobs) => {
-        this.inFlightHandlers++;
-        try {
-          for (const job of jobs) {
-            const payload = def.schema.parse(job.data);
-            await handler(payload, { id: job.id, retryCount: job.retryCount });
-          }
-        } finally {
-          this.inFlightHandlers--;
-        }
-        // pg-boss 10 waits a whole polling interval after every fetch, whether it found work or
-        // not: with one job per fetch, one job a second. While there is work, fetch again at once.
-        if (jobs.length > 0 && workerId) this.boss.notifyWorker(workerId);
-      });
+    for (const { def, handler, pollingIntervalSeconds, concurrency } of this.handlers.values()) {
+      for (let w = 0; w < concurrency; w++) await this.startWorker(def, handler, pollingIntervalSeconds);
     }
     this.started = true;
     for (const p of this.periodic) {
@@ -163,6 +156,25 @@ export class JobQueue {
       timer.unref();
       this.timers.push(timer);
     }
+  }
+
+  /** One pg-boss worker for a job kind: fetches one job at a time and runs the handler. */
+  private async startWorker(def: JobDefinition<unknown>, handler: JobHandler<unknown>, pollingIntervalSeconds: number): Promise<void> {
+    let workerId: string | null = null;
+    workerId = await this.boss.work(def.name, { pollingIntervalSeconds, includeMetadata: true }, async (jobs) => {
+      this.inFlightHandlers++;
+      try {
+        for (const job of jobs) {
+          const payload = def.schema.parse(job.data);
+          await handler(payload, { id: job.id, retryCount: job.retryCount });
+        }
+      } finally {
+        this.inFlightHandlers--;
+      }
+      // pg-boss 10 waits a whole polling interval after every fetch, whether it found work or
+      // not: with one job per fetch, one job a second. While there is work, fetch again at once.
+      if (jobs.length > 0 && workerId) this.boss.notifyWorker(workerId);
+    });
   }
 
   /**

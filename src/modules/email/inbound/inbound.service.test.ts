@@ -201,4 +201,28 @@ describeStores('inbound acceptance', (ctx, store) => {
       }
     });
   }
+
+  it('threads a reply processed before the message it answers (workers run at once): that message goes first', async () => {
+    const { db, store } = ctx();
+    const first = Buffer.from(`From: lena@client.example\r\nTo: sav@carri.example\r\nSubject: Imprimante muette\r\nMessage-ID: <order-a-${store}@client.example>\r\n\r\nElle ne répond plus.\r\n`);
+    const reply = Buffer.from(`From: lena@client.example\r\nTo: sav@carri.example\r\nSubject: Re: Imprimante muette\r\nMessage-ID: <order-b-${store}@client.example>\r\nIn-Reply-To: <order-a-${store}@client.example>\r\nReferences: <order-a-${store}@client.example>\r\n\r\nJ'ai oublié : le voyant clignote.\r\n`);
+    const a = await acceptRawMessage(email, { raw: first, source: 'smtp', envelopeTo: ['sav@carri.example'] });
+    const b = await acceptRawMessage(email, { raw: reply, source: 'smtp', envelopeTo: ['sav@carri.example'] });
+    // The reply's job runs first: it processes the message it answers, then threads onto its ticket.
+    expect(await processInbound(email, ticketMail(email), b.inboundId, TEST_NOW)).toBe('processed');
+    const rows = await db.selectFrom('inbound_message').select(['id', 'status', 'ticket_id']).where('id', 'in', [a.inboundId, b.inboundId]).execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(a.inboundId)!.status).toBe('processed');
+    expect(byId.get(b.inboundId)!.ticket_id).toBe(byId.get(a.inboundId)!.ticket_id);
+    // The first message's own job then finds it done.
+    expect(await processInbound(email, ticketMail(email), a.inboundId, TEST_NOW)).toBe('processed');
+
+    // Two messages that name each other end: each is processed once, neither waits forever.
+    const x = Buffer.from(`From: lena@client.example\r\nTo: sav@carri.example\r\nSubject: boucle\r\nMessage-ID: <loop-x-${store}@client.example>\r\nReferences: <loop-y-${store}@client.example>\r\n\r\nx\r\n`);
+    const y = Buffer.from(`From: lena@client.example\r\nTo: sav@carri.example\r\nSubject: boucle\r\nMessage-ID: <loop-y-${store}@client.example>\r\nReferences: <loop-x-${store}@client.example>\r\n\r\ny\r\n`);
+    const ax = await acceptRawMessage(email, { raw: x, source: 'smtp', envelopeTo: ['sav@carri.example'] });
+    const ay = await acceptRawMessage(email, { raw: y, source: 'smtp', envelopeTo: ['sav@carri.example'] });
+    expect(await processInbound(email, ticketMail(email), ax.inboundId, TEST_NOW)).toBe('processed');
+    expect((await db.selectFrom('inbound_message').select('status').where('id', '=', ay.inboundId).executeTakeFirstOrThrow()).status).toBe('processed');
+  });
 });

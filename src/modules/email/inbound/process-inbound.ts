@@ -88,6 +88,19 @@ interface InboundRun {
   sender?: string;
   person?: Awaited<ReturnType<typeof findOrCreateCustomerByAddress>>;
   ticketId?: string | null;
+  /** Messages this run already waits for (in order): never waited for again, so a loop of references ends. */
+  chain: ReadonlySet<string>;
+}
+
+/**
+ * The message answers one that arrived before it and still waits to be processed (several workers
+ * run at once on PostgreSQL): threading it now would miss that message's ticket. The caller
+ * processes those first and then this one again (`processInbound`).
+ */
+class EarlierMessagePending extends Error {
+  constructor(readonly inboundIds: string[]) {
+    super(`inbound message waits for ${inboundIds.join(', ')}`);
+  }
 }
 
 /** A step either learns something and lets the next one go on (undefined), or ends the message with its final status. */
@@ -177,6 +190,19 @@ const identifySender: InboundStep = async (run) => {
 /** The ticket it answers (references, then a ticket number from a participant); a follow-up long after closing is a new case. */
 const thread: InboundStep = async (run) => {
   const brand = run.brand!;
+  const mail = run.mail!;
+  const refs = [mail.inReplyTo, ...mail.references].filter((v): v is string => Boolean(v));
+  if (refs.length) {
+    const earlier = await run.trx
+      .selectFrom('inbound_message')
+      .select('id')
+      .where('message_id', 'in', refs)
+      .where('status', '=', 'received')
+      .where('id', '<>', run.msg.id)
+      .execute();
+    const waitFor = earlier.map((e) => e.id).filter((id) => !run.chain.has(id));
+    if (waitFor.length) throw new EarlierMessagePending(waitFor);
+  }
   let ticketId = await findThread(run.trx, brand.id, brand.ticketNumberFormat, run.mail!, run.sender!);
   if (ticketId && !(await acceptsCustomerMessage(run.trx, ticketId, run.now, run.filters!.classification !== 'normal'))) ticketId = null;
   run.ticketId = ticketId;
@@ -255,12 +281,28 @@ export const INBOUND_STEPS: readonly (readonly [name: string, step: InboundStep]
  * row is locked, and only a `received` one is processed, in one transaction with everything it
  * writes. Auto-replies, bounces, loops and bulk mail are stored but never answered.
  */
-export async function processInbound(ctx: EmailContext, events: TicketEvents, inboundId: string, now: Date): Promise<Status | 'missing'> {
+export async function processInbound(ctx: EmailContext, events: TicketEvents, inboundId: string, now: Date, chain: ReadonlySet<string> = new Set([inboundId])): Promise<Status | 'missing'> {
+  for (;;) {
+    try {
+      return await processOne(ctx, events, inboundId, now, chain);
+    } catch (err) {
+      if (!(err instanceof EarlierMessagePending)) throw err;
+      // The messages it answers first, in their own transactions (one another worker is already
+      // processing is waited for on its row lock, then found processed); then this one again. One
+      // that fails is left to its own job's retries: this message no longer waits for it.
+      const longer = new Set([...chain, ...err.inboundIds]);
+      for (const earlier of err.inboundIds) await processInbound(ctx, events, earlier, now, longer).catch(() => undefined);
+      chain = longer;
+    }
+  }
+}
+
+async function processOne(ctx: EmailContext, events: TicketEvents, inboundId: string, now: Date, chain: ReadonlySet<string>): Promise<Status | 'missing'> {
   return withTransaction(ctx.db, async (trx) => {
     const msg = await trx.selectFrom('inbound_message').selectAll().where('id', '=', inboundId).forUpdate().executeTakeFirst();
     if (!msg) return 'missing';
     if (msg.status !== 'received') return msg.status;
-    const run: InboundRun = { trx, ctx, events, msg, now };
+    const run: InboundRun = { trx, ctx, events, msg, now, chain };
     for (const [, step] of INBOUND_STEPS) {
       const done = await step(run);
       if (done) return done;
