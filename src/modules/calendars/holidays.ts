@@ -20,7 +20,7 @@ let holidaysClass: HolidaysClass | undefined;
  * 20 MB of an idle server's memory (measured), and a restart answers sooner without it. Loaded
  * synchronously (the calendar engine is synchronous), through `require`, which the package offers.
  */
-function Holidays(): HolidaysClass {
+export function Holidays(): HolidaysClass {
   holidaysClass ??= createRequire(import.meta.url)('date-holidays') as HolidaysClass;
   return holidaysClass;
 }

@@ -1,4 +1,4 @@
-import Holidays from 'date-holidays';
+import { Holidays } from './holidays.ts';
 import { type CalendarDefinitionInput, minutesOfDay, parseCalendarDefinition } from './calendar-definition.ts';
 
 /**
@@ -44,7 +44,8 @@ function addDays(date: string, n: number): string {
 
 /** Library holiday dates the plain way: from each entry's local start date up to its end, read in the country's own zone. */
 function holidayDates(country: string, region: string | undefined, types: readonly string[], years: number[]): Set<string> {
-  const hd = region ? new Holidays(country, region) : new Holidays(country);
+  const H = Holidays();
+  const hd = region ? new H(country, region) : new H(country);
   const countryFmt = formatter(hd.getTimezones()[0] ?? 'UTC');
   const out = new Set<string>();
   for (const y of years) {

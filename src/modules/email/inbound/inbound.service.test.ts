@@ -217,6 +217,17 @@ describeStores('inbound acceptance', (ctx, store) => {
     // The first message's own job then finds it done.
     expect(await processInbound(email, ticketMail(email), a.inboundId, TEST_NOW)).toBe('processed');
 
+    // A reply to the original and to the first reply, processed before both: one ticket for the three.
+    const mk = (id: string, refs: string[]) =>
+      Buffer.from(`From: lena@client.example\r\nTo: sav@carri.example\r\nSubject: Re: Scanner\r\nMessage-ID: <${id}-${store}@client.example>\r\n${refs.length ? `References: ${refs.map((r) => `<${r}-${store}@client.example>`).join(' ')}\r\n` : ''}\r\n${id}\r\n`);
+    const o = await acceptRawMessage(email, { raw: mk('chain-o', []), source: 'smtp', envelopeTo: ['sav@carri.example'] });
+    const r1 = await acceptRawMessage(email, { raw: mk('chain-r1', ['chain-o']), source: 'smtp', envelopeTo: ['sav@carri.example'] });
+    const r2 = await acceptRawMessage(email, { raw: mk('chain-r2', ['chain-o', 'chain-r1']), source: 'smtp', envelopeTo: ['sav@carri.example'] });
+    expect(await processInbound(email, ticketMail(email), r2.inboundId, TEST_NOW)).toBe('processed');
+    const chain = await db.selectFrom('inbound_message').select(['status', 'ticket_id']).where('id', 'in', [o.inboundId, r1.inboundId, r2.inboundId]).execute();
+    expect(chain.map((r) => r.status)).toEqual(['processed', 'processed', 'processed']);
+    expect(new Set(chain.map((r) => r.ticket_id)).size).toBe(1);
+
     // Two messages that name each other end: each is processed once, neither waits forever.
     const x = Buffer.from(`From: lena@client.example\r\nTo: sav@carri.example\r\nSubject: boucle\r\nMessage-ID: <loop-x-${store}@client.example>\r\nReferences: <loop-y-${store}@client.example>\r\n\r\nx\r\n`);
     const y = Buffer.from(`From: lena@client.example\r\nTo: sav@carri.example\r\nSubject: boucle\r\nMessage-ID: <loop-y-${store}@client.example>\r\nReferences: <loop-x-${store}@client.example>\r\n\r\ny\r\n`);

@@ -199,6 +199,8 @@ const thread: InboundStep = async (run) => {
       .where('message_id', 'in', refs)
       .where('status', '=', 'received')
       .where('id', '<>', run.msg.id)
+      .orderBy('received_at')
+      .orderBy('id')
       .execute();
     const waitFor = earlier.map((e) => e.id).filter((id) => !run.chain.has(id));
     if (waitFor.length) throw new EarlierMessagePending(waitFor);
@@ -290,9 +292,10 @@ export async function processInbound(ctx: EmailContext, events: TicketEvents, in
       // The messages it answers first, in their own transactions (one another worker is already
       // processing is waited for on its row lock, then found processed); then this one again. One
       // that fails is left to its own job's retries: this message no longer waits for it.
-      const longer = new Set([...chain, ...err.inboundIds]);
-      for (const earlier of err.inboundIds) await processInbound(ctx, events, earlier, now, longer).catch(() => undefined);
-      chain = longer;
+      // Each earlier message waits in turn for what it answers itself (its own path, not its
+      // siblings': a reply to the original and to the first reply needs both before it).
+      for (const earlier of err.inboundIds) await processInbound(ctx, events, earlier, now, new Set([...chain, earlier])).catch(() => undefined);
+      chain = new Set([...chain, ...err.inboundIds]);
     }
   }
 }

@@ -58,4 +58,16 @@ describe('a live event during a query’s first read', () => {
     unsubscribe();
     qc.clear();
   });
+
+  it('never cancels a first read a caller awaits: it finishes, then stands invalidated for its next use', async () => {
+    const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const server = slowServer();
+    const awaited = qc.fetchQuery({ queryKey: ['mailboxes'], queryFn: server.queryFn });
+    server.add('new mailbox');
+    await reread(qc);
+    await expect(awaited).resolves.toEqual(['opening message']);
+    // Nothing shows it (no observer): it is read again when next used.
+    expect(qc.getQueryState(['mailboxes'])?.isInvalidated).toBe(true);
+    qc.clear();
+  });
 });

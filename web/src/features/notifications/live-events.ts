@@ -56,10 +56,22 @@ function ticketChanged(qc: QueryClient, ticketId: string | null) {
  * `invalidateQueries` alone would lose the event for a query whose first read is still on its way:
  * TanStack Query cancels a running fetch only when the query already shows data, and otherwise
  * joins the invalidation to that fetch — which may have left before the change and come back
- * without it (a customer's reply missing from a ticket just opened). Those first reads are
- * cancelled and made again.
+ * without it (a customer's reply missing from a ticket just opened). Such a read is let finish
+ * (cancelling it would starve a slow first load on a busy desk, and fail a caller awaiting it)
+ * and then made once more.
  */
 export async function reread(qc: QueryClient, queryKey?: QueryKey): Promise<void> {
-  await qc.cancelQueries({ queryKey, predicate: (q) => q.state.data === undefined && q.state.fetchStatus === 'fetching' });
-  await qc.invalidateQueries({ queryKey });
+  const firstLoads = qc
+    .getQueryCache()
+    .findAll({ queryKey })
+    .filter((q) => q.state.data === undefined && q.state.fetchStatus === 'fetching');
+  await Promise.all([
+    qc.invalidateQueries({ queryKey }),
+    ...firstLoads.map((q) =>
+      (q.promise ?? Promise.resolve()).then(
+        () => qc.invalidateQueries({ queryKey: q.queryKey, exact: true }),
+        () => undefined,
+      ),
+    ),
+  ]);
 }
