@@ -205,7 +205,8 @@ async function createPhase(server: ServerProcess, agents: Map<BrandSlug, ApiClie
     clearInterval(progress);
   }
   const seconds = (performance.now() - t0) / 1000;
-  if (created < opts.tickets) log(`stopped creating at the --max-create-seconds limit (${opts.maxCreateSeconds} s)`);
+  // Fewer than asked: the time limit stopped the creates, or some failed (counted as errors).
+  if (created + latency.errors < opts.tickets) log(`stopped creating at the --max-create-seconds limit (${opts.maxCreateSeconds} s)`);
   log(`created ${fmtInt(created)} tickets in ${seconds.toFixed(1)} s (${(created / seconds).toFixed(1)}/s), errors ${latency.errors}`);
   for (const e of latency.errorExamples) log(`  create error: ${e}`);
   return { created, seconds, latency };
@@ -396,7 +397,7 @@ function printResults(r: Results) {
     `  store            ${r.store}`,
     `  tickets total    ${fmtInt(total)}  (demo ${DEMO_TICKETS.length} + preloaded ${fmtInt(r.preloaded)}${r.preloaded ? ` in ${r.preloadSeconds.toFixed(0)} s` : ''} + created over HTTP ${fmtInt(r.created)})`,
     `  creates          ${(r.created / r.createSeconds).toFixed(1)} tickets/s  (${fmtInt(r.created)} in ${r.createSeconds.toFixed(1)} s, ${opts.clients} concurrent clients, ${r.createErrors} errors)` +
-      (r.created < opts.tickets ? `  — stopped at the ${opts.maxCreateSeconds} s limit, ${fmtInt(opts.tickets)} asked` : ''),
+      (r.created + r.createErrors < opts.tickets ? `  — stopped at the ${opts.maxCreateSeconds} s limit, ${fmtInt(opts.tickets)} asked` : ''),
     `  reads            one client, sequential; ${opts.samples} samples each unless shown; cursor followed to page ${opts.depth}`,
     '',
     table(['latency (ms)', 'n', 'p50', 'p95', 'p99', 'max', 'errors'], rows, [false, true, true, true, true, true, true]),
