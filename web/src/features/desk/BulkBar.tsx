@@ -18,6 +18,24 @@ interface BulkBarProps {
   children?: (run: (action: BulkAction) => void) => React.ReactNode;
 }
 
+/** One bulk action picked from a list: a choice runs it at once, and the list shows no value. */
+function BulkSelect(props: { label: string; data: { value: string; label: string }[]; onChange: (value: string) => void; w: number; disabled: boolean; testId: string; searchable?: boolean }) {
+  return (
+    <Select
+      aria-label={props.label}
+      placeholder={props.label}
+      data={props.data}
+      value={null}
+      onChange={(v) => v && props.onChange(v)}
+      searchable={props.searchable}
+      w={props.w}
+      size="xs"
+      disabled={props.disabled}
+      data-testid={props.testId}
+    />
+  );
+}
+
 /** The queue's bulk actions: one call, answered per ticket, with an undo (issue 14, item 3). */
 export function BulkBar({ selected, brandId, onClear, children }: BulkBarProps) {
   const { t } = useTranslation();
@@ -58,50 +76,38 @@ export function BulkBar({ selected, brandId, onClear, children }: BulkBarProps) 
               {t('bulk.selected', { count: selected.length })}
             </Text>
             <Group gap="xs" wrap="wrap">
-              <Select
-                aria-label={t('bulk.assign')}
-                placeholder={t('bulk.assign')}
+              <BulkSelect
+                label={t('bulk.assign')}
                 data={assignees}
-                value={null}
-                onChange={(v) => v && run({ type: 'assign', assigneeId: v === 'none' ? null : v })}
+                onChange={(v) => run({ type: 'assign', assigneeId: v === 'none' ? null : v })}
                 searchable
                 w={170}
-                size="xs"
                 disabled={bulk.isPending}
-                data-testid="bulk-assign"
+                testId="bulk-assign"
               />
-              <Select
-                aria-label={t('bulk.status')}
-                placeholder={t('bulk.status')}
+              <BulkSelect
+                label={t('bulk.status')}
                 data={TICKET_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-                value={null}
-                onChange={(v) => v && run({ type: 'status', status: v as TicketStatus })}
+                onChange={(v) => run({ type: 'status', status: v as TicketStatus })}
                 w={170}
-                size="xs"
                 disabled={bulk.isPending}
-                data-testid="bulk-status"
+                testId="bulk-status"
               />
-              <Select
-                aria-label={t('bulk.priority')}
-                placeholder={t('bulk.priority')}
+              <BulkSelect
+                label={t('bulk.priority')}
                 data={TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))}
-                value={null}
-                onChange={(v) => v && run({ type: 'priority', priority: v as TicketPriority })}
+                onChange={(v) => run({ type: 'priority', priority: v as TicketPriority })}
                 w={140}
-                size="xs"
                 disabled={bulk.isPending}
-                data-testid="bulk-priority"
+                testId="bulk-priority"
               />
-              <Select
-                aria-label={t('bulk.mergeInto')}
-                placeholder={t('bulk.mergeInto')}
+              <BulkSelect
+                label={t('bulk.mergeInto')}
                 data={selected.map((s) => ({ value: s.id, label: s.number }))}
-                value={null}
                 onChange={setMergeInto}
                 w={170}
-                size="xs"
                 disabled={bulk.isPending || selected.length < 2}
-                data-testid="bulk-merge"
+                testId="bulk-merge"
               />
               {children?.(run)}
               <Button size="xs" variant="default" leftSection={<IconCircleCheck size={14} />} loading={bulk.isPending} onClick={() => run({ type: 'close' })} data-testid="bulk-close">
