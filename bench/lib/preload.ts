@@ -256,9 +256,9 @@ export async function preload(database: Database, opts: PreloadOptions): Promise
         });
       });
 
-      audit.push({ ticket_id: id, actor_id: createdBy, at: created, field: 'created', before: JSON.stringify(null), after: JSON.stringify({ number, status: 'new' }) });
+      audit.push({ ticket_id: id, brand_id: brand.id, group_id: group?.id ?? null, actor_id: createdBy, at: created, field: 'created', before: JSON.stringify(null), after: JSON.stringify({ number, status: 'new' }), before_since: null });
       if (status !== 'new') {
-        audit.push({ ticket_id: id, actor_id: assignee ?? brand.agentId, at: new Date(updatedMs), field: 'status', before: JSON.stringify('new'), after: JSON.stringify(status) });
+        audit.push({ ticket_id: id, brand_id: brand.id, group_id: group?.id ?? null, actor_id: assignee ?? brand.agentId, at: new Date(updatedMs), field: 'status', before: JSON.stringify('new'), after: JSON.stringify(status), before_since: created });
       }
       if (!group || brand.agentGroups.has(group.id)) opts.reservoir.offer({ brand: slug, number });
     }

@@ -99,6 +99,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/v1/admin/webhooks/{id}/deliveries': 'admin',
   'GET /api/v1/reports/brands/{brandId}': 'staff',
   'GET /api/v1/reports/brands/{brandId}/csv/{chart}': 'staff',
+  'GET /api/v1/reports/brands/{brandId}/charts/{chart}': 'staff',
   'GET /api/v1/units/{id}': 'record',
   'GET /api/v1/units/{id}/warranty': 'record',
   'GET /api/v1/tickets/{id}/units': 'ticket',

@@ -19,14 +19,44 @@ export interface ReportScope {
   groupId: string | null;
   /** `ticketVisibleTo(actor)` over `t`. */
   visible: Expression<SqlBool>;
+  /**
+   * The groups whose tickets the person sees, besides the tickets in no group (an agent in some of
+   * the brand's groups); null when they see the whole brand (an administrator, or an agent in all
+   * of its groups).
+   */
+  visibleGroups: string[] | null;
   now: Date;
 }
 
 /** Statuses that take a ticket out of the backlog. */
 const DONE = sql`('resolved', 'closed')`;
 
+/**
+ * A status change into or out of the backlog (resolved/closed on one side only): written exactly as
+ * the predicate of the partial index of such changes (migration 0027), so the planner uses it. A
+ * ticket's other changes (accepted, in progress, resolved to closed…) move no backlog count.
+ */
+const CROSSES_DONE = sql`((a.before #>> '{}') in ('resolved', 'closed')) is distinct from ((a.after #>> '{}') in ('resolved', 'closed'))`;
+
 function ticketScope(s: ReportScope): RawBuilder<unknown> {
   return sql`t.brand_id = ${s.brandId} and ${s.visible}${s.groupId ? sql` and t.group_id = ${s.groupId}` : sql``}`;
+}
+
+/** Every ticket of the brand is counted: no group chosen, and the person sees the whole brand. */
+const wholeBrand = (s: ReportScope) => !s.groupId && s.visibleGroups === null;
+
+/**
+ * The brand's status changes (`a`) the scope counts, filtered further by `where` (over `a`), read by
+ * the brand's index alone: the rows carry their ticket's brand and current group (0027), so the
+ * group chosen and the person's visibility (their groups, or none) apply without the tickets.
+ */
+function statusChanges(s: ReportScope, where: RawBuilder<unknown>): RawBuilder<unknown> {
+  const groups: RawBuilder<unknown>[] = [];
+  if (s.groupId) groups.push(sql`a.group_id = ${s.groupId}`);
+  if (s.visibleGroups) {
+    groups.push(s.visibleGroups.length ? sql`(a.group_id is null or a.group_id in (${sql.join(s.visibleGroups)}))` : sql`a.group_id is null`);
+  }
+  return sql`select a.* from ticket_audit a where a.brand_id = ${s.brandId} and a.field = 'status' and ${where}${groups.length ? sql` and ${sql.join(groups, sql` and `)}` : sql``}`;
 }
 
 export interface BacklogRow { day: string; open: number }
@@ -45,8 +75,7 @@ export async function backlogByDay(db: Db, s: ReportScope): Promise<BacklogRow[]
       union all
       select a.at,
         (case when a.after #>> '{}' in ${DONE} then 0 else 1 end) - (case when a.before #>> '{}' in ${DONE} then 0 else 1 end)
-      from ticket_audit a join ticket t on t.id = a.ticket_id
-      where a.field = 'status' and a.at >= ${s.startAt} and ${ticketScope(s)}
+      from (${statusChanges(s, sql`a.at >= ${s.startAt} and ${CROSSES_DONE}`)}) a
     ),
     by_day as (
       select (at at time zone ${s.timeZone})::date as day, sum(delta)::int as delta from events group by 1
@@ -79,10 +108,10 @@ export async function slaByWeek(db: Db, s: ReportScope): Promise<SlaWeekRow[]> {
       select date_trunc('week', s.due_at at time zone ${s.timeZone})::date as week, s.kind,
         count(*) filter (where s.state = 'met')::int as met,
         count(*) filter (where s.state <> 'met')::int as breached
-      from ticket_sla_timer s join ticket t on t.id = s.ticket_id
-      where s.kind in ('first_response', 'resolution') and s.due_at >= ${s.startAt} and s.due_at < ${s.endAt}
+      from ticket_sla_timer s
+      where s.brand_id = ${s.brandId} and s.kind in ('first_response', 'resolution') and s.due_at >= ${s.startAt} and s.due_at < ${s.endAt}
         and (s.state in ('met', 'breached') or (s.state = 'running' and s.due_at <= ${s.now}))
-        and ${ticketScope(s)}
+        ${wholeBrand(s) ? sql`` : sql`and exists (select 1 from ticket t where t.id = s.ticket_id and ${ticketScope(s)})`}
       group by 1, 2
     )
     select to_char(weeks.week, 'YYYY-MM-DD') as week, kinds.kind, coalesce(d.met, 0)::int as met, coalesce(d.breached, 0)::int as breached
@@ -137,46 +166,24 @@ export async function ticketsByProduct(db: Db, s: ReportScope): Promise<ProductR
   return rows;
 }
 
-export interface StatusTimeRow { status: string; tickets: number; averageHours: number; medianHours: number }
+export interface StatusTimeRow { status: string; stays: number; averageHours: number; medianHours: number }
 
 /**
- * For the tickets opened in the range, the time each spent in each status from its creation until
- * now (its status timeline from the audit), then per status: how many tickets went through it,
- * and the mean and median of their total time there. `closed` is an end, not a stay, and is left
- * out.
+ * Every stay in a status that ended in the range (a status change), and how long it lasted (the
+ * change records since when the ticket was in the status it left): per status, how many stays, and
+ * their mean and median length. A ticket that comes back to a status counts once per stay. `closed`
+ * is an end, not a stay, and is left out (leaving it is a reopening).
  */
 export async function timeInStatus(db: Db, s: ReportScope): Promise<StatusTimeRow[]> {
   const { rows } = await sql<StatusTimeRow>`
-    with tk as (
-      select t.id, t.created_at, t.status from ticket t
-      where ${ticketScope(s)} and t.created_at >= ${s.startAt} and t.created_at < ${s.endAt}
-    ),
-    changes as (
-      select a.ticket_id, a.id as seq, a.at, a.before #>> '{}' as before, a.after #>> '{}' as after
-      from ticket_audit a join tk on tk.id = a.ticket_id
-      -- A ticket changes after it is created: the bound lets the status-change index serve.
-      where a.field = 'status' and a.at >= ${s.startAt}
-    ),
-    first_change as (select distinct on (ticket_id) ticket_id, before from changes order by ticket_id, seq),
-    entered as (
-      -- The status a ticket was born in: the first change's "before", else today's status.
-      select tk.id as ticket_id, 0::bigint as seq, tk.created_at as at, coalesce(f.before, tk.status) as status
-      from tk left join first_change f on f.ticket_id = tk.id
-      union all
-      select ticket_id, seq, at, after from changes
-    ),
-    stretches as (
-      select ticket_id, status,
-        extract(epoch from (coalesce(lead(at) over (partition by ticket_id order by seq), ${s.now}::timestamptz) - at)) as seconds
-      from entered
-    ),
-    per_ticket as (
-      select ticket_id, status, sum(greatest(seconds, 0)) / 3600.0 as hours from stretches where status <> 'closed' group by 1, 2
+    with stays as (
+      select a.before #>> '{}' as status, greatest(extract(epoch from (a.at - a.before_since)), 0) / 3600.0 as hours
+      from (${statusChanges(s, sql`a.at >= ${s.startAt} and a.at < ${s.endAt} and a.before_since is not null`)}) a
     )
-    select status, count(*)::int as tickets,
+    select status, count(*)::int as stays,
       round(avg(hours)::numeric, 2)::float8 as "averageHours",
       round((percentile_cont(0.5) within group (order by hours))::numeric, 2)::float8 as "medianHours"
-    from per_ticket group by status`.execute(db);
+    from stays where status <> 'closed' group by status`.execute(db);
   return rows;
 }
 
@@ -189,9 +196,8 @@ export interface HandledWeekRow { week: string; agentId: string; agentName: stri
  */
 function handledSql(s: ReportScope) {
   return sql`
-    select a.actor_id, a.at from ticket_audit a join ticket t on t.id = a.ticket_id
-    where a.field = 'status' and a.at >= ${s.startAt} and a.at < ${s.endAt} and a.actor_id is not null
-      and a.after #>> '{}' in ${DONE} and a.before #>> '{}' not in ${DONE} and ${ticketScope(s)}`;
+    select a.actor_id, a.at from (${statusChanges(s, sql`a.at >= ${s.startAt} and a.at < ${s.endAt} and ${CROSSES_DONE} and a.actor_id is not null
+      and a.after #>> '{}' in ${DONE} and a.before #>> '{}' not in ${DONE}`)}) a`;
 }
 
 /** Per person: tickets assigned to them that are open now, and tickets they handled in the range. */

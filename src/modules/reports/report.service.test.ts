@@ -56,24 +56,27 @@ async function craft(ctx: StoreContext): Promise<Fixture> {
   const t4 = await ticket(4, '2026-03-06T09:00:00Z', 'portal', 'in_progress', g1!.id, bob);
   await ticket(5, '2026-03-09T09:00:00Z', 'phone', 'new', g1!.id, null);
 
-  const change = (ticketId: string, at: string, before: string, after: string, actorId: string | null) => ({ ticket_id: ticketId, at: new Date(at), field: 'status', before: JSON.stringify(before), after: JSON.stringify(after), actor_id: actorId });
+  // As the tickets module writes them: each change records its ticket's brand and current group,
+  // and since when the status it leaves ran.
+  const groupOf = new Map<string, string | null>([[t0, g1!.id], [t1, g1!.id], [t2, g2!.id], [t3, null], [t4, g1!.id]]);
+  const change = (ticketId: string, since: string, at: string, before: string, after: string, actorId: string | null) => ({ ticket_id: ticketId, brand_id: b, group_id: groupOf.get(ticketId), at: new Date(at), field: 'status', before: JSON.stringify(before), after: JSON.stringify(after), before_since: new Date(since), actor_id: actorId });
   await db
     .insertInto('ticket_audit')
     .values([
-      change(t0, '2026-02-21T10:00:00Z', 'new', 'in_progress', alice),
-      change(t1, '2026-03-03T08:00:00Z', 'new', 'in_progress', alice),
-      change(t1, '2026-03-04T08:00:00Z', 'in_progress', 'resolved', alice),
-      change(t1, '2026-03-06T08:00:00Z', 'resolved', 'closed', null),
-      change(t2, '2026-03-03T10:00:00Z', 'new', 'waiting_customer', bob),
-      change(t2, '2026-03-05T10:00:00Z', 'waiting_customer', 'in_progress', null),
-      change(t4, '2026-03-07T09:00:00Z', 'new', 'resolved', bob),
-      change(t4, '2026-03-08T09:00:00Z', 'resolved', 'in_progress', null),
+      change(t0, '2026-02-20T10:00:00Z', '2026-02-21T10:00:00Z', 'new', 'in_progress', alice),
+      change(t1, '2026-03-02T23:30:00Z', '2026-03-03T08:00:00Z', 'new', 'in_progress', alice),
+      change(t1, '2026-03-03T08:00:00Z', '2026-03-04T08:00:00Z', 'in_progress', 'resolved', alice),
+      change(t1, '2026-03-04T08:00:00Z', '2026-03-06T08:00:00Z', 'resolved', 'closed', null),
+      change(t2, '2026-03-02T22:30:00Z', '2026-03-03T10:00:00Z', 'new', 'waiting_customer', bob),
+      change(t2, '2026-03-03T10:00:00Z', '2026-03-05T10:00:00Z', 'waiting_customer', 'in_progress', null),
+      change(t4, '2026-03-06T09:00:00Z', '2026-03-07T09:00:00Z', 'new', 'resolved', bob),
+      change(t4, '2026-03-07T09:00:00Z', '2026-03-08T09:00:00Z', 'resolved', 'in_progress', null),
       // Not a status change: never read.
-      { ticket_id: t4, at: new Date('2026-03-07T09:00:00Z'), field: 'priority', before: JSON.stringify('normal'), after: JSON.stringify('high'), actor_id: bob },
+      { ticket_id: t4, brand_id: b, group_id: g1!.id, at: new Date('2026-03-07T09:00:00Z'), field: 'priority', before: JSON.stringify('normal'), after: JSON.stringify('high'), actor_id: bob },
     ] as never)
     .execute();
 
-  const timer = (ticketId: string, kind: string, state: string, dueAt: string | null) => ({ ticket_id: ticketId, kind, state, target_minutes: 60, due_at: dueAt ? new Date(dueAt) : null, explanation: '{}', computed_at: NOW });
+  const timer = (ticketId: string, kind: string, state: string, dueAt: string | null) => ({ ticket_id: ticketId, brand_id: b, kind, state, target_minutes: 60, due_at: dueAt ? new Date(dueAt) : null, explanation: '{}', computed_at: NOW });
   await db
     .insertInto('ticket_sla_timer')
     .values([
@@ -153,11 +156,13 @@ describeStores('reports', (ctx) => {
       { modelCode: null, modelName: null, tickets: 2 },
       { modelCode: 'RX-2', modelName: 'Model RX-2', tickets: 1 },
     ]);
+    // The stays that ended in the week, by hand: new 8.5 h (T1), 11.5 h (T2), 24 h (T4); in progress
+    // 24 h (T1); waiting 48 h (T2); resolved 48 h (T1), 24 h (T4, reopened). T1's closing ends no stay.
     expect(r.timeInStatus).toEqual([
-      { status: 'new', tickets: 4, averageHours: 41.75, medianHours: 17.75 },
-      { status: 'in_progress', tickets: 3, averageHours: 65.67, medianHours: 51 },
-      { status: 'waiting_customer', tickets: 1, averageHours: 48, medianHours: 48 },
-      { status: 'resolved', tickets: 2, averageHours: 36, medianHours: 36 },
+      { status: 'new', stays: 3, averageHours: 14.67, medianHours: 11.5 },
+      { status: 'in_progress', stays: 1, averageHours: 24, medianHours: 24 },
+      { status: 'waiting_customer', stays: 1, averageHours: 48, medianHours: 48 },
+      { status: 'resolved', stays: 2, averageHours: 36, medianHours: 36 },
     ]);
     expect(r.workload).toEqual([
       { agentId: f.bob, agentName: 'Bob', openTickets: 2, handled: 1 },
@@ -197,6 +202,13 @@ describeStores('reports', (ctx) => {
     ]);
   });
 
+  it("gives an agent in every group of the brand the administrator's figures (the brand's own keys, no join to the tickets)", async () => {
+    const [bob, admin] = [await ctx().actor('bob@rep.example'), await ctx().actor('admin@apres.example')];
+    const forBob = await getReport(ctx().db, bob, f.brandId, RANGE, NOW);
+    expect(forBob).toEqual(await getReport(ctx().db, admin, f.brandId, RANGE, NOW));
+    expect(forBob.backlog.map((d) => d.open)).toEqual([2, 3, 2, 3, 4, 3, 4]);
+  });
+
   it("hides another brand's reports from an agent (not found), refuses technicians, and names the field of a bad range", async () => {
     const carriAgent = await ctx().actor('agent@carri.example');
     await expect(getReport(ctx().db, carriAgent, f.brandId, RANGE, NOW)).rejects.toMatchObject({ code: 'BRAND_NOT_FOUND', httpStatus: 404 });
@@ -217,7 +229,7 @@ describeStores('reports', (ctx) => {
       'week_starting,first_response_met,first_response_breached,resolution_met,resolution_breached\r\n2026-03-02,1,1,1,1\r\n',
     );
     expect((await getReportCsv(ctx().db, admin, f.brandId, 'time-in-status', RANGE, NOW)).csv).toBe(
-      'status,tickets,average_hours,median_hours\r\nnew,4,41.75,17.75\r\nin_progress,3,65.67,51\r\nwaiting_customer,1,48,48\r\nresolved,2,36,36\r\n',
+      'status,stays,average_hours,median_hours\r\nnew,3,14.67,11.5\r\nin_progress,1,24,24\r\nwaiting_customer,1,48,48\r\nresolved,2,36,36\r\n',
     );
     expect((await getReportCsv(ctx().db, admin, f.brandId, 'products', RANGE, NOW)).csv).toBe('model_code,model_name,tickets\r\nRX-1,Model RX-1,2\r\n,,2\r\nRX-2,Model RX-2,1\r\n');
     expect((await getReportCsv(ctx().db, admin, f.brandId, 'workload', RANGE, NOW)).csv).toBe('agent,open_assigned_tickets,handled_in_period\r\nBob,2,1\r\nAlice,1,1\r\n');
@@ -240,5 +252,22 @@ describeStores('reports', (ctx) => {
     const own = await carri.get(`/api/v1/reports/brands/${await brandIdOf(ctx().db, 'carri')}`);
     expect(own.statusCode).toBe(200);
     expect((own.json() as { backlog: unknown[] }).backlog).toHaveLength(30);
+  });
+
+  it('serves each chart apart under its own key, the same figures as the whole report', async () => {
+    app ??= await buildTestApp(ctx());
+    const admin = await loginAs(app, 'admin@apres.example');
+    const whole = (await admin.get(`/api/v1/reports/brands/${f.brandId}?from=2026-03-02&to=2026-03-08`)).json() as Record<string, unknown>;
+    for (const [chart, key] of [['backlog', 'backlog'], ['time-in-status', 'timeInStatus'], ['handled', 'handled']] as const) {
+      const res = await admin.get(`/api/v1/reports/brands/${f.brandId}/charts/${chart}?from=2026-03-02&to=2026-03-08`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as Record<string, unknown>;
+      expect(body).toEqual({ brandId: f.brandId, timeZone: 'Europe/Paris', from: '2026-03-02', to: '2026-03-08', groupId: null, chart, [key]: whole[key] });
+    }
+    const unknown = await admin.get(`/api/v1/reports/brands/${f.brandId}/charts/pie`);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('chart');
+    const carri = await loginAs(app, 'agent@carri.example');
+    expect((await carri.get(`/api/v1/reports/brands/${f.brandId}/charts/backlog`)).statusCode).toBe(404);
   });
 });

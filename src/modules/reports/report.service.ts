@@ -8,7 +8,7 @@ import { TICKET_CHANNELS, TICKET_STATUSES } from '../../shared/vocabulary.ts';
 import type { Actor } from '../auth/index.ts';
 import { ticketVisibleTo } from '../tickets/index.ts';
 import { backlogByDay, handledByWeek, type ReportScope, slaByWeek, ticketsByChannel, ticketsByProduct, timeInStatus, workloadByAgent } from './report.queries.ts';
-import type { ReportChart, ReportQuery, ReportResponse } from './report.schemas.ts';
+import { CHART_KEYS, REPORT_CHARTS, type ReportChart, type ReportChartResponse, type ReportQuery, type ReportResponse } from './report.schemas.ts';
 
 /** A year and a day: the backlog has one point per day, and a year compares like with like. */
 const MAX_DAYS = 366;
@@ -30,6 +30,13 @@ async function loadScope(db: Db, actor: Actor, brandId: string, query: ReportQue
     const group = await db.selectFrom('agent_group').select('id').where('id', '=', query.groupId).where('brand_id', '=', brandId).executeTakeFirst();
     if (!group) throw notFound('GROUP_NOT_FOUND', 'Group');
   }
+  // An agent sees the tickets of their groups and those in none: the whole brand when they are in
+  // every group of it.
+  let visibleGroups: string[] | null = null;
+  if (actor.role === 'agent') {
+    const groups = await db.selectFrom('agent_group').select('id').where('brand_id', '=', brandId).execute();
+    if (!groups.every((g) => actor.groupIds.includes(g.id))) visibleGroups = groups.map((g) => g.id).filter((id) => actor.groupIds.includes(id));
+  }
   const zone = brand.time_zone;
   const to = query.to ? DateTime.fromISO(query.to, { zone }) : DateTime.fromJSDate(now, { zone }).startOf('day');
   const from = query.from ? DateTime.fromISO(query.from, { zone }) : to.minus({ days: 29 });
@@ -46,6 +53,7 @@ async function loadScope(db: Db, actor: Actor, brandId: string, query: ReportQue
     endAt: to.plus({ days: 1 }).startOf('day').toJSDate(),
     groupId: query.groupId ?? null,
     visible: ticketVisibleTo(actor)(expressionBuilder<DB & { t: DB['ticket'] }, 't'>()),
+    visibleGroups,
     now,
   };
 }
@@ -77,16 +85,19 @@ const SECTIONS: { [K in ReportChart]: (db: Db, s: Scope) => Promise<Sections[key
 /** Every chart of a brand's reports over the range, computed in SQL. */
 export async function getReport(db: Db, actor: Actor, brandId: string, query: ReportQuery, now: Date): Promise<ReportResponse> {
   const s = await loadScope(db, actor, brandId, query, now);
+  const out: Record<string, unknown> = { brandId, timeZone: s.timeZone, from: s.from, to: s.to, groupId: s.groupId };
   // One after the other: the embedded store has one connection, and the server's pool is shared.
-  const out = { brandId, timeZone: s.timeZone, from: s.from, to: s.to, groupId: s.groupId } as ReportResponse;
-  out.backlog = (await SECTIONS.backlog(db, s)) as Sections['backlog'];
-  out.sla = (await SECTIONS.sla(db, s)) as Sections['sla'];
-  out.channels = (await SECTIONS.channels(db, s)) as Sections['channels'];
-  out.products = (await SECTIONS.products(db, s)) as Sections['products'];
-  out.timeInStatus = (await SECTIONS['time-in-status'](db, s)) as Sections['timeInStatus'];
-  out.workload = (await SECTIONS.workload(db, s)) as Sections['workload'];
-  out.handled = (await SECTIONS.handled(db, s)) as Sections['handled'];
-  return out;
+  for (const chart of REPORT_CHARTS) out[CHART_KEYS[chart]] = await SECTIONS[chart](db, s);
+  return out as ReportResponse;
+}
+
+/**
+ * One chart of a brand's reports. The page asks for each chart apart, so a chart is drawn as soon
+ * as its own query is done, and on the server store the charts are computed side by side.
+ */
+export async function getReportChart(db: Db, actor: Actor, brandId: string, chart: ReportChart, query: ReportQuery, now: Date): Promise<ReportChartResponse> {
+  const s = await loadScope(db, actor, brandId, query, now);
+  return { brandId, timeZone: s.timeZone, from: s.from, to: s.to, groupId: s.groupId, chart, [CHART_KEYS[chart]]: await SECTIONS[chart](db, s) };
 }
 
 /** Column headers of each chart's CSV, in the order of its rows' keys below. */
@@ -95,7 +106,7 @@ const CSV_COLUMNS: Record<ReportChart, string[]> = {
   sla: ['week_starting', 'first_response_met', 'first_response_breached', 'resolution_met', 'resolution_breached'],
   channels: ['channel', 'tickets'],
   products: ['model_code', 'model_name', 'tickets'],
-  'time-in-status': ['status', 'tickets', 'average_hours', 'median_hours'],
+  'time-in-status': ['status', 'stays', 'average_hours', 'median_hours'],
   workload: ['agent', 'open_assigned_tickets', 'handled_in_period'],
   handled: ['week_starting', 'agent', 'handled'],
 };
@@ -106,7 +117,7 @@ function csvRows(chart: ReportChart, rows: Sections[keyof Sections]): (string | 
     case 'sla': return (rows as Sections['sla']).map((r) => [r.week, r.firstResponseMet, r.firstResponseBreached, r.resolutionMet, r.resolutionBreached]);
     case 'channels': return (rows as Sections['channels']).map((r) => [r.channel, r.tickets]);
     case 'products': return (rows as Sections['products']).map((r) => [r.modelCode ?? '', r.modelName ?? '', r.tickets]);
-    case 'time-in-status': return (rows as Sections['timeInStatus']).map((r) => [r.status, r.tickets, r.averageHours, r.medianHours]);
+    case 'time-in-status': return (rows as Sections['timeInStatus']).map((r) => [r.status, r.stays, r.averageHours, r.medianHours]);
     case 'workload': return (rows as Sections['workload']).map((r) => [r.agentName, r.openTickets, r.handled]);
     case 'handled': return (rows as Sections['handled']).map((r) => [r.week, r.agentName, r.handled]);
   }

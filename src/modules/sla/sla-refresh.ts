@@ -100,6 +100,7 @@ export async function refreshTicketSla(trx: Db, ticketIds: string | string[], no
     for (const x of timers) {
       timerRows.push({
         ticket_id: t.id,
+        brand_id: t.brand_id,
         kind: x.kind,
         policy_id: policy.id,
         target_minutes: x.targetMinutes,

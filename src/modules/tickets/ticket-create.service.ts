@@ -122,8 +122,8 @@ export async function insertTicket(
       .expression(sql`select t.id, s.ord - 1, s.serial from t, unnest(${t.serialNumbers}::text[]) with ordinality as s(serial, ord)`))
     .with('a', (db) => db
       .insertInto('ticket_audit')
-      .columns(['ticket_id', 'actor_id', 'field', 'before', 'after', 'at'])
-      .expression(sql`select t.id, ${t.createdById}::uuid, 'created', 'null'::jsonb, ${audit}::jsonb, ${t.now}::timestamptz from t`))
+      .columns(['ticket_id', 'brand_id', 'actor_id', 'field', 'before', 'after', 'at'])
+      .expression(sql`select t.id, ${t.brand.id}::uuid, ${t.createdById}::uuid, 'created', 'null'::jsonb, ${audit}::jsonb, ${t.now}::timestamptz from t`))
     .selectFrom('t')
     .select('t.id')
     .executeTakeFirstOrThrow();

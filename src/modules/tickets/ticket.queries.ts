@@ -108,6 +108,16 @@ export async function insertAudit(
     .values(
       rows.map((r) => ({
         ticket_id: r.ticketId,
+        // The ticket's brand, read in the same statement (reports find a brand's changes by it).
+        brand_id: sql<string>`(select brand_id from ticket where id = ${r.ticketId})`,
+        // Its current group (a trigger on the ticket keeps it current afterwards).
+        group_id: sql<string | null>`(select group_id from ticket where id = ${r.ticketId})`,
+        // A status change: since when the ticket was in the status it leaves (the change before,
+        // else its creation), so reports read the time in each status off the changes alone.
+        before_since:
+          r.field === 'status'
+            ? sql<Date>`(select coalesce((select max(p.at) from ticket_audit p where p.ticket_id = t.id and p.field = 'status'), t.created_at) from ticket t where t.id = ${r.ticketId})`
+            : null,
         actor_id: r.actorId,
         field: r.field,
         before: JSON.stringify(r.before ?? null),

@@ -94,6 +94,32 @@ describeStores('tickets', (ctx) => {
     expect(history.items.find((h) => h.field === 'priority')).toMatchObject({ before: 'normal', after: 'urgent', actor: { name: 'Sophie Lefèvre' } });
   });
 
+  it("records on each status change its ticket's brand and since when the status it leaves ran (the change before, else the creation)", async () => {
+    const { db, actor } = ctx();
+    const agent = await actor('agent@carri.example');
+    const carri = await brandId(db, 'carri');
+    const created = await db.transaction().execute((trx) =>
+      createTicket(trx, agent, CreateTicketBody.parse({ brandId: carri, channel: 'phone', subject: 'Stays', description: 'Time in each status', serialNumbers: ['CS-STAY-1'], requesterEmail: 'stays@client.example', customFields: { troubleshootingSteps: 'x', physicalAccess: 'yes' } }), TEST_NOW),
+    );
+    const at = (hours: number) => new Date(TEST_NOW.getTime() + hours * 3_600_000);
+    await updateTicket(db, agent, created.id, { status: 'accepted' }, at(2));
+    await updateTicket(db, agent, created.id, { priority: 'high' }, at(3));
+    await updateTicket(db, agent, created.id, { status: 'in_progress' }, at(5));
+    const rows = await db.selectFrom('ticket_audit').select(['field', 'brand_id', 'at', 'before_since']).where('ticket_id', '=', created.id).orderBy('id').execute();
+    expect(rows.map((r) => [r.field, r.brand_id, r.before_since?.toISOString() ?? null])).toEqual([
+      ['created', carri, null],
+      ['status', carri, TEST_NOW.toISOString()],
+      ['priority', carri, null],
+      ['status', carri, at(2).toISOString()],
+    ]);
+    // Moved to a group: every row of its history follows (agents' reports filter on it).
+    const group = await db.selectFrom('agent_group').select('id').where('brand_id', '=', carri).executeTakeFirstOrThrow();
+    await updateTicket(db, agent, created.id, { groupId: group.id }, at(6));
+    const groups = await db.selectFrom('ticket_audit').select('group_id').where('ticket_id', '=', created.id).execute();
+    expect(groups.length).toBe(5);
+    expect(new Set(groups.map((g) => g.group_id))).toEqual(new Set([group.id]));
+  });
+
   it('reopens a resolved ticket when the customer writes again, and hides internal notes from them', async () => {
     const { db, actor } = ctx();
     const agent = await actor('agent@smart-id.example');

@@ -253,11 +253,17 @@ export interface AttachmentTable {
 export interface TicketAuditTable {
   id: Generated<number>;
   ticket_id: string;
+  /** The ticket's brand (never changes), so reports read a brand's rows by index (0027). */
+  brand_id: string;
+  /** The ticket's current group, kept current by a trigger (0027): agents' reports filter on it. */
+  group_id: string | null;
   actor_id: string | null;
   at: Timestamp;
   field: string;
   before: Json<unknown> | null;
   after: Json<unknown> | null;
+  /** A status change: since when the ticket was in the status it leaves (0027). */
+  before_since: Timestamp | null;
 }
 
 export interface SessionTable {
@@ -641,6 +647,8 @@ export type SlaTimerState = 'pending' | 'running' | 'paused' | 'met' | 'breached
 
 export interface TicketSlaTimerTable {
   ticket_id: string;
+  /** The ticket's brand (never changes), so reports read a brand's rows by index (0027). */
+  brand_id: string;
   kind: SlaTimerKind;
   policy_id: string | null;
   target_minutes: number;

@@ -10009,7 +10009,8 @@ export interface paths {
                             }[];
                             timeInStatus: {
                                 status: string;
-                                tickets: number;
+                                /** @description Stays in the status that ended in the range */
+                                stays: number;
                                 averageHours: number;
                                 medianHours: number;
                             }[];
@@ -10020,6 +10021,100 @@ export interface paths {
                                 handled: number;
                             }[];
                             handled: {
+                                week: string;
+                                agentId: string;
+                                agentName: string;
+                                handled: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/brands/{brandId}/charts/{chart}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One chart of a brand's reports, under its own key (the page asks each chart apart) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day, YYYY-MM-DD in the brand's time zone (default: 29 days before `to`) */
+                    from?: string;
+                    /** @description Last day, YYYY-MM-DD in the brand's time zone (default: today) */
+                    to?: string;
+                    /** @description Only tickets of this group (its current group) */
+                    groupId?: string;
+                };
+                header?: never;
+                path: {
+                    brandId: string;
+                    chart: "backlog" | "sla" | "channels" | "products" | "time-in-status" | "workload" | "handled";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            brandId: string;
+                            timeZone: string;
+                            from: string;
+                            to: string;
+                            groupId: string | null;
+                            /** @enum {string} */
+                            chart: "backlog" | "sla" | "channels" | "products" | "time-in-status" | "workload" | "handled";
+                            backlog?: {
+                                day: string;
+                                open: number;
+                            }[];
+                            sla?: {
+                                week: string;
+                                firstResponseMet: number;
+                                firstResponseBreached: number;
+                                resolutionMet: number;
+                                resolutionBreached: number;
+                            }[];
+                            channels?: {
+                                channel: string;
+                                tickets: number;
+                            }[];
+                            products?: {
+                                modelId: string | null;
+                                modelCode: string | null;
+                                modelName: string | null;
+                                tickets: number;
+                            }[];
+                            timeInStatus?: {
+                                status: string;
+                                /** @description Stays in the status that ended in the range */
+                                stays: number;
+                                averageHours: number;
+                                medianHours: number;
+                            }[];
+                            workload?: {
+                                agentId: string;
+                                agentName: string;
+                                openTickets: number;
+                                handled: number;
+                            }[];
+                            handled?: {
                                 week: string;
                                 agentId: string;
                                 agentName: string;

@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { useBrands, useGroups } from '../brands';
 import { PageHeader, Empty, ErrorState, TableSkeleton, usePageTitle } from '../common';
 import { useLocale } from '../../i18n';
-import { csvHref, type ReportChart, type ReportFilters, useReport } from './reports.api';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { csvHref, REPORT_CHARTS, type ReportChart, type ReportChartData, type ReportFilters, useReportCharts } from './reports.api';
 import { formatDay, formatHours, formatNumber } from './report-format';
 
 /** Series colours: met in teal, breached in red, the rest from Mantine's palette. */
@@ -20,12 +21,13 @@ interface Column { key: string; label: string; numeric?: boolean }
 
 /**
  * One chart: its title, a sentence saying what is counted, the chart (labelled for screen readers),
- * the same figures as a table, and the server's CSV of them.
+ * the same figures as a table, and the server's CSV of them. Each chart has its own request: it
+ * shows a placeholder until its figures are in, and its own error with a retry.
  */
-function ChartCard({ id, title, description, chart, href, columns, rows, children }: { id: string; title: string; description: string; chart: ReportChart; href: string; columns: Column[]; rows: ReactNode[][]; children: ReactNode }) {
+function ChartCard({ id, title, description, chart, query, href, columns, rows, children }: { id: string; title: string; description: string; chart: ReportChart; query: UseQueryResult<ReportChartData>; href: string; columns: Column[]; rows: ReactNode[][]; children: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={`${id}-title`} data-testid={`report-${chart}`}>
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={`${id}-title`} aria-busy={query.isFetching} data-testid={`report-${chart}`}>
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
           <div style={{ flex: '1 1 220px', minWidth: 0 }}>
@@ -40,7 +42,11 @@ function ChartCard({ id, title, description, chart, href, columns, rows, childre
             {t('reports.downloadCsv')}
           </Button>
         </Group>
-        {rows.length === 0 ? (
+        {query.isError && !query.data ? (
+          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+        ) : !query.data ? (
+          <TableSkeleton />
+        ) : rows.length === 0 ? (
           <Text size="sm" c="dimmed" py="lg" ta="center">
             {t('reports.noData')}
           </Text>
@@ -102,8 +108,16 @@ export function ReportsPage() {
   const brandId = brandChoice ?? brands.data?.[0]?.id ?? null;
   const groups = useGroups(brandId);
   const [filters, setFilters] = useState<ReportFilters>({});
-  const report = useReport(brandId, filters);
-  const r = report.data;
+  const charts = useReportCharts(brandId, filters);
+  // The range and time zone the server settled on: the same in every chart's answer.
+  const r = REPORT_CHARTS.map((c) => charts[c].data).find((d) => d !== undefined);
+  const backlog = charts.backlog.data?.backlog ?? [];
+  const sla = charts.sla.data?.sla ?? [];
+  const channels = charts.channels.data?.channels ?? [];
+  const products = charts.products.data?.products ?? [];
+  const timeInStatus = charts['time-in-status'].data?.timeInStatus ?? [];
+  const workload = charts.workload.data?.workload ?? [];
+  const handled = charts.handled.data?.handled ?? [];
   // A legend of four long labels wraps to four lines on a phone: recharts needs its height given.
   const phone = useMediaQuery('(max-width: 36em)');
   const legendHeight = phone ? 96 : 48;
@@ -113,10 +127,10 @@ export function ReportsPage() {
   const hours = (h: number) => formatHours(h, locale);
   const href = (chart: ReportChart) => csvHref(brandId ?? '', chart, { ...filters, from: filters.from ?? r?.from, to: filters.to ?? r?.to });
 
-  const agents = [...new Map((r?.handled ?? []).map((h) => [h.agentId, h.agentName])).entries()].slice(0, MAX_AGENT_SERIES);
-  const handledWeeks = [...new Set((r?.handled ?? []).map((h) => h.week))].map((w) => ({
+  const agents = [...new Map(handled.map((h) => [h.agentId, h.agentName])).entries()].slice(0, MAX_AGENT_SERIES);
+  const handledWeeks = [...new Set(handled.map((h) => h.week))].map((w) => ({
     week: week(w),
-    ...Object.fromEntries(agents.map(([id]) => [id, r!.handled.find((h) => h.week === w && h.agentId === id)?.handled ?? 0])),
+    ...Object.fromEntries(agents.map(([id]) => [id, handled.find((h) => h.week === w && h.agentId === id)?.handled ?? 0])),
   }));
   const statusLabel = (s: string) => t(`status.${s}` as 'status.new');
   const channelLabel = (c: string) => t(`channel.${c}` as 'channel.email');
@@ -161,28 +175,25 @@ export function ReportsPage() {
 
       {brands.isSuccess && brands.data.length === 0 ? (
         <Empty icon={<IconChartBar size={28} />} title={t('reports.noBrand')} />
-      ) : report.isError ? (
-        <ErrorState error={report.error} onRetry={() => void report.refetch()} />
-      ) : !r ? (
-        <TableSkeleton />
       ) : (
-        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md" data-testid="reports-charts" aria-busy={report.isFetching}>
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md" data-testid="reports-charts" aria-busy={REPORT_CHARTS.some((c) => charts[c].isFetching)}>
           <ChartCard
             id="backlog"
             chart="backlog"
+            query={charts['backlog']}
             href={href('backlog')}
             title={t('reports.backlog.title')}
             description={t('reports.backlog.description')}
             columns={[{ key: 'day', label: t('reports.columns.day') }, { key: 'open', label: t('reports.columns.openTickets'), numeric: true }]}
-            rows={r.backlog.map((b) => [formatDay(b.day, locale, 'medium'), num(b.open)])}
+            rows={backlog.map((b) => [formatDay(b.day, locale, 'medium'), num(b.open)])}
           >
             <LineChart
               h={240}
-              data={r.backlog.map((b) => ({ day: day(b.day), open: b.open }))}
+              data={backlog.map((b) => ({ day: day(b.day), open: b.open }))}
               dataKey="day"
               series={[{ name: 'open', label: t('reports.columns.openTickets'), color: 'blue.6' }]}
               curveType="linear"
-              withDots={r.backlog.length <= 31}
+              withDots={backlog.length <= 31}
               yAxisProps={{ allowDecimals: false }}
               valueFormatter={num}
               gridAxis="y"
@@ -193,6 +204,7 @@ export function ReportsPage() {
           <ChartCard
             id="sla"
             chart="sla"
+            query={charts['sla']}
             href={href('sla')}
             title={t('reports.sla.title')}
             description={t('reports.sla.description')}
@@ -203,11 +215,11 @@ export function ReportsPage() {
               { key: 'rm', label: t('reports.sla.resolutionMet'), numeric: true },
               { key: 'rb', label: t('reports.sla.resolutionBreached'), numeric: true },
             ]}
-            rows={r.sla.map((w) => [week(w.week), num(w.firstResponseMet), num(w.firstResponseBreached), num(w.resolutionMet), num(w.resolutionBreached)])}
+            rows={sla.map((w) => [week(w.week), num(w.firstResponseMet), num(w.firstResponseBreached), num(w.resolutionMet), num(w.resolutionBreached)])}
           >
             <BarChart
               h={240}
-              data={r.sla.map((w) => ({ ...w, week: day(w.week) }))}
+              data={sla.map((w) => ({ ...w, week: day(w.week) }))}
               dataKey="week"
               type="stacked"
               yAxisProps={{ allowDecimals: false }}
@@ -228,15 +240,16 @@ export function ReportsPage() {
           <ChartCard
             id="channels"
             chart="channels"
+            query={charts['channels']}
             href={href('channels')}
             title={t('reports.channels.title')}
             description={t('reports.channels.description')}
             columns={[{ key: 'channel', label: t('reports.columns.channel') }, { key: 'tickets', label: t('reports.columns.tickets'), numeric: true }]}
-            rows={r.channels.map((c) => [channelLabel(c.channel), num(c.tickets)])}
+            rows={channels.map((c) => [channelLabel(c.channel), num(c.tickets)])}
           >
             <BarChart
-              h={r.channels.length * 30 + 40}
-              data={r.channels.map((c) => ({ channel: channelLabel(c.channel), tickets: c.tickets }))}
+              h={channels.length * 30 + 40}
+              data={channels.map((c) => ({ channel: channelLabel(c.channel), tickets: c.tickets }))}
               dataKey="channel"
               orientation="vertical"
               xAxisProps={{ allowDecimals: false }}
@@ -251,15 +264,16 @@ export function ReportsPage() {
           <ChartCard
             id="products"
             chart="products"
+            query={charts['products']}
             href={href('products')}
             title={t('reports.products.title')}
             description={t('reports.products.description')}
             columns={[{ key: 'product', label: t('reports.columns.product') }, { key: 'tickets', label: t('reports.columns.tickets'), numeric: true }]}
-            rows={r.products.map((p) => [productLabel(p), num(p.tickets)])}
+            rows={products.map((p) => [productLabel(p), num(p.tickets)])}
           >
             <BarChart
-              h={Math.max(160, Math.min(r.products.length, 12) * 32 + 40)}
-              data={r.products.slice(0, 12).map((p) => ({ product: p.modelCode ?? t('reports.products.unknown'), tickets: p.tickets }))}
+              h={Math.max(160, Math.min(products.length, 12) * 32 + 40)}
+              data={products.slice(0, 12).map((p) => ({ product: p.modelCode ?? t('reports.products.unknown'), tickets: p.tickets }))}
               dataKey="product"
               orientation="vertical"
               xAxisProps={{ allowDecimals: false }}
@@ -274,20 +288,21 @@ export function ReportsPage() {
           <ChartCard
             id="time-in-status"
             chart="time-in-status"
+            query={charts['time-in-status']}
             href={href('time-in-status')}
             title={t('reports.timeInStatus.title')}
             description={t('reports.timeInStatus.description')}
             columns={[
               { key: 'status', label: t('reports.columns.status') },
-              { key: 'tickets', label: t('reports.columns.tickets'), numeric: true },
+              { key: 'stays', label: t('reports.timeInStatus.stays'), numeric: true },
               { key: 'avg', label: t('reports.timeInStatus.average'), numeric: true },
               { key: 'median', label: t('reports.timeInStatus.median'), numeric: true },
             ]}
-            rows={r.timeInStatus.map((s) => [statusLabel(s.status), num(s.tickets), hours(s.averageHours), hours(s.medianHours)])}
+            rows={timeInStatus.map((s) => [statusLabel(s.status), num(s.stays), hours(s.averageHours), hours(s.medianHours)])}
           >
             <BarChart
               h={240}
-              data={r.timeInStatus.map((s) => ({ status: statusLabel(s.status), averageHours: s.averageHours, medianHours: s.medianHours }))}
+              data={timeInStatus.map((s) => ({ status: statusLabel(s.status), averageHours: s.averageHours, medianHours: s.medianHours }))}
               dataKey="status"
               withLegend
               legendProps={{ verticalAlign: 'bottom', height: 32 }}
@@ -304,6 +319,7 @@ export function ReportsPage() {
           <ChartCard
             id="workload"
             chart="workload"
+            query={charts['workload']}
             href={href('workload')}
             title={t('reports.workload.title')}
             description={t('reports.workload.description')}
@@ -312,11 +328,11 @@ export function ReportsPage() {
               { key: 'open', label: t('reports.workload.open'), numeric: true },
               { key: 'handled', label: t('reports.workload.handled'), numeric: true },
             ]}
-            rows={r.workload.map((w) => [w.agentName, num(w.openTickets), num(w.handled)])}
+            rows={workload.map((w) => [w.agentName, num(w.openTickets), num(w.handled)])}
           >
             <BarChart
-              h={Math.max(160, Math.min(r.workload.length, 12) * 40 + 60)}
-              data={r.workload.slice(0, 12).map((w) => ({ agent: w.agentName, openTickets: w.openTickets, handled: w.handled }))}
+              h={Math.max(160, Math.min(workload.length, 12) * 40 + 60)}
+              data={workload.slice(0, 12).map((w) => ({ agent: w.agentName, openTickets: w.openTickets, handled: w.handled }))}
               dataKey="agent"
               orientation="vertical"
               xAxisProps={{ allowDecimals: false }}
@@ -336,11 +352,12 @@ export function ReportsPage() {
           <ChartCard
             id="handled"
             chart="handled"
+            query={charts['handled']}
             href={href('handled')}
             title={t('reports.handled.title')}
             description={t('reports.handled.description')}
             columns={[{ key: 'week', label: t('reports.columns.week') }, { key: 'agent', label: t('reports.columns.agent') }, { key: 'handled', label: t('reports.workload.handled'), numeric: true }]}
-            rows={r.handled.map((h) => [week(h.week), h.agentName, num(h.handled)])}
+            rows={handled.map((h) => [week(h.week), h.agentName, num(h.handled)])}
           >
             <BarChart
               h={260}
