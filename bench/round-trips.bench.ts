@@ -30,9 +30,12 @@ async function main() {
   await migrateToLatest(database.db);
   await seedDemo(database.db, new Date());
   let count = 0;
-  const counted = { ...database, db: new Kysely<DB>({ dialect: new PostgresDialect({ pool: database.pool }), log: () => void count++ }) };
+  const counted = { ...database, db: new Kysely<DB>({ dialect: new PostgresDialect({ pool: database.pool }), log: (e) => { count++; if (process.env.BENCH_SQL) process.stderr.write(`SQL ${e.query.sql.replace(/\s+/g, ' ').slice(0, 150)}\n`); } }) };
   const services = createServices({ ...loadConfig({ APRES_DATA_DIR: dir }), filesDir: dir }, counted, systemClock);
-  const app = await buildApp({ ...services, logger: false });
+  // The job queue's tables exist once it has started: a create queues its after-commit work there.
+  await services.jobs.start();
+  const app = await buildApp({ ...services, logger: process.env.BENCH_LOG ? { level: 'error' } : false });
+  app.addHook('onClose', () => services.jobs.stop());
   await app.ready();
   const login = async (address: string) => {
     const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: address, password: DEMO_PASSWORD } });

@@ -14,6 +14,12 @@ describe('reports in Chromium', () => {
       const context = await newContext(env.browser, { viewport, locale: 'en-GB', acceptDownloads: true });
       const page = await context.newPage();
       await login(page, env.server.url, 'agent@carri.example');
+      // The page asks each chart apart, so each is drawn as soon as its own figures are in.
+      const asked = new Set<string>();
+      page.on('request', (r) => {
+        const m = /\/api\/v1\/reports\/brands\/[^/]+\/charts\/([a-z-]+)/.exec(r.url());
+        if (m) asked.add(m[1]!);
+      });
       await page.goto(`${env.server.url}/agent/reports`);
       await page.getByTestId('report-backlog').locator('.recharts-surface').first().waitFor();
       for (const chart of ['backlog', 'sla', 'channels', 'products', 'time-in-status', 'workload', 'handled']) {
@@ -27,6 +33,10 @@ describe('reports in Chromium', () => {
       await expect(page.locator('html').evaluate((el) => el.scrollWidth)).resolves.toBeLessThanOrEqual(viewport.width);
 
       // The channels' table and their CSV carry the same figures.
+      expect([...asked].sort()).toEqual(['backlog', 'channels', 'handled', 'products', 'sla', 'time-in-status', 'workload']);
+      // Time in each status counts stays: its table says so.
+      await page.getByTestId('report-time-in-status-table-toggle').click();
+      await expect(page.getByTestId('report-time-in-status-table').locator('thead th').allTextContents()).resolves.toEqual(['Statut', 'Passages', 'Moyenne', 'Médiane']);
       await page.getByTestId('report-channels-table-toggle').click();
       const cells = await page.getByTestId('report-channels-table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
       expect(cells.length).toBe(7);
