@@ -276,7 +276,9 @@ export async function preload(database: Database, opts: PreloadOptions): Promise
     await sql<{ name: string; definition: string }>`
       select i.indexname as name, i.indexdef as definition from pg_indexes i
       where i.schemaname = current_schema() and i.tablename = any(${TABLES})
-        and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`.execute(db)
+        and not exists (select 1 from pg_constraint c where c.conname = i.indexname)
+        -- Kept: the entries by ticket, which each batch's search documents are built from.
+        and not (i.tablename = 'ticket_entry' and i.indexdef like '%(ticket_id%')`.execute(db)
   ).rows;
   for (const index of dropped) await sql`drop index ${sql.id(index.name)}`.execute(db);
   opts.log(`preload: ${dropped.length} secondary indexes dropped for the load`);
