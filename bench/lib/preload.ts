@@ -300,7 +300,9 @@ export async function preload(database: Database, opts: PreloadOptions): Promise
       while (made < opts.count) {
         const batch = nextBatch();
         await sql`begin`.execute(session.db);
-        await sql`set local session_replication_role = replica`.execute(session.db);
+        await sql`set local session_replication_role = replica`.execute(session.db).catch((err: Error) => {
+          throw new Error(`preload: turning triggers off needs a superuser (or GRANT SET ON PARAMETER session_replication_role): ${err.message}`);
+        });
         await copyRows(session, 'ticket', batch.tickets);
         await copyRows(session, 'ticket_serial', batch.serials);
         await copyRows(session, 'ticket_entry', batch.entries);
@@ -321,7 +323,13 @@ export async function preload(database: Database, opts: PreloadOptions): Promise
       throw err;
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, opts.concurrency) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, opts.concurrency) }, worker));
+  } catch (err) {
+    // A load cut short leaves the database with its indexes, not without them.
+    for (const index of dropped) await sql.raw(index.definition).execute(db);
+    throw err;
+  }
 
   // The server continues each brand's numbering after the preloaded tickets.
   for (const [key, value] of counters) {

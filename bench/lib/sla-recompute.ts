@@ -52,12 +52,12 @@ async function preloadOpenTickets(database: Database, n: number): Promise<string
            now() - (g % 86400) * interval '1 minute', now(), now() - (g % 86400) * interval '1 minute' + interval '10 minutes'
     from generate_series(1, ${n}::int) g`.execute(db);
   await sql`
-    insert into ticket_audit (ticket_id, at, field, before, after)
-    select id, created_at + interval '2 hours', 'status', '"in_progress"'::jsonb, '"waiting_customer"'::jsonb from ticket where number like 'BENCH-%' and status = 'waiting_customer'
+    insert into ticket_audit (ticket_id, brand_id, group_id, at, field, before_since, before, after)
+    select id, brand_id, group_id, created_at + interval '2 hours', 'status', created_at, '"in_progress"'::jsonb, '"waiting_customer"'::jsonb from ticket where number like 'BENCH-%' and status = 'waiting_customer'
     union all
-    select id, created_at + interval '1 hour', 'status', '"in_progress"'::jsonb, '"waiting_customer"'::jsonb from ticket where number like 'BENCH-%' and status = 'in_progress' and created_at::time < '12:00'
+    select id, brand_id, group_id, created_at + interval '1 hour', 'status', created_at, '"in_progress"'::jsonb, '"waiting_customer"'::jsonb from ticket where number like 'BENCH-%' and status = 'in_progress' and created_at::time < '12:00'
     union all
-    select id, created_at + interval '1 day', 'status', '"waiting_customer"'::jsonb, '"in_progress"'::jsonb from ticket where number like 'BENCH-%' and status = 'in_progress' and created_at::time < '12:00'`.execute(db);
+    select id, brand_id, group_id, created_at + interval '1 day', 'status', created_at + interval '1 hour', '"waiting_customer"'::jsonb, '"in_progress"'::jsonb from ticket where number like 'BENCH-%' and status = 'in_progress' and created_at::time < '12:00'`.execute(db);
   await sql`
     insert into ticket_entry (ticket_id, kind, body, author_id, created_at)
     select id, 'agent_reply', 'Bonjour, nous regardons.', ${agent.id}::uuid, created_at + interval '30 minutes'
