@@ -103,28 +103,22 @@ export async function insertAudit(
   rows: { ticketId: string; actorId: string | null; field: string; before: unknown; after: unknown; at?: Date }[],
 ): Promise<void> {
   if (rows.length === 0) return;
+  // Each row joins its ticket once: its brand and current group (reports find a brand's changes by
+  // them; a trigger on the ticket keeps the group current afterwards) and, for a status change,
+  // since when the ticket was in the status it leaves (the change before, else its creation).
+  const values = sql.join(
+    rows.map((r, i) => sql`(${r.ticketId}::uuid, ${r.actorId}::uuid, ${r.field}::text, ${JSON.stringify(r.before ?? null)}::jsonb, ${JSON.stringify(r.after ?? null)}::jsonb, ${r.at ?? null}::timestamptz, ${i}::int)`),
+  );
   await db
     .insertInto('ticket_audit')
-    .values(
-      rows.map((r) => ({
-        ticket_id: r.ticketId,
-        // The ticket's brand, read in the same statement (reports find a brand's changes by it).
-        brand_id: sql<string>`(select brand_id from ticket where id = ${r.ticketId})`,
-        // Its current group (a trigger on the ticket keeps it current afterwards).
-        group_id: sql<string | null>`(select group_id from ticket where id = ${r.ticketId})`,
-        // A status change: since when the ticket was in the status it leaves (the change before,
-        // else its creation), so reports read the time in each status off the changes alone.
-        before_since:
-          r.field === 'status'
-            ? sql<Date>`(select coalesce((select max(p.at) from ticket_audit p where p.ticket_id = t.id and p.field = 'status'), t.created_at) from ticket t where t.id = ${r.ticketId})`
-            : null,
-        actor_id: r.actorId,
-        field: r.field,
-        before: JSON.stringify(r.before ?? null),
-        after: JSON.stringify(r.after ?? null),
-        ...(r.at ? { at: r.at } : {}),
-      })),
-    )
+    .columns(['ticket_id', 'brand_id', 'group_id', 'actor_id', 'field', 'before', 'after', 'at', 'before_since'])
+    .expression(sql`
+      select v.ticket_id, t.brand_id, t.group_id, v.actor_id, v.field, v.before, v.after, coalesce(v.at, now()),
+        case when v.field = 'status'
+          then coalesce((select max(p.at) from ticket_audit p where p.ticket_id = t.id and p.field = 'status'), t.created_at) end
+      from (values ${values}) as v(ticket_id, actor_id, field, before, after, at, ord)
+      left join ticket t on t.id = v.ticket_id -- no ticket: brand_id null, refused, as the foreign key would
+      order by v.ord`)
     .execute();
 }
 
