@@ -155,10 +155,15 @@ export async function preload(database: Database, opts: PreloadOptions): Promise
   opts.log(`preload: ${BRAND_SLUGS.reduce((s, b) => s + opts.pool[b].length, 0)} customers…`);
   const customerIds = await ensureCustomers(database, opts.pool, brandIds);
 
+  // Each brand's ticket numbers continue after its sequence's last value (migration 0028).
   const counters = new Map<string, number>();
-  for (const c of await db.selectFrom('ticket_number_counter').select(['brand_id', 'scope', 'last_value']).execute()) {
-    counters.set(`${c.brand_id}|${c.scope}`, Number(c.last_value));
-  }
+  const sequences = await sql<{ brand_id: string; scope: string; last_value: string | null }>`
+    select b.id as brand_id, s.scope, q.last_value
+      from brand b
+      cross join lateral (values ('all'), (extract(year from now())::int::text)) as s(scope)
+      join pg_sequences q on q.schemaname = current_schema()
+       and q.sequencename = format('ticket_number_%s_%s', replace(b.id::text, '-', ''), s.scope)`.execute(db);
+  for (const c of sequences.rows) counters.set(`${c.brand_id}|${c.scope}`, Number(c.last_value ?? 0));
 
   const { rng } = opts;
   const now = Date.now();
@@ -334,11 +339,7 @@ export async function preload(database: Database, opts: PreloadOptions): Promise
   // The server continues each brand's numbering after the preloaded tickets.
   for (const [key, value] of counters) {
     const [brandId, scope] = key.split('|') as [string, string];
-    await db
-      .insertInto('ticket_number_counter')
-      .values({ brand_id: brandId, scope, last_value: value })
-      .onConflict((oc) => oc.columns(['brand_id', 'scope']).doUpdateSet({ last_value: sql`greatest(ticket_number_counter.last_value, excluded.last_value)` }))
-      .execute();
+    if (value > 0) await sql`select setval(ticket_number_sequence(${brandId}::uuid, ${scope}), ${value}::bigint)`.execute(db);
   }
   const tIndexes = performance.now();
   for (const index of dropped) await sql.raw(index.definition).execute(db);

