@@ -63,8 +63,10 @@ export function mentioned(body: string, people: { id: string; name: string; emai
 export function notificationsTicketListener(ctx: NotificationsContext): TicketListener {
   return {
     name: 'notifications',
-    async ticketsChanged(trx, ticketIds, at) {
+    async ticketsChanged(trx, ticketIds, at, change) {
       for (const id of ticketIds) await publish(trx, ctx.bus, { type: 'ticket', ticketId: id });
+      // An opening's only audit line is 'created', which notifies nobody.
+      if (change === 'opened') return;
       const rows: q.NewNotification[] = [];
       for (const line of await q.listChangeLines(trx, ticketIds, at)) {
         const base = { ticketId: line.ticket_id, actorId: line.actor_id, source: `audit:${line.id}`, at };

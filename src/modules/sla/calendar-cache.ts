@@ -34,6 +34,12 @@ export function loadCalendar(row: { id: string; brand_id: string; name: string; 
   return loaded;
 }
 
+/** The engine kept for this calendar if it is at this version (read in the caller's statement). */
+export function cachedCalendar(id: string, version: number): LoadedCalendar | undefined {
+  const hit = cache.get(id);
+  return hit && hit.version === version ? hit : undefined;
+}
+
 export async function calendarById(db: Db, id: string): Promise<LoadedCalendar> {
   const row = await db.selectFrom('business_calendar').select(['id', 'brand_id', 'name', 'version', 'definition']).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('CALENDAR_NOT_FOUND', 'Calendar');

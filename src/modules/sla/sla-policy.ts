@@ -47,13 +47,27 @@ export async function listActivePolicies(db: Db, brandIds: string[]): Promise<Sl
   return rows.map(toPolicy);
 }
 
+/** The same, each with the version of its calendar: a process that holds that version needs no other read. */
+export async function listActivePoliciesWithCalendarVersion(db: Db, brandIds: string[]): Promise<(SlaPolicy & { calendarVersion: number })[]> {
+  if (brandIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('sla_policy as p')
+    .innerJoin('business_calendar as c', 'c.id', 'p.calendar_id')
+    .selectAll('p')
+    .select('c.version as calendar_version')
+    .where('p.brand_id', 'in', brandIds)
+    .where('p.active', '=', true)
+    .execute();
+  return rows.map((r) => ({ ...toPolicy(r), calendarVersion: r.calendar_version }));
+}
+
 /**
  * The policy for a ticket: among the brand's active policies whose contract level and priority
  * match (null matches any), the most specific — contract level weighs more than priority, since
  * the contract is what the customer bought. No policy: the ticket is served first come first served.
  */
-export function pickPolicy(policies: SlaPolicy[], t: { brand_id: string; contract_level: string; priority: string }): SlaPolicy | undefined {
-  let best: SlaPolicy | undefined;
+export function pickPolicy<P extends SlaPolicy>(policies: P[], t: { brand_id: string; contract_level: string; priority: string }): P | undefined {
+  let best: P | undefined;
   let bestScore = -1;
   for (const p of policies) {
     if (p.brandId !== t.brand_id) continue;

@@ -1,13 +1,13 @@
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import type { SlaTimerKind, TicketSlaTimerTable } from '../../platform/db/schema.ts';
-import type { Insertable } from 'kysely';
+import type { DB, SlaTimerKind, TicketSlaTimerTable } from '../../platform/db/schema.ts';
+import type { Insertable, QueryCreator } from 'kysely';
 import { summariseSkipped } from '../calendars/index.ts';
 import { setQueueDueTimes } from '../tickets/index.ts';
-import { findUsableCalendar, type LoadedCalendar } from './calendar-cache.ts';
-import { loadSlaFacts, loadSlaTickets, nextActionAt } from './sla.queries.ts';
+import { cachedCalendar, findUsableCalendar, type LoadedCalendar } from './calendar-cache.ts';
+import { loadSlaInputs, nextActionAt } from './sla.queries.ts';
 import { type ComputedTimer, computeTimers, nearestDue } from './sla-timers.ts';
-import { listActivePolicies, type SlaPolicy, pickPolicy } from './sla-policy.ts';
+import { listActivePoliciesWithCalendarVersion, type SlaPolicy, pickPolicy } from './sla-policy.ts';
 
 /** What the ticket page shows beside a due time: why it is when it is. */
 export interface TimerExplanation {
@@ -65,11 +65,12 @@ function timersOrNone(compute: () => ComputedTimer[]): ComputedTimer[] {
  */
 export async function refreshTicketSla(trx: Db, ticketIds: string | string[], now: Date): Promise<void> {
   const ids = Array.isArray(ticketIds) ? ticketIds : [ticketIds];
-  const tickets = await loadSlaTickets(trx, ids);
-  const policies = await listActivePolicies(trx, [...new Set(tickets.map((t) => t.brand_id))]);
+  // Two reads whatever the number of tickets: the tickets with their history, and their brands'
+  // policies with their calendars' versions (a calendar's definition is read only when this
+  // process does not hold that version yet).
+  const { tickets, facts } = await loadSlaInputs(trx, ids);
+  const policies = await listActivePoliciesWithCalendarVersion(trx, [...new Set(tickets.map((t) => t.brand_id))]);
   const policyOf = new Map(tickets.map((t) => [t.id, t.merged_into_id ? undefined : pickPolicy(policies, t)]));
-  // Only tickets under a policy need their history: a desk without service levels pays two queries.
-  const facts = await loadSlaFacts(trx, tickets.filter((t) => policyOf.get(t.id)));
   const calendars = new Map<string, LoadedCalendar | null>();
   const timerRows: Insertable<TicketSlaTimerTable>[] = [];
   const keep = new Map<string, SlaTimerKind[]>();
@@ -85,7 +86,7 @@ export async function refreshTicketSla(trx: Db, ticketIds: string | string[], no
     }
     let cal = calendars.get(policy.calendarId);
     if (cal === undefined) {
-      cal = (await findUsableCalendar(trx, policy.calendarId)) ?? null;
+      cal = cachedCalendar(policy.calendarId, policy.calendarVersion) ?? (await findUsableCalendar(trx, policy.calendarId)) ?? null;
       calendars.set(policy.calendarId, cal);
     }
     if (!cal) {
@@ -127,13 +128,17 @@ export async function refreshTicketSla(trx: Db, ticketIds: string | string[], no
     if (same) same.push(ticketId);
     else byKinds.set(key, [ticketId]);
   }
-  for (const [key, ticketIds] of byKinds) {
-    let del = trx.deleteFrom('ticket_sla_timer').where('ticket_id', 'in', ticketIds);
-    if (key) del = del.where('kind', 'not in', key.split(',') as SlaTimerKind[]);
-    await del.execute();
-  }
+  const deletion = (key: string, ticketIds: string[]) => {
+    const del = trx.deleteFrom('ticket_sla_timer').where('ticket_id', 'in', ticketIds);
+    return key ? del.where('kind', 'not in', key.split(',') as SlaTimerKind[]) : del;
+  };
+  const groups = [...byKinds];
+  // The upsert rides in the first set's deletion (they touch other rows: the kinds deleted are
+  // the ones not written), so a single ticket's refresh writes its timers in one statement.
+  const first = timerRows.length ? groups.shift() : undefined;
+  for (const [key, ticketIds] of groups) await deletion(key, ticketIds).execute();
   if (timerRows.length) {
-    await trx
+    const upsert = (db: QueryCreator<DB>) => db
       .insertInto('ticket_sla_timer')
       .values(timerRows)
       .onConflict((oc) =>
@@ -150,8 +155,15 @@ export async function refreshTicketSla(trx: Db, ticketIds: string | string[], no
           computed_at: eb.ref('excluded.computed_at'),
           next_action_at: nextActionAt('excluded'),
         })),
-      )
-      .execute();
+      );
+    if (first) {
+      const [key, ticketIds] = first;
+      let del = trx.with('written', (db) => upsert(db)).deleteFrom('ticket_sla_timer').where('ticket_id', 'in', ticketIds);
+      if (key) del = del.where('kind', 'not in', key.split(',') as SlaTimerKind[]);
+      await del.execute();
+    } else {
+      await upsert(trx).execute();
+    }
   }
   await setQueueDueTimes(trx, ticketUpdates);
 }

@@ -17,66 +17,55 @@ export interface SlaTicketRow {
   accepted_at: Date | null;
 }
 
-/** The tickets as far as choosing their policy goes. */
-export async function loadSlaTickets(db: Q, ticketIds: string[]): Promise<SlaTicketRow[]> {
-  if (ticketIds.length === 0) return [];
-  return db
-    .selectFrom('ticket')
-    .select(['id', 'brand_id', 'priority', 'contract_level', 'status', 'merged_into_id', 'sla_policy_id', 'created_at', 'accepted_at'])
-    .where('id', 'in', ticketIds)
-    .execute();
+type Ms = number;
+interface SlaInputRow extends SlaTicketRow {
+  audits: { at: Ms; before: string; after: string }[];
+  answers: { kind: string; at: Ms }[];
+  plan: { at: Ms; reason: string; previous: Ms | null } | null;
 }
 
+const ms = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`);
+
 /**
- * Everything the timers of these tickets depend on, in three queries whatever their number:
- * their status changes (from the audit trail), the desk's public answers and calls, and the
- * latest schedule change.
+ * The tickets as far as choosing their policy goes, with everything their timers depend on — their
+ * status changes (from the audit trail), the desk's public answers and calls, the latest schedule
+ * change — in one statement whatever their number: a refresh runs in the transaction of every
+ * change to a ticket, where each round trip counts (issue 15).
  */
-export async function loadSlaFacts(db: Q, tickets: SlaTicketRow[]): Promise<Map<string, SlaFacts>> {
-  if (tickets.length === 0) return new Map();
-  const ticketIds = tickets.map((t) => t.id);
-  const [audits, answers, plans] = await Promise.all([
-    db.selectFrom('ticket_audit').select(['ticket_id', 'at', 'before', 'after']).where('ticket_id', 'in', ticketIds).where('field', '=', 'status').orderBy('id').execute(),
-    db
-      .selectFrom('ticket_entry as e')
-      .innerJoin('app_user as u', 'u.id', 'e.author_id')
-      .select(['e.ticket_id', 'e.kind', 'e.created_at'])
-      .where('e.ticket_id', 'in', ticketIds)
-      .where('e.kind', 'in', ['agent_reply', 'phone_note'])
-      .where('u.role', 'in', ['agent', 'technician', 'admin'])
-      .orderBy('e.created_at')
-      .execute(),
-    db
-      .selectFrom('ticket_schedule_change')
-      .select(['ticket_id', 'planned_resolution_at', 'reason', 'previous_due_at'])
-      .distinctOn('ticket_id')
-      .where('ticket_id', 'in', ticketIds)
-      .orderBy('ticket_id')
-      .orderBy('created_at', 'desc')
-      .execute(),
-  ]);
+export async function loadSlaInputs(db: Q, ticketIds: string[]): Promise<{ tickets: SlaTicketRow[]; facts: Map<string, SlaFacts> }> {
   const facts = new Map<string, SlaFacts>();
-  for (const t of tickets) {
-    facts.set(t.id, { createdAt: t.created_at, acceptedAt: t.accepted_at, statusTimeline: [], responses: [], calls: [], plannedResolution: null });
-  }
-  for (const a of audits) {
-    const f = facts.get(a.ticket_id)!;
-    if (f.statusTimeline.length === 0) f.statusTimeline.push({ at: f.createdAt, status: a.before as TicketStatus });
-    f.statusTimeline.push({ at: a.at, status: a.after as TicketStatus });
-  }
-  for (const t of tickets) {
-    const f = facts.get(t.id)!;
+  if (ticketIds.length === 0) return { tickets: [], facts };
+  const rows = await db
+    .selectFrom('ticket as t')
+    .select(['t.id', 't.brand_id', 't.priority', 't.contract_level', 't.status', 't.merged_into_id', 't.sla_policy_id', 't.created_at', 't.accepted_at'])
+    .select([
+      sql<SlaInputRow['audits']>`(select coalesce(json_agg(json_build_object('at', ${ms('a.at')}, 'before', a.before, 'after', a.after) order by a.id), '[]')
+        from ticket_audit a where a.ticket_id = t.id and a.field = 'status')`.as('audits'),
+      sql<SlaInputRow['answers']>`(select coalesce(json_agg(json_build_object('kind', e.kind, 'at', ${ms('e.created_at')}) order by e.created_at), '[]')
+        from ticket_entry e join app_user u on u.id = e.author_id
+        where e.ticket_id = t.id and e.kind in ('agent_reply', 'phone_note') and u.role in ('agent', 'technician', 'admin'))`.as('answers'),
+      sql<SlaInputRow['plan']>`(select json_build_object('at', ${ms('c.planned_resolution_at')}, 'reason', c.reason, 'previous', ${ms('c.previous_due_at')})
+        from ticket_schedule_change c where c.ticket_id = t.id order by c.created_at desc limit 1)`.as('plan'),
+    ])
+    .where('t.id', 'in', ticketIds)
+    .execute();
+  const tickets: SlaTicketRow[] = [];
+  for (const { audits, answers, plan, ...t } of rows) {
+    tickets.push(t);
+    const f: SlaFacts = { createdAt: t.created_at, acceptedAt: t.accepted_at, statusTimeline: [], responses: [], calls: [], plannedResolution: null };
+    for (const a of audits) {
+      if (f.statusTimeline.length === 0) f.statusTimeline.push({ at: f.createdAt, status: a.before as TicketStatus });
+      f.statusTimeline.push({ at: new Date(a.at), status: a.after as TicketStatus });
+    }
     if (f.statusTimeline.length === 0) f.statusTimeline.push({ at: f.createdAt, status: t.status as TicketStatus });
+    for (const e of answers) {
+      f.responses.push(new Date(e.at));
+      if (e.kind === 'phone_note') f.calls.push(new Date(e.at));
+    }
+    if (plan) f.plannedResolution = { at: new Date(plan.at), reason: plan.reason, previousDueAt: plan.previous === null ? null : new Date(plan.previous) };
+    facts.set(t.id, f);
   }
-  for (const e of answers) {
-    const f = facts.get(e.ticket_id)!;
-    f.responses.push(e.created_at);
-    if (e.kind === 'phone_note') f.calls.push(e.created_at);
-  }
-  for (const p of plans) {
-    facts.get(p.ticket_id)!.plannedResolution = { at: p.planned_resolution_at, reason: p.reason, previousDueAt: p.previous_due_at };
-  }
-  return facts;
+  return { tickets, facts };
 }
 
 /** Ids of a brand's open tickets (not resolved, closed or merged), in id order for keyset batches. */

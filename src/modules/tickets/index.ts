@@ -9,7 +9,7 @@ export { ticketRoutes } from './ticket.routes.ts';
 export * from './ticket-status.ts';
 export { CreateTicketBody } from './ticket.schemas.ts';
 export type { TicketEvents } from './ticket-events.ts';
-export { SlaBadge, type SlaBadgeType, TIMER_KINDS, type TicketListener, useTicketListener, ticketsChanged } from './ticket-listeners.ts';
+export { SlaBadge, type SlaBadgeType, TIMER_KINDS, type TicketChange, type TicketListener, useTicketListener, ticketsChanged } from './ticket-listeners.ts';
 export { getVisibleTicket, ticketAttachmentAccess } from './ticket-visibility.ts';
 export {
   acceptsCustomerMessage,

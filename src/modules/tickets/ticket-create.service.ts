@@ -60,6 +60,7 @@ export async function createTicket(trx: Db, actor: Actor, input: CreateTicketInp
     createdById: actor.userId,
     now,
   });
+  if (input.attachmentIds.length === 0) return getTicket(trx, actor, ticketId, { noAttachments: true });
   await claimAttachments(trx, actor, input.attachmentIds, { ticketId, entryId: null }, 'attachmentIds');
   return getTicket(trx, actor, ticketId);
 }
@@ -127,6 +128,6 @@ export async function insertTicket(
     .selectFrom('t')
     .select('t.id')
     .executeTakeFirstOrThrow();
-  await ticketsChanged(trx, ticket.id, t.now);
+  await ticketsChanged(trx, ticket.id, t.now, 'opened');
   return ticket.id;
 }

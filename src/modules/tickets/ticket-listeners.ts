@@ -25,12 +25,16 @@ export interface TicketListener {
   readonly name: string;
   /**
    * These tickets changed in a way that can move what the listener keeps: opened, a message
-   * appended, a status or priority changed, merged, the first answer sent.
+   * appended, a status or priority changed, merged, the first answer sent. `change` is 'opened'
+   * when they were just created and hold nothing but their opening (no entry, quote or
+   * assignment yet), so a listener can skip what only later changes need.
    */
-  ticketsChanged(trx: Db, ticketIds: string[], at: Date): Promise<void>;
+  ticketsChanged(trx: Db, ticketIds: string[], at: Date, change: TicketChange): Promise<void>;
   /** Badges for the desk's queue, by ticket id (only the listener that keeps due times answers). */
   queueBadges?(db: Db, ticketIds: string[], now: Date): Promise<Map<string, SlaBadgeType>>;
 }
+
+export type TicketChange = 'opened' | 'changed';
 
 const listeners = new Map<string, TicketListener>();
 
@@ -39,10 +43,10 @@ export function useTicketListener(listener: TicketListener): void {
 }
 
 /** Tells every listener, in the caller's transaction. Every ticket write ends here. */
-export async function ticketsChanged(trx: Db, ticketIds: string | string[], at: Date): Promise<void> {
+export async function ticketsChanged(trx: Db, ticketIds: string | string[], at: Date, change: TicketChange = 'changed'): Promise<void> {
   const ids = Array.isArray(ticketIds) ? ticketIds : [ticketIds];
   if (ids.length === 0) return;
-  for (const l of listeners.values()) await l.ticketsChanged(trx, ids, at);
+  for (const l of listeners.values()) await l.ticketsChanged(trx, ids, at, change);
 }
 
 export async function queueBadges(db: Db, ticketIds: string[], now: Date): Promise<Map<string, SlaBadgeType>> {

@@ -36,10 +36,11 @@ export function toSummary(r: TicketSummaryRow): TicketSummary {
 }
 
 /** Loads a ticket the actor may see; anything else — missing or someone else's — is 404. */
-export async function getTicket(db: Db, actor: Actor, ticketId: string): Promise<TicketResponseType> {
+export async function getTicket(db: Db, actor: Actor, ticketId: string, known?: { noAttachments: true }): Promise<TicketResponseType> {
   const row = await selectTicketDetails(db).where('t.id', '=', ticketId).where(ticketVisibleTo(actor)).executeTakeFirst();
   if (!row) throw ticketNotFound();
-  const attachments = await listAttachmentsFor(db, { ticketId: row.id, entryIds: [null] });
+  // A caller that just wrote the ticket without files (a create without attachments) spares the read.
+  const attachments = known?.noAttachments ? new Map() : await listAttachmentsFor(db, { ticketId: row.id, entryIds: [null] });
   const status = row.status as TicketStatus;
   return {
     ...toSummary(row),

@@ -34,7 +34,8 @@ export function answerInReply(text: string): QuoteAnswer | null {
 export function workshopTicketListener(ctx: WorkshopContext): TicketListener {
   return {
     name: 'workshop',
-    async ticketsChanged(trx: Db, ticketIds: string[], at: Date) {
+    async ticketsChanged(trx: Db, ticketIds: string[], at: Date, change) {
+      if (change === 'opened') return; // no quote yet, nor a message answering one
       const open = await trx.selectFrom('quote').select(['id', 'ticket_id', 'customer_id']).where('ticket_id', 'in', ticketIds).where('state', '=', 'sent').execute();
       if (!open.length) return;
       const messages = await trx

@@ -35,8 +35,20 @@ export async function outboundContext(db: Db, q: { brandId: string; ticketId: st
   return { mailbox: r.mailbox ?? undefined, refs: r.refs, toRecipient: Number(r.to_recipient), onTicket: Number(r.on_ticket), bounced: r.bounced };
 }
 
-export async function insertOutbound(db: Db, row: Insertable<OutboundMessageTable>): Promise<string> {
-  return (await db.insertInto('outbound_message').values(row).returning('id').executeTakeFirstOrThrow()).id;
+/** Records an outgoing mail and, when it belongs to a ticket, its Message-ID for threading: one statement. */
+export async function insertOutbound(db: Db, row: Insertable<OutboundMessageTable> & { message_id: string; created_at: Date }): Promise<string> {
+  const ticketId = row.ticket_id ?? null;
+  const inserted = await db
+    .with('o', (q) => q.insertInto('outbound_message').values(row).returning('id'))
+    .with('r', (q) => q
+      .insertInto('mail_message_ref')
+      .columns(['message_id', 'ticket_id', 'direction', 'created_at'])
+      .expression(sql`select ${row.message_id}, ${ticketId}::uuid, 'out', ${row.created_at}::timestamptz where ${ticketId}::uuid is not null`)
+      .onConflict((oc) => oc.doNothing()))
+    .selectFrom('o')
+    .select('o.id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
 }
 
 export async function insertMessageRef(db: Db, ref: { messageId: string; ticketId: string; direction: 'in' | 'out'; at?: Date }): Promise<void> {

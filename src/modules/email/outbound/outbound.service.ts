@@ -7,7 +7,7 @@ import { retriedJob } from '../../../platform/jobs/job-queue.ts';
 import { linkEntryToOutbound, messageSent } from '../../tickets/index.ts';
 import type { EmailContext } from '../context/index.ts';
 import { LOOP_MARKER } from '../inbound/index.ts';
-import { insertMessageRef, insertOutbound, loadForSending, markOutbound, outboundContext, releaseHeldMessages, sendingMailbox } from './outbound.queries.ts';
+import { insertOutbound, loadForSending, markOutbound, outboundContext, releaseHeldMessages, sendingMailbox } from './outbound.queries.ts';
 
 export const SendMailJob = retriedJob('mail.send', z.object({ outboundId: z.uuid() }), { retries: 6, firstRetrySeconds: 30, expireInSeconds: 120 });
 
@@ -77,7 +77,6 @@ export async function queueOutbound(trx: Db, ctx: Pick<EmailContext, 'jobs'>, in
       last_error: lastError,
     created_at: now,
   });
-  if (input.ticketId) await insertMessageRef(trx, { messageId, ticketId: input.ticketId, direction: 'out', at: now });
   if (input.entryId) await linkEntryToOutbound(trx, input.entryId, outboundId);
   if (status === 'queued') await ctx.jobs.enqueue(trx, SendMailJob, { outboundId });
   return outboundId;

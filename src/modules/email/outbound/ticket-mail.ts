@@ -5,18 +5,19 @@ import type { TicketEvents } from '../../tickets/index.ts';
 import type { EmailContext } from '../context/index.ts';
 import { letter } from './customer-notice.ts';
 import { queueOutbound } from './outbound.service.ts';
-import { wordMail } from '../templates/index.ts';
+import { wordMailWith } from '../templates/index.ts';
+import { LOCALES } from '../../../shared/vocabulary.ts';
+import { sql } from 'kysely';
 
 const AGENT_LOGGED = new Set(['phone', 'fax', 'postal', 'onsite']);
 
-async function loadTicketForMail(trx: Db, ticketId: string) {
+function loadTicketForMail(trx: Db, ticketId: string) {
   return trx
     .selectFrom('ticket as t')
     .innerJoin('brand as b', 'b.id', 't.brand_id')
     .innerJoin('app_user as r', 'r.id', 't.requester_id')
     .select(['t.id', 't.number', 't.subject', 't.channel', 't.created_at', 't.brand_id', 'b.name as brand_name', 'b.time_zone', 'r.email', 'r.name as requester_name', 'r.locale'])
-    .where('t.id', '=', ticketId)
-    .executeTakeFirstOrThrow();
+    .where('t.id', '=', ticketId);
 }
 
 
@@ -28,12 +29,18 @@ async function loadTicketForMail(trx: Db, ticketId: string) {
 export function ticketMail(ctx: Pick<EmailContext, 'jobs'>): TicketEvents {
   return {
     async ticketCreated(trx, ticketId, at) {
-      const tk = await loadTicketForMail(trx, ticketId);
+      // The ticket, its requester and the brand's wording of this mail in their language: one read.
+      const tk = await loadTicketForMail(trx, ticketId)
+        .select(sql<{ subject: string; body: string } | null>`(select jsonb_build_object('subject', mt.subject, 'body', mt.body) from mail_template mt
+          where mt.brand_id = t.brand_id
+            and mt.template = case when t.channel in (${sql.join([...AGENT_LOGGED])}) then 'confirmation_request' else 'acknowledgment' end
+            and mt.locale = case when r.locale in (${sql.join([...LOCALES])}) then r.locale else 'en' end)`.as('wording'))
+        .executeTakeFirstOrThrow();
       const t = translator(tk.locale);
       const receivedAt = formatDateTime(tk.created_at, tk.locale, tk.time_zone);
       const confirm = AGENT_LOGGED.has(tk.channel);
       const vars = { number: tk.number, subject: tk.subject, receivedAt, channel: t(`mail.channel.${tk.channel}`) };
-      const wording = await wordMail(trx, tk.brand_id, confirm ? 'confirmation_request' : 'acknowledgment', tk.locale, vars);
+      const wording = wordMailWith(confirm ? 'confirmation_request' : 'acknowledgment', tk.locale, vars, tk.wording);
       await queueOutbound(trx, ctx, {
         brandId: tk.brand_id,
         ticketId: tk.id,
@@ -46,7 +53,7 @@ export function ticketMail(ctx: Pick<EmailContext, 'jobs'>): TicketEvents {
       });
     },
     async agentReplied(trx, ticketId, entryId, at) {
-      const tk = await loadTicketForMail(trx, ticketId);
+      const tk = await loadTicketForMail(trx, ticketId).executeTakeFirstOrThrow();
       const entry = await trx.selectFrom('ticket_entry').select(['body']).where('id', '=', entryId).executeTakeFirstOrThrow();
       const attachments = await trx.selectFrom('attachment').select('id').where('entry_id', '=', entryId).execute();
       const t = translator(tk.locale);

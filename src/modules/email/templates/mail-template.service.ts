@@ -41,8 +41,18 @@ export const MailPreviewResponse = z.object({ subject: z.string(), text: z.strin
  * with a template (acknowledgment, confirmation request, schedule change, quote) asks here.
  */
 export async function wordMail(db: Db, brandId: string, template: MailTemplateKey, locale: string, vars: Readonly<Record<string, string>>): Promise<{ subject: string; body: string }> {
-  const lang = (LOCALES as readonly string[]).includes(locale) ? locale : 'en';
+  const lang = mailLanguage(locale);
   return word(template, lang, vars, await findWording(db, brandId, template, lang));
+}
+
+/** The language a customer mail is worded in: theirs when the catalogue has it, else English. */
+export function mailLanguage(locale: string): Locale {
+  return (LOCALES as readonly string[]).includes(locale) ? (locale as Locale) : 'en';
+}
+
+/** The same, with the brand's stored wording in that language already read by the caller (null: none). */
+export function wordMailWith(template: MailTemplateKey, locale: string, vars: Readonly<Record<string, string>>, stored: { subject: string; body: string } | null): { subject: string; body: string } {
+  return word(template, mailLanguage(locale), vars, stored ?? undefined);
 }
 
 /** Every template in the five languages: the text in use, the default, and whether the brand changed it. */
