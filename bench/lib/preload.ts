@@ -158,11 +158,10 @@ export async function preload(database: Database, opts: PreloadOptions): Promise
   // Each brand's ticket numbers continue after its sequence's last value (migration 0028).
   const counters = new Map<string, number>();
   const sequences = await sql<{ brand_id: string; scope: string; last_value: string | null }>`
-    select b.id as brand_id, s.scope, q.last_value
+    select b.id as brand_id, substring(q.sequencename from length(format('ticket_number_%s_', replace(b.id::text, '-', ''))) + 1) as scope, q.last_value
       from brand b
-      cross join lateral (values ('all'), (extract(year from now())::int::text)) as s(scope)
       join pg_sequences q on q.schemaname = current_schema()
-       and q.sequencename = format('ticket_number_%s_%s', replace(b.id::text, '-', ''), s.scope)`.execute(db);
+       and starts_with(q.sequencename, format('ticket_number_%s_', replace(b.id::text, '-', '')))`.execute(db);
   for (const c of sequences.rows) counters.set(`${c.brand_id}|${c.scope}`, Number(c.last_value ?? 0));
 
   const { rng } = opts;
@@ -339,7 +338,8 @@ export async function preload(database: Database, opts: PreloadOptions): Promise
   // The server continues each brand's numbering after the preloaded tickets.
   for (const [key, value] of counters) {
     const [brandId, scope] = key.split('|') as [string, string];
-    if (value > 0) await sql`select setval(ticket_number_sequence(${brandId}::uuid, ${scope}), ${value}::bigint)`.execute(db);
+    // Forward only: a sequence never goes back below what it already gave.
+    if (value > 0) await sql`select setval(s, greatest(${value}::bigint, coalesce((select last_value from pg_sequences where schemaname = current_schema() and sequencename = s::text), 0))) from ticket_number_sequence(${brandId}::uuid, ${scope}) as s`.execute(db);
   }
   const tIndexes = performance.now();
   for (const index of dropped) await sql.raw(index.definition).execute(db);

@@ -7,6 +7,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { preparingPool } from './prepared.ts';
 import type { DB } from './schema.ts';
 
 export type Db = Kysely<DB>;
@@ -33,7 +34,7 @@ export async function openPostgres(url: string, poolSize = 10, onIdleError: (err
   // the process down: without a listener, pg's 'error' event is an uncaught exception. The pool
   // has already dropped the client; the next query opens a new one.
   pool.on('error', onIdleError);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   return { db, kind: 'postgres', pool, close: () => db.destroy() };
 }
 
@@ -52,7 +53,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     postgresqlconf: [`shared_buffers=${options.sharedBuffers ?? '16MB'}`],
   });
   const pool = new pg.Pool(createPgConfig(lite));
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   return {
     db,
     kind: 'pglite',

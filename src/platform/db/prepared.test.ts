@@ -1,0 +1,42 @@
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { expect, it } from 'vitest';
+import { describeStores } from '../../test/db.ts';
+import { preparingPool } from './prepared.ts';
+
+const preparedTexts = async (db: Kysely<unknown>) =>
+  (await sql<{ statement: string }>`select statement from pg_prepared_statements where name like 'apres_%'`.execute(db)).rows.map((r) => r.statement);
+
+describeStores('prepared statements', (ctx) => {
+  it('prepares what runs inside a transaction once per connection, and nothing outside one', async () => {
+    await ctx().db.connection().execute(async (conn) => {
+      const db = conn as unknown as Kysely<unknown>;
+      await sql`select ${1}::int + 100 as outside`.execute(db);
+      expect(await preparedTexts(db)).not.toContain('select $1::int + 100 as outside');
+      await sql`begin`.execute(db);
+      for (let i = 0; i < 3; i++) {
+        const { rows } = await sql<{ n: number }>`select ${i}::int + 200 as n`.execute(db);
+        expect(rows[0]!.n).toBe(200 + i);
+      }
+      await sql`commit`.execute(db);
+      const texts = await preparedTexts(db);
+      expect(texts.filter((t) => t === 'select $1::int + 200 as n')).toHaveLength(1);
+      // After the commit, the same text outside a transaction runs unnamed: still one.
+      await sql`select ${5}::int + 200 as n`.execute(db);
+      expect((await preparedTexts(db)).filter((t) => t === 'select $1::int + 200 as n')).toHaveLength(1);
+    });
+  });
+
+  it('names at most so many statements on one connection and runs the others unnamed, with the same results', async () => {
+    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: preparingPool(ctx().database.pool, 2) }) });
+    await db.connection().execute(async (conn) => {
+      const before = (await preparedTexts(conn)).length;
+      await sql`begin`.execute(conn);
+      for (let i = 0; i < 5; i++) {
+        const { rows } = await sql<{ n: number }>`select ${i}::int + ${sql.lit(300 + i)} as n`.execute(conn);
+        expect(rows[0]!.n).toBe(300 + 2 * i);
+      }
+      await sql`rollback`.execute(conn);
+      expect((await preparedTexts(conn)).length - before).toBeLessThanOrEqual(2);
+    });
+  });
+});
