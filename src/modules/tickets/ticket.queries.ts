@@ -3,6 +3,27 @@ import type { DB } from '../../platform/db/schema.ts';
 
 type Q = Kysely<DB>;
 
+/** A ticket's own columns a summary shows, with its brand's (`b`) and requester's (`r`). */
+const SUMMARY_COLUMNS = [
+  't.id',
+  't.number',
+  't.brand_id',
+  'b.name as brand_name',
+  'b.time_zone',
+  't.subject',
+  't.status',
+  't.priority',
+  't.channel',
+  't.requester_id',
+  'r.name as requester_name',
+  'r.email as requester_email',
+  't.assignee_id',
+  't.group_id',
+  't.created_at',
+  't.updated_at',
+  't.sla_due_at',
+] as const;
+
 /** Tickets with the names a summary shows; `t` is the ticket alias the visibility predicate expects. */
 export function selectTicketSummaries(db: Q) {
   return db
@@ -11,27 +32,7 @@ export function selectTicketSummaries(db: Q) {
     .innerJoin('app_user as r', 'r.id', 't.requester_id')
     .leftJoin('app_user as a', 'a.id', 't.assignee_id')
     .leftJoin('agent_group as g', 'g.id', 't.group_id')
-    .select([
-      't.id',
-      't.number',
-      't.brand_id',
-      'b.name as brand_name',
-      'b.time_zone',
-      't.subject',
-      't.status',
-      't.priority',
-      't.channel',
-      't.requester_id',
-      'r.name as requester_name',
-      'r.email as requester_email',
-      't.assignee_id',
-      'a.name as assignee_name',
-      't.group_id',
-      'g.name as group_name',
-      't.created_at',
-      't.updated_at',
-      't.sla_due_at',
-    ]);
+    .select([...SUMMARY_COLUMNS, 'a.name as assignee_name', 'g.name as group_name']);
 }
 
 export type TicketSummaryRow = Awaited<ReturnType<ReturnType<typeof selectTicketSummaries>['executeTakeFirstOrThrow']>>;
@@ -48,25 +49,9 @@ export function selectTicketDetails(db: Q) {
     .innerJoin('app_user as r', 'r.id', 't.requester_id')
     .leftJoin('app_user as cb', 'cb.id', 't.created_by_id')
     .select([
-      't.id',
-      't.number',
-      't.brand_id',
-      'b.name as brand_name',
-      'b.time_zone',
-      't.subject',
-      't.status',
-      't.priority',
-      't.channel',
-      't.requester_id',
-      'r.name as requester_name',
-      'r.email as requester_email',
-      't.assignee_id',
+      ...SUMMARY_COLUMNS,
       sql<string | null>`(select a.name from app_user a where a.id = t.assignee_id)`.as('assignee_name'),
-      't.group_id',
       sql<string | null>`(select g.name from agent_group g where g.id = t.group_id)`.as('group_name'),
-      't.created_at',
-      't.updated_at',
-      't.sla_due_at',
       't.created_by_id',
       'cb.name as created_by_name',
       'cb.role as created_by_role',
