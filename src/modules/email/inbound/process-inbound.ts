@@ -1,6 +1,6 @@
-import { type Selectable, sql } from 'kysely';
+import { type QueryCreator, type Selectable, sql } from 'kysely';
 import { type Db, withTransaction } from '../../../platform/db/database.ts';
-import type { InboundMessageTable, Locale } from '../../../platform/db/schema.ts';
+import type { DB, InboundMessageTable, Locale } from '../../../platform/db/schema.ts';
 import { findTicketNumbers, getBrandById } from '../../brands/index.ts';
 import { acceptsCustomerMessage, addSerialNumbers, appendCustomerMessage, findOrCreateCustomerByAddress, openTicketFromMessage, type TicketEvents } from '../../tickets/index.ts';
 import { storeMailAttachment } from '../../attachments/index.ts';
@@ -255,14 +255,21 @@ const openOrAppend: InboundStep = async (run) => {
     at: now,
   });
   await storeMailAttachments(trx, ctx, mail, ticketId, entryId);
-  if (mail.messageId) {
-    await trx.insertInto('mail_message_ref').values({ message_id: mail.messageId, ticket_id: ticketId, direction: 'in' }).onConflict((oc) => oc.doNothing()).execute();
-  }
-  await trx
+  // The message done, and its Message-ID kept for the next reply's threading: one statement.
+  const done = (db: QueryCreator<DB>) => db
     .updateTable('inbound_message')
     .set({ status: 'processed', classification: f.classification, reason: f.reasons.join('; ').slice(0, 500) || null, ticket_id: ticketId, entry_id: entryId, brand_id: run.brand!.id, processed_at: now })
-    .where('id', '=', msg.id)
-    .execute();
+    .where('id', '=', msg.id);
+  if (mail.messageId) {
+    await trx
+      .with('done', (db) => done(db))
+      .insertInto('mail_message_ref')
+      .values({ message_id: mail.messageId, ticket_id: ticketId, direction: 'in' })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  } else {
+    await done(trx).execute();
+  }
   if (created && !automatic) await run.events.ticketCreated(trx, ticketId, now);
   return 'processed';
 };
