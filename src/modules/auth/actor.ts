@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import { PREPARE } from '../../platform/db/prepared.ts';
 import { forbidden } from '../../platform/errors/app-error.ts';
 import { PORTAL_ROLES as PORTAL, STAFF_ROLES as STAFF } from '../../shared/vocabulary.ts';
 import type { Locale, Role } from '../../platform/db/schema.ts';
@@ -31,6 +32,8 @@ export function assertAdmin(actor: Actor, message: string): void {
 export function selectActors(db: Db) {
   return db
     .selectFrom('app_user as u')
+    // Every request reads its session this way: prepared once per connection (a lookup by key).
+    .modifyFront(PREPARE)
     .select(['u.id', 'u.role', 'u.name', 'u.email', 'u.locale', 'u.organisation_id'])
     .select(sql<string[]>`to_json(array(select ub.brand_id from user_brand ub where ub.user_id = u.id))`.as('brand_ids'))
     .select(sql<string[]>`to_json(array(select gm.group_id from group_member gm where gm.user_id = u.id))`.as('group_ids'))

@@ -46,5 +46,6 @@ export function registerEmailWorkers(jobs: JobQueue, ctx: EmailContext, events: 
       throw err;
     }
   }, { concurrency: INBOUND_CONCURRENCY });
-  jobs.work(SendMailJob, ({ outboundId }, meta) => sendOutbound(ctx, outboundId, meta));
+  // Sending is idempotent (only a queued message is sent): up to eight a fetch.
+  jobs.work(SendMailJob, ({ outboundId }, meta) => sendOutbound(ctx, outboundId, meta), { batchSize: 8 });
 }

@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeStores } from '../../test/db.ts';
-import { preparingPool } from './prepared.ts';
+import { PREPARE, preparingPool } from './prepared.ts';
 
 const preparedTexts = async (db: Kysely<unknown>) =>
   (await sql<{ statement: string }>`select statement from pg_prepared_statements where name like 'apres_%'`.execute(db)).rows.map((r) => r.statement);
@@ -23,6 +23,14 @@ describeStores('prepared statements', (ctx) => {
       // After the commit, the same text outside a transaction runs unnamed: still one.
       await sql`select ${5}::int + 200 as n`.execute(db);
       expect((await preparedTexts(db)).filter((t) => t === 'select $1::int + 200 as n')).toHaveLength(1);
+    });
+  });
+
+  it("prepares a read outside a transaction that asks for it (PREPARE), as every request's session read does", async () => {
+    await ctx().db.connection().execute(async (conn) => {
+      const db = conn as unknown as Kysely<unknown>;
+      for (let i = 0; i < 2; i++) await sql`select ${PREPARE} ${i}::int + 400 as n`.execute(db);
+      expect((await preparedTexts(db)).filter((t) => t === 'select /* apres:prepare */ $1::int + 400 as n')).toHaveLength(1);
     });
   });
 

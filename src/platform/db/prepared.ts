@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type pg from 'pg';
 
 /**
@@ -12,9 +13,16 @@ import type pg from 'pg';
  * Only statements inside a transaction: those are writes and the reads a write makes by key
  * (ticket, user, brand). Reads outside a transaction — search, queues, reports, whose best plan
  * depends on the values (a common word, a big brand) — keep being planned for their values.
+ * A read outside a transaction whose plan cannot depend on its values (a lookup by key that every
+ * request makes, such as the session's) asks for the same with `.modifyFront(PREPARE)`.
  * At most `perConnection` statements are named on one connection (the server keeps each one's
  * plan for the connection's life); later ones run unnamed.
  */
+const MARK = '/* apres:prepare */';
+
+/** Put at the front of a select (`.modifyFront(PREPARE)`): prepared like a transaction's statements. */
+export const PREPARE = sql.raw(MARK);
+
 export function preparingPool(pool: pg.Pool, perConnection = 128) {
   const wrapped = new WeakMap<pg.PoolClient, pg.PoolClient>();
   const names = new Map<string, string>();
@@ -37,7 +45,7 @@ export function preparingPool(pool: pg.Pool, perConnection = 128) {
           if (typeof text !== 'string') return query(text, values);
           if (/^(begin|start transaction)\b/i.test(text)) inTransaction = true;
           else if (/^(commit|rollback)\b/i.test(text)) inTransaction = false;
-          else if (inTransaction && values && values.length > 0) {
+          else if ((inTransaction || text.includes(MARK)) && values && values.length > 0) {
             const name = nameOf(text);
             if (prepared.has(name) || prepared.size < perConnection) {
               prepared.add(name);

@@ -98,3 +98,47 @@ describe.each(STORES)('job queue concurrency [%s]', (store) => {
     expect(handled.sort()).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });
+
+/** `batchSize` fetches several jobs at once; a failing one is failed alone, the rest complete. */
+describe.each(STORES)('job queue batches [%s]', (store) => {
+  let database: Database | null = null;
+  afterEach(async () => {
+    await database?.close();
+    database = null;
+  });
+
+  it('takes waiting jobs several at a fetch, fails only the one that throws and completes the others', async () => {
+    database = await createTestDatabase(store);
+    const db = database.db;
+    const queue = new JobQueue(database, () => {});
+    const def = { name: 'test.batch', schema: z.object({ n: z.number() }), retryLimit: 0 };
+    const handled: number[] = [];
+    queue.work(
+      def,
+      async ({ n }, meta) => {
+        handled.push(n);
+        if (n === 3) throw new Error(`job ${meta.id} refuses`);
+      },
+      { pollingIntervalSeconds: 0.5, batchSize: 5 },
+    );
+    // All five wait before the worker starts: one fetch takes them together.
+    const ids: string[] = [];
+    await queue.start();
+    await db.transaction().execute(async (trx) => {
+      for (let n = 1; n <= 5; n++) ids.push((await queue.enqueue(trx, def, { n }))!);
+    });
+    await expect.poll(async () => {
+      const rows = await sql<{ state: string }>`select state from pgboss.job where id = any(${ids}::uuid[]) and state in ('completed', 'failed')`.execute(db);
+      return rows.rows.length;
+    }, { timeout: 20_000, interval: 50 }).toBe(5);
+    await queue.stop();
+    expect(handled.sort()).toEqual([1, 2, 3, 4, 5]);
+    const states = await sql<{ n: number; state: string; output: { message?: string } | null }>`
+      select (data->>'n')::int as n, state, output from pgboss.job where id = any(${ids}::uuid[]) order by 1`.execute(db);
+    expect(states.rows.map((r) => [r.n, r.state])).toEqual([[1, 'completed'], [2, 'completed'], [3, 'failed'], [4, 'completed'], [5, 'completed']]);
+    expect(states.rows[2]!.output?.message).toMatch(/refuses/);
+    // One fetch took all five: pg-boss stamps a fetch's jobs with that statement's time.
+    const fetches = await sql<{ n: number }>`select count(distinct started_on)::int as n from pgboss.job where id = any(${ids}::uuid[])`.execute(db);
+    expect(fetches.rows[0]!.n).toBe(1);
+  });
+});
