@@ -59,17 +59,33 @@ export async function insertMessageRef(db: Db, ref: { messageId: string; ticketI
     .execute();
 }
 
-/** What sending one message needs: the message, its brand's name, its ticket's number, its files. */
+/**
+ * What sending one message needs, in one statement: the message, its brand's sending mailbox and
+ * name, its ticket's number, its files.
+ */
 export async function loadForSending(db: Db, outboundId: string) {
-  const msg = await db.selectFrom('outbound_message').selectAll().where('id', '=', outboundId).executeTakeFirst();
-  if (!msg) return undefined;
-  const [mailbox, brand, ticket, attachments] = await Promise.all([
-    sendingMailbox(db, msg.brand_id),
-    db.selectFrom('brand').select(['name']).where('id', '=', msg.brand_id).executeTakeFirstOrThrow(),
-    msg.ticket_id ? db.selectFrom('ticket').select(['number']).where('id', '=', msg.ticket_id).executeTakeFirst() : undefined,
-    msg.attachment_ids.length ? db.selectFrom('attachment').select(['filename', 'content_type', 'storage_key']).where('id', 'in', msg.attachment_ids).execute() : [],
-  ]);
-  return { msg, mailbox, brand, ticket, attachments };
+  const row = await db
+    .selectFrom('outbound_message as o')
+    .selectAll('o')
+    .select([
+      sql<{ address: string; display_name: string | null; smtp: MailServerSettings | null; outbox: boolean } | null>`(select to_jsonb(m) from (
+        select address, display_name, smtp, outbox from mailbox where brand_id = o.brand_id and enabled order by created_at limit 1) m)`.as('mailbox'),
+      sql<string>`(select b.name from brand b where b.id = o.brand_id)`.as('brand_name'),
+      sql<string | null>`(select t.number from ticket t where t.id = o.ticket_id)`.as('ticket_number'),
+      sql<{ filename: string; content_type: string; storage_key: string }[]>`coalesce((select jsonb_agg(jsonb_build_object('filename', a.filename, 'content_type', a.content_type, 'storage_key', a.storage_key) order by array_position(o.attachment_ids, a.id))
+        from attachment a where a.id = any(o.attachment_ids)), '[]'::jsonb)`.as('attachments'),
+    ])
+    .where('o.id', '=', outboundId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { mailbox, brand_name, ticket_number, attachments, ...msg } = row;
+  return {
+    msg,
+    mailbox: mailbox ?? undefined,
+    brand: { name: brand_name },
+    ticket: msg.ticket_id && ticket_number !== null ? { number: ticket_number } : undefined,
+    attachments,
+  };
 }
 
 export async function markOutbound(
