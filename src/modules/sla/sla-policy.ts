@@ -47,20 +47,6 @@ export async function listActivePolicies(db: Db, brandIds: string[]): Promise<Sl
   return rows.map(toPolicy);
 }
 
-/** The same, each with the version of its calendar: a process that holds that version needs no other read. */
-export async function listActivePoliciesWithCalendarVersion(db: Db, brandIds: string[]): Promise<(SlaPolicy & { calendarVersion: number })[]> {
-  if (brandIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('sla_policy as p')
-    .innerJoin('business_calendar as c', 'c.id', 'p.calendar_id')
-    .selectAll('p')
-    .select('c.version as calendar_version')
-    .where('p.brand_id', 'in', brandIds)
-    .where('p.active', '=', true)
-    .execute();
-  return rows.map((r) => ({ ...toPolicy(r), calendarVersion: r.calendar_version }));
-}
-
 /**
  * The policy for a ticket: among the brand's active policies whose contract level and priority
  * match (null matches any), the most specific — contract level weighs more than priority, since

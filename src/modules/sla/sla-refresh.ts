@@ -7,7 +7,7 @@ import { setQueueDueTimes } from '../tickets/index.ts';
 import { cachedCalendar, findUsableCalendar, type LoadedCalendar } from './calendar-cache.ts';
 import { loadSlaInputs, nextActionAt } from './sla.queries.ts';
 import { type ComputedTimer, computeTimers, nearestDue } from './sla-timers.ts';
-import { listActivePoliciesWithCalendarVersion, type SlaPolicy, pickPolicy } from './sla-policy.ts';
+import { type SlaPolicy, pickPolicy } from './sla-policy.ts';
 
 /** What the ticket page shows beside a due time: why it is when it is. */
 export interface TimerExplanation {
@@ -65,11 +65,10 @@ function timersOrNone(compute: () => ComputedTimer[]): ComputedTimer[] {
  */
 export async function refreshTicketSla(trx: Db, ticketIds: string | string[], now: Date): Promise<void> {
   const ids = Array.isArray(ticketIds) ? ticketIds : [ticketIds];
-  // Two reads whatever the number of tickets: the tickets with their history, and their brands'
+  // One read whatever the number of tickets: the tickets with their history and their brands'
   // policies with their calendars' versions (a calendar's definition is read only when this
   // process does not hold that version yet).
-  const { tickets, facts } = await loadSlaInputs(trx, ids);
-  const policies = await listActivePoliciesWithCalendarVersion(trx, [...new Set(tickets.map((t) => t.brand_id))]);
+  const { tickets, facts, policies } = await loadSlaInputs(trx, ids);
   const policyOf = new Map(tickets.map((t) => [t.id, t.merged_into_id ? undefined : pickPolicy(policies, t)]));
   const calendars = new Map<string, LoadedCalendar | null>();
   const timerRows: Insertable<TicketSlaTimerTable>[] = [];

@@ -1,5 +1,6 @@
-import { type Kysely, sql } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { DB, SlaPolicyTable } from '../../platform/db/schema.ts';
+import { type SlaPolicy, toPolicy } from './sla-policy.ts';
 import type { TicketStatus } from '../tickets/index.ts';
 import type { SlaFacts } from './sla-timers.ts';
 
@@ -22,6 +23,7 @@ interface SlaInputRow extends SlaTicketRow {
   audits: { at: Ms; before: string; after: string }[];
   answers: { kind: string; at: Ms }[];
   plan: { at: Ms; reason: string; previous: Ms | null } | null;
+  policies: (Selectable<SlaPolicyTable> & { calendar_version: number })[];
 }
 
 const ms = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`);
@@ -29,12 +31,16 @@ const ms = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::
 /**
  * The tickets as far as choosing their policy goes, with everything their timers depend on — their
  * status changes (from the audit trail), the desk's public answers and calls, the latest schedule
- * change — in one statement whatever their number: a refresh runs in the transaction of every
+ * change — and their brands' active policies, in one statement whatever their number: a refresh runs in the transaction of every
  * change to a ticket, where each round trip counts (issue 15).
  */
-export async function loadSlaInputs(db: Q, ticketIds: string[]): Promise<{ tickets: SlaTicketRow[]; facts: Map<string, SlaFacts> }> {
+export async function loadSlaInputs(
+  db: Q,
+  ticketIds: string[],
+): Promise<{ tickets: SlaTicketRow[]; facts: Map<string, SlaFacts>; policies: (SlaPolicy & { calendarVersion: number })[] }> {
   const facts = new Map<string, SlaFacts>();
-  if (ticketIds.length === 0) return { tickets: [], facts };
+  const policies = new Map<string, SlaPolicy & { calendarVersion: number }>();
+  if (ticketIds.length === 0) return { tickets: [], facts, policies: [] };
   const rows = await db
     .selectFrom('ticket as t')
     .select(['t.id', 't.brand_id', 't.priority', 't.contract_level', 't.status', 't.merged_into_id', 't.sla_policy_id', 't.created_at', 't.accepted_at'])
@@ -46,12 +52,17 @@ export async function loadSlaInputs(db: Q, ticketIds: string[]): Promise<{ ticke
         where e.ticket_id = t.id and e.kind in ('agent_reply', 'phone_note') and u.role in ('agent', 'technician', 'admin'))`.as('answers'),
       sql<SlaInputRow['plan']>`(select json_build_object('at', ${ms('c.planned_resolution_at')}, 'reason', c.reason, 'previous', ${ms('c.previous_due_at')})
         from ticket_schedule_change c where c.ticket_id = t.id order by c.created_at desc limit 1)`.as('plan'),
+      // The brand's active policies, each with its calendar's version (a process holding that
+      // version reads no definition): a handful of rows, repeated on each ticket of a batch.
+      sql<SlaInputRow['policies']>`(select coalesce(json_agg(to_jsonb(p) || jsonb_build_object('calendar_version', cal.version)), '[]')
+        from sla_policy p join business_calendar cal on cal.id = p.calendar_id where p.brand_id = t.brand_id and p.active)`.as('policies'),
     ])
     .where('t.id', 'in', ticketIds)
     .execute();
   const tickets: SlaTicketRow[] = [];
-  for (const { audits, answers, plan, ...t } of rows) {
+  for (const { audits, answers, plan, policies: brandPolicies, ...t } of rows) {
     tickets.push(t);
+    for (const p of brandPolicies) if (!policies.has(p.id)) policies.set(p.id, { ...toPolicy(p), calendarVersion: p.calendar_version });
     const f: SlaFacts = { createdAt: t.created_at, acceptedAt: t.accepted_at, statusTimeline: [], responses: [], calls: [], plannedResolution: null };
     for (const a of audits) {
       if (f.statusTimeline.length === 0) f.statusTimeline.push({ at: f.createdAt, status: a.before as TicketStatus });
@@ -65,7 +76,7 @@ export async function loadSlaInputs(db: Q, ticketIds: string[]): Promise<{ ticke
     if (plan) f.plannedResolution = { at: new Date(plan.at), reason: plan.reason, previousDueAt: plan.previous === null ? null : new Date(plan.previous) };
     facts.set(t.id, f);
   }
-  return { tickets, facts };
+  return { tickets, facts, policies: [...policies.values()] };
 }
 
 /** Ids of a brand's open tickets (not resolved, closed or merged), in id order for keyset batches. */
