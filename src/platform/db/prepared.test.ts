@@ -17,6 +17,11 @@ describeStores('prepared statements', (ctx) => {
         const { rows } = await sql<{ n: number }>`select ${i}::int + 200 as n`.execute(db);
         expect(rows[0]!.n).toBe(200 + i);
       }
+      // Rolling back to a savepoint leaves the transaction open: still prepared after it.
+      await sql`savepoint s1`.execute(db);
+      await sql`rollback to savepoint s1`.execute(db);
+      await sql`select ${1}::int + 250 as n`.execute(db);
+      expect(await preparedTexts(db)).toContain('select $1::int + 250 as n');
       await sql`commit`.execute(db);
       const texts = await preparedTexts(db);
       expect(texts.filter((t) => t === 'select $1::int + 200 as n')).toHaveLength(1);

@@ -44,7 +44,8 @@ export function preparingPool(pool: pg.Pool, perConnection = 128) {
         return (text: unknown, values?: unknown[]) => {
           if (typeof text !== 'string') return query(text, values);
           if (/^(begin|start transaction)\b/i.test(text)) inTransaction = true;
-          else if (/^(commit|rollback)\b/i.test(text)) inTransaction = false;
+          // A savepoint's 'rollback to' leaves the transaction open.
+          else if (/^(commit|end|abort)\b/i.test(text) || (/^rollback\b/i.test(text) && !/^rollback\s+to\b/i.test(text))) inTransaction = false;
           else if ((inTransaction || text.includes(MARK)) && values && values.length > 0) {
             const name = nameOf(text);
             if (prepared.has(name) || prepared.size < perConnection) {
