@@ -34,7 +34,7 @@ export async function openPostgres(url: string, poolSize = 10, onIdleError: (err
   // the process down: without a listener, pg's 'error' event is an uncaught exception. The pool
   // has already dropped the client; the next query opens a new one.
   pool.on('error', onIdleError);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool, { replaceStaleConnections: true }) }) });
   return { db, kind: 'postgres', pool, close: () => db.destroy() };
 }
 

@@ -1,4 +1,5 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
 import { expect, it } from 'vitest';
 import { describeStores } from '../../test/db.ts';
 import { PREPARE, preparingPool } from './prepared.ts';
@@ -40,7 +41,7 @@ describeStores('prepared statements', (ctx) => {
   });
 
   it('names at most so many statements on one connection and runs the others unnamed, with the same results', async () => {
-    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: preparingPool(ctx().database.pool, 2) }) });
+    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: preparingPool(ctx().database.pool, { perConnection: 2 }) }) });
     await db.connection().execute(async (conn) => {
       const before = (await preparedTexts(conn)).length;
       await sql`begin`.execute(conn);
@@ -51,5 +52,24 @@ describeStores('prepared statements', (ctx) => {
       await sql`rollback`.execute(conn);
       expect((await preparedTexts(conn)).length - before).toBeLessThanOrEqual(2);
     });
+  });
+
+  it('replaces a connection whose prepared statement went stale when the schema changed under it (PostgreSQL)', async () => {
+    if (ctx().store !== 'postgres') return; // one process owns an embedded store: nobody migrates under it
+    const url = (ctx().database.pool as unknown as { options: { connectionString: string } }).options.connectionString;
+    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: preparingPool(new pg.Pool({ connectionString: url, max: 1 }), { replaceStaleConnections: true }) }) });
+    try {
+      await sql`create table prepared_shape (id int primary key)`.execute(ctx().db);
+      await sql`insert into prepared_shape values (1)`.execute(ctx().db);
+      const read = () => db.transaction().execute((trx) => sql<Record<string, unknown>>`select * from prepared_shape where id = ${1}`.execute(trx));
+      expect((await read()).rows).toEqual([{ id: 1 }]);
+      // Another process migrates: the statement prepared on the one connection no longer fits.
+      await sql`alter table prepared_shape add column note text`.execute(ctx().db);
+      await expect(read()).rejects.toMatchObject({ code: '0A000' });
+      // That connection was closed when released; the next one prepares the statement afresh.
+      expect((await read()).rows).toEqual([{ id: 1, note: null }]);
+    } finally {
+      await db.destroy();
+    }
   });
 });

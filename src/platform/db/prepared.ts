@@ -23,8 +23,19 @@ const MARK = '/* apres:prepare */';
 /** Put at the front of a select (`.modifyFront(PREPARE)`): prepared like a transaction's statements. */
 export const PREPARE = sql.raw(MARK);
 
-export function preparingPool(pool: pg.Pool, perConnection = 128) {
+/**
+ * A prepared statement whose tables changed shape under it (another process migrated the schema
+ * while this one runs) fails on every later run on that connection; such a connection is closed
+ * when released, and the pool opens a fresh one.
+ */
+const STALE_PLAN = new Set(['0A000', '26000']);
+
+export function preparingPool(pool: pg.Pool, opts: { perConnection?: number; replaceStaleConnections?: boolean } = {}) {
+  const perConnection = opts.perConnection ?? 128;
   const wrapped = new WeakMap<pg.PoolClient, pg.PoolClient>();
+  // What the server holds, per server session: pg's clients on PGlite share one session (and its
+  // prepared statements), and the pool replaces idle clients.
+  const preparedBySession = new WeakMap<object, Set<string>>();
   const names = new Map<string, string>();
   const nameOf = (text: string) => {
     let name = names.get(text);
@@ -36,10 +47,26 @@ export function preparingPool(pool: pg.Pool, perConnection = 128) {
   };
   const wrap = (client: pg.PoolClient): pg.PoolClient => {
     let inTransaction = false;
-    const prepared = new Set<string>();
+    let stale = false;
+    const session = (client as unknown as { connection?: object }).connection ?? client;
+    let prepared = preparedBySession.get(session);
+    if (!prepared) {
+      prepared = new Set<string>();
+      preparedBySession.set(session, prepared);
+    }
+    const held = prepared;
     const query = client.query.bind(client) as (...args: unknown[]) => Promise<pg.QueryResult>;
+    const named = (config: { name: string; text: string; values: unknown[] }) =>
+      query(config).catch((err: unknown) => {
+        if (opts.replaceStaleConnections && STALE_PLAN.has((err as { code?: string }).code ?? '')) stale = true;
+        throw err;
+      });
     return new Proxy(client, {
       get(target, prop, receiver) {
+        if (prop === 'release') {
+          return (err?: Error | boolean) =>
+            target.release(stale ? new Error('a prepared statement went stale (the schema changed): connection replaced') : err);
+        }
         if (prop !== 'query') return Reflect.get(target, prop, receiver);
         return (text: unknown, values?: unknown[]) => {
           if (typeof text !== 'string') return query(text, values);
@@ -48,9 +75,9 @@ export function preparingPool(pool: pg.Pool, perConnection = 128) {
           else if (/^(commit|end|abort)\b/i.test(text) || (/^rollback\b/i.test(text) && !/^rollback\s+to\b/i.test(text))) inTransaction = false;
           else if ((inTransaction || text.includes(MARK)) && values && values.length > 0) {
             const name = nameOf(text);
-            if (prepared.has(name) || prepared.size < perConnection) {
-              prepared.add(name);
-              return query({ name, text, values });
+            if (held.has(name) || held.size < perConnection) {
+              held.add(name);
+              return named({ name, text, values });
             }
           }
           return query(text, values);

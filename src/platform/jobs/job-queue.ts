@@ -90,9 +90,9 @@ export class JobQueue {
    * to run concurrently with itself (as it must be anyway across processes). The embedded store
    * runs one transaction at a time in this very process: there it stays one.
    * `batchSize`: a worker takes up to so many waiting jobs in one fetch and completes them in one
-   * statement (two round trips per batch instead of per job), running them one after the other; a
-   * job that fails is failed alone (retried as its kind says), the others complete. Only for kinds
-   * whose handler is idempotent and quick, since a fetched job waits for the ones before it.
+   * statement (two round trips per batch instead of per job), running them at once; a job that
+   * fails is failed alone (retried as its kind says), the others complete. Only for kinds whose
+   * handler is idempotent and safe to run concurrently with itself (on the embedded store too).
    */
   work<T>(def: JobDefinition<T>, handler: JobHandler<T>, opts: { pollingIntervalSeconds?: number; concurrency?: number; batchSize?: number } = {}): void {
     this.define(def);
@@ -179,15 +179,19 @@ export class JobQueue {
           const job = jobs[0]!;
           await handler(def.schema.parse(job.data), { id: job.id, retryCount: job.retryCount });
         } else {
-          // A batch: a failing job is failed alone (its retries as its kind says); pg-boss then
-          // completes the batch's jobs still active, the others.
-          for (const job of jobs) {
-            try {
-              await handler(def.schema.parse(job.data), { id: job.id, retryCount: job.retryCount });
-            } catch (err) {
-              await this.boss.fail(def.name, job.id, { message: err instanceof Error ? err.message : String(err) });
-            }
-          }
+          // A batch runs at once, so it takes no longer than its slowest job (the batch shares one
+          // expiry: jobs run one after the other could outlive it and be fetched again). A failing
+          // job is failed alone (its retries as its kind says); pg-boss then completes the batch's
+          // jobs still active, the others.
+          await Promise.all(
+            jobs.map(async (job) => {
+              try {
+                await handler(def.schema.parse(job.data), { id: job.id, retryCount: job.retryCount });
+              } catch (err) {
+                await this.boss.fail(def.name, job.id, { message: err instanceof Error ? err.message : String(err) });
+              }
+            }),
+          );
         }
       } finally {
         this.inFlightHandlers--;
