@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
 import type { MailServerSettings, OutboundMessageTable } from '../../../platform/db/schema.ts';
 import type { Insertable } from 'kysely';
@@ -8,31 +8,47 @@ export function sendingMailbox(db: Db, brandId: string) {
   return db.selectFrom('mailbox').select(['address', 'display_name', 'smtp', 'outbox']).where('brand_id', '=', brandId).where('enabled', '=', true).orderBy('created_at').executeTakeFirst();
 }
 
+interface OutboundContextRow {
+  mailbox: { address: string; display_name: string | null; smtp: MailServerSettings | null; outbox: boolean } | null;
+  refs: { message_id: string; direction: 'in' | 'out' }[];
+  to_recipient: number;
+  on_ticket: number;
+  bounced: boolean;
+}
+export type OutboundContext = ReturnType<typeof toOutboundContext>;
+
 /**
- * What queueing one mail needs, read in one statement (each round trip costs more than the reads
- * themselves): the brand's sending mailbox, the Message-IDs of the ticket's mail oldest first (for
- * In-Reply-To and References), and, for automatic mail (`since` set), the automatic mail sent
- * since then to this address and on this ticket and whether the address bounced.
+ * What queueing one mail needs, as one JSON value of one statement (each round trip costs more
+ * than the reads themselves): the brand's sending mailbox, the Message-IDs of the ticket's mail
+ * oldest first (for In-Reply-To and References), and, for automatic mail (`since` not null), the
+ * automatic mail sent since then to this address and on this ticket and whether the address
+ * bounced. The arguments are SQL: parameters, or columns of the caller's own statement.
  */
-export async function outboundContext(db: Db, q: { brandId: string; ticketId: string | null; to: string; since: Date | null }) {
-  const { rows } = await sql<{
-    mailbox: { address: string; display_name: string | null; smtp: MailServerSettings | null; outbox: boolean } | null;
-    refs: { message_id: string; direction: 'in' | 'out' }[];
-    to_recipient: number;
-    on_ticket: number;
-    bounced: boolean;
-  }>`
-    select
-      (select to_jsonb(m) from (select address, display_name, smtp, outbox from mailbox where brand_id = ${q.brandId} and enabled order by created_at limit 1) m) as mailbox,
-      coalesce((select jsonb_agg(jsonb_build_object('message_id', message_id, 'direction', direction) order by created_at) from mail_message_ref where ticket_id = ${q.ticketId}::uuid), '[]'::jsonb) as refs,
-      case when ${q.since}::timestamptz is null then 0 else
-        (select count(*) from outbound_message where automatic and lower(to_address) = ${q.to.toLowerCase()} and created_at > ${q.since}::timestamptz) end as to_recipient,
-      case when ${q.since}::timestamptz is null or ${q.ticketId}::uuid is null then 0 else
-        (select count(*) from outbound_message where automatic and ticket_id = ${q.ticketId}::uuid and created_at > ${q.since}::timestamptz) end as on_ticket,
-      ${q.since}::timestamptz is not null and exists (select 1 from app_user where lower(email) = ${q.to.toLowerCase()} and email_bounced_at is not null) as bounced
-  `.execute(db);
-  const r = rows[0]!;
+export function outboundContextSql(q: { brandId: RawBuilder<unknown>; ticketId: RawBuilder<unknown>; to: RawBuilder<unknown>; since: RawBuilder<unknown> }) {
+  return sql<OutboundContextRow>`jsonb_build_object(
+      'mailbox', (select to_jsonb(m) from (select address, display_name, smtp, outbox from mailbox where brand_id = ${q.brandId} and enabled order by created_at limit 1) m),
+      'refs', coalesce((select jsonb_agg(jsonb_build_object('message_id', message_id, 'direction', direction) order by created_at) from mail_message_ref where ticket_id = ${q.ticketId}), '[]'::jsonb),
+      'to_recipient', case when ${q.since} is null then 0 else
+        (select count(*) from outbound_message where automatic and lower(to_address) = lower(${q.to}) and created_at > ${q.since}) end,
+      'on_ticket', case when ${q.since} is null or ${q.ticketId} is null then 0 else
+        (select count(*) from outbound_message where automatic and ticket_id = ${q.ticketId} and created_at > ${q.since}) end,
+      'bounced', ${q.since} is not null and exists (select 1 from app_user where lower(email) = lower(${q.to}) and email_bounced_at is not null))`;
+}
+
+export function toOutboundContext(r: OutboundContextRow) {
   return { mailbox: r.mailbox ?? undefined, refs: r.refs, toRecipient: Number(r.to_recipient), onTicket: Number(r.on_ticket), bounced: r.bounced };
+}
+
+/** The same, on its own, for a mail to `to` (`since`: automatic mail counts from then; null for a person's mail). */
+export async function outboundContext(db: Db, q: { brandId: string; ticketId: string | null; to: string; since: Date | null }) {
+  const context = outboundContextSql({
+    brandId: sql`${q.brandId}::uuid`,
+    ticketId: sql`${q.ticketId}::uuid`,
+    to: sql`${q.to}::text`,
+    since: sql`${q.since}::timestamptz`,
+  });
+  const { rows } = await sql<{ context: OutboundContextRow }>`select ${context} as context`.execute(db);
+  return toOutboundContext(rows[0]!.context);
 }
 
 /** Records an outgoing mail and, when it belongs to a ticket, its Message-ID for threading: one statement. */

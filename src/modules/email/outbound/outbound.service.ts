@@ -7,7 +7,7 @@ import { retriedJob } from '../../../platform/jobs/job-queue.ts';
 import { linkEntryToOutbound, messageSent } from '../../tickets/index.ts';
 import type { EmailContext } from '../context/index.ts';
 import { LOOP_MARKER } from '../inbound/index.ts';
-import { insertOutbound, loadForSending, markOutbound, outboundContext, releaseHeldMessages, sendingMailbox } from './outbound.queries.ts';
+import { insertOutbound, loadForSending, markOutbound, type OutboundContext, outboundContext, releaseHeldMessages, sendingMailbox } from './outbound.queries.ts';
 
 export const SendMailJob = retriedJob('mail.send', z.object({ outboundId: z.uuid() }), { retries: 6, firstRetrySeconds: 30, expireInSeconds: 120 });
 
@@ -29,6 +29,11 @@ export interface OutboundInput {
   attachmentIds?: string[];
 }
 
+/** Automatic mail counts against the hourly caps from an hour before it; a person's mail never. */
+export function capsSince(input: Pick<OutboundInput, 'at' | 'automatic'>): Date | null {
+  return input.automatic ? new Date(input.at.getTime() - 3600_000) : null;
+}
+
 function messageIdFor(address: string | null): string {
   const domain = address?.split('@')[1] ?? 'apres.invalid';
   return `${crypto.randomUUID()}@${domain}`;
@@ -46,11 +51,12 @@ function canDeliver(mailbox: { smtp: MailServerSettings | null; outbox: boolean 
  * acknowledgment exists exactly when the change that caused it committed. Automatic mail to an
  * address that bounced, or over the hourly caps, is recorded as `suppressed` and never sent. With
  * neither an SMTP server nor the built-in outbox, the mail is `held` until one is set
- * (`releaseHeldMail`).
+ * (`releaseHeldMail`). `read`: what `outboundContext` would read, when the caller read it in its
+ * own statement (`outboundContextSql`).
  */
-export async function queueOutbound(trx: Db, ctx: Pick<EmailContext, 'jobs'>, input: OutboundInput): Promise<string> {
+export async function queueOutbound(trx: Db, ctx: Pick<EmailContext, 'jobs'>, input: OutboundInput, read?: OutboundContext): Promise<string> {
   const now = input.at;
-  const { mailbox, refs, ...recent } = await outboundContext(trx, { brandId: input.brandId, ticketId: input.ticketId, to: input.to, since: input.automatic ? new Date(now.getTime() - 3600_000) : null });
+  const { mailbox, refs, ...recent } = read ?? (await outboundContext(trx, { brandId: input.brandId, ticketId: input.ticketId, to: input.to, since: capsSince(input) }));
   const lastInbound = [...refs].reverse().find((r) => r.direction === 'in');
   let status: 'queued' | 'held' | 'suppressed' = canDeliver(mailbox) ? 'queued' : 'held';
   let lastError: string | null = canDeliver(mailbox) ? null : NO_SERVER;

@@ -4,7 +4,8 @@ import type { PasswordResetMailer } from '../../auth/index.ts';
 import type { TicketEvents } from '../../tickets/index.ts';
 import type { EmailContext } from '../context/index.ts';
 import { letter } from './customer-notice.ts';
-import { queueOutbound } from './outbound.service.ts';
+import { outboundContextSql, toOutboundContext } from './outbound.queries.ts';
+import { capsSince, queueOutbound } from './outbound.service.ts';
 import { wordMailWith } from '../templates/index.ts';
 import { LOCALES } from '../../../shared/vocabulary.ts';
 import { sql } from 'kysely';
@@ -35,6 +36,8 @@ export function ticketMail(ctx: Pick<EmailContext, 'jobs'>): TicketEvents {
           where mt.brand_id = t.brand_id
             and mt.template = case when t.channel in (${sql.join([...AGENT_LOGGED])}) then 'confirmation_request' else 'acknowledgment' end
             and mt.locale = case when r.locale in (${sql.join([...LOCALES])}) then r.locale else 'en' end)`.as('wording'))
+        // …and what queueing the mail needs (mailbox, threading, the automatic mail's caps).
+        .select(outboundContextSql({ brandId: sql`t.brand_id`, ticketId: sql`t.id`, to: sql`r.email`, since: sql`${capsSince({ at, automatic: true })}::timestamptz` }).as('context'))
         .executeTakeFirstOrThrow();
       const t = translator(tk.locale);
       const receivedAt = formatDateTime(tk.created_at, tk.locale, tk.time_zone);
@@ -50,12 +53,15 @@ export function ticketMail(ctx: Pick<EmailContext, 'jobs'>): TicketEvents {
         to: tk.email,
         subject: wording.subject,
         text: letter(t, tk.requester_name, wording.body, tk.number, tk.brand_name),
-      });
+      }, toOutboundContext(tk.context));
     },
     async agentReplied(trx, ticketId, entryId, at) {
-      const tk = await loadTicketForMail(trx, ticketId).executeTakeFirstOrThrow();
-      const entry = await trx.selectFrom('ticket_entry').select(['body']).where('id', '=', entryId).executeTakeFirstOrThrow();
-      const attachments = await trx.selectFrom('attachment').select('id').where('entry_id', '=', entryId).execute();
+      // The ticket, its requester, the reply with its files and what queueing the mail needs: one read.
+      const tk = await loadTicketForMail(trx, ticketId)
+        .select(sql<string>`(select e.body from ticket_entry e where e.id = ${entryId}::uuid)`.as('body'))
+        .select(sql<string[]>`array(select a.id from attachment a where a.entry_id = ${entryId}::uuid order by a.id)`.as('attachment_ids'))
+        .select(outboundContextSql({ brandId: sql`t.brand_id`, ticketId: sql`t.id`, to: sql`r.email`, since: sql`null::timestamptz` }).as('context'))
+        .executeTakeFirstOrThrow();
       const t = translator(tk.locale);
       await queueOutbound(trx, ctx, {
         brandId: tk.brand_id,
@@ -66,9 +72,9 @@ export function ticketMail(ctx: Pick<EmailContext, 'jobs'>): TicketEvents {
         automatic: false,
         to: tk.email,
         subject: t('mail.replySubject', { number: tk.number, subject: tk.subject }),
-        text: `${entry.body}\n\n--\n${t('mail.footer', { number: tk.number })}`,
-        attachmentIds: attachments.map((a) => a.id),
-      });
+        text: `${tk.body}\n\n--\n${t('mail.footer', { number: tk.number })}`,
+        attachmentIds: tk.attachment_ids,
+      }, toOutboundContext(tk.context));
     },
   };
 }
