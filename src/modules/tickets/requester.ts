@@ -27,14 +27,18 @@ export async function findAccountByAddress(trx: Db, address: string) {
  * the caller takes that account as it takes any existing one.
  */
 export async function createCustomer(trx: Db, brandId: string, who: { address: string; name: string; locale: Locale }) {
+  // The account and its brand link in one statement.
   const created = await trx
-    .insertInto('app_user')
-    .values({ email: who.address, name: who.name || who.address.split('@')[0]!, role: 'customer', locale: who.locale, phone: null, organisation_id: null, password_hash: null })
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
+    .with('u', (db) => db
+      .insertInto('app_user')
+      .values({ email: who.address, name: who.name || who.address.split('@')[0]!, role: 'customer', locale: who.locale, phone: null, organisation_id: null, password_hash: null })
+      .onConflict((oc) => oc.doNothing())
+      .returning('id'))
+    .with('b', (db) => db.insertInto('user_brand').columns(['user_id', 'brand_id']).expression(sql`select u.id, ${brandId}::uuid from u`))
+    .selectFrom('u')
+    .select('u.id')
     .executeTakeFirst();
   if (!created) return null;
-  await trx.insertInto('user_brand').values({ user_id: created.id, brand_id: brandId }).execute();
   return { id: created.id, locale: who.locale, organisationId: null, role: 'customer' as const };
 }
 
@@ -43,17 +47,36 @@ export async function createCustomer(trx: Db, brandId: string, who: { address: s
  * the account with that address, linked to the brand, or a new customer account without password.
  */
 export async function findOrCreateCustomerByAddress(trx: Db, brandId: string, who: { address: string; name: string; locale: Locale }) {
-  const found = await findAccountByAddress(trx, who.address);
-  if (!found) {
-    const created = await createCustomer(trx, brandId, who);
-    if (created) return created;
-  }
-  const existing = found ?? (await findAccountByAddress(trx, who.address));
+  const found = await findLinkingCustomer(trx, brandId, who.address);
+  if (found) return found;
+  const created = await createCustomer(trx, brandId, who);
+  if (created) return created;
+  // Another request created the account meanwhile (its commit waited for): take it.
+  const existing = await findLinkingCustomer(trx, brandId, who.address);
   if (!existing) throw new Error(`the account of ${who.address} was neither found nor created`);
-  // Only a customer becomes the brand's by writing to it: for staff and partners a brand link is
-  // access to the brand's data, never granted by a mail.
-  if (existing.role === 'customer') await trx.insertInto('user_brand').values({ user_id: existing.id, brand_id: brandId }).onConflict((oc) => oc.doNothing()).execute();
   return existing;
+}
+
+/**
+ * The account with this address, linked to the brand in the same statement if it is a customer's:
+ * only a customer becomes the brand's by writing to it; for staff and partners a brand link is
+ * access to the brand's data, never granted by a mail.
+ */
+async function findLinkingCustomer(trx: Db, brandId: string, address: string) {
+  const row = await trx
+    .with('f', (db) => db
+      .selectFrom('app_user')
+      .select(['id', 'locale', 'organisation_id', 'role'])
+      .where((eb) => eb(eb.fn('lower', ['email']), '=', address.trim().toLowerCase())))
+    .with('l', (db) => db
+      .insertInto('user_brand')
+      .columns(['user_id', 'brand_id'])
+      .expression(sql`select f.id, ${brandId}::uuid from f where f.role = 'customer'`)
+      .onConflict((oc) => oc.doNothing()))
+    .selectFrom('f')
+    .selectAll('f')
+    .executeTakeFirst();
+  return row ? { id: row.id, locale: row.locale, organisationId: row.organisation_id, role: row.role } : undefined;
 }
 
 /**
