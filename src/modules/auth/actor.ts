@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../platform/db/database.ts';
-import { PREPARE } from '../../platform/db/prepared.ts';
+import { type Db, PREPARE } from '../../platform/db/database.ts';
 import { forbidden } from '../../platform/errors/app-error.ts';
 import { PORTAL_ROLES as PORTAL, STAFF_ROLES as STAFF } from '../../shared/vocabulary.ts';
 import type { Locale, Role } from '../../platform/db/schema.ts';

@@ -1,5 +1,4 @@
 import type { Selectable } from 'kysely';
-import type { Db } from '../../platform/db/database.ts';
 import type { SlaPolicyTable } from '../../platform/db/schema.ts';
 import type { TicketPriority } from '../tickets/index.ts';
 import type { PAUSABLE_STATUSES } from './sla.schemas.ts';
@@ -39,12 +38,6 @@ export function toPolicy(r: Selectable<SlaPolicyTable>): SlaPolicy {
     warningMinutes: r.warning_minutes,
     raisePriorityOnBreach: r.raise_priority_on_breach,
   };
-}
-
-export async function listActivePolicies(db: Db, brandIds: string[]): Promise<SlaPolicy[]> {
-  if (brandIds.length === 0) return [];
-  const rows = await db.selectFrom('sla_policy').selectAll().where('brand_id', 'in', brandIds).where('active', '=', true).execute();
-  return rows.map(toPolicy);
 }
 
 /**

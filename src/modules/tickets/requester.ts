@@ -3,21 +3,25 @@
  * same primitives: the desk and partners may only pick a customer within their reach (anyone else
  * is answered like an address nobody has); a mail's sender is the brand's customer from then on.
  */
-import { type RawBuilder, sql } from 'kysely';
+import { type QueryCreator, type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { Locale } from '../../platform/db/schema.ts';
+import type { DB, Locale, Role } from '../../platform/db/schema.ts';
 import { AppError, validationFailed } from '../../platform/errors/app-error.ts';
 import { type Actor, PORTAL_ROLES } from '../auth/index.ts';
 import type { CreateTicketInput } from './ticket.schemas.ts';
 
-/** The account with this address (case-insensitive), whatever its role. */
-export async function findAccountByAddress(trx: Db, address: string) {
-  const row = await trx
+const accountByAddress = (db: QueryCreator<DB>, address: string) =>
+  db
     .selectFrom('app_user')
     .select(['id', 'locale', 'organisation_id', 'role'])
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', address.trim().toLowerCase()))
-    .executeTakeFirst();
-  return row ? { id: row.id, locale: row.locale, organisationId: row.organisation_id, role: row.role } : undefined;
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', address.trim().toLowerCase()));
+
+const toAccount = (row: { id: string; locale: Locale; organisation_id: string | null; role: Role } | undefined) =>
+  row ? { id: row.id, locale: row.locale, organisationId: row.organisation_id, role: row.role } : undefined;
+
+/** The account with this address (case-insensitive), whatever its role. */
+export async function findAccountByAddress(trx: Db, address: string) {
+  return toAccount(await accountByAddress(trx, address).executeTakeFirst());
 }
 
 /**
@@ -64,10 +68,7 @@ export async function findOrCreateCustomerByAddress(trx: Db, brandId: string, wh
  */
 async function findLinkingCustomer(trx: Db, brandId: string, address: string) {
   const row = await trx
-    .with('f', (db) => db
-      .selectFrom('app_user')
-      .select(['id', 'locale', 'organisation_id', 'role'])
-      .where((eb) => eb(eb.fn('lower', ['email']), '=', address.trim().toLowerCase())))
+    .with('f', (db) => accountByAddress(db, address))
     .with('l', (db) => db
       .insertInto('user_brand')
       .columns(['user_id', 'brand_id'])
@@ -76,7 +77,7 @@ async function findLinkingCustomer(trx: Db, brandId: string, address: string) {
     .selectFrom('f')
     .selectAll('f')
     .executeTakeFirst();
-  return row ? { id: row.id, locale: row.locale, organisationId: row.organisation_id, role: row.role } : undefined;
+  return toAccount(row);
 }
 
 /**

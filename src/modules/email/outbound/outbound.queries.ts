@@ -9,13 +9,20 @@ export function sendingMailbox(db: Db, brandId: string) {
 }
 
 interface OutboundContextRow {
-  mailbox: { address: string; display_name: string | null; smtp: MailServerSettings | null; outbox: boolean } | null;
+  mailbox: SendingMailbox | null;
   refs: { message_id: string; direction: 'in' | 'out' }[];
   to_recipient: number;
   on_ticket: number;
   bounced: boolean;
 }
 export type OutboundContext = ReturnType<typeof toOutboundContext>;
+
+type SendingMailbox = { address: string; display_name: string | null; smtp: MailServerSettings | null; outbox: boolean };
+
+/** `sendingMailbox` as one JSON value inside a caller's statement (`brandId`: SQL, a parameter or a column). */
+function sendingMailboxJson(brandId: RawBuilder<unknown>) {
+  return sql<SendingMailbox | null>`(select to_jsonb(m) from (select address, display_name, smtp, outbox from mailbox where brand_id = ${brandId} and enabled order by created_at limit 1) m)`;
+}
 
 /**
  * What queueing one mail needs, as one JSON value of one statement (each round trip costs more
@@ -26,7 +33,7 @@ export type OutboundContext = ReturnType<typeof toOutboundContext>;
  */
 export function outboundContextSql(q: { brandId: RawBuilder<unknown>; ticketId: RawBuilder<unknown>; to: RawBuilder<unknown>; since: RawBuilder<unknown> }) {
   return sql<OutboundContextRow>`jsonb_build_object(
-      'mailbox', (select to_jsonb(m) from (select address, display_name, smtp, outbox from mailbox where brand_id = ${q.brandId} and enabled order by created_at limit 1) m),
+      'mailbox', ${sendingMailboxJson(q.brandId)},
       'refs', coalesce((select jsonb_agg(jsonb_build_object('message_id', message_id, 'direction', direction) order by created_at) from mail_message_ref where ticket_id = ${q.ticketId}), '[]'::jsonb),
       'to_recipient', case when ${q.since} is null then 0 else
         (select count(*) from outbound_message where automatic and lower(to_address) = lower(${q.to}) and created_at > ${q.since}) end,
@@ -67,14 +74,6 @@ export async function insertOutbound(db: Db, row: Insertable<OutboundMessageTabl
   return inserted.id;
 }
 
-export async function insertMessageRef(db: Db, ref: { messageId: string; ticketId: string; direction: 'in' | 'out'; at?: Date }): Promise<void> {
-  await db
-    .insertInto('mail_message_ref')
-    .values({ message_id: ref.messageId, ticket_id: ref.ticketId, direction: ref.direction, ...(ref.at ? { created_at: ref.at } : {}) })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-}
-
 /**
  * What sending one message needs, in one statement: the message, its brand's sending mailbox and
  * name, its ticket's number, its files.
@@ -84,8 +83,7 @@ export async function loadForSending(db: Db, outboundId: string) {
     .selectFrom('outbound_message as o')
     .selectAll('o')
     .select([
-      sql<{ address: string; display_name: string | null; smtp: MailServerSettings | null; outbox: boolean } | null>`(select to_jsonb(m) from (
-        select address, display_name, smtp, outbox from mailbox where brand_id = o.brand_id and enabled order by created_at limit 1) m)`.as('mailbox'),
+      sendingMailboxJson(sql`o.brand_id`).as('mailbox'),
       sql<string>`(select b.name from brand b where b.id = o.brand_id)`.as('brand_name'),
       sql<string | null>`(select t.number from ticket t where t.id = o.ticket_id)`.as('ticket_number'),
       sql<{ filename: string; content_type: string; storage_key: string }[]>`coalesce((select jsonb_agg(jsonb_build_object('filename', a.filename, 'content_type', a.content_type, 'storage_key', a.storage_key) order by array_position(o.attachment_ids, a.id))

@@ -46,7 +46,7 @@ export async function wordMail(db: Db, brandId: string, template: MailTemplateKe
 }
 
 /** The language a customer mail is worded in: theirs when the catalogue has it, else English. */
-export function mailLanguage(locale: string): Locale {
+function mailLanguage(locale: string): Locale {
   return (LOCALES as readonly string[]).includes(locale) ? (locale as Locale) : 'en';
 }
 
