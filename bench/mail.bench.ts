@@ -28,6 +28,7 @@ import { ApiClient } from './lib/http.ts';
 import { type BenchMail, makeMailCorpus } from './lib/mail-corpus.ts';
 import { Rng } from './lib/rng.ts';
 import { freePort } from '../src/test/support.ts';
+import { cpuPerOperation, cpuSnapshot, describeCpu, type CpuPerOperation } from './lib/cpu.ts';
 import { memoryOf, type ServerProcess, startServer } from './lib/server.ts';
 import { fmtInt, table } from './lib/stats.ts';
 
@@ -105,6 +106,8 @@ interface Row {
   label: string;
   count: number;
   seconds: number;
+  /** End-to-end rows: CPU per mail over the phase, by process. */
+  cpu?: CpuPerOperation;
 }
 
 /** The best of three passes over the corpus, one message at a time, after a warm-up. */
@@ -134,6 +137,7 @@ async function untilProcessed(admin: ApiClient, what: string): Promise<void> {
 async function smtpPhase(server: ServerProcess, smtpPort: number, admin: ApiClient, mails: BenchMail[]): Promise<Row[]> {
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true, pool: true, maxConnections: opts.senders, maxMessages: Infinity });
   let retries = 0;
+  const cpuBefore = cpuSnapshot(server.pid);
   const t0 = performance.now();
   const progress = setInterval(() => log(`SMTP: server RSS ${memoryOf(server.pid)?.rssMb.toFixed(0) ?? '?'} MB`), 10_000);
   try {
@@ -156,10 +160,11 @@ async function smtpPhase(server: ServerProcess, smtpPort: number, admin: ApiClie
     log(`SMTP: ${mails.length} accepted in ${accepted.toFixed(1)} s (${retries} resent)`);
     await untilProcessed(admin, 'SMTP');
     const processed = (performance.now() - t0) / 1000;
+    const cpu = cpuPerOperation(cpuBefore, cpuSnapshot(server.pid), mails.length);
     log(`SMTP: all processed after ${processed.toFixed(1)} s`);
     return [
       { label: `SMTP: accepted (250 after commit, ${opts.senders} connections)`, count: mails.length, seconds: accepted },
-      { label: 'SMTP: processed into tickets (end to end)', count: mails.length, seconds: processed },
+      { label: 'SMTP: processed into tickets (end to end)', count: mails.length, seconds: processed, cpu },
     ];
   } finally {
     clearInterval(progress);
@@ -172,11 +177,12 @@ async function smtpPhase(server: ServerProcess, smtpPort: number, admin: ApiClie
  * INBOX in one command: what is measured is Apres fetching (IDLE, then one message at a time),
  * accepting, flagging \Seen, and processing.
  */
-async function imapPhase(dovecot: DovecotServer, admin: ApiClient, mails: BenchMail[]): Promise<Row[]> {
+async function imapPhase(server: ServerProcess, dovecot: DovecotServer, admin: ApiClient, mails: BenchMail[]): Promise<Row[]> {
   const client = await dovecot.client('bench');
   const watcher = await dovecot.client('bench');
   try {
     const lock = await client.getMailboxLock('Staging');
+    const cpuBefore = cpuSnapshot(server.pid);
     const t0 = performance.now();
     try {
       await client.messageMove('1:*', 'INBOX');
@@ -192,10 +198,11 @@ async function imapPhase(dovecot: DovecotServer, admin: ApiClient, mails: BenchM
     log(`IMAP: ${mails.length} fetched, accepted and flagged \\Seen in ${fetched.toFixed(1)} s`);
     await untilProcessed(admin, 'IMAP');
     const processed = (performance.now() - t0) / 1000;
+    const cpu = cpuPerOperation(cpuBefore, cpuSnapshot(server.pid), mails.length);
     log(`IMAP: all processed after ${processed.toFixed(1)} s`);
     return [
       { label: 'IMAP: fetched and accepted (\\Seen after commit)', count: mails.length, seconds: fetched },
-      { label: 'IMAP: processed into tickets (end to end)', count: mails.length, seconds: processed },
+      { label: 'IMAP: processed into tickets (end to end)', count: mails.length, seconds: processed, cpu },
     ];
   } finally {
     await client.logout();
@@ -249,7 +256,7 @@ async function main() {
     log(`server pid ${server.pid} at ${server.baseUrl}`);
     const admin = await ApiClient.login(server.baseUrl, 'admin@apres.example', DEMO_PASSWORD);
     rows.push(...(await smtpPhase(server, smtpPort, admin, smtpMails)));
-    if (dovecot) rows.push(...(await imapPhase(dovecot, admin, imapMails)));
+    if (dovecot) rows.push(...(await imapPhase(server, dovecot, admin, imapMails)));
     const mem = memoryOf(server.pid);
     await server.stop();
 
@@ -282,6 +289,7 @@ async function main() {
         [false, true, true, true, true],
       ),
       '',
+      ...rows.flatMap((r) => (r.cpu ? [`  ${r.label.split(':')[0]}: ${describeCpu(r.cpu, 'mail', opts.store === 'postgres' ? 300 : 150)}`] : [])),
       `  outcome      ${outcome.map((o) => `${o.source} ${o.status} ${o.n} (${o.tickets} tickets)`).join('; ')}`,
       `  server peak RSS ${mem ? `${mem.peakMb.toFixed(0)} MB` : '?'}`,
       ...notes.map((n) => `  note         ${n}`),

@@ -25,6 +25,7 @@ import { AGENT_EMAIL, BRAND_SLUGS, BRAND_WEIGHTS, type BrandSlug, CHANNELS_BY_BR
 import { ApiClient } from './lib/http.ts';
 import { NumberReservoir, preload } from './lib/preload.ts';
 import { Rng } from './lib/rng.ts';
+import { cpuPerOperation, cpuSnapshot, describeCpu, type CpuPerOperation } from './lib/cpu.ts';
 import { memoryOf, type ServerProcess, startServer } from './lib/server.ts';
 import { fmtInt, fmtMs, Samples, table } from './lib/stats.ts';
 
@@ -139,6 +140,7 @@ interface Results {
   createErrors: number;
   createSeconds: number;
   createLatency: Samples;
+  createCpu: CpuPerOperation;
   reads: { label: string; samples: Samples }[];
   serverPeakAfterCreatesMb: number | undefined;
   serverPeakMb: number | undefined;
@@ -149,6 +151,7 @@ async function createPhase(server: ServerProcess, agents: Map<BrandSlug, ApiClie
   const latency = new Samples();
   let next = 0;
   let created = 0;
+  const cpuBefore = cpuSnapshot(server.pid);
   const t0 = performance.now();
   let lastCount = 0;
   let lastAt = t0;
@@ -205,11 +208,12 @@ async function createPhase(server: ServerProcess, agents: Map<BrandSlug, ApiClie
     clearInterval(progress);
   }
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = cpuPerOperation(cpuBefore, cpuSnapshot(server.pid), created);
   // Fewer than asked: the time limit stopped the creates, or some failed (counted as errors).
   if (created + latency.errors < opts.tickets) log(`stopped creating at the --max-create-seconds limit (${opts.maxCreateSeconds} s)`);
   log(`created ${fmtInt(created)} tickets in ${seconds.toFixed(1)} s (${(created / seconds).toFixed(1)}/s), errors ${latency.errors}`);
   for (const e of latency.errorExamples) log(`  create error: ${e}`);
-  return { created, seconds, latency };
+  return { created, seconds, latency, cpu };
 }
 
 async function measure(
@@ -372,6 +376,7 @@ async function main() {
       createErrors: c.latency.errors,
       createSeconds: c.seconds,
       createLatency: c.latency,
+      createCpu: c.cpu,
       reads,
       serverPeakAfterCreatesMb: afterCreates?.peakMb,
       serverPeakMb: mem?.peakMb,
@@ -398,6 +403,7 @@ function printResults(r: Results) {
     `  tickets total    ${fmtInt(total)}  (demo ${DEMO_TICKETS.length} + preloaded ${fmtInt(r.preloaded)}${r.preloaded ? ` in ${r.preloadSeconds.toFixed(0)} s` : ''} + created over HTTP ${fmtInt(r.created)})`,
     `  creates          ${(r.created / r.createSeconds).toFixed(1)} tickets/s  (${fmtInt(r.created)} in ${r.createSeconds.toFixed(1)} s, ${opts.clients} concurrent clients, ${r.createErrors} errors)` +
       (r.created + r.createErrors < opts.tickets ? `  — stopped at the ${opts.maxCreateSeconds} s limit, ${fmtInt(opts.tickets)} asked` : ''),
+    `  ${describeCpu(r.createCpu, 'create', 1000)}`,
     `  reads            one client, sequential; ${opts.samples} samples each unless shown; cursor followed to page ${opts.depth}`,
     '',
     table(['latency (ms)', 'n', 'p50', 'p95', 'p99', 'max', 'errors'], rows, [false, true, true, true, true, true, true]),
