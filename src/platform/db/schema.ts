@@ -220,6 +220,8 @@ export interface OutboundMessageTable {
   last_error: string | null;
   created_at: Generated<Date>;
   sent_at: Date | null;
+  /** While a job sends it: no other run sends it before this instant (migration 0029). */
+  sending_until: Date | null;
 }
 
 export interface MailMessageRefTable {

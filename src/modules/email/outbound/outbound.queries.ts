@@ -74,13 +74,28 @@ export async function insertOutbound(db: Db, row: Insertable<OutboundMessageTabl
   return inserted.id;
 }
 
+/** How long a claim on a mail being sent holds: longer than any send (SMTP timeouts are 15 s to connect, 60 s idle). */
+export const SENDING_LEASE_SECONDS = 600;
+
 /**
- * What sending one message needs, in one statement: the message, its brand's sending mailbox and
- * name, its ticket's number, its files.
+ * Claims a queued message for sending and reads what sending it needs, in one statement: the
+ * message, its brand's sending mailbox and name, its ticket's number, its files. The claim is a
+ * lease (`sending_until`): while it holds, no other run claims the message, so a job fetched again
+ * while its first run still sends (its expiry passed) cannot send the mail twice. A lease left by a
+ * process that died expires. `busy`: the message is queued but another run holds it.
  */
-export async function loadForSending(db: Db, outboundId: string) {
+export async function claimForSending(db: Db, outboundId: string) {
   const row = await db
-    .selectFrom('outbound_message as o')
+    .with('claimed', (q) =>
+      q
+        .updateTable('outbound_message')
+        .set({ sending_until: sql`now() + make_interval(secs => ${SENDING_LEASE_SECONDS})` })
+        .where('id', '=', outboundId)
+        .where('status', '=', 'queued')
+        .where((eb) => eb.or([eb('sending_until', 'is', null), eb('sending_until', '<=', sql<Date>`now()`)]))
+        .returningAll(),
+    )
+    .selectFrom('claimed as o')
     .selectAll('o')
     .select([
       sendingMailboxJson(sql`o.brand_id`).as('mailbox'),
@@ -89,17 +104,22 @@ export async function loadForSending(db: Db, outboundId: string) {
       sql<{ filename: string; content_type: string; storage_key: string }[]>`coalesce((select jsonb_agg(jsonb_build_object('filename', a.filename, 'content_type', a.content_type, 'storage_key', a.storage_key) order by array_position(o.attachment_ids, a.id))
         from attachment a where a.id = any(o.attachment_ids)), '[]'::jsonb)`.as('attachments'),
     ])
-    .where('o.id', '=', outboundId)
     .executeTakeFirst();
-  if (!row) return undefined;
+  if (!row) {
+    // Not claimed: sent or settled already (nothing to do), or queued under another run's lease.
+    const other = await db.selectFrom('outbound_message').select(['status', 'sending_until']).where('id', '=', outboundId).executeTakeFirst();
+    return { busy: other?.status === 'queued' } as const;
+  }
   const { mailbox, brand_name, ticket_number, attachments, ...msg } = row;
   return {
-    msg,
-    mailbox: mailbox ?? undefined,
-    brand: { name: brand_name },
-    ticket: msg.ticket_id && ticket_number !== null ? { number: ticket_number } : undefined,
-    attachments,
-  };
+    claimed: {
+      msg,
+      mailbox: mailbox ?? undefined,
+      brand: { name: brand_name },
+      ticket: msg.ticket_id && ticket_number !== null ? { number: ticket_number } : undefined,
+      attachments,
+    },
+  } as const;
 }
 
 export async function markOutbound(
@@ -114,6 +134,8 @@ export async function markOutbound(
       last_error: change.lastError,
       ...(change.attempted ? { attempts: sql`attempts + 1` } : {}),
       ...(change.sentAt ? { sent_at: change.sentAt } : {}),
+      // Every outcome of a send ends its claim: a retry claims again at once.
+      sending_until: null,
     })
     .where('id', '=', outboundId)
     .execute();
@@ -123,7 +145,7 @@ export async function markOutbound(
 export async function releaseHeldMessages(db: Db, brandId: string): Promise<string[]> {
   const rows = await db
     .updateTable('outbound_message')
-    .set({ status: 'queued', last_error: null })
+    .set({ status: 'queued', last_error: null, sending_until: null })
     .where('brand_id', '=', brandId)
     .where('status', '=', 'held')
     .returning('id')

@@ -7,7 +7,7 @@ import { retriedJob } from '../../../platform/jobs/job-queue.ts';
 import { linkEntryToOutbound, messageSent } from '../../tickets/index.ts';
 import type { EmailContext } from '../context/index.ts';
 import { LOOP_MARKER } from '../inbound/index.ts';
-import { insertOutbound, loadForSending, markOutbound, type OutboundContext, outboundContext, releaseHeldMessages, sendingMailbox } from './outbound.queries.ts';
+import { insertOutbound, claimForSending, markOutbound, type OutboundContext, outboundContext, releaseHeldMessages, sendingMailbox } from './outbound.queries.ts';
 
 export const SendMailJob = retriedJob('mail.send', z.object({ outboundId: z.uuid() }), { retries: 6, firstRetrySeconds: 30, expireInSeconds: 120 });
 
@@ -141,9 +141,12 @@ export async function testSmtpConnection(settings: MailServerSettings): Promise<
  * the customer had been told — the outbox is a place to read the mail, not a delivery.
  */
 export async function sendOutbound(ctx: EmailContext, outboundId: string, meta: { retryCount: number }): Promise<void> {
-  const loaded = await loadForSending(ctx.db, outboundId);
-  if (!loaded || loaded.msg.status !== 'queued') return;
-  const { msg, mailbox, brand, ticket, attachments } = loaded;
+  const claim = await claimForSending(ctx.db, outboundId);
+  // Another run is sending it: this one retries later, and then finds it sent (or the lease of a
+  // run that died expired, and sends it).
+  if (claim.busy) throw new Error(`outbound mail ${outboundId} is being sent by another run of its job`);
+  if (!claim.claimed) return;
+  const { msg, mailbox, brand, ticket, attachments } = claim.claimed;
   if (!mailbox?.smtp) {
     if (mailbox?.outbox) await markOutbound(ctx.db, outboundId, { status: 'outbox', sentAt: ctx.clock.now(), lastError: null });
     else await markOutbound(ctx.db, outboundId, { status: 'held', lastError: NO_SERVER });
