@@ -1,7 +1,7 @@
--- Issue 15: a mail being sent is claimed first. The job that takes a queued message sets a lease
--- (sending_until) in the same statement that reads it; another run of the same job (a job that
--- outlived its expiry and was fetched again, or a second process) finds the lease and waits for
--- a retry instead of sending the mail a second time. A lease left by a process that died mid-send
--- expires, and the job's next retry sends the mail. Every outcome (sent, failed attempt, outbox,
--- held) clears it.
-alter table outbound_message add column sending_until timestamptz;
+-- Issue 15: a mail being sent is claimed first. The run of a `mail.send` job that takes a queued
+-- message sets a claim (a token and a lease, renewed while the send lasts) in the statement that
+-- reads it; another run of the same job (one fetched again after its expiry, or in a second
+-- process) finds the claim and comes back after it instead of sending the mail a second time. The
+-- outcome (sent, failed attempt, outbox, held) is written only by the run holding the claim, and
+-- ends it. A claim left by a process that died expires within two minutes.
+alter table outbound_message add column sending_until timestamptz, add column sending_token uuid;

@@ -2,7 +2,7 @@ import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { TicketEvents } from '../tickets/index.ts';
 import type { EmailContext } from './context/index.ts';
 import { ProcessInboundJob, recoverStalledInbound, processInbound, quarantine } from './inbound/index.ts';
-import { SendMailJob, sendOutbound } from './outbound/index.ts';
+import { recoverStalledOutbound, SendMailJob, sendOutbound } from './outbound/index.ts';
 
 export interface EmailWorkerOptions {
   /**
@@ -46,6 +46,11 @@ export function registerEmailWorkers(jobs: JobQueue, ctx: EmailContext, events: 
       throw err;
     }
   }, { concurrency: INBOUND_CONCURRENCY });
-  // Sending is idempotent (only a queued message is sent): up to eight a fetch.
+  // Queued mail whose job died with its process mid-send (the claim expired, no job left): sent again.
+  jobs.every('mail.recover-stalled-outbound', 60, async () => {
+    const n = await recoverStalledOutbound(ctx, 300);
+    if (n) opts.log?.(`outgoing mail: ${n} message(s) whose sending stopped put back on the queue`);
+  });
+  // Sending is idempotent (only a queued message is sent, by the run that claimed it): up to eight a fetch.
   jobs.work(SendMailJob, ({ outboundId }, meta) => sendOutbound(ctx, outboundId, meta), { batchSize: 8 });
 }

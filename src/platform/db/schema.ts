@@ -220,8 +220,10 @@ export interface OutboundMessageTable {
   last_error: string | null;
   created_at: Generated<Date>;
   sent_at: Date | null;
-  /** While a job sends it: no other run sends it before this instant (migration 0029). */
+  /** While a job's run sends it: no other run sends it before this instant (migration 0029)… */
   sending_until: Date | null;
+  /** …and only the run holding this token writes the outcome. */
+  sending_token: string | null;
 }
 
 export interface MailMessageRefTable {

@@ -1,5 +1,5 @@
 // The outbound half of the e-mail module: what the rest of the module uses from it.
-export { queueOutbound, releaseHeldMail, SendMailJob, sendOutbound, testSmtpConnection } from './outbound.service.ts';
+export { queueOutbound, recoverStalledOutbound, releaseHeldMail, SendMailJob, sendOutbound, testSmtpConnection } from './outbound.service.ts';
 export { listOutbox, listTicketMails } from './outbox.service.ts';
 export { passwordResetMail, ticketMail } from './ticket-mail.ts';
 export { slaMail } from './sla-mail.ts';

@@ -74,22 +74,32 @@ export async function insertOutbound(db: Db, row: Insertable<OutboundMessageTabl
   return inserted.id;
 }
 
-/** How long a claim on a mail being sent holds: longer than any send (SMTP timeouts are 15 s to connect, 60 s idle). */
-export const SENDING_LEASE_SECONDS = 600;
+/**
+ * How long a claim on a mail being sent holds unless renewed. The sending run renews it every
+ * `SENDING_RENEW_SECONDS` while the SMTP conversation lasts, so a long send keeps it, and a claim
+ * left by a process that died expires within this time.
+ */
+export const SENDING_LEASE_SECONDS = 120;
+export const SENDING_RENEW_SECONDS = 30;
+
+const leaseEnd = () => sql<Date>`now() + make_interval(secs => ${SENDING_LEASE_SECONDS})`;
 
 /**
  * Claims a queued message for sending and reads what sending it needs, in one statement: the
  * message, its brand's sending mailbox and name, its ticket's number, its files. The claim is a
- * lease (`sending_until`): while it holds, no other run claims the message, so a job fetched again
- * while its first run still sends (its expiry passed) cannot send the mail twice. A lease left by a
- * process that died expires. `busy`: the message is queued but another run holds it.
+ * token and a lease (`sending_token`, `sending_until`): while the lease holds, no other run claims
+ * the message, so a job fetched again while its first run still sends cannot send the mail twice,
+ * and only the token's holder writes the outcome (`markOutbound`).
+ *
+ * Not claimed: `done` when the message is no longer queued (sent, or settled otherwise), `busy`
+ * with the lease's end when another run holds it.
  */
 export async function claimForSending(db: Db, outboundId: string) {
   const row = await db
     .with('claimed', (q) =>
       q
         .updateTable('outbound_message')
-        .set({ sending_until: sql`now() + make_interval(secs => ${SENDING_LEASE_SECONDS})` })
+        .set({ sending_until: leaseEnd(), sending_token: sql`gen_random_uuid()` })
         .where('id', '=', outboundId)
         .where('status', '=', 'queued')
         .where((eb) => eb.or([eb('sending_until', 'is', null), eb('sending_until', '<=', sql<Date>`now()`)]))
@@ -106,38 +116,70 @@ export async function claimForSending(db: Db, outboundId: string) {
     ])
     .executeTakeFirst();
   if (!row) {
-    // Not claimed: sent or settled already (nothing to do), or queued under another run's lease.
     const other = await db.selectFrom('outbound_message').select(['status', 'sending_until']).where('id', '=', outboundId).executeTakeFirst();
-    return { busy: other?.status === 'queued' } as const;
+    if (other?.status === 'queued' && other.sending_until) return { kind: 'busy', until: other.sending_until } as const;
+    return { kind: 'done' } as const;
   }
-  const { mailbox, brand_name, ticket_number, attachments, ...msg } = row;
+  const { mailbox, brand_name, ticket_number, attachments, sending_token, ...msg } = row;
   return {
-    claimed: {
-      msg,
-      mailbox: mailbox ?? undefined,
-      brand: { name: brand_name },
-      ticket: msg.ticket_id && ticket_number !== null ? { number: ticket_number } : undefined,
-      attachments,
-    },
+    kind: 'claimed',
+    token: sending_token!,
+    msg,
+    mailbox: mailbox ?? undefined,
+    brand: { name: brand_name },
+    ticket: msg.ticket_id && ticket_number !== null ? { number: ticket_number } : undefined,
+    attachments,
   } as const;
 }
 
+/** Extends a claim while its send lasts; false when the claim was lost (expired and taken by another run). */
+export async function renewClaim(db: Db, outboundId: string, token: string): Promise<boolean> {
+  const r = await db.updateTable('outbound_message').set({ sending_until: leaseEnd() }).where('id', '=', outboundId).where('sending_token', '=', token).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * Writes a send's outcome and ends its claim, if the run still holds it (`token`); false when
+ * another run took the message over after this run's claim expired: that run writes the outcome.
+ */
 export async function markOutbound(
   db: Db,
   outboundId: string,
+  token: string,
   change: { status?: 'held' | 'sent' | 'failed' | 'outbox'; lastError: string | null; attempted?: boolean; sentAt?: Date },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const r = await db
     .updateTable('outbound_message')
     .set({
       ...(change.status ? { status: change.status } : {}),
       last_error: change.lastError,
       ...(change.attempted ? { attempts: sql`attempts + 1` } : {}),
       ...(change.sentAt ? { sent_at: change.sentAt } : {}),
-      // Every outcome of a send ends its claim: a retry claims again at once.
       sending_until: null,
+      sending_token: null,
     })
     .where('id', '=', outboundId)
+    .where('sending_token', '=', token)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * Queued messages with no `mail.send` job left to send them and no live claim, queued more than
+ * `olderThanSeconds` ago: the last run of their job died mid-send. Locked for the caller's
+ * transaction (others skip them).
+ */
+export function queuedWithoutClaim(db: Db, olderThanSeconds: number) {
+  return db
+    .selectFrom('outbound_message')
+    .select('id')
+    .where('status', '=', 'queued')
+    .where('created_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanSeconds})`)
+    .where((eb) => eb.or([eb('sending_until', 'is', null), eb('sending_until', '<=', sql<Date>`now()`)]))
+    .orderBy('created_at')
+    .limit(500)
+    .forUpdate()
+    .skipLocked()
     .execute();
 }
 
@@ -145,7 +187,7 @@ export async function markOutbound(
 export async function releaseHeldMessages(db: Db, brandId: string): Promise<string[]> {
   const rows = await db
     .updateTable('outbound_message')
-    .set({ status: 'queued', last_error: null, sending_until: null })
+    .set({ status: 'queued', last_error: null })
     .where('brand_id', '=', brandId)
     .where('status', '=', 'held')
     .returning('id')

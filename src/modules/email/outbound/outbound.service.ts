@@ -7,7 +7,7 @@ import { retriedJob } from '../../../platform/jobs/job-queue.ts';
 import { linkEntryToOutbound, messageSent } from '../../tickets/index.ts';
 import type { EmailContext } from '../context/index.ts';
 import { LOOP_MARKER } from '../inbound/index.ts';
-import { insertOutbound, claimForSending, markOutbound, type OutboundContext, outboundContext, releaseHeldMessages, sendingMailbox } from './outbound.queries.ts';
+import { claimForSending, insertOutbound, markOutbound, queuedWithoutClaim, renewClaim, SENDING_RENEW_SECONDS, type OutboundContext, outboundContext, releaseHeldMessages, sendingMailbox } from './outbound.queries.ts';
 
 export const SendMailJob = retriedJob('mail.send', z.object({ outboundId: z.uuid() }), { retries: 6, firstRetrySeconds: 30, expireInSeconds: 120 });
 
@@ -142,18 +142,24 @@ export async function testSmtpConnection(settings: MailServerSettings): Promise<
  */
 export async function sendOutbound(ctx: EmailContext, outboundId: string, meta: { retryCount: number }): Promise<void> {
   const claim = await claimForSending(ctx.db, outboundId);
-  // Another run is sending it: this one retries later, and then finds it sent (or the lease of a
-  // run that died expired, and sends it).
-  if (claim.busy) throw new Error(`outbound mail ${outboundId} is being sent by another run of its job`);
-  if (!claim.claimed) return;
-  const { msg, mailbox, brand, ticket, attachments } = claim.claimed;
+  if (claim.kind === 'done') return;
+  if (claim.kind === 'busy') {
+    // Another run is sending it (this job was fetched again while its first run still talks to
+    // the server, or another process has it). Come back once that claim would have expired: by
+    // then the mail is sent, or the run holding it died and this one sends it.
+    await ctx.jobs.enqueue(ctx.db, SendMailJob, { outboundId }, { startAfter: new Date(claim.until.getTime() + 5_000) });
+    return;
+  }
+  const { token, msg, mailbox, brand, ticket, attachments } = claim;
   if (!mailbox?.smtp) {
-    if (mailbox?.outbox) await markOutbound(ctx.db, outboundId, { status: 'outbox', sentAt: ctx.clock.now(), lastError: null });
-    else await markOutbound(ctx.db, outboundId, { status: 'held', lastError: NO_SERVER });
+    if (mailbox?.outbox) await markOutbound(ctx.db, outboundId, token, { status: 'outbox', sentAt: ctx.clock.now(), lastError: null });
+    else await markOutbound(ctx.db, outboundId, token, { status: 'held', lastError: NO_SERVER });
     return;
   }
   // The Date header and the recorded sending time are the same instant of the server's clock.
   const sentAt = ctx.clock.now();
+  // The claim is renewed while the SMTP conversation lasts (a large attachment to a slow server).
+  const renewing = setInterval(() => void renewClaim(ctx.db, outboundId, token).catch(() => {}), SENDING_RENEW_SECONDS * 1000);
   try {
     await transportFor(mailbox.smtp).sendMail({
       date: sentAt,
@@ -176,14 +182,38 @@ export async function sendOutbound(ctx: EmailContext, outboundId: string, meta: 
     });
   } catch (err) {
     const last = meta.retryCount >= (SendMailJob.retryLimit ?? 0);
-    await markOutbound(ctx.db, outboundId, { attempted: true, lastError: (err as Error).message.slice(0, 1000), ...(last ? { status: 'failed' as const } : {}) });
-    if (!last) throw err;
+    const held = await markOutbound(ctx.db, outboundId, token, { attempted: true, lastError: (err as Error).message.slice(0, 1000), ...(last ? { status: 'failed' as const } : {}) });
+    // Retried by the queue, unless another run took the message over meanwhile: it has it now.
+    if (held && !last) throw err;
     return;
+  } finally {
+    clearInterval(renewing);
   }
   await withTransaction(ctx.db, async (trx) => {
-    await markOutbound(trx, outboundId, { status: 'sent', sentAt, attempted: true, lastError: null });
+    // Only the run still holding the claim records the sending (and tells the ticket).
+    if (!(await markOutbound(trx, outboundId, token, { status: 'sent', sentAt, attempted: true, lastError: null }))) return;
     if (!msg.ticket_id) return;
     // The acknowledgment accepts the ticket (seed 003: a clock counting from acceptance starts now).
     await messageSent(trx, msg.ticket_id, msg.kind, sentAt);
+  });
+}
+
+/**
+ * Puts back on the queue the queued mail that no job will send any more: the last run of its job
+ * died mid-send (its claim expired) or the job was lost. A mail whose job is still waiting,
+ * retrying or running (`liveJobKeys`) is left to it.
+ */
+export async function recoverStalledOutbound(ctx: Pick<EmailContext, 'db' | 'jobs'>, olderThanSeconds: number): Promise<number> {
+  return withTransaction(ctx.db, async (trx) => {
+    const rows = await queuedWithoutClaim(trx, olderThanSeconds);
+    if (rows.length === 0) return 0;
+    const live = await ctx.jobs.liveJobKeys(trx, SendMailJob, 'outboundId', SendMailJob.expireInSeconds ?? 120);
+    let requeued = 0;
+    for (const row of rows) {
+      if (live.has(row.id)) continue;
+      await ctx.jobs.enqueue(trx, SendMailJob, { outboundId: row.id });
+      requeued++;
+    }
+    return requeued;
   });
 }

@@ -11,14 +11,15 @@ import { testClock } from '../../../test/clock.ts';
 import { brandId, describeStores } from '../../../test/db.ts';
 import { listenOnLoopback, until } from '../../../test/support.ts';
 import type { EmailContext } from '../context/index.ts';
-import { queueOutbound, sendOutbound } from './index.ts';
+import { queueOutbound, recoverStalledOutbound, SendMailJob, sendOutbound } from './index.ts';
 
 /**
  * A mail is sent once even when its job runs twice at the same time: a job whose expiry passed
  * while its first run was still talking to a slow SMTP server is fetched again (pg-boss), and a
- * second process may take it. The first run claims the message (a lease); the second finds the
- * claim and leaves the mail alone, to retry later. Real SMTP: a listener that holds each DATA
- * until the test lets it go.
+ * second process may take it. The first run claims the message (a token and a lease); the second
+ * finds the claim and comes back after it. Only the claim's holder writes the outcome; a claim
+ * left by a dead process expires, and a mail no job will send any more is queued again. Real
+ * SMTP: a listener that holds each DATA until the test lets it go.
  */
 describeStores('sending a mail claims it first', (ctx) => {
   let jobs: JobQueue;
@@ -33,8 +34,9 @@ describeStores('sending a mail claims it first', (ctx) => {
   beforeAll(async () => {
     const { database, db } = ctx();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apres-claim-'));
-    // The queue's tables exist, but no worker sends: the test runs the job's function itself.
+    // The queue exists, but no worker sends: the test runs the job's function itself.
     jobs = new JobQueue(database);
+    jobs.define(SendMailJob);
     await jobs.start();
     email = { db, jobs, files: new FileStore(path.join(dir, 'files')), rawStore: new FileStore(path.join(dir, 'raw')), maxMessageBytes: 200_000, clock: testClock() };
     sink = new SMTPServer({
@@ -68,7 +70,15 @@ describeStores('sending a mail claims it first', (ctx) => {
       queueOutbound(trx, { jobs }, { brandId: brand, ticketId: null, at: new Date(), kind: 'notification', automatic: false, to: 'client@carri.example', subject, text: `${subject}: corps du message.` }),
     );
   };
-  const row = (id: string) => ctx().db.selectFrom('outbound_message').select(['status', 'attempts', 'sending_until', 'last_error']).where('id', '=', id).executeTakeFirstOrThrow();
+  const row = (id: string) =>
+    ctx()
+      .db.selectFrom('outbound_message')
+      .select(['status', 'attempts', 'sending_until', 'sending_token', 'last_error', sql<boolean>`sending_until > now()`.as('claim_live')])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+  /** The mail.send jobs waiting for this message, with when they may start. */
+  const waitingJobs = async (id: string) =>
+    (await sql<{ start_after: Date }>`select start_after from pgboss.job where name = 'mail.send' and data->>'outboundId' = ${id} and state in ('created', 'retry') order by start_after`.execute(ctx().db)).rows;
   const copies = (subject: string) => received.filter((r) => r.includes(`Subject: ${subject}`)).length;
 
   it('sends once while two runs of its job overlap, and a later run finds it sent', async () => {
@@ -78,15 +88,19 @@ describeStores('sending a mail claims it first', (ctx) => {
     // The first run is inside DATA, held by the server: the mail is claimed and not yet sent.
     await until('the first run to reach DATA', () => held.length === 1);
     const claimed = await row(id);
-    expect(claimed.status).toBe('queued');
-    expect(claimed.sending_until!.getTime()).toBeGreaterThan(Date.now());
+    expect(claimed).toMatchObject({ status: 'queued', claim_live: true, sending_token: expect.any(String) });
 
-    await expect(sendOutbound(email, id, { retryCount: 1 })).rejects.toThrow(/being sent by another run/);
+    // The second run sends nothing, and comes back once the first run's claim would have expired.
+    const before = await waitingJobs(id);
+    await sendOutbound(email, id, { retryCount: 1 });
     expect(held).toHaveLength(1);
+    const after = await waitingJobs(id);
+    expect(after).toHaveLength(before.length + 1);
+    expect(after.at(-1)!.start_after.getTime()).toBeGreaterThan(claimed.sending_until!.getTime());
 
     held.shift()!();
     await first;
-    expect(await row(id)).toMatchObject({ status: 'sent', attempts: 1, sending_until: null, last_error: null });
+    expect(await row(id)).toMatchObject({ status: 'sent', attempts: 1, sending_until: null, sending_token: null, last_error: null });
     await sendOutbound(email, id, { retryCount: 2 });
     expect(copies(subject)).toBe(1);
   });
@@ -97,7 +111,8 @@ describeStores('sending a mail claims it first', (ctx) => {
     const { db } = ctx();
     // A run that died mid-send left its claim; while the claim holds, nobody sends.
     await db.updateTable('outbound_message').set({ sending_until: sql`now() + interval '5 minutes'` }).where('id', '=', id).execute();
-    await expect(sendOutbound(email, id, { retryCount: 1 })).rejects.toThrow(/being sent by another run/);
+    await sendOutbound(email, id, { retryCount: 1 });
+    expect(held).toHaveLength(0);
     expect(copies(subject)).toBe(0);
     // Expired: the next retry claims it and sends it.
     await db.updateTable('outbound_message').set({ sending_until: sql`now() - interval '1 second'` }).where('id', '=', id).execute();
@@ -118,12 +133,49 @@ describeStores('sending a mail claims it first', (ctx) => {
     } finally {
       refuse = false;
     }
-    expect(await row(id)).toMatchObject({ status: 'queued', attempts: 1, sending_until: null, last_error: expect.stringContaining('mailbox unavailable') });
+    expect(await row(id)).toMatchObject({ status: 'queued', attempts: 1, sending_until: null, sending_token: null, last_error: expect.stringContaining('mailbox unavailable') });
     const retry = sendOutbound(email, id, { retryCount: 1 });
     await until('the retry to reach DATA', () => held.length === 1);
     held.shift()!();
     await retry;
     expect(await row(id)).toMatchObject({ status: 'sent', attempts: 2, sending_until: null, last_error: null });
     expect(copies(subject)).toBe(2);
+  });
+
+  it('lets only the run holding the claim write the outcome', async () => {
+    const subject = 'Claim four';
+    const id = await queue(subject);
+    const { db } = ctx();
+    const first = sendOutbound(email, id, { retryCount: 0 });
+    await until('the first run to reach DATA', () => held.length === 1);
+    // The first run stalls past its claim (a paused machine): a second run takes the message over.
+    await db.updateTable('outbound_message').set({ sending_until: sql`now() - interval '1 second'` }).where('id', '=', id).execute();
+    const second = sendOutbound(email, id, { retryCount: 1 });
+    await until('the second run to reach DATA', () => held.length === 2);
+    held.shift()!();
+    await first;
+    // The first run's success is not recorded: the message is the second run's.
+    expect(await row(id)).toMatchObject({ status: 'queued', attempts: 0, claim_live: true });
+    held.shift()!();
+    await second;
+    expect(await row(id)).toMatchObject({ status: 'sent', attempts: 1, sending_token: null });
+  });
+
+  it('queues again a mail that no job will send any more, and leaves one whose job is waiting', async () => {
+    const { db } = ctx();
+    const orphan = await queue('Claim five, orphan');
+    const waiting = await queue('Claim five, waiting');
+    // The orphan's job is gone (its last run died mid-send, its claim expired).
+    await sql`delete from pgboss.job where name = 'mail.send' and data->>'outboundId' = ${orphan}`.execute(db);
+    await db.updateTable('outbound_message').set({ sending_until: sql`now() - interval '1 second'`, sending_token: sql`gen_random_uuid()` }).where('id', '=', orphan).execute();
+    expect(await waitingJobs(orphan)).toHaveLength(0);
+    const waitingBefore = (await waitingJobs(waiting)).length;
+    expect(waitingBefore).toBe(1);
+    await recoverStalledOutbound(email, 0);
+    expect(await waitingJobs(orphan)).toHaveLength(1);
+    expect(await waitingJobs(waiting)).toHaveLength(waitingBefore);
+    // Put back once: a second sweep finds its job waiting.
+    await recoverStalledOutbound(email, 0);
+    expect(await waitingJobs(orphan)).toHaveLength(1);
   });
 });
