@@ -25,13 +25,18 @@ function clockTicks(): number {
   return ticksPerSecond;
 }
 
-/** A process's user + system CPU time in ms, or undefined when it is gone or /proc is missing. */
-function processCpuMs(pid: number | string): number | undefined {
+/**
+ * A process's user + system CPU time in ms, that of its exited children it has reaped, and its
+ * parent's pid; undefined when it is gone or /proc is missing.
+ */
+function processCpu(pid: number | string): { own: number; children: number; ppid: string } | undefined {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command (which may hold spaces and parentheses): state is field 3, utime 14, stime 15.
+    // Fields after the command (which may hold spaces and parentheses), from field 3 (state):
+    // ppid is field 4, utime 14, stime 15, cutime 16, cstime 17.
     const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(rest[11]) + Number(rest[12])) * 1000) / clockTicks();
+    const ms = (ticks: number) => (ticks * 1000) / clockTicks();
+    return { own: ms(Number(rest[11]) + Number(rest[12])), children: ms(Number(rest[13]) + Number(rest[14])), ppid: rest[1]! };
   } catch {
     return undefined;
   }
@@ -50,6 +55,8 @@ export interface CpuSnapshot {
   server: number;
   /** Per PostgreSQL pid: backends come and go, so a phase sums each pid's growth. */
   postgres: Map<string, number>;
+  /** What the postmasters reaped: backends that exited, whole lives (cutime + cstime). */
+  postgresExited: number;
   bench: number;
   machineBusy: number;
   machineTotal: number;
@@ -60,9 +67,10 @@ function machineTimes(): { busy: number; total: number } {
   try {
     const [, ...fields] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
     const v = fields.map(Number);
-    // user nice system idle iowait irq softirq steal: idle and iowait are not busy.
+    // user nice system idle iowait irq softirq steal: idle, iowait and steal (the hypervisor's
+    // time for other guests) are not this machine's work.
     const total = v.slice(0, 8).reduce((s, x) => s + x, 0);
-    return { busy: total - v[3]! - v[4]!, total };
+    return { busy: total - v[3]! - v[4]! - v[7]!, total };
   } catch {
     return { busy: 0, total: 0 };
   }
@@ -70,23 +78,27 @@ function machineTimes(): { busy: number; total: number } {
 
 export function cpuSnapshot(serverPid: number): CpuSnapshot {
   const postgres = new Map<string, number>();
+  let postgresExited = 0;
   let available = true;
   try {
     for (const pid of fs.readdirSync('/proc')) {
       if (!/^\d+$/.test(pid) || comm(pid) !== 'postgres') continue;
-      const ms = processCpuMs(pid);
-      if (ms !== undefined) postgres.set(pid, ms);
+      const cpu = processCpu(pid);
+      if (!cpu) continue;
+      postgres.set(pid, cpu.own);
+      if (comm(cpu.ppid) !== 'postgres') postgresExited += cpu.children;
     }
   } catch {
     available = false;
   }
-  const server = processCpuMs(serverPid);
+  const server = processCpu(serverPid)?.own;
   const usage = process.cpuUsage();
   const m = machineTimes();
   return {
     at: performance.now(),
     server: server ?? 0,
     postgres,
+    postgresExited,
     bench: (usage.user + usage.system) / 1000,
     machineBusy: m.busy,
     machineTotal: m.total,
@@ -108,8 +120,11 @@ export interface CpuPerOperation {
 
 export function cpuPerOperation(before: CpuSnapshot, after: CpuSnapshot, operations: number): CpuPerOperation {
   const cores = os.cpus().length;
-  let postgres = 0;
+  // Each live backend's growth; a backend that exited during the phase is in its postmaster's
+  // reaped total with its whole life, so what it had used before the phase comes off again.
+  let postgres = after.postgresExited - before.postgresExited;
   for (const [pid, ms] of after.postgres) postgres += ms - (before.postgres.get(pid) ?? 0);
+  for (const [pid, ms] of before.postgres) if (!after.postgres.has(pid)) postgres -= ms;
   const server = after.server - before.server;
   const bench = after.bench - before.bench;
   const machineTicks = after.machineTotal - before.machineTotal;
