@@ -5,3 +5,7 @@
 -- outcome (sent, failed attempt, outbox, held) is written only by the run holding the claim, and
 -- ends it. A claim left by a process that died expires within two minutes.
 alter table outbound_message add column sending_until timestamptz, add column sending_token uuid;
+
+-- The sweep for queued mail whose job is gone (`recoverStalledOutbound`, every minute in every
+-- process) reads only the queued messages, a handful, not the million sent ones.
+create index outbound_message_queued_idx on outbound_message (created_at) where status = 'queued';
