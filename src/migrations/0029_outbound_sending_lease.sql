@@ -3,8 +3,13 @@
 -- reads it; another run of the same job (one fetched again after its expiry, or in a second
 -- process) finds the claim and comes back after it instead of sending the mail a second time. The
 -- outcome (sent, failed attempt, outbox, held) is written only by the run holding the claim, and
--- ends it. A claim left by a process that died expires within two minutes.
-alter table outbound_message add column sending_until timestamptz, add column sending_token uuid;
+-- ends it. A claim left by a process that died expires within two minutes. `sending_runs` counts
+-- the runs that claimed the message, whatever job they belonged to: past a limit it is failed, so
+-- that neither a process dying on it again and again nor a chain of jobs can try it forever.
+alter table outbound_message
+  add column sending_until timestamptz,
+  add column sending_token uuid,
+  add column sending_runs integer not null default 0;
 
 -- The sweep for queued mail whose job is gone (`recoverStalledOutbound`, every minute in every
 -- process) reads only the queued messages, a handful, not the million sent ones.

@@ -224,6 +224,8 @@ export interface OutboundMessageTable {
   sending_until: Date | null;
   /** …and only the run holding this token writes the outcome. */
   sending_token: string | null;
+  /** How many runs claimed it, across jobs (a limit fails it). */
+  sending_runs: Generated<number>;
 }
 
 export interface MailMessageRefTable {

@@ -122,6 +122,14 @@ export class JobQueue {
    * that can tell whether the work is really in progress (a row lock) not wait that long.
    * Reads pg-boss 10's job table, which is why it lives here.
    */
+  /** Whether a job of this kind with payload field `key` = `value` waits to run (or to be retried). */
+  async hasWaiting<T>(db: Db, def: JobDefinition<T>, key: keyof T & string, value: string): Promise<boolean> {
+    const result = await db.executeQuery<{ one: number }>(
+      CompiledQuery.raw(`select 1 as one from pgboss.job where name = $1 and state < 'active' and data->>$2 = $3 limit 1`, [def.name, key, value]),
+    );
+    return result.rows.length > 0;
+  }
+
   async liveJobKeys<T>(db: Db, def: JobDefinition<T>, key: keyof T & string, activeWithinSeconds: number): Promise<Set<string>> {
     const result = await db.executeQuery<{ k: string | null }>(
       CompiledQuery.raw(

@@ -81,6 +81,8 @@ export async function insertOutbound(db: Db, row: Insertable<OutboundMessageTabl
  */
 export const SENDING_LEASE_SECONDS = 120;
 export const SENDING_RENEW_SECONDS = 30;
+/** Runs that may claim one message, across all its jobs, before it is failed (the job's own retries are 6). */
+export const MAX_SENDING_RUNS = 8;
 
 const leaseEnd = () => sql<Date>`now() + make_interval(secs => ${SENDING_LEASE_SECONDS})`;
 
@@ -99,7 +101,7 @@ export async function claimForSending(db: Db, outboundId: string) {
     .with('claimed', (q) =>
       q
         .updateTable('outbound_message')
-        .set({ sending_until: leaseEnd(), sending_token: sql`gen_random_uuid()` })
+        .set({ sending_until: leaseEnd(), sending_token: sql`gen_random_uuid()`, sending_runs: sql`sending_runs + 1` })
         .where('id', '=', outboundId)
         .where('status', '=', 'queued')
         .where((eb) => eb.or([eb('sending_until', 'is', null), eb('sending_until', '<=', sql<Date>`now()`)]))
@@ -165,17 +167,18 @@ export async function markOutbound(
 }
 
 /**
- * Queued messages with no `mail.send` job left to send them and no live claim, queued more than
- * `olderThanSeconds` ago: the last run of their job died mid-send. Locked for the caller's
- * transaction (others skip them).
+ * Queued messages with no live claim, queued more than `olderThanSeconds` ago, leaving out
+ * `withJobs` (those a job will still send): the last run of their job died mid-send. Locked for
+ * the caller's transaction (others skip them). Reads the partial index of queued mail.
  */
-export function queuedWithoutClaim(db: Db, olderThanSeconds: number) {
+export function queuedWithoutClaim(db: Db, olderThanSeconds: number, withJobs: string[]) {
   return db
     .selectFrom('outbound_message')
     .select('id')
-    .where('status', '=', 'queued')
+    .where(sql<boolean>`status = 'queued'`)
     .where('created_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanSeconds})`)
     .where((eb) => eb.or([eb('sending_until', 'is', null), eb('sending_until', '<=', sql<Date>`now()`)]))
+    .where(sql<boolean>`id <> all(${withJobs}::uuid[])`)
     .orderBy('created_at')
     .limit(500)
     .forUpdate()

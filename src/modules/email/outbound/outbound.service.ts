@@ -7,7 +7,7 @@ import { retriedJob } from '../../../platform/jobs/job-queue.ts';
 import { linkEntryToOutbound, messageSent } from '../../tickets/index.ts';
 import type { EmailContext } from '../context/index.ts';
 import { LOOP_MARKER } from '../inbound/index.ts';
-import { claimForSending, insertOutbound, markOutbound, queuedWithoutClaim, renewClaim, SENDING_RENEW_SECONDS, type OutboundContext, outboundContext, releaseHeldMessages, sendingMailbox } from './outbound.queries.ts';
+import { claimForSending, insertOutbound, markOutbound, MAX_SENDING_RUNS, queuedWithoutClaim, renewClaim, SENDING_RENEW_SECONDS, type OutboundContext, outboundContext, releaseHeldMessages, sendingMailbox } from './outbound.queries.ts';
 
 export const SendMailJob = retriedJob('mail.send', z.object({ outboundId: z.uuid() }), { retries: 6, firstRetrySeconds: 30, expireInSeconds: 120 });
 
@@ -146,11 +146,20 @@ export async function sendOutbound(ctx: EmailContext, outboundId: string, meta: 
   if (claim.kind === 'busy') {
     // Another run is sending it (this job was fetched again while its first run still talks to
     // the server, or another process has it). Come back once that claim would have expired: by
-    // then the mail is sent, or the run holding it died and this one sends it.
-    await ctx.jobs.enqueue(ctx.db, SendMailJob, { outboundId }, { startAfter: new Date(claim.until.getTime() + 5_000) });
+    // then the mail is sent, or the run holding it died and this one sends it. One job waits for
+    // it at most: if another already does, that one comes back.
+    if (!(await ctx.jobs.hasWaiting(ctx.db, SendMailJob, 'outboundId', outboundId))) {
+      await ctx.jobs.enqueue(ctx.db, SendMailJob, { outboundId }, { startAfter: new Date(claim.until.getTime() + 5_000) });
+    }
     return;
   }
   const { token, msg, mailbox, brand, ticket, attachments } = claim;
+  if (msg.sending_runs > MAX_SENDING_RUNS) {
+    // Claimed again and again without an outcome: its process died on it each time, or its jobs
+    // kept outliving their expiry. A person must look (the ticket's mails show it failed, and why).
+    await markOutbound(ctx.db, outboundId, token, { status: 'failed', lastError: `sending did not finish after ${MAX_SENDING_RUNS} attempts` });
+    return;
+  }
   if (!mailbox?.smtp) {
     if (mailbox?.outbox) await markOutbound(ctx.db, outboundId, token, { status: 'outbox', sentAt: ctx.clock.now(), lastError: null });
     else await markOutbound(ctx.db, outboundId, token, { status: 'held', lastError: NO_SERVER });
@@ -181,21 +190,30 @@ export async function sendOutbound(ctx: EmailContext, outboundId: string, meta: 
       attachments: attachments.map((a) => ({ filename: a.filename, contentType: a.content_type, content: ctx.files.open(a.storage_key) })),
     });
   } catch (err) {
-    const last = meta.retryCount >= (SendMailJob.retryLimit ?? 0);
+    clearInterval(renewing);
+    // The job's last retry, or the message's last run whatever job it came from.
+    const last = meta.retryCount >= (SendMailJob.retryLimit ?? 0) || msg.sending_runs >= MAX_SENDING_RUNS;
     const held = await markOutbound(ctx.db, outboundId, token, { attempted: true, lastError: (err as Error).message.slice(0, 1000), ...(last ? { status: 'failed' as const } : {}) });
     // Retried by the queue, unless another run took the message over meanwhile: it has it now.
     if (held && !last) throw err;
     return;
+  }
+  try {
+    await withTransaction(ctx.db, async (trx) => {
+      // Only the run still holding the claim records the sending (and tells the ticket).
+      if (!(await markOutbound(trx, outboundId, token, { status: 'sent', sentAt, attempted: true, lastError: null }))) return;
+      if (!msg.ticket_id) return;
+      // The acknowledgment accepts the ticket (seed 003: a clock counting from acceptance starts now).
+      await messageSent(trx, msg.ticket_id, msg.kind, sentAt);
+    });
+  } catch (err) {
+    // The mail left: whatever failed in telling the ticket, it is recorded as sent, never sent again.
+    await markOutbound(ctx.db, outboundId, token, { status: 'sent', sentAt, attempted: true, lastError: null });
+    throw err;
   } finally {
+    // Renewed until the outcome is written: no other run claims a mail that is being recorded.
     clearInterval(renewing);
   }
-  await withTransaction(ctx.db, async (trx) => {
-    // Only the run still holding the claim records the sending (and tells the ticket).
-    if (!(await markOutbound(trx, outboundId, token, { status: 'sent', sentAt, attempted: true, lastError: null }))) return;
-    if (!msg.ticket_id) return;
-    // The acknowledgment accepts the ticket (seed 003: a clock counting from acceptance starts now).
-    await messageSent(trx, msg.ticket_id, msg.kind, sentAt);
-  });
 }
 
 /**
@@ -205,15 +223,10 @@ export async function sendOutbound(ctx: EmailContext, outboundId: string, meta: 
  */
 export async function recoverStalledOutbound(ctx: Pick<EmailContext, 'db' | 'jobs'>, olderThanSeconds: number): Promise<number> {
   return withTransaction(ctx.db, async (trx) => {
-    const rows = await queuedWithoutClaim(trx, olderThanSeconds);
-    if (rows.length === 0) return 0;
-    const live = await ctx.jobs.liveJobKeys(trx, SendMailJob, 'outboundId', SendMailJob.expireInSeconds ?? 120);
-    let requeued = 0;
-    for (const row of rows) {
-      if (live.has(row.id)) continue;
-      await ctx.jobs.enqueue(trx, SendMailJob, { outboundId: row.id });
-      requeued++;
-    }
-    return requeued;
+    // A running job counts as live until pg-boss's supervisor (every minute) has seen it expire.
+    const live = await ctx.jobs.liveJobKeys(trx, SendMailJob, 'outboundId', (SendMailJob.expireInSeconds ?? 120) + 120);
+    const rows = await queuedWithoutClaim(trx, olderThanSeconds, [...live]);
+    for (const row of rows) await ctx.jobs.enqueue(trx, SendMailJob, { outboundId: row.id });
+    return rows.length;
   });
 }

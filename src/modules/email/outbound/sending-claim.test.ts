@@ -90,13 +90,17 @@ describeStores('sending a mail claims it first', (ctx) => {
     const claimed = await row(id);
     expect(claimed).toMatchObject({ status: 'queued', claim_live: true, sending_token: expect.any(String) });
 
-    // The second run sends nothing, and comes back once the first run's claim would have expired.
-    const before = await waitingJobs(id);
+    // The mail's job is the one running (the test plays it): not waiting any more.
+    await sql`update pgboss.job set state = 'active', started_on = now() where name = 'mail.send' and data->>'outboundId' = ${id}`.execute(ctx().db);
+    expect(await waitingJobs(id)).toHaveLength(0);
+    // The second run sends nothing, and comes back once the first run's claim would have expired;
+    // a third finds that one waiting and adds none.
+    await sendOutbound(email, id, { retryCount: 1 });
     await sendOutbound(email, id, { retryCount: 1 });
     expect(held).toHaveLength(1);
     const after = await waitingJobs(id);
-    expect(after).toHaveLength(before.length + 1);
-    expect(after.at(-1)!.start_after.getTime()).toBeGreaterThan(claimed.sending_until!.getTime());
+    expect(after).toHaveLength(1);
+    expect(after[0]!.start_after.getTime()).toBeGreaterThan(claimed.sending_until!.getTime());
 
     held.shift()!();
     await first;
@@ -177,5 +181,16 @@ describeStores('sending a mail claims it first', (ctx) => {
     // Put back once: a second sweep finds its job waiting.
     await recoverStalledOutbound(email, 0);
     expect(await waitingJobs(orphan)).toHaveLength(1);
+  });
+
+  it('fails a mail claimed too many times without an outcome, instead of trying it forever', async () => {
+    const subject = 'Claim six';
+    const id = await queue(subject);
+    // Eight runs claimed it and none wrote an outcome: its process died on it each time.
+    await ctx().db.updateTable('outbound_message').set({ sending_runs: 8 }).where('id', '=', id).execute();
+    await sendOutbound(email, id, { retryCount: 0 });
+    expect(held).toHaveLength(0);
+    expect(copies(subject)).toBe(0);
+    expect(await row(id)).toMatchObject({ status: 'failed', sending_token: null, last_error: 'sending did not finish after 8 attempts' });
   });
 });
